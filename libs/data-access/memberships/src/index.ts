@@ -1,1 +1,4 @@
-export {};
+export { TENANT_ROLES, type Member, type TenantRole } from './member.entity';
+export { memberKeys } from './member.keys';
+export { fromMemberItem, toMemberItem } from './member.mapper';
+export { MembershipReaderDao } from './membership-reader.dao';

@@ -1,1 +1,7 @@
-export {};
+export { BODY_LIMIT_BYTES, createApp, listen, type AppDescription } from './create-app';
+export { mapError, type ErrorBody } from './error-envelope';
+export { PlatformModule, type PlatformModuleOptions } from './platform.module';
+export { platformEnvSchema, type PlatformConfig } from './platform-config';
+export { IS_PUBLIC, Public } from './public.decorator';
+export { StrictValidationPipe } from './strict-validation.pipe';
+export { CLOCK, DYNAMO_CONTEXT, LOGGER, PLATFORM_CONFIG, READINESS_CHECKS, type ReadinessCheck } from './tokens';

@@ -1,1 +1,2 @@
-export {};
+export { REDACTED_PATHS, createLogger, type Logger } from './logger';
+export { requestContext, type RequestContext } from './request-context';

@@ -1,1 +1,3 @@
-export {};
+export { USER_ID_PATTERN, idPattern, isId, newId, type IdPrefix } from './ids';
+export { addDays, epochSeconds, isoNow, systemClock, type Clock } from './clock';
+export { normalizeEmail, normalizeName } from './normalize';

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@bbws/platform-auth';
+import { PlatformModule } from '@bbws/platform-bootstrap';
+import { HttpConventionsModule } from '@bbws/platform-http';
+import type { Clock } from '@bbws/shared-util';
+import type { TenantsApiConfig } from './config/tenants-api.config';
+import { TenantsModule } from './tenants/tenants.module';
+
+export interface TenantsApiOptions {
+  config: TenantsApiConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: TenantsApiOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['tenants'] }),
+        AuthModule,
+        HttpConventionsModule.forRoot({ idempotencyTable: 'tenants' }),
+        TenantsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentCaller, type Caller } from '@bbws/platform-auth';
+import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import { presentPage } from '@bbws/shared-hateoas';
+import { ChangeTenantStatusRequestDto } from './dto/change-tenant-status.request.dto';
+import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
+import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
+import { TenantResponseDto } from './dto/tenant.response.dto';
+import { UpdateTenantRequestDto } from './dto/update-tenant.request.dto';
+import { presentAuditEvent, presentTenant } from './tenants.presenter';
+import { tenantRoutes } from './tenants.routes';
+import { TenantsService } from './tenants.service';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller('v1.0/tenants')
+export class TenantsController {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Post()
+  @Idempotent()
+  @ApiOperation({ summary: 'Create a tenant (platform admin); status PENDING' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(@CurrentCaller() caller: Caller, @Body() body: CreateTenantRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.tenants.create(caller, body);
+    void reply.header('Location', tenantRoutes.tenant(view.tenant.tenantId));
+    return presentTenant(view);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List tenants: all for platform admins, your own otherwise' })
+  async list(@CurrentCaller() caller: Caller, @Query() query: ListTenantsQueryDto) {
+    const page = pageRequest(query);
+    const result = await this.tenants.list(caller, { status: query.status, name: query.name }, page);
+    return presentPage(result, presentTenant, {
+      path: tenantRoutes.collection(),
+      query: { status: query.status, name: query.name },
+      pageSize: page.pageSize,
+    });
+  }
+
+  @Get(':tenantId')
+  @ApiOkResponse({ type: TenantResponseDto })
+  async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string) {
+    return presentTenant(await this.tenants.get(caller, tenantId));
+  }
+
+  @Patch(':tenantId')
+  @ApiOperation({ summary: 'Update a tenant (tenant ADMIN; tier by platform admins)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: TenantResponseDto })
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: UpdateTenantRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return presentTenant(await this.tenants.update(caller, tenantId, body, ifMatch));
+  }
+
+  @Put(':tenantId')
+  @ApiOperation({ summary: 'Alias of PATCH' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: TenantResponseDto })
+  async replace(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: UpdateTenantRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.update(caller, tenantId, body, ifMatch);
+  }
+
+  @Delete(':tenantId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Deprovision a tenant (platform admin)' })
+  @ApiQuery({ name: 'force', required: false, type: Boolean })
+  @ApiHeader(IF_MATCH)
+  async remove(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query('force') force?: string,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return presentTenant(await this.tenants.deprovision(caller, tenantId, force === 'true', ifMatch));
+  }
+
+  @Patch(':tenantId/status')
+  @ApiOperation({ summary: 'Override the status through the transition rules (platform admin)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: TenantResponseDto })
+  async changeStatus(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: ChangeTenantStatusRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return presentTenant(await this.tenants.changeStatus(caller, tenantId, body.status, body.reason, ifMatch));
+  }
+
+  @Get(':tenantId/audit')
+  @ApiOperation({ summary: 'Audit events, newest first (tenant ADMIN)' })
+  async audit(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: PageQueryDto) {
+    const page = pageRequest(query);
+    const result = await this.tenants.listAudit(caller, tenantId, page);
+    return presentPage(result, presentAuditEvent, { path: tenantRoutes.audit(tenantId), query: {}, pageSize: page.pageSize });
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import type { DynamoContext } from '@bbws/data-access-dynamo';
+import { InstanceReaderDao } from '@bbws/data-access-instances';
+import { TenantDao } from '@bbws/data-access-tenants';
+import { TenantAccessService } from '@bbws/platform-auth';
+import { CLOCK, DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
+import type { Clock } from '@bbws/shared-util';
+import { TenantsController } from './tenants.controller';
+import { TenantsService } from './tenants.service';
+
+@Module({
+  controllers: [TenantsController],
+  providers: [
+    {
+      provide: TenantDao,
+      useFactory: (db: DynamoContext, config: PlatformConfig) => new TenantDao(db, { auditRetentionDays: config.auditRetentionDays }),
+      inject: [DYNAMO_CONTEXT, PLATFORM_CONFIG],
+    },
+    { provide: InstanceReaderDao, useFactory: (db: DynamoContext) => new InstanceReaderDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: TenantsService,
+      useFactory: (tenants: TenantDao, instances: InstanceReaderDao, access: TenantAccessService, clock: Clock) =>
+        new TenantsService(tenants, instances, access, clock),
+      inject: [TenantDao, InstanceReaderDao, TenantAccessService, CLOCK],
+    },
+  ],
+  exports: [TenantDao, TenantsService],
+})
+export class TenantsModule {}

@@ -1,0 +1,41 @@
+import type { AuditEvent } from '@bbws/data-access-tenants';
+import { link, links } from '@bbws/shared-hateoas';
+import type { AuditEventResponseDto, TenantResponseDto } from './dto/tenant.response.dto';
+import { allowedTransitions } from './tenant-status.rules';
+import { tenantRoutes } from './tenants.routes';
+import type { TenantView } from './tenants.service';
+
+/** The tenant resource with the links the caller may follow in the tenant's current state. */
+export function presentTenant({ tenant, access }: TenantView): TenantResponseDto {
+  const admin = access.isPlatformAdmin;
+  const tenantAdmin = admin || access.role === 'ADMIN';
+  const live = tenant.status !== 'DEPROVISIONED';
+  const id = tenant.tenantId;
+  return {
+    tenantId: id,
+    organizationName: tenant.organizationName,
+    contactEmail: tenant.contactEmail,
+    tier: tenant.tier,
+    status: tenant.status,
+    statusReason: tenant.statusReason,
+    metadata: tenant.metadata,
+    createdAt: tenant.createdAt,
+    createdBy: tenant.createdBy,
+    updatedAt: tenant.updatedAt,
+    updatedBy: tenant.updatedBy,
+    version: tenant.version,
+    _links: links([
+      ['self', link(tenantRoutes.tenant(id))],
+      ['update', link(tenantRoutes.tenant(id), 'PATCH'), tenantAdmin && live],
+      ['changeStatus', link(tenantRoutes.status(id), 'PATCH'), admin && allowedTransitions(tenant.status).length > 0],
+      ['delete', link(tenantRoutes.tenant(id), 'DELETE'), admin && live],
+      ['audit', link(tenantRoutes.audit(id)), tenantAdmin],
+      ['collection', link(tenantRoutes.collection())],
+    ]),
+  };
+}
+
+export function presentAuditEvent(event: AuditEvent): AuditEventResponseDto {
+  const { tenantId: _tenantId, ...rest } = event;
+  return rest;
+}

@@ -1,0 +1,158 @@
+import type { InstanceReaderDao } from '@bbws/data-access-instances';
+import type { AuditEvent, Tenant, TenantDao, TenantStatus, TenantTier } from '@bbws/data-access-tenants';
+import { requirePlatformAdmin, type Caller, type TenantAccess, type TenantAccessService } from '@bbws/platform-auth';
+import { BusinessRuleError, ForbiddenError, NotFoundError } from '@bbws/shared-errors';
+import type { Page, PageRequest } from '@bbws/shared-hateoas';
+import { newId, normalizeName, type Clock } from '@bbws/shared-util';
+import { assertTransition } from './tenant-status.rules';
+
+export interface CreateTenantInput {
+  organizationName: string;
+  contactEmail: string;
+  tier?: TenantTier;
+  metadata?: Record<string, unknown>;
+}
+
+export type UpdateTenantInput = Partial<CreateTenantInput>;
+
+export interface TenantListFilter {
+  status?: TenantStatus;
+  name?: string;
+}
+
+export interface TenantView {
+  tenant: Tenant;
+  access: TenantAccess;
+}
+
+/** Rules of the tenant aggregate: who may do what, in which state, and what gets audited. */
+export class TenantsService {
+  constructor(
+    private readonly tenants: TenantDao,
+    private readonly instances: InstanceReaderDao,
+    private readonly access: TenantAccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(caller: Caller, input: CreateTenantInput): Promise<TenantView> {
+    requirePlatformAdmin(caller);
+    const now = this.clock.now().toISOString();
+    const tenant: Tenant = {
+      tenantId: newId('tenant'),
+      organizationName: input.organizationName,
+      contactEmail: input.contactEmail,
+      tier: input.tier ?? 'STANDARD',
+      status: 'PENDING',
+      statusReason: null,
+      metadata: input.metadata ?? {},
+      adminCount: 0,
+      createdAt: now,
+      createdBy: caller.userId,
+      updatedAt: now,
+      updatedBy: caller.userId,
+      version: 1,
+    };
+    await this.tenants.create(tenant, this.audit(tenant.tenantId, caller, 'TENANT_CREATED', { afterStatus: 'PENDING' }));
+    return { tenant, access: { tenantId: tenant.tenantId, isPlatformAdmin: true, role: null } };
+  }
+
+  async get(caller: Caller, tenantId: string): Promise<TenantView> {
+    const access = await this.access.require(caller, tenantId);
+    return { tenant: await this.load(tenantId), access };
+  }
+
+  /** Platform admins page through every tenant; anyone else through the tenants they belong to. */
+  async list(caller: Caller, filter: TenantListFilter, page: PageRequest): Promise<Page<TenantView>> {
+    if (caller.isPlatformAdmin) {
+      const result = filter.name
+        ? await this.tenants.listByNamePrefix(filter.name, filter.status, page)
+        : filter.status
+          ? await this.tenants.listByStatus(filter.status, page)
+          : await this.tenants.listAll(page);
+      const access = (tenantId: string): TenantAccess => ({ tenantId, isPlatformAdmin: true, role: null });
+      return { items: result.items.map((tenant) => ({ tenant, access: access(tenant.tenantId) })), nextStartAt: result.nextStartAt };
+    }
+    const memberships = await this.access.listMemberships(caller.userId, page);
+    const roles = new Map(memberships.items.map((member) => [member.tenantId, member.role]));
+    const prefix = filter.name ? normalizeName(filter.name) : undefined;
+    const tenants = (await this.tenants.getMany([...roles.keys()])).filter(
+      (tenant) =>
+        (!filter.status || tenant.status === filter.status) &&
+        (!prefix || normalizeName(tenant.organizationName).startsWith(prefix)),
+    );
+    return {
+      items: tenants.map((tenant) => ({
+        tenant,
+        access: { tenantId: tenant.tenantId, isPlatformAdmin: false, role: roles.get(tenant.tenantId) ?? null },
+      })),
+      nextStartAt: memberships.nextStartAt,
+    };
+  }
+
+  async update(caller: Caller, tenantId: string, input: UpdateTenantInput, ifMatch?: number): Promise<TenantView> {
+    const access = await this.access.require(caller, tenantId, ['ADMIN']);
+    if (input.tier !== undefined && !caller.isPlatformAdmin) {
+      throw new ForbiddenError('Only platform administrators change a tenant tier');
+    }
+    const current = await this.load(tenantId);
+    if (current.status === 'DEPROVISIONED') {
+      throw new BusinessRuleError('TENANT_DEPROVISIONED', 'A deprovisioned tenant cannot be changed');
+    }
+    const changed = Object.fromEntries(
+      Object.entries(input).filter(([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(current[field as keyof Tenant])),
+    ) as UpdateTenantInput;
+    const expected = ifMatch ?? current.version;
+    const audit = this.audit(tenantId, caller, 'TENANT_UPDATED', { details: { fields: Object.keys(changed) } });
+    const tenant = await this.tenants.update(current, expected, changed, caller.userId, audit);
+    return { tenant, access };
+  }
+
+  async changeStatus(caller: Caller, tenantId: string, status: TenantStatus, reason?: string, ifMatch?: number): Promise<TenantView> {
+    requirePlatformAdmin(caller);
+    const current = await this.load(tenantId);
+    assertTransition(current.status, status, reason);
+    const audit = this.audit(tenantId, caller, 'TENANT_STATUS_CHANGED', {
+      beforeStatus: current.status,
+      afterStatus: status,
+      ...(reason ? { reason } : {}),
+    });
+    const tenant = await this.tenants.changeStatus(current, ifMatch ?? current.version, status, reason ?? null, caller.userId, audit);
+    return { tenant, access: { tenantId, isPlatformAdmin: true, role: null } };
+  }
+
+  /**
+   * Deprovisions a tenant. Until instance deprovisioning exists as an operation, a tenant with live
+   * instances is refused (even with force) rather than leaving running infrastructure behind.
+   */
+  async deprovision(caller: Caller, tenantId: string, force: boolean, ifMatch?: number): Promise<TenantView> {
+    requirePlatformAdmin(caller);
+    const current = await this.load(tenantId);
+    if (await this.instances.tenantHasLiveInstances(tenantId)) {
+      throw new BusinessRuleError(
+        'TENANT_HAS_RESOURCES',
+        force
+          ? 'The tenant still has instances; deprovision them first (instance deprovisioning runs as its own operation)'
+          : 'The tenant still has instances; pass ?force=true to deprovision them with the tenant',
+      );
+    }
+    assertTransition(current.status, 'DEPROVISIONED', undefined);
+    const audit = this.audit(tenantId, caller, 'TENANT_DEPROVISIONED', { beforeStatus: current.status, afterStatus: 'DEPROVISIONED' });
+    const tenant = await this.tenants.changeStatus(current, ifMatch ?? current.version, 'DEPROVISIONED', null, caller.userId, audit);
+    return { tenant, access: { tenantId, isPlatformAdmin: true, role: null } };
+  }
+
+  async listAudit(caller: Caller, tenantId: string, page: PageRequest): Promise<Page<AuditEvent>> {
+    await this.access.require(caller, tenantId, ['ADMIN']);
+    return this.tenants.listAudit(tenantId, page);
+  }
+
+  private async load(tenantId: string): Promise<Tenant> {
+    const tenant = await this.tenants.get(tenantId);
+    if (!tenant) throw new NotFoundError('TENANT', tenantId);
+    return tenant;
+  }
+
+  private audit(tenantId: string, caller: Caller, action: string, extra: Partial<AuditEvent>): AuditEvent {
+    return { eventId: newId('evt'), tenantId, timestamp: this.clock.now().toISOString(), actor: caller.userId, action, ...extra };
+  }
+}

@@ -1,0 +1,97 @@
+import type { TransactItem } from './transact';
+
+type Update = NonNullable<TransactItem['Update']>;
+
+export interface VersionedUpdate {
+  tableName: string;
+  key: Record<string, string>;
+  /** Attributes to set (undefined values are removed). */
+  set: Record<string, unknown>;
+  /** Numeric attributes to add to (counters). */
+  add?: Record<string, number>;
+  /** The version the caller read; the write fails if the item moved on. Omit for unconditional counters. */
+  expectedVersion?: number;
+  /** Extra condition, joined with AND, using `#`/`:` placeholders given in names/values. */
+  condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+}
+
+/** One Update that sets attributes, bumps `version`, and checks existence + expected version. */
+export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
+  const names: Record<string, string> = { '#version': 'version', '#pk': 'PK' };
+  const values: Record<string, unknown> = { ':one': 1 };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let n = 0;
+  for (const [attribute, value] of Object.entries(params.set)) {
+    const name = `#a${n}`;
+    names[name] = attribute;
+    if (value === undefined) {
+      removes.push(name);
+    } else {
+      values[`:v${n}`] = value;
+      sets.push(`${name} = :v${n}`);
+    }
+    n += 1;
+  }
+  const adds = [`#version :one`];
+  for (const [attribute, delta] of Object.entries(params.add ?? {})) {
+    names[`#a${n}`] = attribute;
+    values[`:v${n}`] = delta;
+    adds.push(`#a${n} :v${n}`);
+    n += 1;
+  }
+  const conditions = ['attribute_exists(#pk)'];
+  if (params.expectedVersion !== undefined) {
+    values[':expectedVersion'] = params.expectedVersion;
+    conditions.push('#version = :expectedVersion');
+  }
+  if (params.condition) {
+    conditions.push(`(${params.condition.expression})`);
+    Object.assign(names, params.condition.names);
+    Object.assign(values, params.condition.values);
+  }
+  const expression = [
+    sets.length ? `SET ${sets.join(', ')}` : '',
+    `ADD ${adds.join(', ')}`,
+    removes.length ? `REMOVE ${removes.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    Update: {
+      TableName: params.tableName,
+      Key: params.key,
+      UpdateExpression: expression,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** A Put that only succeeds when no item has this key yet (entities, guard items). */
+export function putNew(tableName: string, item: Record<string, unknown>): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(PK)',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+export function deleteKey(tableName: string, key: Record<string, string>, mustExist = false): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName,
+      Key: key,
+      ...(mustExist ? { ConditionExpression: 'attribute_exists(PK)' } : {}),
+    },
+  };
+}
+
+export function put(tableName: string, item: Record<string, unknown>): TransactItem {
+  return { Put: { TableName: tableName, Item: item } };
+}

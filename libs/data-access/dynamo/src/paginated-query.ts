@@ -1,0 +1,70 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '@bbws/shared-errors';
+import type { CursorCodec, Page } from '@bbws/shared-hateoas';
+import type { IndexName } from './table-definitions';
+
+export interface KeyQuery {
+  tableName: string;
+  index?: IndexName;
+  partition: string;
+  sortKey?: { beginsWith: string } | { between: [string, string] } | { lessThan: string };
+  /** Newest first when sort keys start with a timestamp. */
+  descending?: boolean;
+  pageSize: number;
+  startAt?: string;
+  filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+}
+
+/**
+ * One bounded Query per call (a page), never a Scan. The cursor is bound to the partition it came
+ * from, so a cursor of one tenant's list cannot be replayed against another's.
+ */
+export async function paginatedQuery(
+  client: DynamoDBDocumentClient,
+  codec: CursorCodec,
+  query: KeyQuery,
+): Promise<Page<Record<string, unknown>>> {
+  const pk = query.index ? `${query.index}PK` : 'PK';
+  const sk = query.index ? `${query.index}SK` : 'SK';
+  const names: Record<string, string> = { '#pk': pk, ...query.filter?.names };
+  const values: Record<string, unknown> = { ':pk': query.partition, ...query.filter?.values };
+  let condition = '#pk = :pk';
+  if (query.sortKey) {
+    names['#sk'] = sk;
+    if ('beginsWith' in query.sortKey) {
+      values[':sk'] = query.sortKey.beginsWith;
+      condition += ' AND begins_with(#sk, :sk)';
+    } else if ('between' in query.sortKey) {
+      [values[':sk1'], values[':sk2']] = query.sortKey.between;
+      condition += ' AND #sk BETWEEN :sk1 AND :sk2';
+    } else {
+      values[':sk'] = query.sortKey.lessThan;
+      condition += ' AND #sk < :sk';
+    }
+  }
+  const input: QueryCommandInput = {
+    TableName: query.tableName,
+    IndexName: query.index,
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ScanIndexForward: !query.descending,
+    Limit: query.pageSize,
+    FilterExpression: query.filter?.expression,
+    ExclusiveStartKey: query.startAt ? decodeStart(codec, query.startAt, query.partition) : undefined,
+  };
+  const result = await client.send(new QueryCommand(input));
+  const next = result.LastEvaluatedKey;
+  return {
+    items: (result.Items ?? []) as Record<string, unknown>[],
+    nextStartAt: next ? codec.encode({ p: query.partition, k: next }) : null,
+  };
+}
+
+function decodeStart(codec: CursorCodec, cursor: string, partition: string): Record<string, unknown> {
+  const decoded = codec.decode(cursor);
+  if (decoded.p !== partition || typeof decoded.k !== 'object' || decoded.k === null) {
+    throw ValidationError.field('startAt', 'does not belong to this list');
+  }
+  return decoded.k as Record<string, unknown>;
+}

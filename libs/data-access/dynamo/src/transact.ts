@@ -1,0 +1,54 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
+import type { AppError } from '@bbws/shared-errors';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Why one item of a cancelled transaction failed, with the item as it was (when the request asked for it). */
+export interface ConditionFailure {
+  index: number;
+  item?: Record<string, unknown>;
+}
+
+export type ConditionFailureMapper = (failure: ConditionFailure) => AppError;
+
+function isTransactionConflict(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict') &&
+    !(error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
+  );
+}
+
+/** Concurrent transactions on the same items are cancelled with TransactionConflict: retry those briefly. */
+const conflictRetry = retry(handleWhen(isTransactionConflict), {
+  maxAttempts: 6,
+  backoff: new ExponentialBackoff({ initialDelay: 15, maxDelay: 250 }),
+});
+
+/**
+ * Writes all items atomically. A failed condition is translated into our error by `onConditionFailed`
+ * (called with the first failing item's index), so guard items become 409s and stale versions 412s.
+ */
+export async function transactWrite(
+  client: DynamoDBDocumentClient,
+  items: TransactItem[],
+  onConditionFailed: ConditionFailureMapper,
+  clientRequestToken?: string,
+): Promise<void> {
+  try {
+    await conflictRetry.execute(() =>
+      client.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: clientRequestToken })),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons ?? [];
+      const index = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (index >= 0) {
+        throw onConditionFailed({ index, item: reasons[index].Item as Record<string, unknown> | undefined });
+      }
+    }
+    throw error;
+  }
+}

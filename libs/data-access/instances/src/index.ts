@@ -1,0 +1,2 @@
+export { instanceKeys } from './instance.keys';
+export { InstanceReaderDao } from './instance-reader.dao';

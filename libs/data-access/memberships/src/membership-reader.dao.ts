@@ -1,0 +1,30 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { paginatedQuery, type DynamoContext } from '@bbws/data-access-dynamo';
+import type { Page, PageRequest } from '@bbws/shared-hateoas';
+import type { Member } from './member.entity';
+import { memberKeys } from './member.keys';
+import { fromMemberItem } from './member.mapper';
+
+/** Read side of memberships, shared by every service for authorization. */
+export class MembershipReaderDao {
+  constructor(private readonly db: DynamoContext) {}
+
+  async find(tenantId: string, userId: string): Promise<Member | null> {
+    const { Item } = await this.db.client.send(
+      new GetCommand({ TableName: this.db.tables.tenants, Key: memberKeys.member(tenantId, userId) }),
+    );
+    return Item ? fromMemberItem(Item) : null;
+  }
+
+  /** A user's memberships across tenants (GSI1), in tenant-id order. */
+  async listByUser(userId: string, page: PageRequest): Promise<Page<Member>> {
+    const result = await paginatedQuery(this.db.client, this.db.cursors, {
+      tableName: this.db.tables.tenants,
+      index: 'GSI1',
+      partition: memberKeys.userTenants(userId),
+      sortKey: { beginsWith: 'TENANT#' },
+      ...page,
+    });
+    return { items: result.items.map(fromMemberItem), nextStartAt: result.nextStartAt };
+  }
+}

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+
+/** A child process started in its own process group, so stopping it also stops whatever it forked. */
+export interface GroupProcess {
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (or signal) once the process has exited. */
+  readonly exited: Promise<string>;
+  hasExited(): boolean;
+}
+
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+// Last resort when the parent ends without stopping its children (a crashed test, an uncaught error).
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
+  });
+}
+
+export function spawnGroup(
+  command: string,
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; logFile?: string },
+): GroupProcess {
+  const output = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', output, output],
+  });
+  if (typeof output === 'number') closeSync(output);
+  if (child.pid === undefined) {
+    throw new Error(`could not start ${command}`);
+  }
+  const pid = child.pid;
+  installExitHook();
+  liveGroups.add(pid);
+  let done = false;
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => {
+      done = true;
+      liveGroups.delete(pid);
+      resolve(signal ?? String(code));
+    });
+    child.once('error', (error) => {
+      done = true;
+      liveGroups.delete(pid);
+      resolve(error.message);
+    });
+  });
+  return { pid, child, exited, hasExited: () => done };
+}
+
+/** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once the leader has exited. */
+export async function stopGroup(processHandle: GroupProcess, graceMs = 10_000): Promise<void> {
+  if (processHandle.hasExited()) {
+    signalGroup(processHandle.pid, 'SIGKILL');
+    return;
+  }
+  signalGroup(processHandle.pid, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(processHandle.pid, 'SIGKILL'), graceMs);
+  await processHandle.exited;
+  clearTimeout(timer);
+  // Anything the leader forked and left behind in its group.
+  signalGroup(processHandle.pid, 'SIGKILL');
+}
+
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** For a process this process did not start (e.g. left over by a previous run). */
+export async function terminatePid(pid: number, graceMs = 30_000): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL');
+    }
+    await sleep(100);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,19 @@
+/** One REST request the client makes, described before it is sent. */
+export interface WordPressCall {
+  /** The client method, for logs and errors. */
+  operation: string;
+  /** Core REST (application password) or the platform agent (signed). */
+  api: 'core' | 'agent';
+  method: 'GET' | 'POST' | 'DELETE';
+  /** REST route, e.g. `/wp/v2/plugins` or `/bbws/v1/sites/2/health`. */
+  route: string;
+  /** Host header: the network's host for agent calls, the site's host for site-scoped core calls. */
+  host: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Only idempotent calls are retried. */
+  idempotent: boolean;
+  timeoutMs: number;
+}
+
+export const AGENT_NAMESPACE = '/bbws/v1';

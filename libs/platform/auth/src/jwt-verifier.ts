@@ -1,0 +1,48 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { UnauthorizedError } from '@bbws/shared-errors';
+import { PLATFORM_ADMIN_GROUP, type Caller } from './caller';
+
+export interface JwtSettings {
+  issuer: string;
+  /** Cognito id tokens carry it as `aud`, access tokens as `client_id`. */
+  audience: string;
+  jwksUrl: string;
+}
+
+/** Verifies bearer tokens against a JWKS (Cognito's or the local issuer's), keys fetched and cached. */
+export class JwtVerifier {
+  private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(private readonly settings: JwtSettings) {
+    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+  }
+
+  async verify(token: string): Promise<Caller> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, { issuer: this.settings.issuer, algorithms: ['RS256'], clockTolerance: 5 }));
+    } catch (error) {
+      throw new UnauthorizedError(describe(error));
+    }
+    const audience = payload.token_use === 'access' ? payload.client_id : payload.aud;
+    const audiences = Array.isArray(audience) ? audience : [audience];
+    if (!audiences.includes(this.settings.audience)) throw new UnauthorizedError('The token was issued for another audience');
+    if (typeof payload.sub !== 'string' || !payload.sub) throw new UnauthorizedError('The token has no subject');
+    const groups = payload['cognito:groups'];
+    return {
+      userId: payload.sub,
+      email: typeof payload.email === 'string' ? payload.email : '',
+      name: typeof payload.name === 'string' ? payload.name : '',
+      isPlatformAdmin: Array.isArray(groups) && groups.includes(PLATFORM_ADMIN_GROUP),
+    };
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not valid`;
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWSSignatureVerificationFailed) {
+    return 'The token signature is not valid';
+  }
+  return 'The token is not valid';
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { requestContext, type Logger } from '@bbws/shared-logging';
+import type { Clock } from '@bbws/shared-util';
+import { AllErrorsFilter } from './all-errors.filter';
+import { StrictValidationPipe } from './strict-validation.pipe';
+import { CLOCK, LOGGER } from './tokens';
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface AppDescription {
+  title: string;
+  description: string;
+  version?: string;
+}
+
+/** Builds (without listening) a NestJS app on Fastify with the platform's HTTP conventions. */
+export async function createApp(module: Type | DynamicModule, description: AppDescription): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: ['error', 'warn'], bufferLogs: false });
+  const logger = app.get<Logger>(LOGGER);
+  const clock = app.get<Clock>(CLOCK);
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalFilters(new AllErrorsFilter(logger, clock));
+  registerHooks(app.getHttpAdapter().getInstance(), logger);
+  setupOpenApi(app, description);
+  await app.init();
+  return app;
+}
+
+function registerHooks(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id) }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.info(
+      {
+        requestId: request.id,
+        method: request.method,
+        route: request.routeOptions.url,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        userId: (request as { caller?: { userId: string } }).caller?.userId,
+      },
+      'request',
+    );
+    done();
+  });
+}
+
+function setupOpenApi(app: NestFastifyApplication, description: AppDescription): void {
+  const config = new DocumentBuilder()
+    .setTitle(description.title)
+    .setDescription(description.description)
+    .setVersion(description.version ?? '1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addServer('/')
+    .build();
+  // The document is built on the first /docs request, not at boot (cold start).
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+    useGlobalPrefix: false,
+  });
+}
+
+/** Starts listening and stops cleanly on SIGTERM/SIGINT. */
+export async function listen(app: NestFastifyApplication, host: string, port: number): Promise<void> {
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen({ host, port });
+}

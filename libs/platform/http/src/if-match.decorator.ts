@@ -1,0 +1,19 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ValidationError } from '@bbws/shared-errors';
+
+/**
+ * The version the caller says it read, from `If-Match: "<version>"` (weak tags accepted); undefined
+ * when absent or `*`. A malformed header is a 400.
+ */
+export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined => {
+  const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
+  if (header === undefined || header === '*') return undefined;
+  const match = typeof header === 'string' ? /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim()) : null;
+  if (!match) throw ValidationError.field('If-Match', 'must be an ETag like "3"');
+  return Number(match[1]);
+});
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}
