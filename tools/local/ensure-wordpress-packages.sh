@@ -8,7 +8,7 @@ set -euo pipefail
 PACKAGES=(php-cli php-mysql php-xml php-mbstring php-zip php-gd php-intl php-curl mariadb-server wordpress
   wordpress-theme-twentytwentythree wordpress-theme-twentytwentytwo)
 PHP_EXTENSIONS=(mysqli xml mbstring zip gd intl curl)
-WP_CORE=/usr/share/wordpress
+WP_CORE="${BBWS_WORDPRESS_CORE:-/usr/share/wordpress}"
 INSTALL_COMMAND="apt-get update && apt-get install -y --no-install-recommends ${PACKAGES[*]}"
 
 missing_parts() {
@@ -52,14 +52,7 @@ stop_system_mariadb() {
 
 install_packages() {
   local run=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
-      run=(sudo)
-    else
-      echo "Missing OS packages for the local WordPress runtime (${PACKAGES[*]}); run as root: $INSTALL_COMMAND" >&2
-      exit 1
-    fi
-  fi
+  if [ "$(id -u)" -ne 0 ]; then run=(sudo); fi
   local policy=/usr/sbin/policy-rc.d created_policy=0
   if [ ! -e "$policy" ]; then
     "${run[@]}" sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
@@ -74,17 +67,21 @@ install_packages() {
   if [ "$created_policy" -eq 1 ]; then "${run[@]}" rm -f "$policy"; fi
   "${run[@]}" bash -c "$(declare -f stop_system_mariadb); stop_system_mariadb"
   if [ "$status" -ne 0 ]; then
-    echo "Installing OS packages failed; run as root: $INSTALL_COMMAND" >&2
+    echo "Installing the local WordPress runtime's OS packages failed; as root run: $INSTALL_COMMAND" >&2
     exit 1
   fi
 }
 
 missing="$(missing_parts)"
 if [ -z "$missing" ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ] && ! { command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; }; then
+  echo "The local WordPress runtime needs OS packages (missing: $missing); as root run: $INSTALL_COMMAND" >&2
+  exit 1
+fi
 echo "Installing OS packages for the local WordPress runtime (missing: $missing)" >&2
 install_packages
 missing="$(missing_parts)"
 if [ -n "$missing" ]; then
-  echo "Still missing after install: $missing; run as root: $INSTALL_COMMAND" >&2
+  echo "The local WordPress runtime still misses $missing after installing; as root run: $INSTALL_COMMAND" >&2
   exit 1
 fi

@@ -180,7 +180,7 @@ function bbws_install_mu_plugins( string $source ): array {
 	if ( ! is_dir( $source ) ) {
 		bbws_install_fail( "--mu-plugins $source is not a directory" );
 	}
-	$staging = WPMU_PLUGIN_DIR . '.staging-' . getmypid();
+	$staging = WPMU_PLUGIN_DIR . '.staging-' . bin2hex( random_bytes( 6 ) );
 	bbws_install_remove_tree( $staging );
 	bbws_install_copy_tree( $source, $staging );
 	bbws_install_remove_tree( WPMU_PLUGIN_DIR );
@@ -207,6 +207,12 @@ function bbws_install_main(): int {
 	);
 	add_filter( 'pre_wp_mail', '__return_false' );
 
+	// Several containers of one instance may start at once: one installs, the others wait and find it done.
+	$lock = 'bbws_install_' . md5( DB_NAME );
+	if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 300)', $lock ) ) ) {
+		bbws_install_fail( 'timed out waiting for another installer of this network' );
+	}
+
 	$report = array(
 		'domain'           => $options['domain'],
 		'installedSite'    => false,
@@ -223,6 +229,7 @@ function bbws_install_main(): int {
 		$report['installedNetwork'] = true;
 	}
 	$report['muPlugins'] = bbws_install_mu_plugins( $options['mu-plugins'] );
+	$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
 
 	echo wp_json_encode( $report ), "\n";
 	return 0;

@@ -40,14 +40,17 @@ function bbws_core_health_results(): array {
 	try {
 		foreach ( array_merge( $tests['direct'], $tests['async'] ) as $test ) {
 			$callback = bbws_health_test_callback( $health, $test );
-			if ( $callback && empty( $test['skip_cron'] ) ) {
-				$result    = apply_filters( 'site_status_test_result', call_user_func( $callback ) );
+			if ( ! $callback || ! empty( $test['skip_cron'] ) ) {
+				continue;
+			}
+			$result = apply_filters( 'site_status_test_result', call_user_func( $callback ) );
+			if ( in_array( $result['status'] ?? '', array( 'good', 'recommended', 'critical' ), true ) ) {
 				$results[] = array(
 					'test'        => (string) $result['test'],
-					'label'       => wp_strip_all_tags( (string) $result['label'] ),
-					'status'      => (string) $result['status'],
-					'badge'       => (string) ( $result['badge']['label'] ?? '' ),
-					'description' => trim( wp_strip_all_tags( (string) $result['description'] ) ),
+					'label'       => bbws_plain_text( (string) $result['label'] ),
+					'status'      => $result['status'],
+					'badge'       => bbws_plain_text( (string) ( $result['badge']['label'] ?? '' ) ),
+					'description' => bbws_plain_text( (string) $result['description'] ),
 				);
 			}
 		}
@@ -55,6 +58,11 @@ function bbws_core_health_results(): array {
 		remove_filter( 'http_request_timeout', $cap_timeout );
 	}
 	return $results;
+}
+
+function bbws_plain_text( string $html ): string {
+	$text = wp_strip_all_tags( preg_replace( '#</(p|li|ul|h\d)>#i', '$0 ', $html ) );
+	return trim( preg_replace( '/\s+/', ' ', html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' ) ) );
 }
 
 /** The callable behind a test definition, as WP_Site_Health::wp_cron_scheduled_check() resolves it. */

@@ -11,14 +11,17 @@ export interface VersionedUpdate {
   add?: Record<string, number>;
   /** The version the caller read; the write fails if the item moved on. Omit for unconditional counters. */
   expectedVersion?: number;
+  /** Counters that are not part of the resource's representation leave `version` alone. Default true. */
+  bumpVersion?: boolean;
   /** Extra condition, joined with AND, using `#`/`:` placeholders given in names/values. */
   condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
 }
 
-/** One Update that sets attributes, bumps `version`, and checks existence + expected version. */
+/** One Update that sets attributes, bumps `version`, and checks existence (+ expected version when given). */
 export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
-  const names: Record<string, string> = { '#version': 'version', '#pk': 'PK' };
-  const values: Record<string, unknown> = { ':one': 1 };
+  const bump = params.bumpVersion !== false;
+  const names: Record<string, string> = { '#pk': 'PK', ...(bump ? { '#version': 'version' } : {}) };
+  const values: Record<string, unknown> = bump ? { ':one': 1 } : {};
   const sets: string[] = [];
   const removes: string[] = [];
   let n = 0;
@@ -33,7 +36,7 @@ export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
     }
     n += 1;
   }
-  const adds = [`#version :one`];
+  const adds = bump ? [`#version :one`] : [];
   for (const [attribute, delta] of Object.entries(params.add ?? {})) {
     names[`#a${n}`] = attribute;
     values[`:v${n}`] = delta;
@@ -42,6 +45,7 @@ export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
   }
   const conditions = ['attribute_exists(#pk)'];
   if (params.expectedVersion !== undefined) {
+    names['#version'] = 'version';
     values[':expectedVersion'] = params.expectedVersion;
     conditions.push('#version = :expectedVersion');
   }
@@ -52,7 +56,7 @@ export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
   }
   const expression = [
     sets.length ? `SET ${sets.join(', ')}` : '',
-    `ADD ${adds.join(', ')}`,
+    adds.length ? `ADD ${adds.join(', ')}` : '',
     removes.length ? `REMOVE ${removes.join(', ')}` : '',
   ]
     .filter(Boolean)
@@ -64,7 +68,7 @@ export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
       UpdateExpression: expression,
       ConditionExpression: conditions.join(' AND '),
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };

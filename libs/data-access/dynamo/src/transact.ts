@@ -1,4 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import type { AppError } from '@bbws/shared-errors';
@@ -46,7 +47,8 @@ export async function transactWrite(
       const reasons = error.CancellationReasons ?? [];
       const index = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       if (index >= 0) {
-        throw onConditionFailed({ index, item: reasons[index].Item as Record<string, unknown> | undefined });
+        const item = reasons[index].Item as Record<string, AttributeValue> | undefined;
+        throw onConditionFailed({ index, item: item ? unmarshall(item) : undefined });
       }
     }
     throw error;

@@ -1,34 +1,200 @@
-import { putNew, transactWrite, versionedUpdate, type DynamoContext } from '@bbws/data-access-dynamo';
-import { toMemberItem, type Member } from '@bbws/data-access-memberships';
-import { ConflictError, NotFoundError } from '@bbws/shared-errors';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteKey, paginatedQuery, put, putNew, versionedUpdate, type DynamoContext, type TransactItem } from '@bbws/data-access-dynamo';
+import { fromMemberItem, memberKeys, toMemberItem, type Member, type TenantRole } from '@bbws/data-access-memberships';
+import { BusinessRuleError, ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import type { Page, PageRequest } from '@bbws/shared-hateoas';
+import { batchGetTenantItems, itemKey } from './batch-get';
+import { counterUpdate } from './counter.expressions';
+import { assertCursorWithin } from './cursor-scope';
+import type { TeamPath } from './hierarchy.entity';
+import { hierarchyKeys } from './hierarchy.keys';
+import { teamAssignmentItem } from './hierarchy.mapper';
 import type { AuditEvent } from './tenant.entity';
 import { tenantKeys } from './tenant.keys';
 import type { TenantDao } from './tenant.dao';
+import { TransactionBuilder, type ItemFailure } from './transaction.builder';
 
-/** Membership writes, each in one transaction with the tenant's admin counter and an audit event. */
+export interface MemberFilter {
+  role?: TenantRole;
+  teamId?: string;
+}
+
+export interface MemberChanges {
+  role?: TenantRole;
+  teamIds?: string[];
+}
+
+/** Teams a membership change joins and leaves, with their places in the hierarchy. */
+export interface TeamMoves {
+  joined: TeamPath[];
+  left: TeamPath[];
+}
+
+type Entry = readonly [TransactItem, ItemFailure?];
+
+/**
+ * Membership writes, each in one transaction with the tenant's `adminCount` (conditionally updated:
+ * the last ADMIN can never be demoted or removed, even by concurrent requests), the teams' member
+ * counters and assignment items, and an audit event.
+ */
 export class MemberDao {
   constructor(
     private readonly db: DynamoContext,
     private readonly tenants: TenantDao,
   ) {}
 
-  async add(member: Member, audit: AuditEvent): Promise<void> {
-    await transactWrite(
-      this.db.client,
-      [
-        putNew(this.db.tables.tenants, toMemberItem(member)),
-        versionedUpdate({
-          tableName: this.db.tables.tenants,
-          key: tenantKeys.tenant(member.tenantId),
-          set: { updatedAt: member.joinedAt },
-          add: { adminCount: member.role === 'ADMIN' ? 1 : 0 },
-        }),
-        this.tenants.auditPut(audit),
-      ],
-      ({ index }) =>
-        index === 0
-          ? new ConflictError('ALREADY_MEMBER', 'This user is already a member of the tenant', { userId: member.userId })
-          : new NotFoundError('TENANT', member.tenantId),
-    );
+  private get table(): string {
+    return this.db.tables.tenants;
   }
+
+  async get(tenantId: string, userId: string): Promise<Member | null> {
+    const { Item } = await this.db.client.send(
+      new GetCommand({ TableName: this.table, Key: memberKeys.member(tenantId, userId), ConsistentRead: true }),
+    );
+    return Item ? fromMemberItem(Item) : null;
+  }
+
+  /** A tenant's members in user-id order, optionally only one role and/or one team. */
+  async list(tenantId: string, filter: MemberFilter, page: PageRequest): Promise<Page<Member>> {
+    assertCursorWithin(this.db, page.startAt, memberKeys.memberPrefix);
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    if (filter.role) {
+      conditions.push('#role = :role');
+      names['#role'] = 'role';
+      values[':role'] = filter.role;
+    }
+    if (filter.teamId) {
+      conditions.push('contains(#teamIds, :teamId)');
+      names['#teamIds'] = 'teamIds';
+      values[':teamId'] = filter.teamId;
+    }
+    const result = await paginatedQuery(this.db.client, this.db.cursors, {
+      tableName: this.table,
+      partition: memberKeys.tenantPartition(tenantId),
+      sortKey: { beginsWith: memberKeys.memberPrefix },
+      ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
+      ...page,
+    });
+    return { items: result.items.map(fromMemberItem), nextStartAt: result.nextStartAt };
+  }
+
+  /** The members assigned to one team (through its assignment items), in user-id order. */
+  async listByTeam(tenantId: string, teamId: string, page: PageRequest): Promise<Page<Member>> {
+    const prefix = hierarchyKeys.teamMemberPrefix(teamId);
+    assertCursorWithin(this.db, page.startAt, prefix);
+    const assignments = await paginatedQuery(this.db.client, this.db.cursors, {
+      tableName: this.table,
+      partition: memberKeys.tenantPartition(tenantId),
+      sortKey: { beginsWith: prefix },
+      ...page,
+    });
+    const keys = assignments.items.map((item) => memberKeys.member(tenantId, item.userId as string));
+    const found = await batchGetTenantItems(this.db, keys);
+    const items = keys.flatMap((key) => {
+      const item = found.get(itemKey(key));
+      return item ? [fromMemberItem(item)] : [];
+    });
+    return { items, nextStartAt: assignments.nextStartAt };
+  }
+
+  async add(member: Member, audit: AuditEvent, teams: readonly TeamPath[] = []): Promise<void> {
+    await new TransactionBuilder().addAll(this.joinEntries(member, teams)).add(this.tenants.auditPut(audit)).commit(this.db.client);
+  }
+
+  /**
+   * The items that make a user a member (membership, admin counter, team counters and assignments),
+   * for transactions assembled elsewhere (accepting an invitation).
+   */
+  joinEntries(member: Member, teams: readonly TeamPath[]): Entry[] {
+    return [
+      [
+        putNew(this.table, toMemberItem(member)),
+        () => new ConflictError('ALREADY_MEMBER', 'This user is already a member of the tenant', { userId: member.userId }),
+      ],
+      [this.adminCounter(member.tenantId, member.role === 'ADMIN' ? 1 : 0), () => new NotFoundError('TENANT', member.tenantId)],
+      ...this.teamEntries(member.tenantId, member.userId, { joined: [...teams], left: [] }, member.joinedAt),
+    ];
+  }
+
+  /** Changes role and/or teams if the member is still at `expectedVersion`; returns the member as written. */
+  async update(current: Member, expectedVersion: number, changes: MemberChanges, audit: AuditEvent, teams: TeamMoves): Promise<Member> {
+    const now = this.db.clock.now().toISOString();
+    const next: Member = { ...current, ...changes, updatedAt: now, version: expectedVersion + 1 };
+    const tx = new TransactionBuilder().add(
+      versionedUpdate({
+        tableName: this.table,
+        key: memberKeys.member(current.tenantId, current.userId),
+        set: { role: next.role, teamIds: next.teamIds, updatedAt: now },
+        expectedVersion,
+      }),
+      (old) => (old ? new PreconditionFailedError(expectedVersion, old.version as number) : memberNotFound(current.userId)),
+    );
+    if (current.role === 'ADMIN' && next.role !== 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
+    if (current.role !== 'ADMIN' && next.role === 'ADMIN') tx.add(this.adminCounter(current.tenantId, 1));
+    tx.addAll(this.teamEntries(current.tenantId, current.userId, teams, now)).add(this.tenants.auditPut(audit));
+    await tx.commit(this.db.client);
+    return next;
+  }
+
+  /** Removes the membership and its team assignments; the last ADMIN stays (422 LAST_ADMIN). */
+  async remove(current: Member, expectedVersion: number, audit: AuditEvent, teams: readonly TeamPath[]): Promise<void> {
+    const tx = new TransactionBuilder().add(
+      {
+        Delete: {
+          TableName: this.table,
+          Key: memberKeys.member(current.tenantId, current.userId),
+          ConditionExpression: 'attribute_exists(PK) AND #version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': expectedVersion },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      (old) => (old ? new PreconditionFailedError(expectedVersion, old.version as number) : memberNotFound(current.userId)),
+    );
+    if (current.role === 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
+    const now = this.db.clock.now().toISOString();
+    tx.addAll(this.teamEntries(current.tenantId, current.userId, { joined: [], left: [...teams] }, now)).add(this.tenants.auditPut(audit));
+    await tx.commit(this.db.client);
+  }
+
+  private adminCounter(tenantId: string, delta: number): TransactItem {
+    return counterUpdate({ tableName: this.table, key: tenantKeys.tenant(tenantId), attribute: 'adminCount', delta });
+  }
+
+  /** Decrements `adminCount` only while another ADMIN remains. */
+  private lastAdminGuard(tenantId: string): Entry {
+    return [
+      counterUpdate({ tableName: this.table, key: tenantKeys.tenant(tenantId), attribute: 'adminCount', delta: -1, above: 1 }),
+      (old) =>
+        old
+          ? new BusinessRuleError('LAST_ADMIN', 'A tenant keeps at least one ADMIN: promote another member first')
+          : new NotFoundError('TENANT', tenantId),
+    ];
+  }
+
+  private teamEntries(tenantId: string, userId: string, teams: TeamMoves, at: string): Entry[] {
+    const entries: Entry[] = [];
+    for (const team of teams.joined) {
+      entries.push(
+        [
+          counterUpdate({ tableName: this.table, key: hierarchyKeys.node(tenantId, team), attribute: 'memberCount', delta: 1 }),
+          () => new BusinessRuleError('UNKNOWN_TEAM', `Team ${team.teamId} does not exist in this tenant`, { teamIds: [team.teamId] }),
+        ],
+        [put(this.table, teamAssignmentItem(tenantId, team.teamId, userId, at))],
+      );
+    }
+    for (const team of teams.left) {
+      entries.push(
+        [counterUpdate({ tableName: this.table, key: hierarchyKeys.node(tenantId, team), attribute: 'memberCount', delta: -1 })],
+        [deleteKey(this.table, hierarchyKeys.teamMember(tenantId, team.teamId, userId))],
+      );
+    }
+    return entries;
+  }
+}
+
+function memberNotFound(userId: string): NotFoundError {
+  return new NotFoundError('MEMBER', userId);
 }

@@ -14,6 +14,8 @@ export interface PhpWorkerPoolOptions {
   /** Where the workers' output and PHP errors go (appended); discarded when absent. */
   logFile?: string;
   startTimeoutMs?: number;
+  /** Requests one worker serves at once (PHP_CLI_SERVER_WORKERS forks); 1 by default. */
+  concurrency?: number;
 }
 
 export interface WorkerHealth {
@@ -95,8 +97,9 @@ export class PhpWorkerPool {
     const reserved = this.knownPorts[index];
     for (let attempt = 1; ; attempt++) {
       const port = reserved ?? (await findFreePort());
+      const concurrency = this.options.concurrency ?? 1;
       const child = spawnGroup('php', this.phpArgs(port), {
-        env: this.options.env,
+        env: concurrency > 1 ? { ...this.options.env, PHP_CLI_SERVER_WORKERS: String(concurrency) } : this.options.env,
         cwd: this.options.docRoot,
         logFile: this.options.logFile,
       });
@@ -126,7 +129,8 @@ export class PhpWorkerPool {
     };
     const settings = Object.entries(ini).flatMap(([key, value]) => ['-d', `${key}=${value}`]);
     const router = this.options.routerScript ?? wordpressImagePaths().routerScript;
-    return [...settings, '-S', `${LOOPBACK}:${port}`, '-t', this.options.docRoot, router];
+    // -q: no access log lines, only PHP's errors.
+    return [...settings, '-q', '-S', `${LOOPBACK}:${port}`, '-t', this.options.docRoot, router];
   }
 
   private async waitUntilHealthy(port: number, child: GroupProcess): Promise<void> {

@@ -10,16 +10,51 @@ export interface GroupProcess {
   hasExited(): boolean;
 }
 
-const liveGroups = new Set<number>();
+const cleanups = new Set<() => void>();
 let exitHookInstalled = false;
+let signalHooksInstalled = false;
 
-// Last resort when the parent ends without stopping its children (a crashed test, an uncaught error).
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
-  });
+function runCleanups(): void {
+  for (const cleanup of [...cleanups].reverse()) {
+    try {
+      cleanup();
+    } catch {
+      // Best effort while the process goes away.
+    }
+  }
+  cleanups.clear();
+}
+
+/**
+ * Runs `cleanup` (synchronous) when this process exits without having undone it: the last resort when
+ * a crashed test or an uncaught error leaves children running. Returns the function that unregisters it.
+ */
+export function onProcessExit(cleanup: () => void): () => void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', runCleanups);
+  }
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
+
+/**
+ * Also run those cleanups on SIGINT, SIGTERM and SIGHUP (our children live in their own process groups,
+ * so a Ctrl-C does not reach them). When nobody else listens for the signal, it is raised again so the
+ * process still ends the default way. Opt-in: an application with its own graceful shutdown stops its
+ * children itself.
+ */
+export function cleanUpOnTerminationSignals(): void {
+  if (signalHooksInstalled) return;
+  signalHooksInstalled = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const handler = (): void => {
+      runCleanups();
+      process.removeListener(signal, handler);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, handler);
+  }
 }
 
 export function spawnGroup(
@@ -39,18 +74,17 @@ export function spawnGroup(
     throw new Error(`could not start ${command}`);
   }
   const pid = child.pid;
-  installExitHook();
-  liveGroups.add(pid);
+  const forget = onProcessExit(() => signalGroup(pid, 'SIGKILL'));
   let done = false;
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => {
       done = true;
-      liveGroups.delete(pid);
+      forget();
       resolve(signal ?? String(code));
     });
     child.once('error', (error) => {
       done = true;
-      liveGroups.delete(pid);
+      forget();
       resolve(error.message);
     });
   });
@@ -91,11 +125,20 @@ export function isAlive(pid: number): boolean {
 /** For a process this process did not start (e.g. left over by a previous run). */
 export async function terminatePid(pid: number, graceMs = 30_000): Promise<void> {
   if (!isAlive(pid)) return;
-  process.kill(pid, 'SIGTERM');
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const deadline = Date.now() + graceMs;
   while (isAlive(pid)) {
     if (Date.now() > deadline) {
-      process.kill(pid, 'SIGKILL');
+      signalGroup(pid, 'SIGKILL');
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Exited meanwhile.
+      }
     }
     await sleep(100);
   }

@@ -9,7 +9,9 @@ export type QueueKey =
   | 'instance-deprovision'
   | 'instance-events'
   | 'instance-dlq'
-  | 'tenant-events';
+  | 'tenant-events'
+  | 'webhooks'
+  | 'webhooks-dlq';
 
 export interface QueueDefinition {
   key: QueueKey;
@@ -34,10 +36,17 @@ export const QUEUE_DEFINITIONS: readonly QueueDefinition[] = [
   { key: 'instance-deprovision', baseName: 'bbws-instance-deprovision', visibilityTimeoutSeconds: 900, deadLetter: { queue: 'instance-dlq', maxReceiveCount: 3 }, messageRetentionSeconds: FOUR_DAYS },
   { key: 'instance-events', baseName: 'bbws-instance-events', visibilityTimeoutSeconds: 60, deadLetter: { queue: 'instance-dlq', maxReceiveCount: 5 }, messageRetentionSeconds: FOUR_DAYS },
   { key: 'tenant-events', baseName: 'bbws-tenant-events', visibilityTimeoutSeconds: 60, deadLetter: { queue: 'instance-dlq', maxReceiveCount: 5 }, messageRetentionSeconds: FOUR_DAYS },
+  // Webhook deliveries retry through the message visibility for up to 24 h, so they get many receives.
+  { key: 'webhooks-dlq', baseName: 'bbws-webhooks-dlq', visibilityTimeoutSeconds: 30, messageRetentionSeconds: FOURTEEN_DAYS },
+  { key: 'webhooks', baseName: 'bbws-webhooks', visibilityTimeoutSeconds: 30, deadLetter: { queue: 'webhooks-dlq', maxReceiveCount: 25 }, messageRetentionSeconds: FOUR_DAYS },
 ];
 
-export function queueName(key: QueueKey, stage: string): string {
+export function queueDefinition(key: QueueKey): QueueDefinition {
   const definition = QUEUE_DEFINITIONS.find((candidate) => candidate.key === key);
   if (!definition) throw new Error(`Unknown queue ${key}`);
-  return `${definition.baseName}-${stage}`;
+  return definition;
+}
+
+export function queueName(key: QueueKey, stage: string): string {
+  return `${queueDefinition(key).baseName}-${stage}`;
 }

@@ -23,7 +23,6 @@ export const REDACTED_PATHS = [
 
 export function createLogger(options: { name: string; level?: string; destination?: pino.DestinationStream }): Logger {
   const config: LoggerOptions = {
-    name: options.name,
     level: options.level ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: options.name },

@@ -1,22 +1,19 @@
 import type { Clock } from '@bbws/shared-util';
 
-/** A clock tests move by hand (expiry, TTLs, leases). Starts at the real time. */
+/** A clock that runs with real time but that tests can move forward (expiry, TTLs, leases). */
 export class MutableClock implements Clock {
-  private current: Date;
-
-  constructor(start: Date = new Date()) {
-    this.current = start;
-  }
+  private offsetMs = 0;
 
   now(): Date {
-    return new Date(this.current);
-  }
-
-  set(date: Date): void {
-    this.current = date;
+    return new Date(Date.now() + this.offsetMs);
   }
 
   advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
+    this.offsetMs += ms;
+  }
+
+  /** Jumps to a moment; time keeps running from there. */
+  set(date: Date): void {
+    this.offsetMs = date.getTime() - Date.now();
   }
 }

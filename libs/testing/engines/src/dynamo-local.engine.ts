@@ -14,7 +14,7 @@ export type DynamoLocalOptions = {
   port?: number;
   cacheDir?: string;
   startTimeoutMs?: number;
-  /** Extra JVM options, before `-jar`. */
+  /** JVM options, before `-jar`; default {@link DEFAULT_JAVA_OPTIONS}. */
   javaOptions?: string[];
   /** Progress lines (Java install); defaults to stderr. */
   log?: (line: string) => void;
@@ -25,6 +25,13 @@ export interface DynamoLocalEngine extends RunningEngine {
 }
 
 const START_ATTEMPTS = 3;
+
+/**
+ * C1-only JIT: on 2-core machines it halves the start time (~3 s instead of ~6 s) and, measured
+ * with 20 connections doing GetItem, serves ~1,500-2,000 requests/s within seconds where the default
+ * tiered JIT stays around 1,100 (its C2 compiler threads compete with the request threads).
+ */
+export const DEFAULT_JAVA_OPTIONS: readonly string[] = ['-XX:TieredStopAtLevel=1'];
 
 /** Starts the official DynamoDB Local engine as a child process and waits until it answers. */
 export async function startDynamoLocal(options: DynamoLocalOptions): Promise<DynamoLocalEngine> {
@@ -39,7 +46,7 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   for (let attempt = 0; attempt < (options.port ? 1 : START_ATTEMPTS); attempt += 1) {
     const port = options.port ?? (await freePort());
     const args = [
-      ...(options.javaOptions ?? []),
+      ...(options.javaOptions ?? DEFAULT_JAVA_OPTIONS),
       `-Djava.library.path=${artifact.libDir}`,
       '-jar',
       artifact.jar,

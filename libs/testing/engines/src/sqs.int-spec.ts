@@ -58,7 +58,7 @@ describe('local SQS started by the test setup', () => {
           QueueUrl: urls['site-creation'],
           VisibilityTimeout: 1,
           WaitTimeSeconds: 5,
-          AttributeNames: ['ApproximateReceiveCount'],
+          MessageSystemAttributeNames: ['ApproximateReceiveCount'],
         }),
       );
       expect(Messages?.[0]?.Attributes?.ApproximateReceiveCount).toBe(String(receive));

@@ -4,9 +4,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  cleanUpOnTerminationSignals,
   ensureRuntimePackages,
   LocalWordPressInstance,
   MariaDbServer,
+  onProcessExit,
   wordpressImagePaths,
 } from '@bbws/integrations-local-wordpress';
 import { runPhpSnippet } from './php-snippet.runner';
@@ -51,10 +53,6 @@ export interface WordPressNetworkOptions {
   networkDomain?: string;
 }
 
-const tempDirs = new Set<string>();
-process.once('exit', () => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
 
 /**
  * A real WordPress multisite network (subdomain install) from the OS packages, with the platform agent:
@@ -66,8 +64,9 @@ export async function startWordPressNetwork(options: WordPressNetworkOptions = {
   const agentSecret = options.agentSecret ?? randomBytes(32).toString('hex');
   await ensureRuntimePackages();
 
+  cleanUpOnTerminationSignals();
   const tempDir = await mkdtemp(join(tmpdir(), 'bbws-wp-'));
-  tempDirs.add(tempDir);
+  const forgetTempDir = onProcessExit(() => rmSync(tempDir, { recursive: true, force: true }));
   const logFile = join(tempDir, 'php.log');
   let server: MariaDbServer | undefined;
   let instance: LocalWordPressInstance | undefined;
@@ -78,11 +77,11 @@ export async function startWordPressNetwork(options: WordPressNetworkOptions = {
     await instance?.workers.stop();
     await server?.stop();
     await rm(tempDir, { recursive: true, force: true });
-    tempDirs.delete(tempDir);
+    forgetTempDir();
   };
 
   try {
-    server = await MariaDbServer.start({ baseDir: join(tempDir, 'mariadb'), ephemeral: true });
+    server = await MariaDbServer.start({ baseDir: join(tempDir, 'mariadb'), ephemeral: true, templateCacheDir: tmpdir() });
     instance = await LocalWordPressInstance.provision({
       server,
       database: { name: 'net1_test_db', user: 'net1_test', password: randomBytes(16).toString('hex') },

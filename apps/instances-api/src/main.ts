@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { runApi } from '@bbws/platform-bootstrap';
+import { AppModule } from './app.module';
+
+runApi({
+  service: 'instances-api',
+  defaultPort: 3002,
+  description: {
+    title: 'BBWS instances API',
+    description: 'Tenant WordPress instances per hosting environment (GitOps provisioning, ECS lifecycle). Routes arrive with the instances feature.',
+  },
+  module: (config) => AppModule.register({ config }),
+});

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { runApi } from '@bbws/platform-bootstrap';
+import { AppModule } from './app.module';
+
+runApi({
+  service: 'sites-api',
+  defaultPort: 3003,
+  description: {
+    title: 'BBWS sites API',
+    description: 'WordPress sites on tenant instances (create, clone, promote, backups, plugins). Routes arrive with the sites feature.',
+  },
+  module: (config) => AppModule.register({ config }),
+});

@@ -1,0 +1,60 @@
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.wp-spec.ts', '**/test/**/*.ts'];
+
+/** Which layers may import which (STYLE.md). Tests may also import the testing libs. */
+const layerConstraints = (extraForApps = []) => [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:integration', 'type:util', ...extraForApps] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:integration', 'type:util'] },
+  { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:integration', 'type:data-access', 'type:util', ...extraForApps] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...extraForApps] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForApps] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:data-access', 'type:integration', 'type:util'] },
+];
+
+/** Which domains may import which: a service's own scope plus shared; workers and the front door see all. */
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:tenants', onlyDependOnLibsWithTags: ['scope:tenants', 'scope:shared', 'scope:instances', 'scope:operations'] },
+  { sourceTag: 'scope:instances', onlyDependOnLibsWithTags: ['scope:instances', 'scope:shared', 'scope:operations'] },
+  { sourceTag: 'scope:sites', onlyDependOnLibsWithTags: ['scope:sites', 'scope:shared', 'scope:instances', 'scope:catalogue', 'scope:operations'] },
+  { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:catalogue', 'scope:shared'] },
+  { sourceTag: 'scope:operations', onlyDependOnLibsWithTags: ['scope:operations', 'scope:shared'] },
+  { sourceTag: 'scope:workers', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: ['*'] },
+];
+
+const boundaries = (depConstraints) => ({
+  '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: [...depConstraints, ...scopeConstraints] }],
+});
+
+export default [
+  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.cache', '**/.nx', 'docker/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      ...boundaries(layerConstraints()),
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: testFiles,
+    rules: {
+      ...boundaries(layerConstraints(['type:testing'])),
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': 'off',
+    },
+  },
+  {
+    // Test harness libraries hand loosely typed JSON bodies to tests.
+    files: ['libs/testing/**/*.ts', 'tools/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
+  },
+  prettier,
+];

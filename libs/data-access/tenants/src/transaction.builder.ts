@@ -1,0 +1,43 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { transactWrite, type TransactItem } from '@bbws/data-access-dynamo';
+import { ConflictError, type AppError } from '@bbws/shared-errors';
+
+/** DynamoDB's limit on the items of one TransactWriteItems call. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/** Turns the failed item's old image (when it existed) into our error. */
+export type ItemFailure = (oldItem: Record<string, unknown> | undefined) => AppError;
+
+const concurrentChange: ItemFailure = () =>
+  new ConflictError('CONFLICT', 'A concurrent change got in the way; read the resource again and retry');
+
+/**
+ * Collects the items of one transaction, each with the error its failed condition means, so that
+ * transactions assembled from several DAOs (membership + invitation + audit) map failures precisely.
+ */
+export class TransactionBuilder {
+  private readonly items: TransactItem[] = [];
+  private readonly failures: ItemFailure[] = [];
+
+  add(item: TransactItem, onFailure: ItemFailure = concurrentChange): this {
+    this.items.push(item);
+    this.failures.push(onFailure);
+    return this;
+  }
+
+  addAll(entries: ReadonlyArray<readonly [TransactItem, ItemFailure?]>): this {
+    for (const [item, onFailure] of entries) this.add(item, onFailure);
+    return this;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  async commit(client: DynamoDBDocumentClient): Promise<void> {
+    if (this.items.length > MAX_TRANSACTION_ITEMS) {
+      throw new Error(`A transaction holds at most ${MAX_TRANSACTION_ITEMS} items (got ${this.items.length})`);
+    }
+    await transactWrite(client, this.items, ({ index, item }) => this.failures[index](item));
+  }
+}

@@ -1,0 +1,19 @@
+export type DirectoryUserStatus = 'ACTIVE' | 'PENDING' | 'DISABLED';
+
+/** A person known to the identity provider; `userId` is the provider's subject (the token's `sub`). */
+export interface DirectoryUser {
+  userId: string;
+  email: string;
+  name: string;
+  status: DirectoryUserStatus;
+}
+
+/** Who exists in the identity provider (Cognito in AWS, the local directory otherwise). */
+export interface IdentityDirectory {
+  /** Email matched case- and surrounding-whitespace-insensitively; null when nobody has it. */
+  findUserByEmail(email: string): Promise<DirectoryUser | null>;
+  getUser(userId: string): Promise<DirectoryUser | null>;
+}
+
+/** Injection token for the configured {@link IdentityDirectory} adapter. */
+export const IDENTITY_DIRECTORY = Symbol('IdentityDirectory');

@@ -1,0 +1,6 @@
+import type { DirectoryUser } from '../identity-directory.port';
+import type { LocalUserItem } from './local-user.item';
+
+export function toDirectoryUser(item: LocalUserItem): DirectoryUser {
+  return { userId: item.userId, email: item.email, name: item.name, status: item.status };
+}

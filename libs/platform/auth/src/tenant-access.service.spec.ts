@@ -1,0 +1,50 @@
+import type { Member, MembershipReaderDao } from '@bbws/data-access-memberships';
+import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
+import type { Caller } from './caller';
+import { TenantAccessService } from './tenant-access.service';
+
+const caller: Caller = { userId: 'u1', email: 'u1@x.example', name: 'U1', isPlatformAdmin: false };
+const member = (role: Member['role']): Member => ({
+  tenantId: 't1', userId: 'u1', email: 'u1@x.example', name: 'U1', role, teamIds: [], joinedAt: '', addedBy: '', updatedAt: '', version: 1,
+});
+
+function fakeReader(answers: Array<Member | null>) {
+  const calls: string[] = [];
+  const reader = {
+    find: async (tenantId: string, userId: string) => {
+      calls.push(`${tenantId}#${userId}`);
+      return answers.shift() ?? null;
+    },
+  } as unknown as MembershipReaderDao;
+  return { reader, calls };
+}
+
+describe('TenantAccessService', () => {
+  it('lets platform admins in without a membership lookup', async () => {
+    const { reader, calls } = fakeReader([]);
+    const access = await new TenantAccessService(reader, 30_000).require({ ...caller, isPlatformAdmin: true }, 't1', ['ADMIN']);
+    expect(access).toEqual({ tenantId: 't1', isPlatformAdmin: true, role: null });
+    expect(calls).toEqual([]);
+  });
+
+  it('answers 404 (not 403) to a non-member', async () => {
+    const { reader } = fakeReader([null]);
+    await expect(new TenantAccessService(reader, 30_000).require(caller, 't1')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers 403 to a member without the role', async () => {
+    const { reader } = fakeReader([member('VIEWER')]);
+    await expect(new TenantAccessService(reader, 30_000).require(caller, 't1', ['ADMIN', 'OPERATOR'])).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('reuses a lookup within the cache lifetime and forgets it on demand', async () => {
+    const { reader, calls } = fakeReader([member('ADMIN'), member('VIEWER')]);
+    const service = new TenantAccessService(reader, 30_000);
+    await service.require(caller, 't1', ['ADMIN']);
+    await service.require(caller, 't1', ['ADMIN']);
+    expect(calls).toHaveLength(1);
+    service.forget('t1', 'u1');
+    await expect(service.require(caller, 't1', ['ADMIN'])).rejects.toBeInstanceOf(ForbiddenError);
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,61 @@
+import path from 'node:path';
+
+/** Addresses and identity of the local platform (LOCAL.md); the apps get them as environment variables. */
+export const LOCAL_HOST = '127.0.0.1';
+export const LOCAL_STAGE = 'local';
+export const LOCAL_REGION = 'us-east-1';
+export const FRONT_DOOR_PORT = 3000;
+export const FRONT_DOOR_URL = `http://${LOCAL_HOST}:${FRONT_DOOR_PORT}`;
+export const DYNAMODB_PORT = 8000;
+export const SQS_PORT = 9324;
+
+export const LOCAL_IDENTITY = {
+  issuer: `${FRONT_DOOR_URL}/local-identity`,
+  audience: 'bbws-local',
+  jwksUrl: `${FRONT_DOOR_URL}/.well-known/jwks.json`,
+};
+
+export const SEED_ADMIN = { email: 'admin@bbws.local', name: 'Platform Admin' };
+
+export interface LocalApp {
+  name: string;
+  port: number;
+  /** Serves OpenAPI at /docs (reachable as /docs/<name> on the front door). */
+  hasDocs: boolean;
+}
+
+export const LOCAL_APPS: readonly LocalApp[] = [
+  { name: 'tenants-api', port: 3001, hasDocs: true },
+  { name: 'instances-api', port: 3002, hasDocs: true },
+  { name: 'sites-api', port: 3003, hasDocs: true },
+  { name: 'templates-api', port: 3004, hasDocs: true },
+  { name: 'plugins-api', port: 3005, hasDocs: true },
+  { name: 'operations-api', port: 3006, hasDocs: true },
+  { name: 'workers', port: 3007, hasDocs: false },
+];
+
+/** `BBWS_DATA_DIR` (relative to the repository) or `<repo>/.data`. */
+export function localDataDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(root, env.BBWS_DATA_DIR || '.data');
+}
+
+export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+
+/** The environment every app and the workers read (BBWS_STAGE, endpoints, identity, ...), without PORT. */
+export function appEnvironment(dataDir: string, cursorSecret: string): Record<string, string> {
+  return {
+    BBWS_STAGE: LOCAL_STAGE,
+    BBWS_DATA_DIR: dataDir,
+    AWS_REGION: LOCAL_REGION,
+    ...LOCAL_CREDENTIALS,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    DYNAMODB_ENDPOINT: `http://${LOCAL_HOST}:${DYNAMODB_PORT}`,
+    SQS_ENDPOINT: `http://${LOCAL_HOST}:${SQS_PORT}`,
+    AUTH_ISSUER: LOCAL_IDENTITY.issuer,
+    AUTH_AUDIENCE: LOCAL_IDENTITY.audience,
+    AUTH_JWKS_URL: LOCAL_IDENTITY.jwksUrl,
+    CURSOR_SECRET: cursorSecret,
+    HOST: LOCAL_HOST,
+  };
+}

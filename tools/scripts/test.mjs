@@ -1,0 +1,81 @@
+// `npm test`: installs what is missing, then runs, in order: lint + type check, unit tests, integration
+// and end-to-end tests (DynamoDB Local + local SQS started by the Jest global setup), and the WordPress
+// suite (real multisite network from the OS packages). Ends with the totals line `N passed, N failed`.
+//   npm test -- --only=unit|integration|wordpress|static   run one phase
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const jestArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function ensureDependencies() {
+  const installed = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('Installing npm dependencies (npm ci)...');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let failedPhases = 0;
+
+function jestPhase(name, pattern, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'bbws-jest-'));
+  const report = path.join(dir, 'report.json');
+  const status = run(
+    'npx',
+    ['jest', '-c', 'jest.config.js', '--ci', '--maxWorkers=2', '--testPathPatterns', pattern, '--json', '--outputFile', report, ...jestArgs],
+    { BBWS_JEST_ROOT: '1', ...env },
+  );
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += summary.numPassedTests;
+    totals.failed += summary.numFailedTests + (summary.numRuntimeErrorTestSuites ?? 0);
+    totals.skipped += summary.numPendingTests + summary.numTodoTests;
+  } else {
+    totals.failed += 1;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (status !== 0) failedPhases += 1;
+}
+
+function staticPhase() {
+  console.log('\n=== lint and type check ===');
+  const graph = run('npx', ['nx', 'show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' });
+  const lint = graph === 0 ? run('npx', ['eslint', 'apps', 'libs', '--max-warnings', '0']) : 1;
+  const types = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  if (lint !== 0 || types !== 0) {
+    totals.failed += 1;
+    failedPhases += 1;
+  }
+}
+
+ensureDependencies();
+const phases = {
+  static: staticPhase,
+  unit: () => jestPhase('unit tests', '\\.spec\\.ts$', { BBWS_TEST_ENGINES: 'none' }),
+  integration: () => jestPhase('integration and end-to-end tests', '\\.(int|e2e)-spec\\.ts$'),
+  wordpress: () => {
+    if (run('bash', ['tools/local/ensure-wordpress-packages.sh']) !== 0) {
+      totals.failed += 1;
+      failedPhases += 1;
+      return;
+    }
+    jestPhase('WordPress suite', '\\.wp-spec\\.ts$', { BBWS_TEST_ENGINES: 'none' });
+  },
+};
+for (const [name, phase] of Object.entries(phases)) {
+  if (!only || only === name) phase();
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failedPhases > 0 ? 1 : 0);
