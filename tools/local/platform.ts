@@ -6,7 +6,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDynamoClient, defaultTableNames, ensureTables } from '@bbws/data-access-dynamo';
 import { LocalSigningKey } from '@bbws/integrations-identity';
 import { ensureQueues } from '@bbws/shared-contracts';
-import { OrphanGuard, isPortFree, startDynamoLocal, startSqs, type RunningEngine } from '@bbws/testing-engines';
+import { OrphanGuard, isPortFree, repoRoot, startDynamoLocal, startSqs, type RunningEngine } from '@bbws/testing-engines';
 import { AppProcess } from './app-process';
 import { banner } from './banner';
 import { ensureCursorSecret, resetDataDir } from './data-dir';
@@ -16,7 +16,6 @@ import {
   LOCAL_APPS,
   LOCAL_CREDENTIALS,
   LOCAL_HOST,
-  LOCAL_IDENTITY,
   LOCAL_REGION,
   LOCAL_STAGE,
   SQS_PORT,
@@ -47,7 +46,7 @@ export async function runPlatform(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const root = path.resolve(__dirname, '../../..');
+  const root = repoRoot(__dirname);
   const dataDir = localDataDir(root);
   const logDir = path.join(dataDir, 'logs');
   const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -68,7 +67,13 @@ export async function runPlatform(argv: string[]): Promise<number> {
     progress('stopped');
     settle(code);
   };
-  const onSignal = () => void shutdown(0);
+  const onSignal = () => {
+    if (stopping) {
+      progress('stopping at once (the watchdog ends what is left)');
+      process.exit(130);
+    }
+    void shutdown(0);
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const checkpoint = () => {
@@ -102,11 +107,15 @@ export async function runPlatform(argv: string[]): Promise<number> {
 
     await mkdir(logDir, { recursive: true });
     const started = Date.now();
-    const [dynamo, sqs] = await Promise.all([
-      startDynamoLocal({ port: DYNAMODB_PORT, dbPath: path.join(dataDir, 'dynamodb'), log: progress }).then((engine) => (engines.push(engine), engine)),
-      startSqs({ port: SQS_PORT, region: LOCAL_REGION }).then((engine) => (engines.push(engine), engine)),
+    progress('starting DynamoDB Local and SQS...');
+    const results = await Promise.allSettled([
+      startDynamoLocal({ port: DYNAMODB_PORT, dbPath: path.join(dataDir, 'dynamodb'), log: progress }),
+      startSqs({ port: SQS_PORT, region: LOCAL_REGION }),
     ]);
+    for (const result of results) if (result.status === 'fulfilled') engines.push(result.value);
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
     checkpoint();
+    const [dynamo, sqs] = engines;
     const [cursorSecret] = await Promise.all([
       ensureCursorSecret(dataDir),
       LocalSigningKey.loadOrCreate(dataDir),
@@ -165,8 +174,6 @@ async function createResources(dynamoEndpoint: string, sqsEndpoint: string): Pro
     sqs.destroy();
   }
 }
-
-export { LOCAL_IDENTITY };
 
 if (require.main === module) {
   void runPlatform(process.argv.slice(2)).then((code) => {

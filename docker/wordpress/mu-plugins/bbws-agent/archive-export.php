@@ -42,7 +42,6 @@ function bbws_build_archive( int $blog_id, string $work, string $archive ): arra
 	$manifest = bbws_in_blog(
 		$blog_id,
 		function () use ( $blog_id, $wpdb ) {
-			$uploads = wp_upload_dir( null, false );
 			return array(
 				'format'    => BBWS_ARCHIVE_FORMAT,
 				'version'   => 1,
@@ -52,7 +51,7 @@ function bbws_build_archive( int $blog_id, string $work, string $archive ): arra
 					'siteUrl'        => get_option( 'siteurl' ),
 					'home'           => get_option( 'home' ),
 					'tablePrefix'    => $wpdb->get_blog_prefix( $blog_id ),
-					'uploadsBaseUrl' => $uploads['baseurl'],
+					'uploadsBaseUrl' => bbws_uploads_location( $blog_id )['baseurl'],
 					'wpVersion'      => get_bloginfo( 'version' ),
 				),
 				'tables'    => array(),
@@ -132,12 +131,7 @@ function bbws_dump_table( string $table, string $file ): int {
 
 /** Relative path => absolute path of every file in the blog's uploads (the main site skips sites/). */
 function bbws_site_upload_files( int $blog_id ): array {
-	$base = bbws_in_blog(
-		$blog_id,
-		function () {
-			return wp_upload_dir( null, false )['basedir'];
-		}
-	);
+	$base  = bbws_uploads_location( $blog_id )['basedir'];
 	$files = array();
 	if ( ! is_dir( $base ) ) {
 		return $files;

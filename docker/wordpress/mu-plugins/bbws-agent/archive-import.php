@@ -15,26 +15,21 @@ function bbws_import_site( WP_REST_Request $request ): array {
 	$body    = bbws_body( $request );
 	$pairs   = isset( $body['searchReplace'] ) && is_array( $body['searchReplace'] ) ? $body['searchReplace'] : array();
 	bbws_replacement_map( $pairs );
+	$uploads = bbws_uploads_location( $blog_id );
 	$archive = bbws_download_verified( bbws_required_string( $body, 'downloadUrl' ), bbws_required_string( $body, 'sha256' ), 'downloadUrl' );
 	try {
 		$zip      = bbws_open_archive( $archive );
 		$manifest = bbws_verified_manifest( $zip, $archive );
 		$prefix   = $wpdb->get_blog_prefix( $blog_id );
 		$rows     = bbws_restore_tables( $archive, $manifest, $prefix );
-		$files    = bbws_restore_uploads( $zip, $manifest, $blog_id );
+		$files    = bbws_restore_uploads( $zip, $manifest, $blog_id, $uploads['basedir'] );
 		$zip->close();
 	} finally {
 		@unlink( $archive );
 	}
 	bbws_rename_prefixed_options( $manifest['source']['tablePrefix'], $prefix );
 	wp_cache_flush();
-	$target_uploads = bbws_in_blog(
-		$blog_id,
-		function () {
-			return wp_upload_dir( null, false )['baseurl'];
-		}
-	);
-	$map      = bbws_replacement_map( array_merge( array( array( 'from' => $manifest['source']['uploadsBaseUrl'], 'to' => $target_uploads ) ), $pairs ) );
+	$map      = bbws_replacement_map( array_merge( array( array( 'from' => $manifest['source']['uploadsBaseUrl'], 'to' => $uploads['baseurl'] ) ), $pairs ) );
 	$replaced = 0;
 	foreach ( array_column( $manifest['tables'], 'name' ) as $name ) {
 		$replaced += bbws_search_replace_table( $prefix . $name, $map );
@@ -129,13 +124,7 @@ function bbws_sql( string $statement ): void {
 }
 
 /** Replaces the blog's uploads with the archive's; returns the number of files written. */
-function bbws_restore_uploads( ZipArchive $zip, array $manifest, int $blog_id ): int {
-	$base = bbws_in_blog(
-		$blog_id,
-		function () {
-			return wp_upload_dir( null, false )['basedir'];
-		}
-	);
+function bbws_restore_uploads( ZipArchive $zip, array $manifest, int $blog_id, string $base ): int {
 	foreach ( bbws_site_upload_files( $blog_id ) as $path ) {
 		unlink( $path );
 	}

@@ -187,3 +187,22 @@ function bbws_assert_zip_contains( string $file, string $entry, string $what ): 
 		throw new Bbws_Agent_Error( 'bbws_package_invalid', "The package does not contain $what ($entry)", 422 );
 	}
 }
+
+/**
+ * The blog's uploads directory and URL. After switch_to_blog(), wp_upload_dir() builds the URL from
+ * WP_CONTENT_URL, which holds the host of the site that served the request; use the blog's own host.
+ */
+function bbws_uploads_location( int $blog_id ): array {
+	return bbws_in_blog(
+		$blog_id,
+		function () {
+			$uploads = wp_upload_dir( null, false );
+			$baseurl = $uploads['baseurl'];
+			if ( 0 === strpos( $baseurl, WP_CONTENT_URL ) ) {
+				$content = untrailingslashit( get_option( 'siteurl' ) ) . (string) wp_parse_url( WP_CONTENT_URL, PHP_URL_PATH );
+				$baseurl = $content . substr( $baseurl, strlen( WP_CONTENT_URL ) );
+			}
+			return array( 'basedir' => $uploads['basedir'], 'baseurl' => $baseurl );
+		}
+	);
+}

@@ -9,6 +9,7 @@ export {
   type TableNames,
 } from './table-definitions';
 export { ensureTables } from './ensure-tables';
+export { tablesCloudFormation } from './cloudformation-tables';
 export { createDocumentClient, createDynamoClient, type DynamoConnection } from './dynamo-client.factory';
 export { transactWrite, type ConditionFailure, type ConditionFailureMapper, type TransactItem } from './transact';
 export { deleteKey, put, putNew, versionedUpdate, type VersionedUpdate } from './expressions';

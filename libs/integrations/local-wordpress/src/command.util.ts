@@ -14,7 +14,11 @@ export interface CommandOptions {
 }
 
 /** Runs a command to completion (no shell), collecting its output. Rejects only if it cannot start. */
-export function runCommand(command: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions = {},
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -29,7 +33,11 @@ export function runCommand(command: string, args: readonly string[], options: Co
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.once('error', reject);
     child.once('close', (code) =>
-      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
     );
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
@@ -37,7 +45,11 @@ export function runCommand(command: string, args: readonly string[], options: Co
 }
 
 /** Like runCommand, but a non-zero exit is an error carrying the command's stderr. */
-export async function runChecked(command: string, args: readonly string[], options: CommandOptions = {}): Promise<string> {
+export async function runChecked(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions = {},
+): Promise<string> {
   const result = await runCommand(command, args, options);
   if (result.code !== 0) {
     const detail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');

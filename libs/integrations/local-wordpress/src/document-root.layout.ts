@@ -34,7 +34,10 @@ export async function layoutDocumentRoot(options: DocumentRootOptions): Promise<
   await mkdir(docRoot, { recursive: true });
 
   const core = (await coreIsCurrent(coreDir, docRoot)) ? 'kept' : await linkCore(coreDir, docRoot);
-  await copyFile(options.configTemplate ?? wordpressImagePaths().configTemplate, join(docRoot, 'wp-config.php'));
+  await copyFile(
+    options.configTemplate ?? wordpressImagePaths().configTemplate,
+    join(docRoot, 'wp-config.php'),
+  );
 
   const content = join(docRoot, 'wp-content');
   for (const dir of CONTENT_DIRS) await mkdir(join(content, dir), { recursive: true });
@@ -42,7 +45,12 @@ export async function layoutDocumentRoot(options: DocumentRootOptions): Promise<
     const packaged = join(coreDir, 'wp-content', kind);
     if (!existsSync(packaged)) continue;
     const missing = (await readdir(packaged)).filter((entry) => !existsSync(join(content, kind, entry)));
-    if (missing.length > 0) await copyTree(missing.map((entry) => join(packaged, entry)), join(content, kind), false);
+    if (missing.length > 0)
+      await copyTree(
+        missing.map((entry) => join(packaged, entry)),
+        join(content, kind),
+        false,
+      );
   }
   return { docRoot, core };
 }
@@ -74,14 +82,20 @@ async function linkCore(coreDir: string, docRoot: string): Promise<'hardlink' | 
  * cp with symlinks dereferenced (the package links some libraries relatively, e.g. wp-includes/ID3 into
  * /usr/share/php, which would dangle elsewhere); hard links when asked and possible, else a real copy.
  */
-async function copyTree(sources: string[], destination: string, hardLink: boolean): Promise<'hardlink' | 'copy'> {
+async function copyTree(
+  sources: string[],
+  destination: string,
+  hardLink: boolean,
+): Promise<'hardlink' | 'copy'> {
   const env = { PATH: SYSTEM_PATH };
   if (hardLink) {
     const linked = await runCommand('cp', ['-a', '-l', '-L', ...sources, `${destination}/`], { env });
     if (linked.code === 0) return 'hardlink';
   }
   // --remove-destination: never write through an existing hard link into the package's files.
-  const copied = await runCommand('cp', ['-a', '-L', '--remove-destination', ...sources, `${destination}/`], { env });
+  const copied = await runCommand('cp', ['-a', '-L', '--remove-destination', ...sources, `${destination}/`], {
+    env,
+  });
   if (copied.code !== 0) {
     throw new Error(`copying ${sources.length} entries into ${destination} failed: ${copied.stderr.trim()}`);
   }

@@ -1,4 +1,8 @@
-export { layoutDocumentRoot, type DocumentRootLayout, type DocumentRootOptions } from './document-root.layout';
+export {
+  layoutDocumentRoot,
+  type DocumentRootLayout,
+  type DocumentRootOptions,
+} from './document-root.layout';
 export { LocalRuntimeMissingError } from './local-runtime-missing.error';
 export { LocalWordPressInstance, type LocalWordPressInstanceOptions } from './local-wordpress.instance';
 export { MariaDbServer, type DatabaseGrant, type MariaDbServerOptions } from './mariadb.server';
@@ -14,5 +18,10 @@ export {
   RUNTIME_PACKAGES,
   type RuntimePackagesReport,
 } from './runtime-packages.check';
-export { DEBIAN_WORDPRESS_CORE, repositoryRoot, wordpressImagePaths, type WordPressImagePaths } from './runtime.paths';
+export {
+  DEBIAN_WORDPRESS_CORE,
+  repositoryRoot,
+  wordpressImagePaths,
+  type WordPressImagePaths,
+} from './runtime.paths';
 export { wordpressEnvironment, type WordPressEnvironmentType, type WordPressSettings } from './wordpress.env';

@@ -7,9 +7,12 @@ import { promisify } from 'node:util';
 import { probe } from './http-probe.util';
 import { LocalWordPressInstance } from './local-wordpress.instance';
 import { MariaDbServer } from './mariadb.server';
+import { ensureRuntimePackages } from './runtime-packages.check';
 import { DEBIAN_WORDPRESS_CORE } from './runtime.paths';
 
 jest.setTimeout(120_000);
+// On a machine without the OS packages the first run installs them.
+const INSTALL_TIMEOUT_MS = 15 * 60_000;
 const run = promisify(execFile);
 
 function processesMentioning(text: string): string[] {
@@ -51,9 +54,15 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
     logFile: join(baseDir, `${slug}.log`),
   });
 
+  beforeAll(() => ensureRuntimePackages(), INSTALL_TIMEOUT_MS);
+
   beforeAll(async () => {
     baseDir = await mkdtemp(join(tmpdir(), 'bbws-lwp-'));
-    server = await MariaDbServer.start({ baseDir: join(baseDir, 'mariadb'), ephemeral: true, templateCacheDir: tmpdir() });
+    server = await MariaDbServer.start({
+      baseDir: join(baseDir, 'mariadb'),
+      ephemeral: true,
+      templateCacheDir: tmpdir(),
+    });
     [alpha, beta] = await Promise.all([
       LocalWordPressInstance.provision({ server, ...options('alpha') }),
       LocalWordPressInstance.provision({ server, ...options('beta') }),
@@ -70,15 +79,23 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
   it('gives each instance its own database and a user that cannot reach the other one', async () => {
     expect(await server.listDatabases()).toEqual(expect.arrayContaining(['alpha_test_db', 'beta_test_db']));
     const asAlpha = ['--no-defaults', '-h', '127.0.0.1', '-P', String(server.port), '-u', 'alpha_test'];
-    await expect(run('mariadb', [...asAlpha, '-palpha-password', '-e', 'SELECT 1', 'alpha_test_db'])).resolves.toBeDefined();
-    await expect(run('mariadb', [...asAlpha, '-palpha-password', '-e', 'SELECT 1', 'beta_test_db'])).rejects.toThrow(
-      /Access denied/,
-    );
+    await expect(
+      run('mariadb', [...asAlpha, '-palpha-password', '-e', 'SELECT 1', 'alpha_test_db']),
+    ).resolves.toBeDefined();
+    await expect(
+      run('mariadb', [...asAlpha, '-palpha-password', '-e', 'SELECT 1', 'beta_test_db']),
+    ).rejects.toThrow(/Access denied/);
   });
 
   it('installs a subdomain multisite network per instance, each served under its own host', async () => {
-    expect(alpha.installReport).toMatchObject({ installedSite: true, installedNetwork: true, domain: 'alpha.localhost' });
-    expect(await alpha.query("SELECT meta_value FROM wp_sitemeta WHERE meta_key = 'subdomain_install'")).toBe('1');
+    expect(alpha.installReport).toMatchObject({
+      installedSite: true,
+      installedNetwork: true,
+      domain: 'alpha.localhost',
+    });
+    expect(await alpha.query("SELECT meta_value FROM wp_sitemeta WHERE meta_key = 'subdomain_install'")).toBe(
+      '1',
+    );
     await Promise.all([alpha.workers.scaleTo(1), beta.workers.scaleTo(1)]);
     expect(await siteName(alpha.workers.ports[0], 'alpha.localhost')).toBe('Network alpha');
     expect(await siteName(beta.workers.ports[0], 'beta.localhost')).toBe('Network beta');
@@ -144,7 +161,9 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
     await alpha.query("UPDATE wp_options SET option_value = 'kept' WHERE option_name = 'blogdescription'");
     const again = await LocalWordPressInstance.provision({ server, ...options('alpha') });
     expect(again.installReport).toMatchObject({ installedSite: false, installedNetwork: false });
-    expect(await again.query("SELECT option_value FROM wp_options WHERE option_name = 'blogdescription'")).toBe('kept');
+    expect(
+      await again.query("SELECT option_value FROM wp_options WHERE option_name = 'blogdescription'"),
+    ).toBe('kept');
   });
 
   it('deprovisions: workers stopped, database and user dropped, document root removed', async () => {
@@ -162,6 +181,8 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
 });
 
 describe('MariaDbServer', () => {
+  beforeAll(() => ensureRuntimePackages(), INSTALL_TIMEOUT_MS);
+
   it('stops without leaving a process, and replaces a server a previous run left on the same data directory', async () => {
     const baseDir = await mkdtemp(join(tmpdir(), 'bbws-mdb-'));
     try {

@@ -81,17 +81,28 @@ export class MariaDbServer {
 
   /** Runs SQL as the server's administrator; rows tab-separated, one per line, raw values, no header. */
   async query(sql: string, database?: string): Promise<string> {
-    const args = ['--no-defaults', '--protocol=socket', `--socket=${this.socketPath}`, `--user=${this.adminUser}`];
+    const args = [
+      '--no-defaults',
+      '--protocol=socket',
+      `--socket=${this.socketPath}`,
+      `--user=${this.adminUser}`,
+    ];
     args.push('--batch', '--raw', '--skip-column-names');
     if (database !== undefined) args.push(`--database=${database}`);
-    const output = await runChecked('mariadb', args, { env: { PATH: SYSTEM_PATH }, input: sql, timeoutMs: 120_000 });
+    const output = await runChecked('mariadb', args, {
+      env: { PATH: SYSTEM_PATH },
+      input: sql,
+      timeoutMs: 120_000,
+    });
     return output.endsWith('\n') ? output.slice(0, -1) : output;
   }
 
   /** Creates (idempotently) a database and a user allowed on it only; sets the user's password. */
   async createDatabase(grant: DatabaseGrant): Promise<void> {
     const database = sqlIdentifier(grant.name, 'database');
-    const statements = [`CREATE DATABASE IF NOT EXISTS ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`];
+    const statements = [
+      `CREATE DATABASE IF NOT EXISTS ${database} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`,
+    ];
     for (const account of accounts(grant.user)) {
       statements.push(
         `CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY ${sqlString(grant.password)};`,
@@ -130,7 +141,13 @@ export class MariaDbServer {
       if (existsSync(this.socketPath)) {
         const ping = await runCommand(
           'mariadb-admin',
-          ['--no-defaults', '--protocol=socket', `--socket=${this.socketPath}`, `--user=${this.adminUser}`, 'ping'],
+          [
+            '--no-defaults',
+            '--protocol=socket',
+            `--socket=${this.socketPath}`,
+            `--user=${this.adminUser}`,
+            'ping',
+          ],
           { env: { PATH: SYSTEM_PATH }, timeoutMs: 5_000 },
         );
         if (ping.code === 0) return;
@@ -170,7 +187,12 @@ function serverFiles(baseDir: string): ServerFiles {
 function tuning(ephemeral: boolean): string[] {
   const common = ['--innodb-log-file-size=16M', '--innodb-buffer-pool-size=64M'];
   return ephemeral
-    ? [...common, '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0', '--innodb-temp-data-file-path=ibtmp1:1M:autoextend']
+    ? [
+        ...common,
+        '--innodb-flush-log-at-trx-commit=0',
+        '--innodb-doublewrite=0',
+        '--innodb-temp-data-file-path=ibtmp1:1M:autoextend',
+      ]
     : common;
 }
 

@@ -36,14 +36,19 @@ export async function installNetwork(options: NetworkInstallOptions): Promise<Ne
   for (const [flag, value] of flags) if (value !== undefined) args.push(`--${flag}=${value}`);
 
   const result = await runCommand('php', ['-d', 'display_errors=stderr', ...args], {
-    env: options.adminPassword === undefined ? options.env : { ...options.env, BBWS_ADMIN_PASSWORD: options.adminPassword },
+    env:
+      options.adminPassword === undefined
+        ? options.env
+        : { ...options.env, BBWS_ADMIN_PASSWORD: options.adminPassword },
     cwd: options.docRoot,
     timeoutMs: options.timeoutMs ?? 120_000,
   });
   const report = result.stdout.trim().split('\n').pop() ?? '';
   if (result.code !== 0 || !report.startsWith('{')) {
     const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-8).join('\n');
-    throw new Error(`installing the WordPress network in ${options.docRoot} failed (exit ${result.code}): ${detail}`);
+    throw new Error(
+      `installing the WordPress network in ${options.docRoot} failed (exit ${result.code}): ${detail}`,
+    );
   }
   return JSON.parse(report) as NetworkInstallReport;
 }

@@ -58,7 +58,8 @@ export class PhpWorkerPool {
 
   /** Starts or stops workers until `count` run; resolves once new workers answer the health check. */
   scaleTo(count: number): Promise<void> {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError(`worker count must be >= 0, got ${count}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError(`worker count must be >= 0, got ${count}`);
     const next = this.scaling.then(() => this.applyScale(count));
     this.scaling = next.catch(() => undefined);
     return next;
@@ -99,7 +100,10 @@ export class PhpWorkerPool {
       const port = reserved ?? (await findFreePort());
       const concurrency = this.options.concurrency ?? 1;
       const child = spawnGroup('php', this.phpArgs(port), {
-        env: concurrency > 1 ? { ...this.options.env, PHP_CLI_SERVER_WORKERS: String(concurrency) } : this.options.env,
+        env:
+          concurrency > 1
+            ? { ...this.options.env, PHP_CLI_SERVER_WORKERS: String(concurrency) }
+            : this.options.env,
         cwd: this.options.docRoot,
         logFile: this.options.logFile,
       });
@@ -143,7 +147,9 @@ export class PhpWorkerPool {
       if ((await probe(port, HEALTH_PATH, this.options.healthHost, 10_000)) === 200) return;
       await sleep(50);
     }
-    throw new Error(`php -S on port ${port} did not answer ${HEALTH_PATH} within ${timeoutMs} ms${await this.logTail()}`);
+    throw new Error(
+      `php -S on port ${port} did not answer ${HEALTH_PATH} within ${timeoutMs} ms${await this.logTail()}`,
+    );
   }
 
   private async logTail(): Promise<string> {

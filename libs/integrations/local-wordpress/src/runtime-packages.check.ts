@@ -33,10 +33,14 @@ export interface RuntimePackagesReport {
   installCommand: string;
 }
 
-export async function checkRuntimePackages(coreDir: string = DEBIAN_WORDPRESS_CORE): Promise<RuntimePackagesReport> {
+export async function checkRuntimePackages(
+  coreDir: string = DEBIAN_WORDPRESS_CORE,
+): Promise<RuntimePackagesReport> {
   const missing = [
     ...(await missingPhpParts()),
-    ...((await Promise.all(MARIADB_BINARIES.map(findBinary))).some((found) => !found) ? ['mariadb-server'] : []),
+    ...((await Promise.all(MARIADB_BINARIES.map(findBinary))).some((found) => !found)
+      ? ['mariadb-server']
+      : []),
     ...((await exists(join(coreDir, 'wp-includes', 'version.php'))) ? [] : ['wordpress']),
   ];
   for (const theme of THEMES) {
@@ -67,7 +71,10 @@ export async function ensureRuntimePackages(
   const after = await checkRuntimePackages(options.coreDir);
   if (!after.ok) {
     const reason = result.stderr.trim().split('\n').pop();
-    throw new LocalRuntimeMissingError(after.missing, reason ? `${after.installCommand} (${reason})` : after.installCommand);
+    throw new LocalRuntimeMissingError(
+      after.missing,
+      reason ? `${after.installCommand} (${reason})` : after.installCommand,
+    );
   }
   return after;
 }

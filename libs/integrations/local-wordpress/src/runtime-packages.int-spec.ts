@@ -7,6 +7,7 @@ import { LocalRuntimeMissingError } from './local-runtime-missing.error';
 import {
   assertRuntimePackages,
   checkRuntimePackages,
+  ensureRuntimePackages,
   RUNTIME_INSTALL_COMMAND,
   RUNTIME_PACKAGES,
 } from './runtime-packages.check';
@@ -16,6 +17,9 @@ jest.setTimeout(60_000);
 const run = promisify(execFile);
 
 describe('checkRuntimePackages', () => {
+  // On a machine without the OS packages the first run installs them.
+  beforeAll(() => ensureRuntimePackages(), 15 * 60_000);
+
   it('finds PHP with its extensions, MariaDB and WordPress core with the themes on this machine', async () => {
     await expect(checkRuntimePackages()).resolves.toEqual({
       ok: true,
@@ -66,7 +70,9 @@ describe('tools/local/ensure-wordpress-packages.sh', () => {
     await chmod(dir, 0o755);
     try {
       const asUnprivileged =
-        process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'bash', copy] : ['bash', copy];
+        process.getuid?.() === 0
+          ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'bash', copy]
+          : ['bash', copy];
       const failure = run(asUnprivileged[0], asUnprivileged.slice(1), {
         env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', BBWS_WORDPRESS_CORE: '/nonexistent/wordpress' },
       });

@@ -21,7 +21,9 @@ describe('wordpressEnvironment', () => {
 
   it('marks the environment local unless told otherwise', () => {
     expect(wordpressEnvironment(settings).WP_ENVIRONMENT_TYPE).toBe('local');
-    expect(wordpressEnvironment({ ...settings, environmentType: 'staging' }).WP_ENVIRONMENT_TYPE).toBe('staging');
+    expect(wordpressEnvironment({ ...settings, environmentType: 'staging' }).WP_ENVIRONMENT_TYPE).toBe(
+      'staging',
+    );
   });
 
   it('passes nothing of the calling process environment', () => {

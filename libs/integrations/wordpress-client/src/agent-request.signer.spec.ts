@@ -2,7 +2,13 @@ import { createHash, createHmac } from 'node:crypto';
 import { signAgentRequest } from './agent-request.signer';
 
 describe('signAgentRequest', () => {
-  const request = { method: 'post', route: '/bbws/v1/sites/2/export', body: '{"uploadUrl":"http://x"}', timestamp: 1_700_000_000.9, nonce: 'n0nce-0123456789ab' };
+  const request = {
+    method: 'post',
+    route: '/bbws/v1/sites/2/export',
+    body: '{"uploadUrl":"http://x"}',
+    timestamp: 1_700_000_000.9,
+    nonce: 'n0nce-0123456789ab',
+  };
 
   it('signs method, route, timestamp, nonce and the body hash with the agent secret', () => {
     const headers = signAgentRequest('s3cret', request);

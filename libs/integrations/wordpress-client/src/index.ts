@@ -1,6 +1,15 @@
 export { WordPressClient, type WordPressClientOptions } from './wordpress.client';
-export type { ApplicationPassword, SiteRef, WordPressConnection, WordPressCredentials } from './wordpress-connection';
+export type {
+  ApplicationPassword,
+  SiteRef,
+  WordPressConnection,
+  WordPressCredentials,
+} from './wordpress-connection';
 export type { WordPressClientLogger } from './wordpress-request.executor';
-export { DEFAULT_RESILIENCE, type CircuitStateName, type ResilienceOptions } from './instance-resilience.policy';
+export {
+  DEFAULT_RESILIENCE,
+  type CircuitStateName,
+  type ResilienceOptions,
+} from './instance-resilience.policy';
 export { signAgentRequest, type AgentRequestToSign } from './agent-request.signer';
 export type * from './wordpress-client.types';

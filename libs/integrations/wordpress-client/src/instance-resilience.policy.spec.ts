@@ -6,7 +6,8 @@ const options: ResilienceOptions = {
   breaker: { consecutiveFailures: 3, halfOpenAfterMs: 50 },
 };
 const retryable = () => new UpstreamError('down', { code: 'WORDPRESS_UNREACHABLE', retryable: true });
-const notRetryable = () => new UpstreamError('bad', { code: 'WORDPRESS_REST_FORBIDDEN', retryable: false, upstreamStatus: 403 });
+const notRetryable = () =>
+  new UpstreamError('bad', { code: 'WORDPRESS_REST_FORBIDDEN', retryable: false, upstreamStatus: 403 });
 const idempotent = { operation: 'getSiteInfo', idempotent: true };
 const nonIdempotent = { operation: 'createSite', idempotent: false };
 
@@ -25,10 +26,15 @@ describe('InstanceResilience', () => {
   });
 
   it('gives up after the configured number of retries', async () => {
-    const resilience = new InstanceResilience({ ...options, breaker: { consecutiveFailures: 10, halfOpenAfterMs: 50 } });
+    const resilience = new InstanceResilience({
+      ...options,
+      breaker: { consecutiveFailures: 10, halfOpenAfterMs: 50 },
+    });
     const attempt = jest.fn().mockRejectedValue(retryable());
 
-    await expect(resilience.execute('a', idempotent, attempt)).rejects.toMatchObject({ code: 'WORDPRESS_UNREACHABLE' });
+    await expect(resilience.execute('a', idempotent, attempt)).rejects.toMatchObject({
+      code: 'WORDPRESS_UNREACHABLE',
+    });
     expect(attempt).toHaveBeenCalledTimes(3);
   });
 
@@ -68,7 +74,9 @@ describe('InstanceResilience', () => {
   it('does not open the breaker on answers that are the caller’s fault', async () => {
     const resilience = new InstanceResilience(options);
     for (let i = 0; i < 5; i++) {
-      await resilience.execute('a', nonIdempotent, () => Promise.reject(notRetryable())).catch(() => undefined);
+      await resilience
+        .execute('a', nonIdempotent, () => Promise.reject(notRetryable()))
+        .catch(() => undefined);
     }
 
     expect(resilience.circuitState('a')).toBe('closed');

@@ -1,5 +1,10 @@
 import { UpstreamError, UpstreamTimeoutError } from '@bbws/shared-errors';
-import { errorFromResponse, errorFromTransport, isInstanceFailure, wordpressErrorCode } from './wordpress-error.mapper';
+import {
+  errorFromResponse,
+  errorFromTransport,
+  isInstanceFailure,
+  wordpressErrorCode,
+} from './wordpress-error.mapper';
 
 const call = { operation: 'installPlugin' };
 
@@ -8,20 +13,36 @@ describe('wordpress error mapping', () => {
     const error = errorFromResponse(
       call,
       401,
-      JSON.stringify({ code: 'bbws_signature_invalid', message: 'The request signature does not match', data: { status: 401 } }),
+      JSON.stringify({
+        code: 'bbws_signature_invalid',
+        message: 'The request signature does not match',
+        data: { status: 401 },
+      }),
     );
 
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ code: 'WORDPRESS_SIGNATURE_INVALID', retryable: false, upstreamStatus: 401 });
+    expect(error).toMatchObject({
+      code: 'WORDPRESS_SIGNATURE_INVALID',
+      retryable: false,
+      upstreamStatus: 401,
+    });
     expect(error.message).toContain('The request signature does not match');
-    expect(error.details).toEqual({ operation: 'installPlugin', wordpressCode: 'bbws_signature_invalid', upstreamStatus: 401 });
+    expect(error.details).toEqual({
+      operation: 'installPlugin',
+      wordpressCode: 'bbws_signature_invalid',
+      upstreamStatus: 401,
+    });
   });
 
   it('keeps the agent error data (without its status) in the details', () => {
     const error = errorFromResponse(
       call,
       422,
-      JSON.stringify({ code: 'bbws_checksum_mismatch', message: 'no', data: { status: 422, expected: 'a', actual: 'b' } }),
+      JSON.stringify({
+        code: 'bbws_checksum_mismatch',
+        message: 'no',
+        data: { status: 422, expected: 'a', actual: 'b' },
+      }),
     );
 
     expect(error.details).toMatchObject({ wordpress: { expected: 'a', actual: 'b' } });
@@ -41,14 +62,22 @@ describe('wordpress error mapping', () => {
   });
 
   it('maps a refused connection to a retryable unreachable error', () => {
-    const error = errorFromTransport(call, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 30_000);
+    const error = errorFromTransport(
+      call,
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      30_000,
+    );
 
     expect(error).toMatchObject({ code: 'WORDPRESS_UNREACHABLE', retryable: true });
     expect(isInstanceFailure(error)).toBe(true);
   });
 
   it('maps a timeout to a retryable UpstreamTimeoutError', () => {
-    const error = errorFromTransport(call, Object.assign(new Error('late'), { code: 'BBWS_TIMEOUT' }), 30_000);
+    const error = errorFromTransport(
+      call,
+      Object.assign(new Error('late'), { code: 'BBWS_TIMEOUT' }),
+      30_000,
+    );
 
     expect(error).toBeInstanceOf(UpstreamTimeoutError);
     expect(error.retryable).toBe(true);
@@ -56,7 +85,11 @@ describe('wordpress error mapping', () => {
   });
 
   it('does not retry a request Node refused to send', () => {
-    const error = errorFromTransport(call, Object.assign(new TypeError('bad header'), { code: 'ERR_INVALID_CHAR' }), 1);
+    const error = errorFromTransport(
+      call,
+      Object.assign(new TypeError('bad header'), { code: 'ERR_INVALID_CHAR' }),
+      1,
+    );
 
     expect(error).toMatchObject({ code: 'WORDPRESS_REQUEST_INVALID', retryable: false });
   });

@@ -33,7 +33,11 @@ export function errorFromResponse(call: CallRef, status: number, rawBody: string
     upstreamStatus: status,
     code: wordpressErrorCode(wordpressCode),
     retryable: isRetryableStatus(status),
-    details: { operation: call.operation, wordpressCode, ...(data && Object.keys(data).length ? { wordpress: data } : {}) },
+    details: {
+      operation: call.operation,
+      wordpressCode,
+      ...(data && Object.keys(data).length ? { wordpress: data } : {}),
+    },
   });
 }
 
@@ -55,20 +59,26 @@ export function errorFromTransport(call: CallRef, error: unknown, timeoutMs: num
 }
 
 export function circuitOpenError(call: CallRef): UpstreamError {
-  return new UpstreamError(`WordPress ${call.operation} not attempted: the instance's circuit breaker is open`, {
-    code: 'WORDPRESS_CIRCUIT_OPEN',
-    retryable: true,
-    details: { operation: call.operation },
-  });
+  return new UpstreamError(
+    `WordPress ${call.operation} not attempted: the instance's circuit breaker is open`,
+    {
+      code: 'WORDPRESS_CIRCUIT_OPEN',
+      retryable: true,
+      details: { operation: call.operation },
+    },
+  );
 }
 
 export function invalidResponseError(call: CallRef, status: number): UpstreamError {
-  return new UpstreamError(`WordPress ${call.operation} answered HTTP ${status} with a body that is not JSON`, {
-    upstreamStatus: status,
-    code: 'WORDPRESS_INVALID_RESPONSE',
-    retryable: false,
-    details: { operation: call.operation },
-  });
+  return new UpstreamError(
+    `WordPress ${call.operation} answered HTTP ${status} with a body that is not JSON`,
+    {
+      upstreamStatus: status,
+      code: 'WORDPRESS_INVALID_RESPONSE',
+      retryable: false,
+      details: { operation: call.operation },
+    },
+  );
 }
 
 /** What the retry and circuit-breaker policies count as a failure of the instance. */

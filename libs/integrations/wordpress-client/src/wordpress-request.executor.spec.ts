@@ -5,12 +5,18 @@ const connection: WordPressConnection = {
   baseUrl: 'http://127.0.0.1:8081/',
   hostHeader: 'net1.localhost',
   tenantId: 'tnt_1',
-  credentials: { agentSecret: 'secret', applicationPassword: { username: 'bbws-platform', password: 'abcd efgh' } },
+  credentials: {
+    agentSecret: 'secret',
+    applicationPassword: { username: 'bbws-platform', password: 'abcd efgh' },
+  },
 };
 
 describe('request building', () => {
   it('addresses routes through rest_route so no rewrite rules are needed', () => {
-    const url = buildRequestUrl(connection.baseUrl, { route: '/wp/v2/plugins/akismet/akismet', query: { context: 'edit' } });
+    const url = buildRequestUrl(connection.baseUrl, {
+      route: '/wp/v2/plugins/akismet/akismet',
+      query: { context: 'edit' },
+    });
 
     expect(url.origin).toBe('http://127.0.0.1:8081');
     expect(url.searchParams.get('rest_route')).toBe('/wp/v2/plugins/akismet/akismet');
@@ -20,7 +26,13 @@ describe('request building', () => {
   it('signs agent calls and sends the Host and tenant headers, without the application password', () => {
     const headers = requestHeaders(
       connection,
-      { operation: 'createSite', api: 'agent', method: 'POST', route: '/bbws/v1/sites', host: 'net1.localhost' },
+      {
+        operation: 'createSite',
+        api: 'agent',
+        method: 'POST',
+        route: '/bbws/v1/sites',
+        host: 'net1.localhost',
+      },
       '{}',
       1_700_000_000_000,
     );
@@ -38,7 +50,13 @@ describe('request building', () => {
   it('authenticates core calls with the application password', () => {
     const headers = requestHeaders(
       connection,
-      { operation: 'listInstalledPlugins', api: 'core', method: 'GET', route: '/wp/v2/plugins', host: 'a.net1.localhost' },
+      {
+        operation: 'listInstalledPlugins',
+        api: 'core',
+        method: 'GET',
+        route: '/wp/v2/plugins',
+        host: 'a.net1.localhost',
+      },
       '',
       0,
     );
@@ -52,12 +70,19 @@ describe('request building', () => {
     const withoutPassword = { ...connection, credentials: { agentSecret: 'secret' } };
 
     expect(() =>
-      requestHeaders(withoutPassword, { operation: 'listInstalledPlugins', api: 'core', method: 'GET', route: '/', host: 'h' }, '', 0),
+      requestHeaders(
+        withoutPassword,
+        { operation: 'listInstalledPlugins', api: 'core', method: 'GET', route: '/', host: 'h' },
+        '',
+        0,
+      ),
     ).toThrow(expect.objectContaining({ code: 'WORDPRESS_APPLICATION_PASSWORD_MISSING', retryable: false }));
   });
 
   it('keys circuit breakers by address and host', () => {
-    expect(instanceKey(connection)).toBe(instanceKey({ baseUrl: 'http://127.0.0.1:8081', hostHeader: 'NET1.localhost' }));
+    expect(instanceKey(connection)).toBe(
+      instanceKey({ baseUrl: 'http://127.0.0.1:8081', hostHeader: 'NET1.localhost' }),
+    );
     expect(instanceKey(connection)).not.toBe(instanceKey({ ...connection, hostHeader: 'net2.localhost' }));
   });
 });

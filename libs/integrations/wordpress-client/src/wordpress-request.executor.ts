@@ -3,11 +3,7 @@ import { InstanceResilience } from './instance-resilience.policy';
 import { signAgentRequest } from './agent-request.signer';
 import type { WordPressCall } from './wordpress-call';
 import type { WordPressConnection } from './wordpress-connection';
-import {
-  errorFromResponse,
-  errorFromTransport,
-  invalidResponseError,
-} from './wordpress-error.mapper';
+import { errorFromResponse, errorFromTransport, invalidResponseError } from './wordpress-error.mapper';
 import { UpstreamError } from '@bbws/shared-errors';
 
 /** The subset of a pino logger the client uses. Credentials and bodies are never passed to it. */
@@ -89,13 +85,19 @@ export class WordPressRequestExecutor {
       });
     } catch (error) {
       const mapped = error instanceof UpstreamError ? error : errorFromTransport(call, error, call.timeoutMs);
-      this.logger?.warn({ ...logFields, code: mapped.code, durationMs: Date.now() - started }, 'WordPress call failed');
+      this.logger?.warn(
+        { ...logFields, code: mapped.code, durationMs: Date.now() - started },
+        'WordPress call failed',
+      );
       throw mapped;
     }
     const fields = { ...logFields, status: response.status, durationMs: Date.now() - started };
     if (response.status < 200 || response.status >= 300) {
       const mapped = errorFromResponse(call, response.status, response.body);
-      this.logger?.warn({ ...fields, code: mapped.code, retryable: mapped.retryable }, 'WordPress call failed');
+      this.logger?.warn(
+        { ...fields, code: mapped.code, retryable: mapped.retryable },
+        'WordPress call failed',
+      );
       throw mapped;
     }
     this.logger?.debug(fields, 'WordPress call');

@@ -18,7 +18,9 @@ export const FAST_RESILIENCE: ResilienceOptions = {
   breaker: { consecutiveFailures: 5, halfOpenAfterMs: 1_000 },
 };
 
-export async function startWordPressSuite(clientOptions: WordPressClientOptions = {}): Promise<WordPressSuite> {
+export async function startWordPressSuite(
+  clientOptions: WordPressClientOptions = {},
+): Promise<WordPressSuite> {
   const [network, artifacts] = await Promise.all([startWordPressNetwork(), startArtifactServer()]);
   const client = new WordPressClient({ resilience: FAST_RESILIENCE, ...clientOptions });
   const connection: WordPressConnection = {
@@ -30,7 +32,10 @@ export async function startWordPressSuite(clientOptions: WordPressClientOptions 
   try {
     const bootstrap = await client.bootstrap(connection);
     if (!bootstrap.applicationPassword) throw new Error('bootstrap returned no application password');
-    connection.credentials.applicationPassword = { username: bootstrap.username, password: bootstrap.applicationPassword };
+    connection.credentials.applicationPassword = {
+      username: bootstrap.username,
+      password: bootstrap.applicationPassword,
+    };
   } catch (error) {
     await Promise.all([network.stop(), artifacts.stop()]);
     throw error;

@@ -7,9 +7,18 @@ import {
   type CoreIndexResponse,
   type CorePluginResponse,
 } from './core-response.mapper';
-import { DEFAULT_RESILIENCE, InstanceResilience, type CircuitStateName, type ResilienceOptions } from './instance-resilience.policy';
+import {
+  DEFAULT_RESILIENCE,
+  InstanceResilience,
+  type CircuitStateName,
+  type ResilienceOptions,
+} from './instance-resilience.policy';
 import type { SiteRef, WordPressConnection } from './wordpress-connection';
-import { instanceKey, WordPressRequestExecutor, type WordPressClientLogger } from './wordpress-request.executor';
+import {
+  instanceKey,
+  WordPressRequestExecutor,
+  type WordPressClientLogger,
+} from './wordpress-request.executor';
 import type {
   BackupTarget,
   BootstrapOptions,
@@ -121,7 +130,11 @@ export class WordPressClient {
     });
   }
 
-  updatePlugin(connection: WordPressConnection, plugin: string, pluginPackage: PluginPackage): Promise<PluginUpdate> {
+  updatePlugin(
+    connection: WordPressConnection,
+    plugin: string,
+    pluginPackage: PluginPackage,
+  ): Promise<PluginUpdate> {
     return this.send(connection, {
       operation: 'updatePlugin',
       api: 'agent',
@@ -134,7 +147,12 @@ export class WordPressClient {
   }
 
   /** Per-site activation through the agent, which refuses plugins declaring a conflict with an active one. */
-  togglePlugin(connection: WordPressConnection, site: SiteRef, plugin: string, active: boolean): Promise<PluginActivation> {
+  togglePlugin(
+    connection: WordPressConnection,
+    site: SiteRef,
+    plugin: string,
+    active: boolean,
+  ): Promise<PluginActivation> {
     return this.send(connection, {
       operation: 'togglePlugin',
       api: 'agent',
@@ -168,7 +186,11 @@ export class WordPressClient {
   }
 
   /** Plugins, theme, pages (by slug) and options; applying the same template again changes nothing more. */
-  applyTemplate(connection: WordPressConnection, site: SiteRef, template: SiteTemplate): Promise<TemplateResult> {
+  applyTemplate(
+    connection: WordPressConnection,
+    site: SiteRef,
+    template: SiteTemplate,
+  ): Promise<TemplateResult> {
     return this.send(connection, {
       operation: 'applyTemplate',
       api: 'agent',
@@ -203,7 +225,11 @@ export class WordPressClient {
     });
   }
 
-  restoreBackup(connection: WordPressConnection, site: SiteRef, source: RestoreSource): Promise<RestoreResult> {
+  restoreBackup(
+    connection: WordPressConnection,
+    site: SiteRef,
+    source: RestoreSource,
+  ): Promise<RestoreResult> {
     return this.send(connection, {
       operation: 'restoreBackup',
       api: 'agent',
@@ -217,7 +243,9 @@ export class WordPressClient {
 
   /** Export the source, create the target site, import with the source URL rewritten to the target's. */
   async cloneSite(connection: WordPressConnection, request: CloneRequest): Promise<CloneResult> {
-    const archive = await this.createBackup(connection, request.source, { uploadUrl: request.artifact.uploadUrl });
+    const archive = await this.createBackup(connection, request.source, {
+      uploadUrl: request.artifact.uploadUrl,
+    });
     const site = await this.createSite(connection, request.target);
     const targetUrl = site.url.replace(/\/+$/, '');
     const searchReplace = [...new Set([archive.home, archive.siteUrl])]
@@ -234,7 +262,11 @@ export class WordPressClient {
     } catch (error) {
       await this.deleteSite(connection, site).catch((cleanupError: unknown) => {
         this.options.logger?.warn(
-          { operation: 'cloneSite', blogId: site.blogId, cause: cleanupError instanceof Error ? cleanupError.message : 'unknown' },
+          {
+            operation: 'cloneSite',
+            blogId: site.blogId,
+            cause: cleanupError instanceof Error ? cleanupError.message : 'unknown',
+          },
           'Could not delete the half-cloned site',
         );
       });
@@ -275,7 +307,11 @@ export class WordPressClient {
     });
   }
 
-  updateSettings(connection: WordPressConnection, site: SiteRef, settings: SiteSettings): Promise<SettingsResult> {
+  updateSettings(
+    connection: WordPressConnection,
+    site: SiteRef,
+    settings: SiteSettings,
+  ): Promise<SettingsResult> {
     return this.send(connection, {
       operation: 'updateSettings',
       api: 'agent',

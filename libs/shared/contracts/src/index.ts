@@ -45,3 +45,16 @@ export {
   signWebhook,
   verifyWebhookSignature,
 } from './webhook-signature';
+export {
+  LeaseLostError,
+  OPERATION_STATUSES,
+  TERMINAL_OPERATION_STATUSES,
+  isTerminalStatus,
+  type Operation,
+  type OperationDispatch,
+  type OperationError,
+  type OperationStatus,
+  type OperationStep,
+  type StepStatus,
+} from './operation.contract';
+export { operationRoutes, presentOperation, type OperationResource } from './operation.resource';

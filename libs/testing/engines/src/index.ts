@@ -6,6 +6,7 @@ export { EngineSetupError } from './engine-setup.error';
 export { OrphanGuard } from './orphan.guard';
 export { freePort, isPortFree } from './free-port.util';
 export type { RunningEngine } from './running-engine';
+export { repoRoot } from './repo-root.util';
 export { signTestToken, type TestTokenClaims } from './test-token.signer';
 export { generateSigningKey, type SigningJwk } from './test-signing-key';
 export { startJwksServer } from './jwks.server';

@@ -29,7 +29,9 @@ export async function startArtifactServer(): Promise<ArtifactServer> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length }).end(file);
+    response
+      .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length })
+      .end(file);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -18,7 +18,9 @@ describe('fixture packages', () => {
     const pkg = buildConflictingPlugin();
 
     expect(pkg.sha256).toEqual(createHash('sha256').update(pkg.bytes).digest('hex'));
-    expect(strFromU8(unzipSync(pkg.bytes)[`${pkg.plugin}.php`])).toContain('Conflicts With: bbws-fixture-settings');
+    expect(strFromU8(unzipSync(pkg.bytes)[`${pkg.plugin}.php`])).toContain(
+      'Conflicts With: bbws-fixture-settings',
+    );
   });
 
   it('builds the same bytes every time, so checksums are stable', () => {
@@ -28,6 +30,8 @@ describe('fixture packages', () => {
   it('puts the theme under its stylesheet folder with a style.css header', () => {
     const theme = buildFixtureTheme();
 
-    expect(strFromU8(unzipSync(theme.bytes)[`${theme.stylesheet}/style.css`])).toContain('Theme Name: BBWS Fixture Theme');
+    expect(strFromU8(unzipSync(theme.bytes)[`${theme.stylesheet}/style.css`])).toContain(
+      'Theme Name: BBWS Fixture Theme',
+    );
   });
 });

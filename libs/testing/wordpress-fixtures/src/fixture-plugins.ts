@@ -56,7 +56,9 @@ export function buildConflictingPlugin(): FixturePlugin {
 defined( 'ABSPATH' ) || exit;
 `;
   return {
-    ...zipPackage('bbws-fixture-conflicting-1.0.0.zip', { 'bbws-fixture-conflicting/bbws-fixture-conflicting.php': main }),
+    ...zipPackage('bbws-fixture-conflicting-1.0.0.zip', {
+      'bbws-fixture-conflicting/bbws-fixture-conflicting.php': main,
+    }),
     plugin: CONFLICTING_PLUGIN,
     version: '1.0.0',
   };

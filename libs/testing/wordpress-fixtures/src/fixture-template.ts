@@ -17,8 +17,16 @@ export function buildTemplateContent(packages: { theme: PackageLocation; setting
       posts_per_page: 7,
     },
     pages: [
-      { slug: 'home', title: 'Home', content: '<!-- wp:paragraph --><p>Welcome to the fixture site.</p><!-- /wp:paragraph -->' },
-      { slug: 'about', title: 'About us', content: '<!-- wp:paragraph --><p>About the fixture site.</p><!-- /wp:paragraph -->' },
+      {
+        slug: 'home',
+        title: 'Home',
+        content: '<!-- wp:paragraph --><p>Welcome to the fixture site.</p><!-- /wp:paragraph -->',
+      },
+      {
+        slug: 'about',
+        title: 'About us',
+        content: '<!-- wp:paragraph --><p>About the fixture site.</p><!-- /wp:paragraph -->',
+      },
     ],
     plugins: [{ plugin: SETTINGS_PLUGIN, ...packages.settingsPlugin }],
   };

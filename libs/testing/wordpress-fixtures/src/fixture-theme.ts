@@ -39,7 +39,8 @@ wp_footer();
     ...zipPackage('bbws-fixture-theme-1.0.0.zip', {
       [`${FIXTURE_THEME}/style.css`]: style,
       [`${FIXTURE_THEME}/index.php`]: index,
-      [`${FIXTURE_THEME}/functions.php`]: "<?php\ndefined( 'ABSPATH' ) || exit;\nadd_theme_support( 'title-tag' );\n",
+      [`${FIXTURE_THEME}/functions.php`]:
+        "<?php\ndefined( 'ABSPATH' ) || exit;\nadd_theme_support( 'title-tag' );\n",
     }),
     stylesheet: FIXTURE_THEME,
     version: '1.0.0',

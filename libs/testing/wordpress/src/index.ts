@@ -1,2 +1,6 @@
 export type { SiteRequest, SiteResponse } from './site-request.util';
-export { startWordPressNetwork, type WordPressNetwork, type WordPressNetworkOptions } from './wordpress-network.harness';
+export {
+  startWordPressNetwork,
+  type WordPressNetwork,
+  type WordPressNetworkOptions,
+} from './wordpress-network.harness';

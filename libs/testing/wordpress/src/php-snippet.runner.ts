@@ -58,7 +58,12 @@ function run(file: string, snippet: PhpSnippet): Promise<string> {
     child.once('close', (code) => {
       const stdout = Buffer.concat(out).toString('utf8');
       if (code === 0) resolve(stdout);
-      else reject(new Error(`PHP snippet failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim() || stdout}`));
+      else
+        reject(
+          new Error(
+            `PHP snippet failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim() || stdout}`,
+          ),
+        );
     });
   });
 }

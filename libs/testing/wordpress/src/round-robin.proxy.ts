@@ -20,7 +20,14 @@ export async function startRoundRobinProxy(targets: () => readonly number[]): Pr
     }
     const port = ports[next++ % ports.length];
     const upstream = request(
-      { host: '127.0.0.1', port, method: incoming.method, path: incoming.url, headers: incoming.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+        agent: false,
+      },
       (response) => {
         outgoing.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(outgoing);

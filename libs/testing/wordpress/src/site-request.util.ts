@@ -19,7 +19,11 @@ export interface SiteResponse {
  * One HTTP request to a site of the network by Host header. (Node's fetch ignores a Host header, so it
  * cannot reach a site by name on 127.0.0.1; node:http can.) Redirects are not followed.
  */
-export function requestSite(baseUrl: string, path: string, options: SiteRequest & { host: string }): Promise<SiteResponse> {
+export function requestSite(
+  baseUrl: string,
+  path: string,
+  options: SiteRequest & { host: string },
+): Promise<SiteResponse> {
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -36,7 +40,11 @@ export function requestSite(baseUrl: string, path: string, options: SiteRequest 
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.once('error', reject);
         res.once('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
       },
     );

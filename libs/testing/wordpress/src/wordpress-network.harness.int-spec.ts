@@ -70,7 +70,11 @@ add_action('rest_api_init', function () {
     expect(response.status).toBe(200);
     expect((JSON.parse(response.body) as { name: string }).name).toBe('Shop');
     const probe = await network.request('/wp-json/harness/v1/probe', { host: network.hostFor('shop') });
-    expect(JSON.parse(probe.body)).toEqual({ secret: 'harness-secret', environment: 'local', blogId: Number(blogId) });
+    expect(JSON.parse(probe.body)).toEqual({
+      secret: 'harness-secret',
+      environment: 'local',
+      blogId: Number(blogId),
+    });
     expect(await network.query(`SELECT domain FROM wp_blogs WHERE blog_id = ${Number(blogId)}`)).toBe(
       network.hostFor('shop'),
     );

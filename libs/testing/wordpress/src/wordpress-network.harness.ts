@@ -53,12 +53,13 @@ export interface WordPressNetworkOptions {
   networkDomain?: string;
 }
 
-
 /**
  * A real WordPress multisite network (subdomain install) from the OS packages, with the platform agent:
  * its own MariaDB server (temp data dir, free port), document root and PHP workers on 127.0.0.1.
  */
-export async function startWordPressNetwork(options: WordPressNetworkOptions = {}): Promise<WordPressNetwork> {
+export async function startWordPressNetwork(
+  options: WordPressNetworkOptions = {},
+): Promise<WordPressNetwork> {
   const workerCount = options.workers ?? 1;
   const networkDomain = options.networkDomain ?? 'net1.localhost';
   const agentSecret = options.agentSecret ?? randomBytes(32).toString('hex');
@@ -81,7 +82,11 @@ export async function startWordPressNetwork(options: WordPressNetworkOptions = {
   };
 
   try {
-    server = await MariaDbServer.start({ baseDir: join(tempDir, 'mariadb'), ephemeral: true, templateCacheDir: tmpdir() });
+    server = await MariaDbServer.start({
+      baseDir: join(tempDir, 'mariadb'),
+      ephemeral: true,
+      templateCacheDir: tmpdir(),
+    });
     instance = await LocalWordPressInstance.provision({
       server,
       database: { name: 'net1_test_db', user: 'net1_test', password: randomBytes(16).toString('hex') },
@@ -107,7 +112,10 @@ export async function startWordPressNetwork(options: WordPressNetworkOptions = {
       dbName: provisioned.options.database.name,
       logFile,
       request: (path, requestOptions = {}) =>
-        requestSite(`http://127.0.0.1:${port}`, path, { ...requestOptions, host: requestOptions.host ?? networkDomain }),
+        requestSite(`http://127.0.0.1:${port}`, path, {
+          ...requestOptions,
+          host: requestOptions.host ?? networkDomain,
+        }),
       query: (sql) => provisioned.query(sql),
       runPhp: (code, runOptions) =>
         runPhpSnippet({
