@@ -90,6 +90,15 @@ describe('PATCH, PUT and DELETE /v1.0/tenants/:tenantId', () => {
     expect(current.body).toMatchObject({ contactEmail: 'one@x.example', version: 2 });
   });
 
+  it('treats a PATCH that changes nothing as a no-op (no new version, no audit event)', async () => {
+    const tenant = await fx.createTenant();
+    const response = await patch(tenant.tenantId, { contactEmail: tenant.contactEmail }, fx.admin.token);
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(1);
+    const audit = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}/audit`, token: fx.admin.token });
+    expect(audit.body.items.map((event: any) => event.action)).toEqual(['TENANT_CREATED']);
+  });
+
   it('validates the body like creation does', async () => {
     const tenant = await fx.createTenant();
     for (const body of [{ organizationName: 'x' }, { contactEmail: 'nope' }, { tier: 'GOLD' }, { status: 'ACTIVE' }, { metadata: [] }]) {

@@ -1,7 +1,7 @@
 import type { InstanceReaderDao } from '@bbws/data-access-instances';
 import type { AuditEvent, Tenant, TenantDao, TenantStatus, TenantTier } from '@bbws/data-access-tenants';
 import { requirePlatformAdmin, type Caller, type TenantAccess, type TenantAccessService } from '@bbws/platform-auth';
-import { BusinessRuleError, ForbiddenError, NotFoundError } from '@bbws/shared-errors';
+import { BusinessRuleError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { newId, normalizeName, type Clock } from '@bbws/shared-util';
 import { assertTransition } from './tenant-status.rules';
@@ -102,6 +102,10 @@ export class TenantsService {
       Object.entries(input).filter(([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(current[field as keyof Tenant])),
     ) as UpdateTenantInput;
     const expected = ifMatch ?? current.version;
+    if (Object.keys(changed).length === 0) {
+      if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
+      return { tenant: current, access };
+    }
     const audit = this.audit(tenantId, caller, 'TENANT_UPDATED', { details: { fields: Object.keys(changed) } });
     const tenant = await this.tenants.update(current, expected, changed, caller.userId, audit);
     return { tenant, access };

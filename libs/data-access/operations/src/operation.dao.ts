@@ -2,7 +2,6 @@ import { ConditionalCheckFailedException, type AttributeValue } from '@aws-sdk/c
 import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
-  deleteKey,
   paginatedQuery,
   putNew,
   transactWrite,
@@ -229,21 +228,25 @@ export class OperationDao {
 
   /** IN_PROGRESS → COMPLETED with its result, the lock released and the caller's final writes, at once. */
   async complete(
-    operationId: string,
+    operation: Operation,
     owner: string,
     outcome: { result: Record<string, unknown> | null; message: string | null; steps: OperationStep[] },
     extra?: ExtraWrites,
   ): Promise<void> {
-    const operation = await this.requireHeld(operationId, owner);
-    if (operation === 'COMPLETED') return;
-    await this.finish(
-      operation,
-      'COMPLETED',
-      { result: outcome.result, message: outcome.message, steps: outcome.steps, progress: 100, currentStep: null, error: null },
-      { expression: '#status = :inProgress AND leaseOwner = :owner', values: { ':inProgress': 'IN_PROGRESS', ':owner': owner } },
-      extra,
-      () => new LeaseLostError(operationId),
-    );
+    try {
+      await this.finish(
+        operation,
+        'COMPLETED',
+        { result: outcome.result, message: outcome.message, steps: outcome.steps, progress: 100, currentStep: null, error: null },
+        { expression: '#status = :inProgress AND leaseOwner = :owner', values: { ':inProgress': 'IN_PROGRESS', ':owner': owner } },
+        extra,
+        () => new LeaseLostError(operation.operationId),
+      );
+    } catch (error) {
+      // A retried call whose first attempt did commit finds it completed already.
+      if (error instanceof LeaseLostError && (await this.get(operation.operationId))?.status === 'COMPLETED') return;
+      throw error;
+    }
   }
 
   /**
@@ -251,13 +254,12 @@ export class OperationDao {
    * one (sweeper, malformed message), only when no live worker holds it. False when it was not failed.
    */
   async fail(
-    operationId: string,
+    operation: Operation,
     owner: string | null,
     failure: { error: OperationError; message?: string | null; steps?: OperationStep[] },
     extra?: ExtraWrites,
   ): Promise<boolean> {
-    const operation = await this.get(operationId);
-    if (!operation || isTerminalStatus(operation.status)) return false;
+    if (isTerminalStatus(operation.status)) return false;
     const nowIso = this.db.clock.now().toISOString();
     const condition = owner
       ? { expression: '#status = :inProgress AND leaseOwner = :owner', values: { ':inProgress': 'IN_PROGRESS', ':owner': owner } }
@@ -275,7 +277,7 @@ export class OperationDao {
         { error: failure.error, message: failure.message ?? failure.error.message, steps, result: null },
         condition,
         extra,
-        () => new LeaseLostError(operationId),
+        () => new LeaseLostError(operation.operationId),
       );
       return true;
     } catch (error) {
@@ -339,13 +341,6 @@ export class OperationDao {
     return found;
   }
 
-  private async requireHeld(operationId: string, owner: string): Promise<Operation | 'COMPLETED'> {
-    const operation = await this.get(operationId);
-    if (operation?.status === 'COMPLETED') return 'COMPLETED';
-    if (!operation || operation.status !== 'IN_PROGRESS' || operation.lease?.owner !== owner) throw new LeaseLostError(operationId);
-    return operation;
-  }
-
   /** The terminal write: status, ttl, out of GSI3, lease gone, lock released, caller's writes. */
   private async finish(
     operation: Operation,
@@ -375,7 +370,8 @@ export class OperationDao {
     });
     const releaseLock: TransactItem = {
       Delete: {
-        ...deleteKey(this.table, operationKeys.lock(operation.resourceId)).Delete!,
+        TableName: this.table,
+        Key: operationKeys.lock(operation.resourceId),
         ConditionExpression: 'attribute_not_exists(PK) OR operationId = :operationId',
         ExpressionAttributeValues: { ':operationId': operation.operationId },
       },

@@ -15,3 +15,6 @@ export interface SentEmail {
 export interface EmailSender {
   send(message: EmailMessage): Promise<SentEmail>;
 }
+
+/** Injection token for the configured {@link EmailSender} adapter. */
+export const EMAIL_SENDER = Symbol('EmailSender');

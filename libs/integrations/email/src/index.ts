@@ -1,4 +1,4 @@
-export type { EmailMessage, EmailSender, SentEmail } from './email-sender.port';
+export { EMAIL_SENDER, type EmailMessage, type EmailSender, type SentEmail } from './email-sender.port';
 export { SesEmailSender, sesRequest, type SesEmailSettings } from './ses-email.adapter';
 export { LocalEmailSender, type LocalEmailSettings } from './local-email.adapter';
 export { escapeHtml } from './html.util';

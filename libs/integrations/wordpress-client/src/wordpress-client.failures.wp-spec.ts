@@ -4,7 +4,7 @@ import { buildSettingsPlugin, SETTINGS_PLUGIN } from '@bbws/testing-wordpress-fi
 import { signAgentRequest } from './agent-request.signer';
 import { WordPressClient } from './wordpress.client';
 import type { SiteRef, WordPressConnection } from './wordpress-connection';
-import { FAST_RESILIENCE, startWordPressSuite, type WordPressSuite } from './wordpress-suite.fixture';
+import { FAST_RESILIENCE, startWordPressSuite, type WordPressSuite } from '../test/wordpress-suite.fixture';
 
 jest.setTimeout(60_000);
 

@@ -14,7 +14,7 @@ import {
 } from '@bbws/testing-wordpress-fixtures';
 import type { SiteRef } from './wordpress-connection';
 import type { InstalledPlugin, SiteArchive } from './wordpress-client.types';
-import { rows, startWordPressSuite, type WordPressSuite } from './wordpress-suite.fixture';
+import { rows, startWordPressSuite, type WordPressSuite } from '../test/wordpress-suite.fixture';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,8 @@
 import { startWordPressNetwork, type WordPressNetwork } from '@bbws/testing-wordpress';
 import { startArtifactServer, type ArtifactServer } from '@bbws/testing-wordpress-fixtures';
-import type { ResilienceOptions } from './instance-resilience.policy';
-import { WordPressClient, type WordPressClientOptions } from './wordpress.client';
-import type { WordPressConnection } from './wordpress-connection';
+import type { ResilienceOptions } from '../src/instance-resilience.policy';
+import { WordPressClient, type WordPressClientOptions } from '../src/wordpress.client';
+import type { WordPressConnection } from '../src/wordpress-connection';
 
 /** Test-only: a real network, an artifact store and a bootstrapped connection, shared by one suite file. */
 export interface WordPressSuite {
