@@ -37,18 +37,30 @@ export class AppProcess {
     if (!spec.streamLogs) {
       const log = openSync(spec.logFile, 'a');
       try {
-        const child = spawn(process.execPath, [spec.main], { cwd: spec.cwd, env, stdio: ['ignore', log, log], detached: true });
+        const child = spawn(process.execPath, [spec.main], {
+          cwd: spec.cwd,
+          env,
+          stdio: ['ignore', log, log],
+          detached: true,
+        });
         return new AppProcess(spec, child, guard);
       } finally {
         closeSync(log);
       }
     }
-    const child = spawn(process.execPath, [spec.main], { cwd: spec.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, [spec.main], {
+      cwd: spec.cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const log = createWriteStream(spec.logFile, { flags: 'a' });
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue;
       stream.pipe(log, { end: false });
-      createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${spec.name}] ${line}\n`));
+      createInterface({ input: stream }).on('line', (line) =>
+        process.stdout.write(`[${spec.name}] ${line}\n`),
+      );
     }
     child.once('exit', () => log.end());
     return new AppProcess(spec, child, guard);
@@ -72,11 +84,14 @@ export class AppProcess {
     const base = `http://127.0.0.1:${this.spec.port}`;
     for (const check of ['/health', '/ready']) {
       for (;;) {
-        if (!this.running) throw new Error(`${this.spec.name} exited (${this.exitDescription}); see ${this.spec.logFile}`);
+        if (!this.running)
+          throw new Error(`${this.spec.name} exited (${this.exitDescription}); see ${this.spec.logFile}`);
         const status = await httpStatus(`${base}${check}`);
         if (status === 200 || (check === '/ready' && status === 404)) break;
         if (Date.now() > deadline) {
-          throw new Error(`${this.spec.name} did not answer ${check} with 200 in time (last: ${status ?? 'no answer'}); see ${this.spec.logFile}`);
+          throw new Error(
+            `${this.spec.name} did not answer ${check} with 200 in time (last: ${status ?? 'no answer'}); see ${this.spec.logFile}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -6,7 +6,9 @@ import path from 'node:path';
 /** Wipes the data directory (`npm start -- --reset`), refusing paths that cannot be a data directory. */
 export async function resetDataDir(dataDir: string, root: string): Promise<void> {
   const resolved = path.resolve(dataDir);
-  const forbidden = [path.parse(resolved).root, homedir(), root, path.dirname(root)].map((dir) => path.resolve(dir));
+  const forbidden = [path.parse(resolved).root, homedir(), root, path.dirname(root)].map((dir) =>
+    path.resolve(dir),
+  );
   if (forbidden.includes(resolved)) {
     throw new Error(`refusing to wipe ${resolved}: set BBWS_DATA_DIR to a folder of its own`);
   }

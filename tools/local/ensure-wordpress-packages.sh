@@ -60,7 +60,7 @@ install_packages() {
   fi
   local status=0
   {
-    "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq -o DPkg::Lock::Timeout=600 &&
       "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}"
   } >&2 || status=$?

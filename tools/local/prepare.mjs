@@ -33,7 +33,8 @@ function dependenciesCurrent() {
   const wanted = JSON.parse(readFileSync(lockFile, 'utf8')).packages ?? {};
   const installed = JSON.parse(readFileSync(installedFile, 'utf8')).packages ?? {};
   return Object.entries(wanted).every(
-    ([location, entry]) => location === '' || entry.optional || entry.link || installed[location]?.version === entry.version,
+    ([location, entry]) =>
+      location === '' || entry.optional || entry.link || installed[location]?.version === entry.version,
   );
 }
 
@@ -41,7 +42,10 @@ export function ensureDependencies() {
   if (dependenciesCurrent()) return;
   const withLock = existsSync(path.join(root, 'package-lock.json'));
   process.stderr.write(`installing dependencies (npm ${withLock ? 'ci' : 'install'})...\n`);
-  npm(withLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'], 'installing dependencies');
+  npm(
+    withLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'],
+    'installing dependencies',
+  );
 }
 
 function newestSource(dir) {
@@ -68,6 +72,10 @@ function compiledIsCurrent() {
 export function compile({ onlyIfStale = false } = {}) {
   if (onlyIfStale && compiledIsCurrent()) return;
   const startedAt = new Date();
-  run(process.execPath, [path.join(root, 'tools', 'build', 'compile.mjs'), '--quiet'], 'compiling (tools/build/compile.mjs)');
+  run(
+    process.execPath,
+    [path.join(root, 'tools', 'build', 'compile.mjs'), '--quiet'],
+    'compiling (tools/build/compile.mjs)',
+  );
   writeFileSync(compiledStamp, `${startedAt.toISOString()}\n`);
 }

@@ -48,7 +48,8 @@ describe('npm run token', () => {
 
   async function verify(token: string): Promise<JWTPayload> {
     const key = await LocalSigningKey.loadOrCreate(dataDir);
-    return (await jwtVerify(token, createLocalJWKSet(key.jwks()), { ...LOCAL, algorithms: ['RS256'] })).payload;
+    return (await jwtVerify(token, createLocalJWKSet(key.jwks()), { ...LOCAL, algorithms: ['RS256'] }))
+      .payload;
   }
 
   it('creates the user and prints only a token, signed with the data directory key, for that user', async () => {
@@ -58,7 +59,9 @@ describe('npm run token', () => {
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const claims = await verify(stdout.trim());
     const user = await directory.findUserByEmail(email);
-    expect(claims).toEqual(expect.objectContaining({ sub: user?.userId, email, name: 'Alice', token_use: 'id' }));
+    expect(claims).toEqual(
+      expect.objectContaining({ sub: user?.userId, email, name: 'Alice', token_use: 'id' }),
+    );
     expect(claims).not.toHaveProperty('cognito:groups');
     expect(claims.exp! - claims.iat!).toBe(12 * 3600);
   });
@@ -77,7 +80,9 @@ describe('npm run token', () => {
 
   it('seeds the platform admin admin@bbws.local with --seed', async () => {
     const claims = await verify((await run(['--seed'])).stdout.trim());
-    expect(claims).toEqual(expect.objectContaining({ email: 'admin@bbws.local', 'cognito:groups': ['platform-admin'] }));
+    expect(claims).toEqual(
+      expect.objectContaining({ email: 'admin@bbws.local', 'cognito:groups': ['platform-admin'] }),
+    );
     expect((await directory.findUserByEmail('admin@bbws.local'))?.userId).toBe(claims.sub);
   });
 
@@ -97,7 +102,9 @@ describe('npm run token', () => {
     const nothing = `http://127.0.0.1:${await freePort()}`;
     const { code, stdout, stderr } = await run(['--seed'], { ...env, DYNAMODB_ENDPOINT: nothing });
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
-    expect(stderr).toBe(`DynamoDB Local is not running at ${nothing}: start the platform with \`npm start\` (in another terminal) first.\n`);
+    expect(stderr).toBe(
+      `DynamoDB Local is not running at ${nothing}: start the platform with \`npm start\` (in another terminal) first.\n`,
+    );
   });
 
   it('says to run npm start when the tables do not exist yet', async () => {
@@ -110,7 +117,12 @@ describe('npm run token', () => {
     const root = repoRoot(__dirname);
     const result = spawnSync(
       process.execPath,
-      [path.join(root, 'tools/scripts/run-compiled.mjs'), 'tools/local/token.js', '--email', freshEmail('dave')],
+      [
+        path.join(root, 'tools/scripts/run-compiled.mjs'),
+        'tools/local/token.js',
+        '--email',
+        freshEmail('dave'),
+      ],
       { cwd: root, env, encoding: 'utf8', timeout: 60_000 },
     );
     expect(result.status).toBe(0);

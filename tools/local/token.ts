@@ -4,7 +4,15 @@ import { createDocumentClient, createDynamoClient, defaultTableNames } from '@bb
 import { LocalSigningKey, LocalTokenIssuer, LocalUserDirectory } from '@bbws/integrations-identity';
 import { ValidationError } from '@bbws/shared-errors';
 import { repoRoot } from '@bbws/testing-engines';
-import { DYNAMODB_PORT, LOCAL_HOST, LOCAL_IDENTITY, LOCAL_REGION, LOCAL_STAGE, SEED_ADMIN, localDataDir } from './local-platform.config';
+import {
+  DYNAMODB_PORT,
+  LOCAL_HOST,
+  LOCAL_IDENTITY,
+  LOCAL_REGION,
+  LOCAL_STAGE,
+  SEED_ADMIN,
+  localDataDir,
+} from './local-platform.config';
 
 const USAGE = [
   'usage: npm run -s token -- --email <email> [--name "<name>"] [--platform-admin]',
@@ -67,7 +75,9 @@ export async function runTokenCli(
     io.stdout.write(`${await issuer.issueToken(user, { platformAdmin: request.platformAdmin })}\n`);
     return 0;
   } catch (error) {
-    io.stderr.write(`${error instanceof ValidationError ? error.message : `token failed: ${(error as Error).message}`}\n`);
+    io.stderr.write(
+      `${error instanceof ValidationError ? error.message : `token failed: ${(error as Error).message}`}\n`,
+    );
     return error instanceof ValidationError ? 2 : 1;
   } finally {
     client.destroy();
@@ -80,7 +90,9 @@ async function checkDirectoryTable(
   endpoint: string,
 ): Promise<string | undefined> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal: AbortSignal.timeout(5000) });
+    await client.send(new DescribeTableCommand({ TableName: tableName }), {
+      abortSignal: AbortSignal.timeout(5000),
+    });
     return undefined;
   } catch (error) {
     if (error instanceof ResourceNotFoundException) {

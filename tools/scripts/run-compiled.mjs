@@ -7,10 +7,16 @@ import { compile, ensureDependencies, root } from '../local/prepare.mjs';
 
 const [target, ...args] = process.argv.slice(2);
 if (!target) {
-  process.stderr.write('usage: node tools/scripts/run-compiled.mjs <path under dist/, e.g. tools/local/token.js> [args...]\n');
+  process.stderr.write(
+    'usage: node tools/scripts/run-compiled.mjs <path under dist/, e.g. tools/local/token.js> [args...]\n',
+  );
   process.exit(2);
 }
 ensureDependencies();
 compile({ onlyIfStale: true });
-const result = spawnSync(process.execPath, [path.join(root, 'dist', target), ...args], { stdio: 'inherit' });
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env };
+const result = spawnSync(process.execPath, [path.join(root, 'dist', target), ...args], {
+  stdio: 'inherit',
+  env,
+});
 process.exit(result.status ?? 1);

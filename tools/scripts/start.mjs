@@ -6,5 +6,9 @@ import { compile, ensureDependencies, root } from '../local/prepare.mjs';
 
 ensureDependencies();
 compile();
-const { runPlatform } = createRequire(import.meta.url)(path.join(root, 'dist', 'tools', 'local', 'platform.js'));
+// Node 20 is supported here (package.json engines); the SDK's notice about 2027 would only be noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { runPlatform } = createRequire(import.meta.url)(
+  path.join(root, 'dist', 'tools', 'local', 'platform.js'),
+);
 process.exitCode = await runPlatform(process.argv.slice(2));

@@ -80,7 +80,12 @@ describe('front door', () => {
     const body = JSON.stringify({ organizationName: 'Acme', extra: 'x'.repeat(300_000) });
     const response = await fetch(url('/v1.0/tenants'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer abc', 'idempotency-key': 'k-1', 'x-request-id': 'req-123' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: 'Bearer abc',
+        'idempotency-key': 'k-1',
+        'x-request-id': 'req-123',
+      },
       body,
     });
     expect(response.status).toBe(201);
@@ -119,7 +124,9 @@ describe('front door', () => {
     const response = await fetch(url('/v1.0/operations/op-1'));
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual(
-      expect.objectContaining({ error: { code: 'UPSTREAM_ERROR', message: 'operations-api is not reachable (is it running?)' } }),
+      expect.objectContaining({
+        error: { code: 'UPSTREAM_ERROR', message: 'operations-api is not reachable (is it running?)' },
+      }),
     );
   });
 
@@ -167,12 +174,19 @@ describe('front door', () => {
     const site = await stubApp('sites-api', wordpress);
     const port = (site.address() as AddressInfo).port;
     const hostRouted = await buildFrontDoor({
-      upstreams: { ...Object.fromEntries(UPSTREAM_APPS.map((app) => [app, 'http://127.0.0.1:1'])) } as Upstreams,
+      upstreams: {
+        ...Object.fromEntries(UPSTREAM_APPS.map((app) => [app, 'http://127.0.0.1:1'])),
+      } as Upstreams,
       identity: { issuer: 'http://127.0.0.1:3000/local-identity', jwks: () => JWKS },
-      hostRouter: { resolve: (host) => (host === 'blog.dev.localhost' ? `http://127.0.0.1:${port}` : undefined) },
+      hostRouter: {
+        resolve: (host) => (host === 'blog.dev.localhost' ? `http://127.0.0.1:${port}` : undefined),
+      },
     });
     try {
-      const response = await hostRouted.inject({ url: '/v1.0/tenants', headers: { host: 'blog.dev.localhost' } });
+      const response = await hostRouted.inject({
+        url: '/v1.0/tenants',
+        headers: { host: 'blog.dev.localhost' },
+      });
       expect(response.statusCode).toBe(200);
       expect(wordpress).toEqual([expect.objectContaining({ url: '/v1.0/tenants' })]);
     } finally {

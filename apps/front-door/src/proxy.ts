@@ -7,7 +7,12 @@ import { sendError } from './front-door.errors';
  * answer back. Like API Gateway it neither retries nor rewrites the upstream's answer; an upstream
  * that is down becomes a 502 (504 on timeout) in the API error envelope.
  */
-export function proxy(request: FastifyRequest, reply: FastifyReply, target: string, upstreamName: string): FastifyReply {
+export function proxy(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  target: string,
+  upstreamName: string,
+): FastifyReply {
   return reply.from(target, {
     retryDelay: () => null,
     rewriteRequestHeaders: (_original, headers) => ({

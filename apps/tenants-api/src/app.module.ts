@@ -5,6 +5,10 @@ import { HttpConventionsModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
 import type { TenantsApiConfig } from './config/tenants-api.config';
 import { TenantsModule } from './tenants/tenants.module';
+import { HierarchyModule } from './hierarchy/hierarchy.module';
+import { MembersModule } from './members/members.module';
+import { UsersModule } from './users/users.module';
+import { InvitationsModule } from './invitations/invitations.module';
 
 export interface TenantsApiOptions {
   config: TenantsApiConfig;
@@ -21,6 +25,10 @@ export class AppModule {
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'tenants' }),
         TenantsModule,
+        HierarchyModule,
+        MembersModule,
+        UsersModule,
+        InvitationsModule,
       ],
     };
   }

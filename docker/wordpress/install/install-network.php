@@ -212,6 +212,8 @@ function bbws_install_main(): int {
 	if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 300)', $lock ) ) ) {
 		bbws_install_fail( 'timed out waiting for another installer of this network' );
 	}
+	// What WordPress cached while loading (is_blog_installed, options) predates the lock.
+	wp_cache_flush();
 
 	$report = array(
 		'domain'           => $options['domain'],

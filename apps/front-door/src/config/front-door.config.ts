@@ -24,7 +24,10 @@ const schema = z
       .default('')
       .transform((value, context) => {
         const upstreams: Upstreams = { ...DEFAULT_UPSTREAMS };
-        for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        for (const entry of value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)) {
           const [name, url] = entry.split('=');
           if (!isUpstreamApp(name) || !url || !URL.canParse(url)) {
             context.addIssue({ code: 'custom', message: `"${entry}" is not <api-app>=<url>` });
@@ -35,16 +38,14 @@ const schema = z
         return upstreams;
       }),
   })
-  .transform(
-    (env): FrontDoorConfig => ({
-      host: env.HOST,
-      port: env.PORT,
-      dataDir: path.resolve(env.BBWS_DATA_DIR),
-      issuer: env.AUTH_ISSUER,
-      logLevel: env.LOG_LEVEL,
-      upstreams: env.FRONT_DOOR_UPSTREAMS,
-    }),
-  );
+  .transform((env): FrontDoorConfig => ({
+    host: env.HOST,
+    port: env.PORT,
+    dataDir: path.resolve(env.BBWS_DATA_DIR),
+    issuer: env.AUTH_ISSUER,
+    logLevel: env.LOG_LEVEL,
+    upstreams: env.FRONT_DOOR_UPSTREAMS,
+  }));
 
 export function loadFrontDoorConfig(env: NodeJS.ProcessEnv = process.env): FrontDoorConfig {
   return loadConfig(schema, env);

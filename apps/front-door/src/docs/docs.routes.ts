@@ -10,8 +10,12 @@ import { UPSTREAM_APPS, isUpstreamApp, type Upstreams } from '../routing/upstrea
  */
 export function registerDocsRoutes(app: FastifyInstance, upstreams: Upstreams): void {
   app.get('/docs', async (_request, reply) => {
-    const items = UPSTREAM_APPS.map((name) => `<li><a href="/docs/${name}/">${name}</a> (<a href="/docs/${name}-json">JSON</a>)</li>`);
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><title>BBWS APIs</title><h1>BBWS APIs</h1><ul>${items.join('')}</ul>`);
+    const items = UPSTREAM_APPS.map(
+      (name) => `<li><a href="/docs/${name}/">${name}</a> (<a href="/docs/${name}-json">JSON</a>)</li>`,
+    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(`<!doctype html><title>BBWS APIs</title><h1>BBWS APIs</h1><ul>${items.join('')}</ul>`);
   });
 
   app.get<{ Params: { app: string } }>('/docs/:app', async (request, reply) => {

@@ -23,12 +23,17 @@ describe('routeFor', () => {
     expect(routeFor(url)).toBe(app);
   });
 
-  it.each(['/v1.0/tenantsx', '/v1.0', '/v1.0/unknown', '/v2.0/tenants', '/tenants', '/v1.0/admin', '/v1.0/admin/tenants'])(
-    'routes %s nowhere',
-    (url) => {
-      expect(routeFor(url)).toBeUndefined();
-    },
-  );
+  it.each([
+    '/v1.0/tenantsx',
+    '/v1.0',
+    '/v1.0/unknown',
+    '/v2.0/tenants',
+    '/tenants',
+    '/v1.0/admin',
+    '/v1.0/admin/tenants',
+  ])('routes %s nowhere', (url) => {
+    expect(routeFor(url)).toBeUndefined();
+  });
 
   it('matches whole segments only, so a tenant id cannot pose as a sub-resource', () => {
     expect(routeFor('/v1.0/tenants/instances')).toBe('tenants-api');

@@ -26,7 +26,9 @@ const compiled = ROUTE_TABLE.map(([prefix, app]) => ({ segments: segmentsOf(pref
 /** The app serving this path (query string ignored), or undefined when no prefix matches. */
 export function routeFor(url: string): UpstreamApp | undefined {
   const path = segmentsOf(url.split('?')[0]);
-  return compiled.find(({ segments }) => segments.length <= path.length && segments.every((part, i) => matches(part, path[i])))?.app;
+  return compiled.find(
+    ({ segments }) => segments.length <= path.length && segments.every((part, i) => matches(part, path[i])),
+  )?.app;
 }
 
 function matches(pattern: string, segment: string): boolean {

@@ -1,5 +1,12 @@
 /** The API apps behind the front door, with their local ports (LOCAL.md). */
-export const UPSTREAM_APPS = ['tenants-api', 'instances-api', 'sites-api', 'templates-api', 'plugins-api', 'operations-api'] as const;
+export const UPSTREAM_APPS = [
+  'tenants-api',
+  'instances-api',
+  'sites-api',
+  'templates-api',
+  'plugins-api',
+  'operations-api',
+] as const;
 
 export type UpstreamApp = (typeof UPSTREAM_APPS)[number];
 

@@ -9,6 +9,7 @@ import type { TenantView } from './tenants.service';
 export function presentTenant({ tenant, access }: TenantView): TenantResponseDto {
   const admin = access.isPlatformAdmin;
   const tenantAdmin = admin || access.role === 'ADMIN';
+  const manager = tenantAdmin || access.role === 'OPERATOR';
   const live = tenant.status !== 'DEPROVISIONED';
   const id = tenant.tenantId;
   return {
@@ -30,6 +31,10 @@ export function presentTenant({ tenant, access }: TenantView): TenantResponseDto
       ['changeStatus', link(tenantRoutes.status(id), 'PATCH'), admin && allowedTransitions(tenant.status).length > 0],
       ['delete', link(tenantRoutes.tenant(id), 'DELETE'), admin && live],
       ['audit', link(tenantRoutes.audit(id)), tenantAdmin],
+      ['members', link(tenantRoutes.members(id)), manager],
+      ['divisions', link(tenantRoutes.divisions(id))],
+      ['hierarchy', link(tenantRoutes.hierarchy(id))],
+      ['invitations', link(tenantRoutes.invitations(id)), tenantAdmin],
       ['collection', link(tenantRoutes.collection())],
     ]),
   };

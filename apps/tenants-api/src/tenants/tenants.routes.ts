@@ -4,4 +4,8 @@ export const tenantRoutes = {
   tenant: (tenantId: string) => `/v1.0/tenants/${tenantId}`,
   status: (tenantId: string) => `/v1.0/tenants/${tenantId}/status`,
   audit: (tenantId: string) => `/v1.0/tenants/${tenantId}/audit`,
+  members: (tenantId: string) => `/v1.0/tenants/${tenantId}/members`,
+  divisions: (tenantId: string) => `/v1.0/tenants/${tenantId}/divisions`,
+  hierarchy: (tenantId: string) => `/v1.0/tenants/${tenantId}/hierarchy`,
+  invitations: (tenantId: string) => `/v1.0/tenants/${tenantId}/invitations`,
 };

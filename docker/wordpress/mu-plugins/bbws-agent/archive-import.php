@@ -75,17 +75,27 @@ function bbws_verified_manifest( ZipArchive $zip, string $archive ): array {
 	return $manifest;
 }
 
-/** Loads each table into a staging table, then swaps all of them in; returns the rows loaded. */
+/**
+ * Loads each table into a staging table (dropped again if any fails, leaving the site as it was), then
+ * swaps all of them in; returns the rows loaded.
+ */
 function bbws_restore_tables( string $archive, array $manifest, string $prefix ): int {
 	global $wpdb;
 	$source = $manifest['source']['tablePrefix'];
 	$rows   = 0;
 	$swaps  = array();
-	foreach ( $manifest['tables'] as $table ) {
-		$staging = $prefix . 'bbws_import_' . substr( md5( $table['name'] ), 0, 8 );
-		bbws_load_table_sql( "zip://$archive#tables/{$table['name']}.sql", $source . $table['name'], $staging );
-		$rows   += (int) $table['rows'];
-		$swaps[] = array( $staging, $prefix . $table['name'] );
+	try {
+		foreach ( $manifest['tables'] as $table ) {
+			$staging = $prefix . 'bbws_import_' . substr( md5( $table['name'] ), 0, 8 );
+			$swaps[] = array( $staging, $prefix . $table['name'] );
+			bbws_load_table_sql( "zip://$archive#tables/{$table['name']}.sql", $source . $table['name'], $staging );
+			$rows += (int) $table['rows'];
+		}
+	} catch ( Bbws_Agent_Error $error ) {
+		foreach ( $swaps as list( $staging ) ) {
+			mysqli_query( $wpdb->dbh, "DROP TABLE IF EXISTS `$staging`" );
+		}
+		throw $error;
 	}
 	foreach ( $swaps as list( $staging, $target ) ) {
 		bbws_sql( "DROP TABLE IF EXISTS `$target`" );
@@ -98,22 +108,26 @@ function bbws_restore_tables( string $archive, array $manifest, string $prefix )
 function bbws_load_table_sql( string $path, string $from, string $to ): void {
 	bbws_sql( "DROP TABLE IF EXISTS `$to`" );
 	$in = fopen( $path, 'rb' );
-	while ( false !== ( $line = fgets( $in ) ) ) {
-		$statement = rtrim( $line, "\r\n" );
-		if ( '' === $statement ) {
-			continue;
-		}
-		foreach ( array( 'CREATE TABLE ', 'INSERT INTO ' ) as $verb ) {
-			if ( 0 === strpos( $statement, "$verb`$from` " ) ) {
-				$statement = "$verb`$to` " . substr( $statement, strlen( "$verb`$from` " ) );
-				bbws_sql( $statement );
-				continue 2;
+	try {
+		while ( false !== ( $line = fgets( $in ) ) ) {
+			$statement = rtrim( $line, "\r\n" );
+			if ( '' !== $statement ) {
+				bbws_sql( bbws_retarget_statement( $statement, $from, $to ) );
 			}
 		}
+	} finally {
 		fclose( $in );
-		throw new Bbws_Agent_Error( 'bbws_archive_invalid', "Unexpected statement in the dump of $from", 422 );
 	}
-	fclose( $in );
+}
+
+/** The statement with its table name replaced; only the dump's own CREATE TABLE and INSERT INTO lines are accepted. */
+function bbws_retarget_statement( string $statement, string $from, string $to ): string {
+	foreach ( array( 'CREATE TABLE ', 'INSERT INTO ' ) as $verb ) {
+		if ( 0 === strpos( $statement, "$verb`$from` " ) ) {
+			return "$verb`$to` " . substr( $statement, strlen( "$verb`$from` " ) );
+		}
+	}
+	throw new Bbws_Agent_Error( 'bbws_archive_invalid', "Unexpected statement in the dump of $from", 422 );
 }
 
 function bbws_sql( string $statement ): void {

@@ -10,8 +10,10 @@ export function statusIndexAttributes(operation: Pick<Operation, 'operationId' |
     : { GSI3PK: operationKeys.byStatus(operation.status), GSI3SK: operationKeys.updatedSort(operation.updatedAt, operation.operationId) };
 }
 
+/** Null attributes are left out of the item (so `if_not_exists` works on them); the mapper reads them back as null. */
 export function toOperationItem(operation: Operation): Record<string, unknown> {
-  const { lease, ...rest } = operation;
+  const { lease, ...fields } = operation;
+  const rest = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
   return {
     ...operationKeys.operation(operation.operationId),
     GSI1PK: operationKeys.byTenant(operation.tenantId),

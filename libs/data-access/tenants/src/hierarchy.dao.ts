@@ -166,7 +166,8 @@ export class HierarchyDao {
   /**
    * Deletes the node, everything under it, their name guards and team assignments (taking the teams out
    * of their members' `teamIds`) in ONE transaction. Anything changed in the subtree meanwhile cancels it.
-   * A subtree that needs more than one transaction is refused with 422 CASCADE_TOO_LARGE.
+   * A subtree that needs more than one transaction is refused with 422 CASCADE_TOO_LARGE. The audit
+   * event's details get the numbers of groups, teams and team assignments deleted.
    */
   async deleteSubtree(root: HierarchyNode, expectedVersion: number, audit: AuditEvent): Promise<SubtreeDeletion> {
     const nodes = (await this.queryAll(root.tenantId, nodeSortKey(root.path))).map(fromNodeItem);
@@ -200,7 +201,12 @@ export class HierarchyDao {
         () => subtreeChanged(),
       );
     }
-    tx.add(this.parentDecrement(root)).add(this.tenants.auditPut(audit));
+    const deletion: SubtreeDeletion = {
+      groups: nodes.filter((node) => node.path.level === 'GROUP').length,
+      teams: teams.length,
+      teamAssignments: assignments.flat().length,
+    };
+    tx.add(this.parentDecrement(root)).add(this.tenants.auditPut({ ...audit, details: { ...audit.details, ...deletion } }));
     if (tx.size > MAX_TRANSACTION_ITEMS) {
       throw new BusinessRuleError(
         'CASCADE_TOO_LARGE',
@@ -210,11 +216,7 @@ export class HierarchyDao {
       );
     }
     await tx.commit(this.db.client);
-    return {
-      groups: nodes.filter((node) => node.path.level === 'GROUP').length,
-      teams: teams.length,
-      teamAssignments: assignments.flat().length,
-    };
+    return deletion;
   }
 
   /** Where each of these teams sits (unknown ids are left out). */

@@ -16,6 +16,8 @@ export interface Invitation {
   teamIds: string[];
   status: StoredInvitationStatus;
   expiresAt: string;
+  /** How long the invitation is valid from when it is (re)sent, in days (1-30). */
+  validityDays: number;
   invitedBy: string;
   invitedByName: string;
   invitedByEmail: string;

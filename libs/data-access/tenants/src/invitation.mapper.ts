@@ -43,6 +43,7 @@ export function fromInvitationItem(item: Record<string, unknown>): Invitation {
     teamIds: (item.teamIds as string[] | undefined) ?? [],
     status: item.status as Invitation['status'],
     expiresAt: item.expiresAt as string,
+    validityDays: (item.validityDays as number | undefined) ?? 7,
     invitedBy: item.invitedBy as string,
     invitedByName: (item.invitedByName as string | undefined) ?? '',
     invitedByEmail: (item.invitedByEmail as string | undefined) ?? '',

@@ -99,6 +99,7 @@ export function buildInvitation(tenantId: string, overrides: Partial<Invitation>
     teamIds: [],
     status: 'PENDING',
     expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+    validityDays: 7,
     invitedBy: 'admin-user',
     invitedByName: 'Admin',
     invitedByEmail: 'admin@example.com',

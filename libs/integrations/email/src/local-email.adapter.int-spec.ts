@@ -36,8 +36,9 @@ describe('LocalEmailSender', () => {
     expect(raw).toContain('Open http://localhost:3000/invite/abc');
   });
 
-  it('keeps messages in sending order by file name', async () => {
-    const sender = new LocalEmailSender({ directory: dir, from: 'no-reply@bbws.local' });
+  it('keeps messages in sending order by file name, even within one millisecond', async () => {
+    const sameInstant = new Date();
+    const sender = new LocalEmailSender({ directory: dir, from: 'no-reply@bbws.local' }, { now: () => sameInstant });
     for (const subject of ['first', 'second']) {
       await sender.send({ to: 'a@example.com', subject, text: subject, html: `<p>${subject}</p>` });
     }

@@ -13,10 +13,12 @@ export interface LocalEmailSettings {
 
 /**
  * The local stand-in for SES: every message becomes an RFC 822 `.eml` file (text + HTML parts),
- * named `<timestamp>-<id>.eml` so a directory listing is in sending order. Files are readable by the
+ * named `<timestamp>-<sequence>-<id>.eml` so a directory listing is in sending order. Files are readable by the
  * owner only: they hold invitation links.
  */
 export class LocalEmailSender implements EmailSender {
+  private sequence = 0;
+
   constructor(
     private readonly settings: LocalEmailSettings,
     private readonly clock: Clock = systemClock,
@@ -39,7 +41,9 @@ export class LocalEmailSender implements EmailSender {
       .compile()
       .build();
     await mkdir(this.settings.directory, { recursive: true, mode: 0o700 });
-    const file = path.join(this.settings.directory, `${now.toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
+    this.sequence += 1;
+    const name = `${now.toISOString().replace(/[:.]/g, '-')}-${String(this.sequence).padStart(6, '0')}-${id}.eml`;
+    const file = path.join(this.settings.directory, name);
     await writeFile(file, raw, { mode: 0o600 });
     return { messageId };
   }

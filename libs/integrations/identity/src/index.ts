@@ -7,5 +7,9 @@ export {
 export { PLATFORM_ADMIN_GROUP, type IdTokenClaims } from './id-token.claims';
 export { LocalUserDirectory, type NewLocalUser } from './local/local-user-directory.adapter';
 export { LocalSigningKey, type JsonWebKeySet } from './local/local-signing-key';
-export { LocalTokenIssuer, type IssueTokenOptions, type LocalIssuerSettings } from './local/local-token.issuer';
+export {
+  LocalTokenIssuer,
+  type IssueTokenOptions,
+  type LocalIssuerSettings,
+} from './local/local-token.issuer';
 export { CognitoIdentityDirectory } from './cognito/cognito-identity-directory.adapter';

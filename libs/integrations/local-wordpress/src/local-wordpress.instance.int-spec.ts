@@ -4,11 +4,14 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { layoutDocumentRoot } from './document-root.layout';
 import { probe } from './http-probe.util';
 import { LocalWordPressInstance } from './local-wordpress.instance';
 import { MariaDbServer } from './mariadb.server';
+import { installNetwork } from './network.installer';
 import { ensureRuntimePackages } from './runtime-packages.check';
 import { DEBIAN_WORDPRESS_CORE } from './runtime.paths';
+import { wordpressEnvironment } from './wordpress.env';
 
 jest.setTimeout(120_000);
 // On a machine without the OS packages the first run installs them.
@@ -164,6 +167,27 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
     expect(
       await again.query("SELECT option_value FROM wp_options WHERE option_name = 'blogdescription'"),
     ).toBe('kept');
+  });
+
+  it('installs the network once when several installers race (containers starting together)', async () => {
+    const race = options('race');
+    await server.createDatabase(race.database);
+    await layoutDocumentRoot({ docRoot: race.docRoot });
+    const env = wordpressEnvironment({
+      database: { host: server.host, port: server.port, ...race.database },
+      networkDomain: race.networkDomain,
+      agentSecret: race.agentSecret,
+    });
+
+    const reports = await Promise.all([1, 2, 3].map(() => installNetwork({ docRoot: race.docRoot, env })));
+
+    expect(reports.filter((report) => report.installedSite)).toHaveLength(1);
+    expect(reports.filter((report) => report.installedNetwork)).toHaveLength(1);
+    const counts = await server.query(
+      'SELECT (SELECT COUNT(*) FROM wp_users), (SELECT COUNT(*) FROM wp_site), (SELECT COUNT(*) FROM wp_blogs)',
+      race.database.name,
+    );
+    expect(counts).toBe('1\t1\t1');
   });
 
   it('deprovisions: workers stopped, database and user dropped, document root removed', async () => {

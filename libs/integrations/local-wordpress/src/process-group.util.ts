@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
+import { guardProcessGroup } from './orphan.watchdog';
 
 /** A child process started in its own process group, so stopping it also stops whatever it forked. */
 export interface GroupProcess {
@@ -8,53 +9,6 @@ export interface GroupProcess {
   /** Resolves with the exit code (or signal) once the process has exited. */
   readonly exited: Promise<string>;
   hasExited(): boolean;
-}
-
-const cleanups = new Set<() => void>();
-let exitHookInstalled = false;
-let signalHooksInstalled = false;
-
-function runCleanups(): void {
-  for (const cleanup of [...cleanups].reverse()) {
-    try {
-      cleanup();
-    } catch {
-      // Best effort while the process goes away.
-    }
-  }
-  cleanups.clear();
-}
-
-/**
- * Runs `cleanup` (synchronous) when this process exits without having undone it: the last resort when
- * a crashed test or an uncaught error leaves children running. Returns the function that unregisters it.
- */
-export function onProcessExit(cleanup: () => void): () => void {
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', runCleanups);
-  }
-  cleanups.add(cleanup);
-  return () => cleanups.delete(cleanup);
-}
-
-/**
- * Also run those cleanups on SIGINT, SIGTERM and SIGHUP (our children live in their own process groups,
- * so a Ctrl-C does not reach them). When nobody else listens for the signal, it is raised again so the
- * process still ends the default way. Opt-in: an application with its own graceful shutdown stops its
- * children itself.
- */
-export function cleanUpOnTerminationSignals(): void {
-  if (signalHooksInstalled) return;
-  signalHooksInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const handler = (): void => {
-      runCleanups();
-      process.removeListener(signal, handler);
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-    };
-    process.on(signal, handler);
-  }
 }
 
 export function spawnGroup(
@@ -74,7 +28,7 @@ export function spawnGroup(
     throw new Error(`could not start ${command}`);
   }
   const pid = child.pid;
-  const forget = onProcessExit(() => signalGroup(pid, 'SIGKILL'));
+  const forget = guardProcessGroup(pid);
   let done = false;
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => {

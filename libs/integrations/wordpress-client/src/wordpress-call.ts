@@ -16,4 +16,11 @@ export interface WordPressCall {
   timeoutMs: number;
 }
 
-export const AGENT_NAMESPACE = '/bbws/v1';
+/** Which timeout applies: the default, package installs, or whole-site archives. */
+export type TimeoutClass = 'default' | 'package' | 'archive';
+
+/** A call before the connection (host) and the client's timeouts are known. */
+export type WordPressCallSpec = Omit<WordPressCall, 'timeoutMs' | 'host'> & {
+  host?: string;
+  timeout?: TimeoutClass;
+};

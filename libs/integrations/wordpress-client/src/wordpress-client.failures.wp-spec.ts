@@ -103,6 +103,22 @@ describe('WordPressClient failure handling against a real multisite network', ()
     });
   });
 
+  describe('application passwords over plain HTTP', () => {
+    it('are available only when the peer and every forwarded hop are on the internal network', async () => {
+      const decisions = await suite.network.runPhp(`
+        $cases = array(array('10.0.4.5', ''), array('127.0.0.1', '10.1.1.1'), array('203.0.113.9', ''), array('10.0.4.5', '198.51.100.7, 10.0.0.2'));
+        $answers = array();
+        foreach ($cases as $case) {
+          $_SERVER['REMOTE_ADDR'] = $case[0];
+          $_SERVER['HTTP_X_FORWARDED_FOR'] = $case[1];
+          $answers[] = apply_filters('wp_is_application_passwords_available', false);
+        }
+        echo json_encode($answers);`);
+
+      expect(JSON.parse(decisions)).toEqual([true, true, false, false]);
+    });
+  });
+
   describe('package checksums', () => {
     it('rejects a package whose sha256 does not match and installs nothing', async () => {
       const v1 = buildSettingsPlugin('1.0.0');

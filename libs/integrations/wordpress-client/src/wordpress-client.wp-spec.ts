@@ -348,7 +348,7 @@ describe('WordPressClient against a real multisite network', () => {
            wp_insert_post(array('post_title' => 'First post', 'post_status' => 'publish', 'post_content' => '<a href="' . $upload['url'] . '">file</a> on ' . home_url('/')));
            wp_insert_post(array('post_title' => 'Second post', 'post_status' => 'publish', 'post_content' => 'Plain text'));
            wp_insert_post(array('post_type' => 'page', 'post_name' => 'contact', 'post_title' => 'Contact', 'post_status' => 'publish', 'post_content' => 'Write to us'));
-           update_option('${serializedOption}', array('home' => home_url('/'), 'nested' => array('file' => $upload['url'], 'plain' => 'no url'), 'count' => 3));
+           update_option('${serializedOption}', array('home' => home_url('/'), 'nested' => array('file' => $upload['url'], 'plain' => 'no url'), 'object' => (object) array('link' => home_url('/shop')), 'reserialized' => serialize(array(home_url('/'))), 'count' => 3));
            echo json_encode(array('url' => $upload['url'], 'file' => $upload['file'], 'subdir' => $dir['subdir']));`,
           siteA,
         ),
@@ -428,6 +428,8 @@ describe('WordPressClient against a real multisite network', () => {
       expect(JSON.parse(await php(`echo json_encode(get_option('${serializedOption}'));`, gamma))).toEqual({
         home: 'http://gamma.net1.localhost/',
         nested: { file: newFileUrl, plain: 'no url' },
+        object: { link: 'http://gamma.net1.localhost/shop' },
+        reserialized: 'a:1:{i:0;s:28:"http://gamma.net1.localhost/";}',
         count: 3,
       });
       expect(

@@ -1,7 +1,5 @@
 import { UpstreamError } from '@bbws/shared-errors';
-import { AGENT_NAMESPACE, type WordPressCall } from './wordpress-call';
 import {
-  CORE_INDEX_FIELDS,
   toInstalledPlugin,
   toSiteInfo,
   type CoreIndexResponse,
@@ -13,6 +11,8 @@ import {
   type CircuitStateName,
   type ResilienceOptions,
 } from './instance-resilience.policy';
+import type { TimeoutClass, WordPressCallSpec } from './wordpress-call';
+import { wordpressCalls as calls } from './wordpress-call.factory';
 import type { SiteRef, WordPressConnection } from './wordpress-connection';
 import {
   instanceKey,
@@ -51,7 +51,7 @@ export interface WordPressClientOptions {
   logger?: WordPressClientLogger;
   /** Default per-request timeout (30 s). */
   timeoutMs?: number;
-  /** Package installs and updates (2 min). */
+  /** Package installs, theme and template application (2 min). */
   packageTimeoutMs?: number;
   /** Export and import (15 min). */
   archiveTimeoutMs?: number;
@@ -60,74 +60,43 @@ export interface WordPressClientOptions {
   now?: () => number;
 }
 
-type CallSpec = Omit<WordPressCall, 'timeoutMs' | 'host'> & { host?: string; timeoutMs?: number };
-
 /**
- * The platform's WordPress client: one method per capability. Core REST (application password) where
- * core suffices, the platform agent (signed requests) otherwise. Every failure is an UpstreamError.
+ * The platform's WordPress client: one method per capability (calls in wordpress-call.factory.ts).
+ * Every failure is an UpstreamError; idempotent calls are retried; each instance has a circuit breaker.
  */
 export class WordPressClient {
   private readonly executor: WordPressRequestExecutor;
   private readonly resilience: InstanceResilience;
-  private readonly timeoutMs: number;
-  private readonly packageTimeoutMs: number;
-  private readonly archiveTimeoutMs: number;
+  private readonly timeouts: Record<TimeoutClass, number>;
 
   constructor(private readonly options: WordPressClientOptions = {}) {
     this.resilience = new InstanceResilience(options.resilience ?? DEFAULT_RESILIENCE);
     this.executor = new WordPressRequestExecutor(this.resilience, options.now ?? Date.now, options.logger);
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.packageTimeoutMs = options.packageTimeoutMs ?? 120_000;
-    this.archiveTimeoutMs = options.archiveTimeoutMs ?? 900_000;
+    this.timeouts = {
+      default: options.timeoutMs ?? 30_000,
+      package: options.packageTimeoutMs ?? 120_000,
+      archive: options.archiveTimeoutMs ?? 900_000,
+    };
   }
 
   /** Creates (idempotently) the platform's network admin; the application password comes back once. */
   bootstrap(connection: WordPressConnection, options: BootstrapOptions = {}): Promise<BootstrapResult> {
-    return this.send(connection, {
-      operation: 'bootstrap',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/bootstrap`,
-      body: options,
-      idempotent: !options.rotate,
-    });
+    return this.send(connection, calls.bootstrap(options));
   }
 
   async getSiteInfo(connection: WordPressConnection, site: SiteRef): Promise<SiteInfo> {
-    const index = await this.send<CoreIndexResponse>(connection, {
-      operation: 'getSiteInfo',
-      api: 'core',
-      method: 'GET',
-      route: '/',
-      host: site.host,
-      query: { _fields: CORE_INDEX_FIELDS },
-      idempotent: true,
-    });
-    return toSiteInfo(index);
+    return toSiteInfo(await this.send<CoreIndexResponse>(connection, calls.getSiteInfo(site)));
   }
 
+  /** Every installed plugin, with its status on this site. */
   async listInstalledPlugins(connection: WordPressConnection, site: SiteRef): Promise<InstalledPlugin[]> {
-    const plugins = await this.send<CorePluginResponse[]>(connection, {
-      operation: 'listInstalledPlugins',
-      api: 'core',
-      method: 'GET',
-      route: '/wp/v2/plugins',
-      host: site.host,
-      idempotent: true,
-    });
+    const plugins = await this.send<CorePluginResponse[]>(connection, calls.listInstalledPlugins(site));
     return plugins.map(toInstalledPlugin);
   }
 
+  /** Installs from the artifact store; the agent verifies the sha256 before the upgrader sees the file. */
   installPlugin(connection: WordPressConnection, pluginPackage: PluginPackage): Promise<PluginVersion> {
-    return this.send(connection, {
-      operation: 'installPlugin',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/plugins/install`,
-      body: pluginPackage,
-      idempotent: false,
-      timeoutMs: this.packageTimeoutMs,
-    });
+    return this.send(connection, calls.installPlugin(pluginPackage));
   }
 
   updatePlugin(
@@ -135,94 +104,44 @@ export class WordPressClient {
     plugin: string,
     pluginPackage: PluginPackage,
   ): Promise<PluginUpdate> {
-    return this.send(connection, {
-      operation: 'updatePlugin',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/plugins/update`,
-      body: { plugin, ...pluginPackage },
-      idempotent: false,
-      timeoutMs: this.packageTimeoutMs,
-    });
+    return this.send(connection, calls.updatePlugin(plugin, pluginPackage));
   }
 
-  /** Per-site activation through the agent, which refuses plugins declaring a conflict with an active one. */
+  /** Per-site activation through the agent, which refuses a plugin declaring a conflict with an active one. */
   togglePlugin(
     connection: WordPressConnection,
     site: SiteRef,
     plugin: string,
     active: boolean,
   ): Promise<PluginActivation> {
-    return this.send(connection, {
-      operation: 'togglePlugin',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/plugins/${plugin}/${active ? 'activate' : 'deactivate'}`,
-      idempotent: true,
-    });
+    return this.send(connection, calls.togglePlugin(site, plugin, active));
   }
 
-  /** Deletes the plugin's files (core REST); refused while any site of the network still has it active. */
+  /** Deletes the plugin's files (core REST); refused while any site of the network has it active. */
   async uninstallPlugin(connection: WordPressConnection, plugin: string): Promise<void> {
-    await this.send<unknown>(connection, {
-      operation: 'uninstallPlugin',
-      api: 'core',
-      method: 'DELETE',
-      route: `/wp/v2/plugins/${plugin}`,
-      idempotent: false,
-    });
+    await this.send<unknown>(connection, calls.uninstallPlugin(plugin));
   }
 
   switchTheme(connection: WordPressConnection, site: SiteRef, theme: ThemeSpec): Promise<ThemeActivation> {
-    return this.send(connection, {
-      operation: 'switchTheme',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/theme`,
-      body: theme,
-      idempotent: true,
-      timeoutMs: this.packageTimeoutMs,
-    });
+    return this.send(connection, calls.switchTheme(site, theme));
   }
 
-  /** Plugins, theme, pages (by slug) and options; applying the same template again changes nothing more. */
+  /** Plugins, theme, pages (by slug) and options; applying the same template again duplicates nothing. */
   applyTemplate(
     connection: WordPressConnection,
     site: SiteRef,
     template: SiteTemplate,
   ): Promise<TemplateResult> {
-    return this.send(connection, {
-      operation: 'applyTemplate',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/template`,
-      body: template,
-      idempotent: true,
-      timeoutMs: this.packageTimeoutMs,
-    });
+    return this.send(connection, calls.applyTemplate(site, template));
   }
 
   getSiteHealth(connection: WordPressConnection, site: SiteRef): Promise<SiteHealth> {
-    return this.send(connection, {
-      operation: 'getSiteHealth',
-      api: 'agent',
-      method: 'GET',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/health`,
-      idempotent: true,
-    });
+    return this.send(connection, calls.getSiteHealth(site));
   }
 
   /** Exports the site (tables, uploads, manifest) into one archive PUT to `target.uploadUrl`. */
   createBackup(connection: WordPressConnection, site: SiteRef, target: BackupTarget): Promise<SiteArchive> {
-    return this.send(connection, {
-      operation: 'createBackup',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/export`,
-      body: target,
-      idempotent: false,
-      timeoutMs: this.archiveTimeoutMs,
-    });
+    return this.send(connection, calls.createBackup(site, target));
   }
 
   restoreBackup(
@@ -230,26 +149,17 @@ export class WordPressClient {
     site: SiteRef,
     source: RestoreSource,
   ): Promise<RestoreResult> {
-    return this.send(connection, {
-      operation: 'restoreBackup',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/import`,
-      body: { searchReplace: [], ...source },
-      idempotent: false,
-      timeoutMs: this.archiveTimeoutMs,
-    });
+    return this.send(connection, calls.restoreBackup(site, source));
   }
 
-  /** Export the source, create the target site, import with the source URL rewritten to the target's. */
+  /** Export the source, create the target site, import with the source URLs rewritten to the target's. */
   async cloneSite(connection: WordPressConnection, request: CloneRequest): Promise<CloneResult> {
     const archive = await this.createBackup(connection, request.source, {
       uploadUrl: request.artifact.uploadUrl,
     });
     const site = await this.createSite(connection, request.target);
     const targetUrl = site.url.replace(/\/+$/, '');
-    const searchReplace = [...new Set([archive.home, archive.siteUrl])]
-      .map((from) => from.replace(/\/+$/, ''))
+    const searchReplace = [...new Set([archive.home, archive.siteUrl].map((url) => url.replace(/\/+$/, '')))]
       .filter((from) => from !== targetUrl)
       .map((from) => ({ from, to: targetUrl }));
     try {
@@ -261,12 +171,9 @@ export class WordPressClient {
       return { site, archive, restore };
     } catch (error) {
       await this.deleteSite(connection, site).catch((cleanupError: unknown) => {
+        const cause = cleanupError instanceof Error ? cleanupError.message : 'unknown';
         this.options.logger?.warn(
-          {
-            operation: 'cloneSite',
-            blogId: site.blogId,
-            cause: cleanupError instanceof Error ? cleanupError.message : 'unknown',
-          },
+          { operation: 'cloneSite', blogId: site.blogId, cause },
           'Could not delete the half-cloned site',
         );
       });
@@ -275,36 +182,17 @@ export class WordPressClient {
   }
 
   async createSite(connection: WordPressConnection, site: NewSite): Promise<CreatedSite & SiteRef> {
-    const created = await this.send<CreatedSite>(connection, {
-      operation: 'createSite',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites`,
-      body: site,
-      idempotent: false,
-    });
+    const created = await this.send<CreatedSite>(connection, calls.createSite(site));
     return { ...created, host: created.domain };
   }
 
   async deleteSite(connection: WordPressConnection, site: SiteRef): Promise<void> {
-    await this.send<unknown>(connection, {
-      operation: 'deleteSite',
-      api: 'agent',
-      method: 'DELETE',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}`,
-      idempotent: false,
-    });
+    await this.send<unknown>(connection, calls.deleteSite(site));
   }
 
+  /** `archived` or `deactivated` suspend the site (its URL answers 410); `active` brings it back. */
   setSiteStatus(connection: WordPressConnection, site: SiteRef, status: SiteStatus): Promise<SiteRecord> {
-    return this.send(connection, {
-      operation: 'setSiteStatus',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/status`,
-      body: { status },
-      idempotent: true,
-    });
+    return this.send(connection, calls.setSiteStatus(site, status));
   }
 
   updateSettings(
@@ -312,14 +200,7 @@ export class WordPressClient {
     site: SiteRef,
     settings: SiteSettings,
   ): Promise<SettingsResult> {
-    return this.send(connection, {
-      operation: 'updateSettings',
-      api: 'agent',
-      method: 'POST',
-      route: `${AGENT_NAMESPACE}/sites/${site.blogId}/settings`,
-      body: settings,
-      idempotent: true,
-    });
+    return this.send(connection, calls.updateSettings(site, settings));
   }
 
   /** The instance's circuit breaker, for health reporting. */
@@ -327,7 +208,7 @@ export class WordPressClient {
     return this.resilience.circuitState(instanceKey(connection));
   }
 
-  private send<T>(connection: WordPressConnection, spec: CallSpec): Promise<T> {
+  private send<T>(connection: WordPressConnection, spec: WordPressCallSpec): Promise<T> {
     if (!connection.baseUrl || !connection.hostHeader) {
       return Promise.reject(
         new UpstreamError('The WordPress connection needs baseUrl and hostHeader', {
@@ -336,10 +217,7 @@ export class WordPressClient {
         }),
       );
     }
-    return this.executor.send<T>(connection, {
-      ...spec,
-      host: spec.host ?? connection.hostHeader,
-      timeoutMs: spec.timeoutMs ?? this.timeoutMs,
-    });
+    const { timeout = 'default', host = connection.hostHeader, ...call } = spec;
+    return this.executor.send<T>(connection, { ...call, host, timeoutMs: this.timeouts[timeout] });
   }
 }

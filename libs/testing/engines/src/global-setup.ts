@@ -7,7 +7,13 @@ import { JWKS_PATH, startJwksServer } from './jwks.server';
 import type { RunningEngine } from './running-engine';
 import { startSqs } from './sqs.engine';
 import { generateSigningKey } from './test-signing-key';
-import { TEST_AUDIENCE, TEST_CREDENTIALS, TEST_REGION, TEST_STAGE, provisionTestResources } from './test-environment';
+import {
+  TEST_AUDIENCE,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+  TEST_STAGE,
+  provisionTestResources,
+} from './test-environment';
 
 interface EnginesState {
   engines: RunningEngine[];
@@ -36,10 +42,13 @@ export async function globalSetup(): Promise<void> {
       withEngines ? startDynamoLocal({ inMemory: true }) : Promise.resolve(undefined),
       withEngines ? startSqs({ region: TEST_REGION }) : Promise.resolve(undefined),
     ]);
-    for (const result of results) if (result.status === 'fulfilled' && result.value) state.engines.push(result.value);
+    for (const result of results)
+      if (result.status === 'fulfilled' && result.value) state.engines.push(result.value);
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    const [jwks, dynamo, sqs] = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+    const [jwks, dynamo, sqs] = results.map((result) =>
+      result.status === 'fulfilled' ? result.value : undefined,
+    );
 
     const keyFile = path.join(workDir, 'signing-key.json');
     await writeFile(keyFile, JSON.stringify(key.privateJwk), { mode: 0o600 });

@@ -1,4 +1,9 @@
-export { DEFAULT_JAVA_OPTIONS, startDynamoLocal, type DynamoLocalEngine, type DynamoLocalOptions } from './dynamo-local.engine';
+export {
+  DEFAULT_JAVA_OPTIONS,
+  startDynamoLocal,
+  type DynamoLocalEngine,
+  type DynamoLocalOptions,
+} from './dynamo-local.engine';
 export { defaultDynamoCacheDir, ensureDynamoJar, type DynamoLocalArtifact } from './dynamo-local.artifact';
 export { ensureJava } from './java.runtime';
 export { startSqs, type SqsOptions } from './sqs.engine';

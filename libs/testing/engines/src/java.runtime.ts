@@ -30,22 +30,36 @@ export function ensureJava(options: EnsureJavaOptions = {}): string {
   log(`${reason}; installing ${PACKAGE} with apt-get (DynamoDB Local needs Java ${MINIMUM_MAJOR}+)...`);
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', '--no-install-recommends', PACKAGE]]) {
+  for (const args of [
+    // Waits for the dpkg lock when another install (e.g. the WordPress packages) runs at the same time.
+    ['apt-get', '-o', 'DPkg::Lock::Timeout=600', 'update'],
+    ['apt-get', '-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '--no-install-recommends', PACKAGE],
+  ]) {
     const command = [...prefix, ...args];
-    const result = spawnSync(command[0], command.slice(1), { env, stdio: ['ignore', process.stderr, process.stderr] });
+    const result = spawnSync(command[0], command.slice(1), {
+      env,
+      stdio: ['ignore', 2, 2],
+    });
     if (!succeeds(result)) {
-      throw new EngineSetupError(`\`${command.join(' ')}\` failed; install ${PACKAGE} (Java ${MINIMUM_MAJOR}+) and try again`);
+      throw new EngineSetupError(
+        `\`${command.join(' ')}\` failed; install ${PACKAGE} (Java ${MINIMUM_MAJOR}+) and try again`,
+      );
     }
   }
   const installed = findJava();
   if (installed.major < MINIMUM_MAJOR) {
-    throw new EngineSetupError(`${PACKAGE} was installed but no Java ${MINIMUM_MAJOR}+ is on the PATH; set JAVA_HOME to one`);
+    throw new EngineSetupError(
+      `${PACKAGE} was installed but no Java ${MINIMUM_MAJOR}+ is on the PATH; set JAVA_HOME to one`,
+    );
   }
   return installed.binary;
 }
 
 function findJava(): { binary: string; major: number } {
-  const candidates = [...(process.env.JAVA_HOME ? [path.join(process.env.JAVA_HOME, 'bin', 'java')] : []), 'java'];
+  const candidates = [
+    ...(process.env.JAVA_HOME ? [path.join(process.env.JAVA_HOME, 'bin', 'java')] : []),
+    'java',
+  ];
   let best = { binary: 'java', major: 0 };
   for (const binary of candidates) {
     const result = spawnSync(binary, ['-version'], { encoding: 'utf8' });

@@ -53,7 +53,10 @@ export class OrphanGuard {
 
   private write(line: string): void {
     if (!this.watchdog) {
-      this.watchdog = spawn(process.execPath, ['-e', WATCHDOG], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+      this.watchdog = spawn(process.execPath, ['-e', WATCHDOG], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        detached: true,
+      });
       this.watchdog.unref();
       (this.watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
     }

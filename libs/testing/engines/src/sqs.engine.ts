@@ -25,7 +25,9 @@ export async function startSqs(options: SqsOptions = {}): Promise<RunningEngine>
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new EngineSetupError(`port ${options.port} is already in use (another local SQS or \`npm start\` running?)`)
+          ? new EngineSetupError(
+              `port ${options.port} is already in use (another local SQS or \`npm start\` running?)`,
+            )
           : error,
       ),
     );

@@ -15,7 +15,11 @@ export async function provisionTestResources(endpoints: { dynamo?: string; sqs?:
     jobs.push(ensureTables(client, defaultTableNames(TEST_STAGE)).finally(() => client.destroy()));
   }
   if (endpoints.sqs) {
-    const client = new SQSClient({ region: TEST_REGION, endpoint: endpoints.sqs, credentials: TEST_CREDENTIALS });
+    const client = new SQSClient({
+      region: TEST_REGION,
+      endpoint: endpoints.sqs,
+      credentials: TEST_CREDENTIALS,
+    });
     jobs.push(ensureQueues(client, TEST_STAGE).finally(() => client.destroy()));
   }
   await Promise.all(jobs);

@@ -7,7 +7,10 @@ export interface SigningJwk extends JWK {
 
 /** A fresh RS256 key pair as JWKs (private with `d`, public without), identified by its thumbprint. */
 export async function generateSigningKey(): Promise<{ privateJwk: SigningJwk; publicJwk: SigningJwk }> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair('RS256', {
+    modulusLength: 2048,
+    extractable: true,
+  });
   const publicPart = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicPart);
   const tags = { kid, alg: 'RS256' as const, use: 'sig' };

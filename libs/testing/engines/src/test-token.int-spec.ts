@@ -5,10 +5,19 @@ import { signTestToken } from './test-token.signer';
 describe('signTestToken', () => {
   const jwks = createRemoteJWKSet(new URL(process.env.AUTH_JWKS_URL ?? 'http://missing'));
   const verify = (token: string) =>
-    jwtVerify(token, jwks, { issuer: process.env.AUTH_ISSUER, audience: process.env.AUTH_AUDIENCE, algorithms: ['RS256'] });
+    jwtVerify(token, jwks, {
+      issuer: process.env.AUTH_ISSUER,
+      audience: process.env.AUTH_AUDIENCE,
+      algorithms: ['RS256'],
+    });
 
   it('signs a Cognito-shaped id token that verifies against the JWKS the setup serves', async () => {
-    const token = await signTestToken({ sub: 'user-1', email: 'alice@example.com', name: 'Alice', groups: ['platform-admin'] });
+    const token = await signTestToken({
+      sub: 'user-1',
+      email: 'alice@example.com',
+      name: 'Alice',
+      groups: ['platform-admin'],
+    });
     const { payload, protectedHeader } = await verify(token);
     expect(protectedHeader).toEqual(expect.objectContaining({ alg: 'RS256', kid: expect.any(String) }));
     expect(payload).toEqual(

@@ -45,7 +45,9 @@ export async function signTestToken(claims: TestTokenClaims): Promise<string> {
     .sign(key);
 }
 
-async function signingKey(given: TestTokenClaims['key']): Promise<{ key: KeyLike | Uint8Array; kid?: string }> {
+async function signingKey(
+  given: TestTokenClaims['key'],
+): Promise<{ key: KeyLike | Uint8Array; kid?: string }> {
   if (given && !isJwk(given)) return { key: given };
   if (given) return { key: await importJWK(given, 'RS256'), kid: given.kid };
   const file = requiredEnv('BBWS_TEST_SIGNING_KEY_FILE');

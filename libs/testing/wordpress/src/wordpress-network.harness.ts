@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  cleanUpOnTerminationSignals,
   ensureRuntimePackages,
   LocalWordPressInstance,
   MariaDbServer,
-  onProcessExit,
+  removeIfOrphaned,
   wordpressImagePaths,
 } from '@bbws/integrations-local-wordpress';
 import { runPhpSnippet } from './php-snippet.runner';
@@ -65,9 +64,8 @@ export async function startWordPressNetwork(
   const agentSecret = options.agentSecret ?? randomBytes(32).toString('hex');
   await ensureRuntimePackages();
 
-  cleanUpOnTerminationSignals();
   const tempDir = await mkdtemp(join(tmpdir(), 'bbws-wp-'));
-  const forgetTempDir = onProcessExit(() => rmSync(tempDir, { recursive: true, force: true }));
+  const forgetTempDir = removeIfOrphaned(tempDir);
   const logFile = join(tempDir, 'php.log');
   let server: MariaDbServer | undefined;
   let instance: LocalWordPressInstance | undefined;

@@ -17,7 +17,10 @@ interface Recorded {
 }
 
 /** A real client whose `send` records the command and answers from a script instead of calling AWS. */
-function recordingClient(answer: (command: object) => unknown): { client: CognitoIdentityProviderClient; sent: Recorded[] } {
+function recordingClient(answer: (command: object) => unknown): {
+  client: CognitoIdentityProviderClient;
+  sent: Recorded[];
+} {
   const client = new CognitoIdentityProviderClient({ region: 'eu-west-1' });
   const sent: Recorded[] = [];
   client.send = (async (command: { constructor: { name: string }; input: unknown }) => {
@@ -43,13 +46,23 @@ describe('CognitoIdentityDirectory', () => {
         UserStatus: 'CONFIRMED',
       }));
       const user = await new CognitoIdentityDirectory(client, POOL).getUser(SUB);
-      expect(sent).toEqual([{ command: AdminGetUserCommand.name, input: { UserPoolId: POOL, Username: SUB } }]);
-      expect(user).toEqual({ userId: SUB, email: 'alice@example.com', name: 'Alice Example', status: 'ACTIVE' });
+      expect(sent).toEqual([
+        { command: AdminGetUserCommand.name, input: { UserPoolId: POOL, Username: SUB } },
+      ]);
+      expect(user).toEqual({
+        userId: SUB,
+        email: 'alice@example.com',
+        name: 'Alice Example',
+        status: 'ACTIVE',
+      });
     });
 
     it('answers null when Cognito does not know the user', async () => {
       const { client } = recordingClient(() => {
-        throw new UserNotFoundException({ message: 'User does not exist.', $metadata: { httpStatusCode: 400 } });
+        throw new UserNotFoundException({
+          message: 'User does not exist.',
+          $metadata: { httpStatusCode: 400 },
+        });
       });
       await expect(new CognitoIdentityDirectory(client, POOL).getUser(SUB)).resolves.toBeNull();
     });
@@ -61,7 +74,11 @@ describe('CognitoIdentityDirectory', () => {
       [{ Enabled: true, UserStatus: 'EXTERNAL_PROVIDER' }, 'ACTIVE'],
       [{ Enabled: true, UserStatus: 'COMPROMISED' }, 'DISABLED'],
     ])('maps %j to status %s', async (state, status) => {
-      const { client } = recordingClient(() => ({ Username: SUB, UserAttributes: aliceAttributes, ...state }));
+      const { client } = recordingClient(() => ({
+        Username: SUB,
+        UserAttributes: aliceAttributes,
+        ...state,
+      }));
       expect((await new CognitoIdentityDirectory(client, POOL).getUser(SUB))?.status).toBe(status);
     });
   });
@@ -73,7 +90,10 @@ describe('CognitoIdentityDirectory', () => {
       }));
       const user = await new CognitoIdentityDirectory(client, POOL).findUserByEmail('  alice@example.com ');
       expect(sent).toEqual([
-        { command: ListUsersCommand.name, input: { UserPoolId: POOL, Filter: 'email = "alice@example.com"', Limit: 1 } },
+        {
+          command: ListUsersCommand.name,
+          input: { UserPoolId: POOL, Filter: 'email = "alice@example.com"', Limit: 1 },
+        },
       ]);
       expect(user?.userId).toBe(SUB);
     });
@@ -81,12 +101,18 @@ describe('CognitoIdentityDirectory', () => {
     it('escapes quotes and backslashes so the value cannot break out of the filter', async () => {
       const { client, sent } = recordingClient(() => ({ Users: [] }));
       await new CognitoIdentityDirectory(client, POOL).findUserByEmail('a"b\\c@example.com');
-      expect(sent[0].input).toEqual({ UserPoolId: POOL, Filter: 'email = "a\\"b\\\\c@example.com"', Limit: 1 });
+      expect(sent[0].input).toEqual({
+        UserPoolId: POOL,
+        Filter: 'email = "a\\"b\\\\c@example.com"',
+        Limit: 1,
+      });
     });
 
     it('answers null when no user has the email', async () => {
       const { client } = recordingClient(() => ({ Users: [] }));
-      await expect(new CognitoIdentityDirectory(client, POOL).findUserByEmail('nobody@example.com')).resolves.toBeNull();
+      await expect(
+        new CognitoIdentityDirectory(client, POOL).findUserByEmail('nobody@example.com'),
+      ).resolves.toBeNull();
     });
 
     it('names the user after given and family name when the pool has no name attribute', async () => {
@@ -117,7 +143,9 @@ describe('CognitoIdentityDirectory', () => {
       const { client } = recordingClient(() => {
         throw new TooManyRequestsException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } });
       });
-      const failure = await new CognitoIdentityDirectory(client, POOL).findUserByEmail('a@example.com').catch((error: unknown) => error);
+      const failure = await new CognitoIdentityDirectory(client, POOL)
+        .findUserByEmail('a@example.com')
+        .catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(UpstreamError);
       expect(failure).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true, status: 502 });
     });

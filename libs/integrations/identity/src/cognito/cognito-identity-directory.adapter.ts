@@ -18,7 +18,11 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
   async findUserByEmail(email: string): Promise<DirectoryUser | null> {
     const { Users } = await this.call(() =>
       this.client.send(
-        new ListUsersCommand({ UserPoolId: this.userPoolId, Filter: `email = "${escapeFilterValue(email.trim())}"`, Limit: 1 }),
+        new ListUsersCommand({
+          UserPoolId: this.userPoolId,
+          Filter: `email = "${escapeFilterValue(email.trim())}"`,
+          Limit: 1,
+        }),
       ),
     );
     const user = Users?.[0];
@@ -42,12 +46,23 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
       return await request();
     } catch (error) {
       if (error instanceof UserNotFoundException) throw error;
-      const failure = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+      const failure = error as {
+        name?: string;
+        message?: string;
+        $retryable?: unknown;
+        $metadata?: { httpStatusCode?: number };
+      };
       const status = failure.$metadata?.httpStatusCode;
-      throw new UpstreamError(`Cognito ${failure.name ?? 'request'} failed: ${failure.message ?? 'no message'}`, {
-        upstreamStatus: status,
-        retryable: Boolean(failure.$retryable) || failure.name === 'TooManyRequestsException' || (status ?? 0) >= 500,
-      });
+      throw new UpstreamError(
+        `Cognito ${failure.name ?? 'request'} failed: ${failure.message ?? 'no message'}`,
+        {
+          upstreamStatus: status,
+          retryable:
+            Boolean(failure.$retryable) ||
+            failure.name === 'TooManyRequestsException' ||
+            (status ?? 0) >= 500,
+        },
+      );
     }
   }
 }

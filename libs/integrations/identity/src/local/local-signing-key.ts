@@ -53,7 +53,10 @@ async function readStored(file: string): Promise<StoredKey | undefined> {
 
 async function createStored(file: string): Promise<StoredKey> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const { publicKey, privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair('RS256', {
+    modulusLength: 2048,
+    extractable: true,
+  });
   const stored: StoredKey = {
     ...(await exportJWK(privateKey)),
     kid: await calculateJwkThumbprint(await exportJWK(publicKey)),

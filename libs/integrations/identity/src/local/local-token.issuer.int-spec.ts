@@ -6,7 +6,12 @@ import { LocalSigningKey } from './local-signing-key';
 import { LocalTokenIssuer } from './local-token.issuer';
 
 const settings = { issuer: 'http://127.0.0.1:3000/local-identity', audience: 'bbws-local' };
-const alice = { userId: '0b6c1b52-7f0a-4b7e-9d7e-3f1b2a4c5d6e', email: 'alice@example.com', name: 'Alice', status: 'ACTIVE' as const };
+const alice = {
+  userId: '0b6c1b52-7f0a-4b7e-9d7e-3f1b2a4c5d6e',
+  email: 'alice@example.com',
+  name: 'Alice',
+  status: 'ACTIVE' as const,
+};
 
 describe('LocalSigningKey and LocalTokenIssuer', () => {
   let dataDir: string;
@@ -40,10 +45,20 @@ describe('LocalSigningKey and LocalTokenIssuer', () => {
   it('issues a Cognito-shaped id token valid for 12 hours that verifies against the JWKS', async () => {
     const key = await LocalSigningKey.loadOrCreate(dataDir);
     const token = await new LocalTokenIssuer(key, settings).issueToken(alice);
-    const { payload } = await jwtVerify(token, createLocalJWKSet(key.jwks()), { ...settings, algorithms: ['RS256'] });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(key.jwks()), {
+      ...settings,
+      algorithms: ['RS256'],
+    });
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'RS256', typ: 'JWT', kid: key.kid });
     expect(payload).toEqual(
-      expect.objectContaining({ sub: alice.userId, email: alice.email, name: 'Alice', token_use: 'id', iss: settings.issuer, aud: settings.audience }),
+      expect.objectContaining({
+        sub: alice.userId,
+        email: alice.email,
+        name: 'Alice',
+        token_use: 'id',
+        iss: settings.issuer,
+        aud: settings.audience,
+      }),
     );
     expect(payload).not.toHaveProperty('cognito:groups');
     expect(payload.exp! - payload.iat!).toBe(12 * 3600);
@@ -51,7 +66,10 @@ describe('LocalSigningKey and LocalTokenIssuer', () => {
 
   it('puts platform admins in the platform-admin group', async () => {
     const key = await LocalSigningKey.loadOrCreate(dataDir);
-    const token = await new LocalTokenIssuer(key, settings).issueToken(alice, { platformAdmin: true, ttlSeconds: 60 });
+    const token = await new LocalTokenIssuer(key, settings).issueToken(alice, {
+      platformAdmin: true,
+      ttlSeconds: 60,
+    });
     const { payload } = await jwtVerify(token, createLocalJWKSet(key.jwks()), settings);
     expect(payload['cognito:groups']).toEqual(['platform-admin']);
     expect(payload.exp! - payload.iat!).toBe(60);

@@ -43,7 +43,9 @@ describe('LocalUserDirectory (DynamoDB Local)', () => {
     const { Item: guard } = await client.send(
       new GetCommand({ TableName: table, Key: { PK: `USEREMAIL#${normalized}`, SK: 'GUARD' } }),
     );
-    expect(guard).toEqual(expect.objectContaining({ userId: user.userId, entityType: 'USER_EMAIL_GUARD', schemaVersion: 1 }));
+    expect(guard).toEqual(
+      expect.objectContaining({ userId: user.userId, entityType: 'USER_EMAIL_GUARD', schemaVersion: 1 }),
+    );
   });
 
   it('returns the existing user for the same email in another case or with spaces around it', async () => {

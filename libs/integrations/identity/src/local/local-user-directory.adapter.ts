@@ -89,7 +89,10 @@ export class LocalUserDirectory implements IdentityDirectory {
       return toDirectoryUser(user);
     } catch (error) {
       // Someone created the same email concurrently: theirs is the user.
-      const winner = error instanceof ConflictError && error.code === EMAIL_TAKEN ? await this.userHoldingEmail(email) : null;
+      const winner =
+        error instanceof ConflictError && error.code === EMAIL_TAKEN
+          ? await this.userHoldingEmail(email)
+          : null;
       if (winner) return winner;
       throw error;
     }
@@ -98,7 +101,11 @@ export class LocalUserDirectory implements IdentityDirectory {
   /** Strongly consistent lookup through the email guard (the GSI may lag right after a write). */
   private async userHoldingEmail(email: string): Promise<DirectoryUser | null> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: localUserKeys.emailGuard(email), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: localUserKeys.emailGuard(email),
+        ConsistentRead: true,
+      }),
     );
     return Item ? this.getUser((Item as LocalUserEmailGuardItem).userId) : null;
   }

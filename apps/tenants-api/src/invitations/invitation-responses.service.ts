@@ -1,0 +1,145 @@
+import type { Member } from '@bbws/data-access-memberships';
+import {
+  invitationStatusAt,
+  type HierarchyDao,
+  type Invitation,
+  type InvitationDao,
+  type InvitationStatus,
+  type MemberDao,
+  type TenantDao,
+} from '@bbws/data-access-tenants';
+import type { IdentityDirectory } from '@bbws/integrations-identity';
+import type { Caller, TenantAccessService } from '@bbws/platform-auth';
+import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '@bbws/shared-errors';
+import { normalizeEmail, type Clock } from '@bbws/shared-util';
+import type { MemberView } from '../members/members.service';
+import { auditEvent, loadLiveTenant, loadTenant } from '../members/organization.rules';
+import { hashInvitationToken, maskEmail, tokenMatches } from './invitation-token';
+import type { InvitationMailer } from './invitation.mailer';
+
+/** What the holder of a link may learn, with the invitee's email masked. */
+export interface InvitationPreview {
+  organizationName: string;
+  role: string;
+  email: string;
+  status: InvitationStatus;
+  expiresAt: string;
+  isValid: boolean;
+}
+
+/**
+ * The invitee's side, reached by token: preview (anyone holding the link), accept and decline (only
+ * the signed-in user whose email is the invitee's). The token is looked up by its hash only.
+ */
+export class InvitationResponsesService {
+  constructor(
+    private readonly invitations: InvitationDao,
+    private readonly members: MemberDao,
+    private readonly hierarchy: HierarchyDao,
+    private readonly tenants: TenantDao,
+    private readonly identity: IdentityDirectory,
+    private readonly mailer: InvitationMailer,
+    private readonly access: TenantAccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** 404 for an unknown token, 410 once expired; answered or cancelled ones show their status. */
+  async preview(token: string): Promise<InvitationPreview> {
+    const invitation = await this.open(token);
+    const status = invitationStatusAt(invitation, this.clock.now());
+    if (status === 'EXPIRED') throw expired();
+    const tenant = await loadTenant(this.tenants, invitation.tenantId);
+    return preview(invitation, status, tenant.organizationName);
+  }
+
+  /** The membership and ACCEPTED in one transaction; of two parallel accepts exactly one gets through. */
+  async accept(caller: Caller, token: string): Promise<MemberView> {
+    const invitation = await this.open(token);
+    const email = await this.assertInvitee(caller, invitation);
+    this.assertPending(invitation);
+    const tenant = await loadLiveTenant(this.tenants, invitation.tenantId);
+    if (await this.members.get(invitation.tenantId, caller.userId)) {
+      throw new ConflictError('ALREADY_MEMBER', 'You are already a member of this tenant');
+    }
+    // Teams deleted since the invitation was sent are left out rather than failing the accept.
+    const teams = [...(await this.hierarchy.findTeams(invitation.tenantId, invitation.teamIds)).values()];
+    const now = this.clock.now().toISOString();
+    const name = caller.name || (await this.identity.getUser(caller.userId))?.name || email.slice(0, email.indexOf('@'));
+    const member: Member = {
+      tenantId: invitation.tenantId,
+      userId: caller.userId,
+      email,
+      name,
+      role: invitation.role,
+      teamIds: teams.map((team) => team.teamId),
+      joinedAt: now,
+      addedBy: invitation.invitedBy,
+      updatedAt: now,
+      version: 1,
+    };
+    const details = { invitationId: invitation.invitationId, userId: caller.userId, role: member.role, teamIds: member.teamIds };
+    const accepted = await this.invitations.accept(invitation, member, teams, [
+      auditEvent(this.clock, invitation.tenantId, caller, 'INVITATION_ACCEPTED', details),
+      auditEvent(this.clock, invitation.tenantId, caller, 'MEMBER_ADDED', { ...details, via: 'INVITATION' }),
+    ]);
+    this.access.forget(invitation.tenantId, caller.userId);
+    await this.mailer.sendResponse(accepted, tenant.organizationName, { email, name });
+    return {
+      member,
+      access: { tenantId: invitation.tenantId, isPlatformAdmin: caller.isPlatformAdmin, role: member.role },
+      adminCount: tenant.adminCount + (member.role === 'ADMIN' ? 1 : 0),
+    };
+  }
+
+  async decline(caller: Caller, token: string): Promise<InvitationPreview> {
+    const invitation = await this.open(token);
+    const email = await this.assertInvitee(caller, invitation);
+    this.assertPending(invitation);
+    const tenant = await loadTenant(this.tenants, invitation.tenantId);
+    const audit = auditEvent(this.clock, invitation.tenantId, caller, 'INVITATION_DECLINED', {
+      invitationId: invitation.invitationId,
+      userId: caller.userId,
+    });
+    const declined = await this.invitations.decline(invitation, caller.userId, audit);
+    await this.mailer.sendResponse(declined, tenant.organizationName, { email, name: caller.name });
+    return preview(declined, 'DECLINED', tenant.organizationName);
+  }
+
+  /** The invitation a token opens; the stored hash is compared in constant time (a resent link's old token is dead). */
+  private async open(token: string): Promise<Invitation> {
+    const record = await this.invitations.findToken(hashInvitationToken(token));
+    const invitation = record ? await this.invitations.get(record.tenantId, record.invitationId) : null;
+    if (!invitation || !tokenMatches(token, invitation.tokenHash)) throw new NotFoundError('INVITATION');
+    return invitation;
+  }
+
+  /** Only the invitee answers: the caller's verified email (token claim, else the directory) must be the invitation's. */
+  private async assertInvitee(caller: Caller, invitation: Invitation): Promise<string> {
+    const email = caller.email || (await this.identity.getUser(caller.userId))?.email || '';
+    if (!email || normalizeEmail(email) !== normalizeEmail(invitation.email)) {
+      throw new ForbiddenError('This invitation was sent to another email address; sign in as its recipient');
+    }
+    return normalizeEmail(email);
+  }
+
+  private assertPending(invitation: Invitation): void {
+    const status = invitationStatusAt(invitation, this.clock.now());
+    if (status === 'EXPIRED') throw expired();
+    if (status !== 'PENDING') throw new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, { status });
+  }
+}
+
+function expired(): GoneError {
+  return new GoneError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one');
+}
+
+function preview(invitation: Invitation, status: InvitationStatus, organizationName: string): InvitationPreview {
+  return {
+    organizationName,
+    role: invitation.role,
+    email: maskEmail(invitation.email),
+    status,
+    expiresAt: invitation.expiresAt,
+    isValid: status === 'PENDING',
+  };
+}

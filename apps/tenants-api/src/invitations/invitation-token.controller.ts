@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@bbws/platform-auth';
+import { Public } from '@bbws/platform-bootstrap';
+import { MemberResponseDto } from '../members/dto/member.response.dto';
+import { presentMember } from '../members/members.presenter';
+import { InvitationPreviewResponseDto } from './dto/invitation.response.dto';
+import { InvitationRateLimitGuard } from './invitation-rate-limit.guard';
+import { InvitationResponsesService } from './invitation-responses.service';
+import { InvitationTokenPipe } from './invitation-token.pipe';
+
+/** The invitee's routes, reached with the token from the email link; rate limited per client IP. */
+@ApiTags('invitations')
+@Controller('v1.0/invitations/:token')
+@UseGuards(InvitationRateLimitGuard)
+@ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
+export class InvitationTokenController {
+  constructor(private readonly responses: InvitationResponsesService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'What the invitation is for (no sign-in needed); 404 unknown, 410 INVITATION_EXPIRED' })
+  @ApiOkResponse({ type: InvitationPreviewResponseDto })
+  async preview(@Param('token', InvitationTokenPipe) token: string) {
+    return this.responses.preview(token);
+  }
+
+  @Post('accept')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Accept as the signed-in invitee: the membership is created; 410 expired, 409 answered or cancelled" })
+  @ApiOkResponse({ type: MemberResponseDto })
+  async accept(@CurrentCaller() caller: Caller, @Param('token', InvitationTokenPipe) token: string) {
+    return presentMember(await this.responses.accept(caller, token));
+  }
+
+  @Post('decline')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Decline as the signed-in invitee' })
+  @ApiOkResponse({ type: InvitationPreviewResponseDto })
+  async decline(@CurrentCaller() caller: Caller, @Param('token', InvitationTokenPipe) token: string) {
+    return this.responses.decline(caller, token);
+  }
+}

@@ -1,0 +1,47 @@
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { HierarchyDao, InvitationDao, MemberDao, TenantDao } from '@bbws/data-access-tenants';
+import { EMAIL_SENDER, type EmailSender } from '@bbws/integrations-email';
+import { IDENTITY_DIRECTORY, type IdentityDirectory } from '@bbws/integrations-identity';
+import { TenantAccessService } from '@bbws/platform-auth';
+import { CLOCK, LOGGER } from '@bbws/platform-bootstrap';
+import type { Logger } from '@bbws/shared-logging';
+import type { Clock } from '@bbws/shared-util';
+import { ORGANIZATION_CONFIG, OrganizationInfrastructureModule } from '../config/organization-infrastructure.module';
+import type { OrganizationConfig } from '../config/tenants-api.config';
+import { FixedWindowLimiter } from './fixed-window.limiter';
+import { INVITATION_RATE_LIMITER, InvitationRateLimitGuard } from './invitation-rate-limit.guard';
+import { InvitationResponsesService } from './invitation-responses.service';
+import { InvitationTokenController } from './invitation-token.controller';
+import { InvitationMailer } from './invitation.mailer';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { InvitationTokenRedactionMiddleware } from './token-redaction.middleware';
+
+type Services = [InvitationDao, MemberDao, HierarchyDao, TenantDao, IdentityDirectory, InvitationMailer, TenantAccessService, Clock];
+const SERVICE_DEPENDENCIES = [InvitationDao, MemberDao, HierarchyDao, TenantDao, IDENTITY_DIRECTORY, InvitationMailer, TenantAccessService, CLOCK];
+
+@Module({
+  imports: [OrganizationInfrastructureModule],
+  controllers: [InvitationsController, InvitationTokenController],
+  providers: [
+    {
+      provide: InvitationMailer,
+      useFactory: (sender: EmailSender, config: OrganizationConfig, logger: Logger) => new InvitationMailer(sender, config.portalUrl, logger),
+      inject: [EMAIL_SENDER, ORGANIZATION_CONFIG, LOGGER],
+    },
+    {
+      provide: INVITATION_RATE_LIMITER,
+      useFactory: (config: OrganizationConfig, clock: Clock) =>
+        new FixedWindowLimiter(config.invitationRateLimit.max, config.invitationRateLimit.windowSeconds * 1000, clock),
+      inject: [ORGANIZATION_CONFIG, CLOCK],
+    },
+    InvitationRateLimitGuard,
+    { provide: InvitationsService, useFactory: (...deps: Services) => new InvitationsService(...deps), inject: SERVICE_DEPENDENCIES },
+    { provide: InvitationResponsesService, useFactory: (...deps: Services) => new InvitationResponsesService(...deps), inject: SERVICE_DEPENDENCIES },
+  ],
+})
+export class InvitationsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(InvitationTokenRedactionMiddleware).forRoutes(InvitationTokenController);
+  }
+}

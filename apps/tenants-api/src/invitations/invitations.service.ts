@@ -1,0 +1,156 @@
+import type { TenantRole } from '@bbws/data-access-memberships';
+import {
+  MAX_RESENDS,
+  invitationStatusAt,
+  type HierarchyDao,
+  type Invitation,
+  type InvitationDao,
+  type InvitationStatus,
+  type MemberDao,
+  type TenantDao,
+} from '@bbws/data-access-tenants';
+import type { IdentityDirectory } from '@bbws/integrations-identity';
+import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
+import { BusinessRuleError, ConflictError, InvalidStatusTransitionError, NotFoundError } from '@bbws/shared-errors';
+import type { Page, PageRequest } from '@bbws/shared-hateoas';
+import { addDays, newId, normalizeEmail, type Clock } from '@bbws/shared-util';
+import { auditEvent, loadLiveTenant, resolveTeams } from '../members/organization.rules';
+import { issueInvitationToken } from './invitation-token';
+import type { InvitationMailer } from './invitation.mailer';
+
+export const DEFAULT_VALIDITY_DAYS = 7;
+
+export interface CreateInvitationInput {
+  email: string;
+  role: TenantRole;
+  teamIds?: string[];
+  expiresInDays?: number;
+  message?: string;
+}
+
+export interface InvitationView {
+  invitation: Invitation;
+  /** As seen now: EXPIRED is derived from `expiresAt`. */
+  status: InvitationStatus;
+  access: TenantAccess;
+}
+
+/** The ADMIN side of invitations: invite, list, read, cancel, resend. Tokens leave only through the email. */
+export class InvitationsService {
+  constructor(
+    private readonly invitations: InvitationDao,
+    private readonly members: MemberDao,
+    private readonly hierarchy: HierarchyDao,
+    private readonly tenants: TenantDao,
+    private readonly identity: IdentityDirectory,
+    private readonly mailer: InvitationMailer,
+    private readonly access: TenantAccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(caller: Caller, tenantId: string, input: CreateInvitationInput): Promise<InvitationView> {
+    const access = await this.access.require(caller, tenantId, ['ADMIN']);
+    const tenant = await loadLiveTenant(this.tenants, tenantId);
+    const existing = await this.identity.findUserByEmail(input.email);
+    if (existing && (await this.members.get(tenantId, existing.userId))) {
+      throw new ConflictError('ALREADY_MEMBER', `${input.email} is already a member of this tenant`, { userId: existing.userId });
+    }
+    const teamIds = [...new Set(input.teamIds ?? [])];
+    await resolveTeams(this.hierarchy, tenantId, teamIds);
+    const inviter = await this.inviter(caller);
+    const now = this.clock.now();
+    const validityDays = input.expiresInDays ?? DEFAULT_VALIDITY_DAYS;
+    const { token, hash } = issueInvitationToken();
+    const invitation: Invitation = {
+      invitationId: newId('inv'),
+      tenantId,
+      email: normalizeEmail(input.email),
+      role: input.role,
+      teamIds,
+      status: 'PENDING',
+      expiresAt: addDays(now, validityDays).toISOString(),
+      validityDays,
+      invitedBy: caller.userId,
+      invitedByName: inviter.name,
+      invitedByEmail: inviter.email,
+      message: input.message ?? null,
+      resendCount: 0,
+      tokenHash: hash,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      respondedAt: null,
+      respondedBy: null,
+      version: 1,
+    };
+    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_CREATED', {
+      invitationId: invitation.invitationId,
+      email: invitation.email,
+      role: invitation.role,
+      teamIds,
+      expiresAt: invitation.expiresAt,
+    });
+    await this.invitations.create(invitation, audit, existing?.userId);
+    await this.mailer.sendInvitation(invitation, token, tenant.organizationName);
+    return this.view(invitation, access);
+  }
+
+  async list(caller: Caller, tenantId: string, status: InvitationStatus | undefined, page: PageRequest): Promise<Page<InvitationView>> {
+    const access = await this.access.require(caller, tenantId, ['ADMIN']);
+    const result = await this.invitations.list(tenantId, status, this.clock.now(), page);
+    return { items: result.items.map((invitation) => this.view(invitation, access)), nextStartAt: result.nextStartAt };
+  }
+
+  async get(caller: Caller, tenantId: string, invitationId: string): Promise<InvitationView> {
+    const access = await this.access.require(caller, tenantId, ['ADMIN']);
+    return this.view(await this.load(tenantId, invitationId), access);
+  }
+
+  /** PENDING only (422 otherwise); the invitee's link then answers 409. */
+  async cancel(caller: Caller, tenantId: string, invitationId: string, ifMatch?: number): Promise<InvitationView> {
+    const access = await this.access.require(caller, tenantId, ['ADMIN']);
+    const current = await this.load(tenantId, invitationId);
+    const status = invitationStatusAt(current, this.clock.now());
+    if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'CANCELLED', []);
+    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_CANCELLED', { invitationId, email: current.email });
+    return this.view(await this.invitations.cancel(current, ifMatch ?? current.version, caller.userId, audit), access);
+  }
+
+  /** A new token (the old link dies), the expiry reset to the original validity, at most 3 times. */
+  async resend(caller: Caller, tenantId: string, invitationId: string, ifMatch?: number): Promise<InvitationView> {
+    const access = await this.access.require(caller, tenantId, ['ADMIN']);
+    const tenant = await loadLiveTenant(this.tenants, tenantId);
+    const current = await this.load(tenantId, invitationId);
+    const status = invitationStatusAt(current, this.clock.now());
+    if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'PENDING', []);
+    if (current.resendCount >= MAX_RESENDS) {
+      throw new BusinessRuleError('RESEND_LIMIT', `An invitation can be resent at most ${MAX_RESENDS} times`, { limit: MAX_RESENDS });
+    }
+    const { token, hash } = issueInvitationToken();
+    const expiresAt = addDays(this.clock.now(), current.validityDays).toISOString();
+    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_RESENT', {
+      invitationId,
+      email: current.email,
+      resendCount: current.resendCount + 1,
+      expiresAt,
+    });
+    const invitation = await this.invitations.resend(current, ifMatch ?? current.version, hash, expiresAt, audit);
+    await this.mailer.sendInvitation(invitation, token, tenant.organizationName);
+    return this.view(invitation, access);
+  }
+
+  private async inviter(caller: Caller): Promise<{ name: string; email: string }> {
+    if (caller.name && caller.email) return { name: caller.name, email: caller.email };
+    const user = await this.identity.getUser(caller.userId);
+    return { name: caller.name || user?.name || '', email: caller.email || user?.email || '' };
+  }
+
+  private async load(tenantId: string, invitationId: string): Promise<Invitation> {
+    const invitation = await this.invitations.get(tenantId, invitationId);
+    if (!invitation) throw new NotFoundError('INVITATION', invitationId);
+    return invitation;
+  }
+
+  private view(invitation: Invitation, access: TenantAccess): InvitationView {
+    return { invitation, status: invitationStatusAt(invitation, this.clock.now()), access };
+  }
+}

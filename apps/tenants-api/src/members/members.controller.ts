@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentCaller, type Caller } from '@bbws/platform-auth';
+import { IfMatch, Idempotent, ParseUserIdPipe, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import { presentPage } from '@bbws/shared-hateoas';
+import { AddMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
+import { MemberResponseDto } from './dto/member.response.dto';
+import { presentMember } from './members.presenter';
+import { memberRoutes } from './members.routes';
+import { MembersService } from './members.service';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
+
+/** `/tenants/{t}/users...` is accepted as an alias of `/tenants/{t}/members...` (the original design's name). */
+@ApiTags('members')
+@ApiBearerAuth()
+@Controller(['v1.0/tenants/:tenantId/members', 'v1.0/tenants/:tenantId/users'])
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List members (ADMIN, OPERATOR); filters role and teamId' })
+  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: ListMembersQueryDto) {
+    const page = pageRequest(query);
+    const result = await this.members.list(caller, tenantId, { role: query.role, teamId: query.teamId }, page);
+    return presentPage(result, presentMember, {
+      path: memberRoutes.collection(tenantId),
+      query: { role: query.role, teamId: query.teamId },
+      pageSize: page.pageSize,
+    });
+  }
+
+  @Post()
+  @Idempotent()
+  @ApiOperation({ summary: 'Add a user of the identity directory as a member (ADMIN); 404 USER_NOT_FOUND, 409 ALREADY_MEMBER' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async add(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: AddMemberRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.members.add(caller, tenantId, body);
+    void reply.header('Location', memberRoutes.member(tenantId, view.member.userId));
+    return presentMember(view);
+  }
+
+  @Get(':userId')
+  @ApiOperation({ summary: 'A member with their teams (ADMIN, OPERATOR, or the member themselves)' })
+  @ApiOkResponse({ type: MemberResponseDto })
+  async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Param('userId', ParseUserIdPipe) userId: string) {
+    return presentMember(await this.members.get(caller, tenantId, userId));
+  }
+
+  @Patch(':userId')
+  @ApiOperation({ summary: 'Change role and/or teams (ADMIN); demoting the last ADMIN is 422 LAST_ADMIN' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: MemberResponseDto })
+  async update(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('userId', ParseUserIdPipe) userId: string,
+    @Body() body: UpdateMemberRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return presentMember(await this.members.update(caller, tenantId, userId, body, ifMatch));
+  }
+
+  @Put(':userId')
+  @ApiOperation({ summary: 'Alias of PATCH' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: MemberResponseDto })
+  async replace(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('userId', ParseUserIdPipe) userId: string,
+    @Body() body: UpdateMemberRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.update(caller, tenantId, userId, body, ifMatch);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a member (ADMIN); removing the last ADMIN is 422 LAST_ADMIN' })
+  @ApiHeader(IF_MATCH)
+  async remove(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('userId', ParseUserIdPipe) userId: string,
+    @IfMatch() ifMatch?: number,
+  ): Promise<void> {
+    await this.members.remove(caller, tenantId, userId, ifMatch);
+  }
+}

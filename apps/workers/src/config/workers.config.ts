@@ -1,0 +1,120 @@
+import { loadConfig, z } from '@bbws/shared-config';
+import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
+
+export const WORKERS_PORT = 3007;
+
+/** The consumers (one per queue) and background tasks this app can run; `WORKERS=` picks a subset. */
+export const WORKER_NAMES = ['tenant-events', 'webhooks', 'sweeper'] as const;
+export type WorkerName = (typeof WORKER_NAMES)[number];
+export type QueueWorkerName = Exclude<WorkerName, 'sweeper'>;
+
+const queueSettingsSchema = z
+  .object({
+    concurrency: z.number().int().min(1).max(100).optional(),
+    batchSize: z.number().int().min(1).max(10).optional(),
+    visibilityTimeoutSeconds: z.number().int().min(1).max(43_200).optional(),
+    waitTimeSeconds: z.number().int().min(1).max(20).optional(),
+    heartbeatIntervalSeconds: z.number().int().min(1).max(3600).optional(),
+  })
+  .strict();
+
+export type QueueSettingsOverride = z.infer<typeof queueSettingsSchema>;
+
+const jsonObject = <T extends z.ZodTypeAny>(schema: T) =>
+  z
+    .string()
+    .default('{}')
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const workersEnvSchema = z.object({
+  WORKERS: z
+    .string()
+    .default(WORKER_NAMES.join(','))
+    .transform((text) => text.split(',').map((name) => name.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(WORKER_NAMES)).min(1)),
+  WORKER_ID: z.string().min(1).max(200).optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WORKER_WAIT_TIME_SECONDS: z.coerce.number().int().min(1).max(20).default(20),
+  /** Per-queue overrides, e.g. {"tenant-events":{"concurrency":8,"visibilityTimeoutSeconds":5}}. */
+  WORKER_QUEUES: jsonObject(z.record(z.enum(['tenant-events', 'webhooks']), queueSettingsSchema)),
+  WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(43_200).default(300),
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  SWEEPER_RESEND_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  OPERATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(43_200).default(21_600),
+  WEBHOOK_RETRY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(345_600).default(86_400),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+});
+
+export interface QueueWorkerSettings {
+  concurrency: number;
+  batchSize: number;
+  waitTimeSeconds: number;
+  visibilityTimeoutSeconds?: number;
+  heartbeatIntervalSeconds?: number;
+}
+
+export interface WorkersConfig extends PlatformConfig {
+  workers: {
+    enabled: WorkerName[];
+    workerId?: string;
+    queues: Record<QueueWorkerName, QueueWorkerSettings>;
+    drainTimeoutMs: number;
+    retry: { baseSeconds: number; maxSeconds: number };
+    sweeper: { intervalMs: number; resendAfterMs: number };
+    operationRetentionDays: number;
+    webhooks: {
+      timeoutMs: number;
+      retry: { baseSeconds: number; maxSeconds: number };
+      retryWindowSeconds: number;
+      disableAfterFailures: number;
+      deliveryRetentionDays: number;
+      /** Local and test stages may deliver to http and loopback targets. */
+      allowLocalTargets: boolean;
+    };
+  };
+}
+
+export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): WorkersConfig {
+  const platform = loadConfig(platformEnvSchema('workers', WORKERS_PORT), env);
+  const own = loadConfig(workersEnvSchema, env);
+  const queue = (name: QueueWorkerName): QueueWorkerSettings => ({
+    concurrency: own.WORKER_CONCURRENCY,
+    batchSize: 1,
+    waitTimeSeconds: own.WORKER_WAIT_TIME_SECONDS,
+    ...own.WORKER_QUEUES[name],
+  });
+  return {
+    ...platform,
+    workers: {
+      enabled: own.WORKERS,
+      workerId: own.WORKER_ID,
+      queues: { 'tenant-events': queue('tenant-events'), webhooks: queue('webhooks') },
+      drainTimeoutMs: own.WORKER_DRAIN_TIMEOUT_MS,
+      retry: { baseSeconds: own.RETRY_BASE_SECONDS, maxSeconds: own.RETRY_MAX_SECONDS },
+      sweeper: { intervalMs: own.SWEEPER_INTERVAL_MS, resendAfterMs: own.SWEEPER_RESEND_AFTER_MS },
+      operationRetentionDays: own.OPERATION_RETENTION_DAYS,
+      webhooks: {
+        timeoutMs: own.WEBHOOK_TIMEOUT_MS,
+        retry: { baseSeconds: own.WEBHOOK_RETRY_BASE_SECONDS, maxSeconds: own.WEBHOOK_RETRY_MAX_SECONDS },
+        retryWindowSeconds: own.WEBHOOK_RETRY_WINDOW_SECONDS,
+        disableAfterFailures: own.WEBHOOK_DISABLE_AFTER_FAILURES,
+        deliveryRetentionDays: own.WEBHOOK_DELIVERY_RETENTION_DAYS,
+        allowLocalTargets: platform.stage === 'local' || platform.stage === 'test',
+      },
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { IsString, Length } from 'class-validator';
+import { OperationDao } from '@bbws/data-access-operations';
+import {
+  MessageProducer,
+  OperationLauncher,
+  OperationProcessor,
+  QueueConsumer,
+  QueueDirectory,
+  createSqsClient,
+  type OperationContext,
+  type OperationHandler,
+  type OperationOutcome,
+  type QueueConsumerSettings,
+} from '@bbws/platform-consumer';
+import { defineMessage, ensureQueues, type Operation } from '@bbws/shared-contracts';
+import { createLogger } from '@bbws/shared-logging';
+import { newId, systemClock } from '@bbws/shared-util';
+import { testDynamoContext } from '@bbws/testing-e2e';
+import { startSqs, type RunningEngine } from '@bbws/testing-engines';
+
+export class TestPayload {
+  @IsString()
+  @Length(1, 50)
+  scenario!: string;
+}
+
+/** A test operation type on a queue with 3 receives before its DLQ (like the site queues). */
+export const TEST_OPERATION = defineMessage({
+  messageType: 'TEST_OPERATION',
+  schemaVersion: 1,
+  queue: 'site-creation',
+  kind: 'operation',
+  payload: TestPayload,
+});
+
+export type Behaviour = (context: OperationContext<TestPayload>) => Promise<OperationOutcome | void>;
+
+/** Runs the behaviour registered for the message's scenario; counts what ran. */
+export class ScriptedHandler implements OperationHandler<TestPayload> {
+  readonly contract = TEST_OPERATION;
+  readonly behaviours = new Map<string, Behaviour>();
+  readonly runs: string[] = [];
+
+  run(context: OperationContext<TestPayload>): Promise<OperationOutcome | void> {
+    this.runs.push(context.operation.operationId);
+    const behaviour = this.behaviours.get(context.payload.scenario);
+    if (!behaviour) throw new Error(`no behaviour for ${context.payload.scenario}`);
+    return behaviour(context);
+  }
+}
+
+export const silentLogger = createLogger({ name: 'workers-test', level: 'silent' });
+
+export interface RuntimeFixture {
+  sqs: SQSClient;
+  queues: QueueDirectory;
+  operations: OperationDao;
+  producer: MessageProducer;
+  launcher: OperationLauncher;
+  handler: ScriptedHandler;
+  launch(scenario: string): Promise<Operation>;
+  /** A consumer of the test queue acting as one worker (its own lease owner). */
+  worker(owner: string, settings?: Partial<QueueConsumerSettings>): QueueConsumer;
+  deadLetters(): Promise<Message[]>;
+  close(): Promise<void>;
+}
+
+/** A local SQS server of its own (no other suite's consumer can take its messages) and the test tables. */
+export async function startRuntimeFixture(): Promise<RuntimeFixture> {
+  const engine: RunningEngine = await startSqs({ region: process.env.AWS_REGION });
+  const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
+  await ensureQueues(sqs, 'test');
+  const queues = new QueueDirectory(sqs, 'test');
+  const operations = new OperationDao(testDynamoContext());
+  const producer = new MessageProducer(sqs, queues);
+  const launcher = new OperationLauncher(operations, producer, systemClock, silentLogger);
+  const handler = new ScriptedHandler();
+  const workers: QueueConsumer[] = [];
+  const queue = await queues.describe('site-creation');
+  return {
+    sqs,
+    queues,
+    operations,
+    producer,
+    launcher,
+    handler,
+    launch: (scenario) =>
+      launcher.launch({
+        contract: TEST_OPERATION,
+        tenantId: newId('tenant'),
+        resourceType: 'site',
+        resourceId: newId('site'),
+        createdBy: 'test-user',
+        correlationId: newId('evt'),
+        payload: { scenario },
+      }),
+    worker(owner, settings = {}) {
+      const visibility = settings.visibilityTimeoutSeconds ?? 2;
+      const processor = new OperationProcessor([handler], operations, null, systemClock, silentLogger, {
+        name: 'test',
+        owner,
+        leaseMs: visibility * 1000,
+        retry: { baseSeconds: 1, maxSeconds: 2 },
+      });
+      const consumer = new QueueConsumer(
+        sqs,
+        queue,
+        processor,
+        { concurrency: 1, batchSize: 1, waitTimeSeconds: 1, visibilityTimeoutSeconds: visibility, retry: { baseSeconds: 1, maxSeconds: 2 }, ...settings },
+        silentLogger,
+      );
+      workers.push(consumer);
+      return consumer;
+    },
+    async deadLetters() {
+      const dlq = await queues.describe('site-operations-dlq');
+      const { Messages } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: dlq.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
+      );
+      return Messages ?? [];
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.stop(0)));
+      sqs.destroy();
+      await engine.stop();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined/false) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}

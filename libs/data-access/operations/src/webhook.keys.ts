@@ -1,0 +1,11 @@
+export const webhookKeys = {
+  webhook: (tenantId: string, webhookId: string) => ({ PK: `TENANT#${tenantId}`, SK: `WEBHOOK#${webhookId}` }),
+  tenantPartition: (tenantId: string) => `TENANT#${tenantId}`,
+  webhookPrefix: 'WEBHOOK#',
+  delivery: (webhookId: string, createdAt: string, deliveryId: string) => ({
+    PK: `WEBHOOK#${webhookId}`,
+    SK: `DELIVERY#${createdAt}#${deliveryId}`,
+  }),
+  deliveryPartition: (webhookId: string) => `WEBHOOK#${webhookId}`,
+  deliveryPrefix: 'DELIVERY#',
+};

@@ -1,0 +1,191 @@
+import {
+  LeaseLostError,
+  type MalformedMessageError,
+  type MessageContract,
+  type Operation,
+  type OperationError,
+  type ParsedMessage,
+} from '@bbws/shared-contracts';
+import { AppError } from '@bbws/shared-errors';
+import type { Logger } from '@bbws/shared-logging';
+import type { Clock } from '@bbws/shared-util';
+import { backoffSeconds, type BackoffPolicy } from './backoff';
+import type { EventPublisher } from './event-publisher';
+import { OperationContext } from './operation-context';
+import type { ExtraWrites, OperationRunStore } from './operation-store.port';
+import { WorkerShutdownError, type HandlerOutcome, type MessageContext, type QueueHandler } from './queue-handler';
+
+export interface OperationOutcome {
+  /** Shown as the operation's `result` (e.g. the new site's id). */
+  result?: Record<string, unknown> | null;
+  message?: string | null;
+  /** The handler's final writes, committed together with COMPLETED (e.g. the site ACTIVE). */
+  extra?: ExtraWrites;
+}
+
+/** One operation type's work; thin: it calls services through the context's steps. */
+export interface OperationHandler<P extends object = object> {
+  readonly contract: MessageContract<P>;
+  run(context: OperationContext<P>): Promise<OperationOutcome | void>;
+}
+
+export interface OperationProcessorOptions {
+  name: string;
+  /** This worker's identity in leases. */
+  owner: string;
+  /** Lease length; kept equal to the message visibility, both extended by the heartbeat. */
+  leaseMs: number;
+  retry: BackoffPolicy;
+}
+
+/**
+ * Turns operation messages into operation state changes, the same way for every operation type:
+ * claim (a terminal operation is acknowledged untouched; one a live worker holds is left to it),
+ * run the handler's steps, then COMPLETED, or the error policy: our non-retryable errors fail the
+ * operation; anything else is retried with backoff, and on the last receive fails the operation
+ * before SQS moves the message to the DLQ.
+ */
+export class OperationProcessor implements QueueHandler {
+  readonly name: string;
+  readonly contracts: readonly MessageContract[];
+  private readonly handlers: Map<string, OperationHandler>;
+
+  constructor(
+    handlers: OperationHandler[],
+    private readonly store: OperationRunStore,
+    private readonly events: EventPublisher | null,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: OperationProcessorOptions,
+  ) {
+    this.name = options.name;
+    this.handlers = new Map(handlers.map((handler) => [handler.contract.messageType, handler]));
+    this.contracts = handlers.map((handler) => handler.contract as MessageContract);
+  }
+
+  async handle(message: ParsedMessage, context: MessageContext): Promise<HandlerOutcome> {
+    const { envelope } = message;
+    const operationId = envelope.operationId as string;
+    const claim = await this.store.claim(operationId, this.options.owner, this.options.leaseMs);
+    switch (claim.outcome) {
+      case 'missing':
+        return { action: 'dead-letter', reason: `OPERATION_NOT_FOUND: ${operationId}` };
+      case 'terminal':
+        context.logger.info({ operationId, status: claim.operation.status }, 'operation already finished; message acknowledged');
+        return { action: 'ack' };
+      case 'busy': {
+        if (context.isLastReceive) return { action: 'ack' };
+        const remaining = Date.parse(claim.operation.lease?.expiresAt ?? '') - this.clock.now().getTime();
+        return { action: 'retry', delaySeconds: Math.max(1, Math.ceil(remaining / 1000) + 1) };
+      }
+      case 'claimed':
+        break;
+    }
+    if (claim.operation.tenantId !== envelope.tenantId) {
+      return { action: 'dead-letter', reason: `TENANT_MISMATCH: the message names ${envelope.tenantId}, the operation ${claim.operation.tenantId}` };
+    }
+    const handler = this.handlers.get(message.contract.messageType) as OperationHandler;
+    const run = new OperationContext(
+      claim.operation,
+      envelope,
+      context.signal,
+      context.receiveCount,
+      this.store,
+      this.options.owner,
+      this.options.leaseMs,
+      this.clock,
+    );
+    try {
+      const outcome = (await handler.run(run)) ?? {};
+      await this.store.complete(
+        run.operation,
+        this.options.owner,
+        { result: outcome.result ?? null, message: outcome.message ?? null, steps: run.steps },
+        outcome.extra,
+      );
+      await this.publish(run.operation, 'operation.completed', { status: 'COMPLETED', result: outcome.result ?? null });
+      return { action: 'ack' };
+    } catch (error) {
+      return this.onError(error, run, context);
+    }
+  }
+
+  async heartbeat(message: ParsedMessage): Promise<void> {
+    await this.store.heartbeat(message.envelope.operationId as string, this.options.owner, this.options.leaseMs);
+  }
+
+  async release(message: ParsedMessage): Promise<void> {
+    await this.store.releaseLease(message.envelope.operationId as string, this.options.owner, 'Interrupted by a worker shutdown; resuming');
+  }
+
+  /** A malformed message can never run: its operation (when it can be identified) fails now. */
+  async onMalformed(error: MalformedMessageError, context: MessageContext): Promise<void> {
+    if (!error.operationId) return;
+    const operation = await this.store.get(error.operationId);
+    if (!operation || operation.tenantId !== error.tenantId) return;
+    const failure: OperationError = { code: 'MALFORMED_MESSAGE', message: `The operation's message is not valid: ${error.message}`, retryable: false };
+    if (await this.store.fail(operation, null, { error: failure })) {
+      context.logger.warn({ operationId: operation.operationId }, 'operation failed: its message is malformed');
+      await this.publish(operation, 'operation.failed', { status: 'FAILED', error: failure });
+    }
+  }
+
+  private async onError(error: unknown, run: OperationContext, context: MessageContext): Promise<HandlerOutcome> {
+    const operation = run.operation;
+    const reason: unknown = context.signal.aborted ? context.signal.reason : undefined;
+    if (error instanceof LeaseLostError || reason instanceof LeaseLostError) {
+      context.logger.warn({ operationId: operation.operationId }, 'lease lost; another worker continues the operation');
+      return { action: 'abandon' };
+    }
+    if (reason instanceof WorkerShutdownError) {
+      await this.store.releaseLease(operation.operationId, this.options.owner, 'Interrupted by a worker shutdown; resuming');
+      return { action: 'release' };
+    }
+    const known = error instanceof AppError ? error : null;
+    if (!known) context.logger.error({ err: error, operationId: operation.operationId }, 'operation step failed unexpectedly');
+    const code = known?.code ?? 'INTERNAL_ERROR';
+    const text = known?.message ?? 'An unexpected error occurred';
+    if (known && !known.retryable) {
+      return this.failOperation(run, { code, message: text, retryable: false }, { action: 'ack' });
+    }
+    if (context.isLastReceive) {
+      const message = `${text} (gave up after ${context.receiveCount} attempts)`;
+      return this.failOperation(run, { code, message, retryable: true }, { action: 'release' });
+    }
+    const delaySeconds = backoffSeconds(context.receiveCount, this.options.retry);
+    await this.store.releaseLease(
+      operation.operationId,
+      this.options.owner,
+      `Attempt ${context.receiveCount} failed (${code}: ${text}); retrying in ${delaySeconds} s`,
+    );
+    return { action: 'retry', delaySeconds };
+  }
+
+  private async failOperation(run: OperationContext, error: OperationError, then: HandlerOutcome): Promise<HandlerOutcome> {
+    const failed = await this.store.fail(run.operation, this.options.owner, { error, steps: run.steps });
+    if (!failed) return { action: 'abandon' };
+    await this.publish(run.operation, 'operation.failed', { status: 'FAILED', error });
+    return then;
+  }
+
+  private async publish(operation: Operation, type: 'operation.completed' | 'operation.failed', data: Record<string, unknown>): Promise<void> {
+    if (!this.events) return;
+    try {
+      await this.events.publish({
+        tenantId: operation.tenantId,
+        type,
+        correlationId: operation.dispatch?.message.correlationId ?? operation.operationId,
+        data: {
+          operationId: operation.operationId,
+          type: operation.type,
+          resourceType: operation.resourceType,
+          resourceId: operation.resourceId,
+          ...data,
+        },
+      });
+    } catch (error) {
+      // The operation's state is what matters; a lost notification is not worth redoing the work.
+      this.logger.warn({ err: error, operationId: operation.operationId, type }, 'could not publish the operation event');
+    }
+  }
+}

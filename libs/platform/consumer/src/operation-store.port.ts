@@ -1,0 +1,53 @@
+import type { ConditionFailure, TransactItem } from '@bbws/data-access-dynamo';
+import type { Operation, OperationError, OperationStep } from '@bbws/shared-contracts';
+import type { AppError } from '@bbws/shared-errors';
+
+/** The caller's own writes that commit together with an operation change. */
+export interface ExtraWrites {
+  items: TransactItem[];
+  onConditionFailed?: (failure: ConditionFailure) => AppError;
+}
+
+export type ClaimResult =
+  | { outcome: 'claimed'; operation: Operation }
+  | { outcome: 'terminal'; operation: Operation }
+  | { outcome: 'busy'; operation: Operation }
+  | { outcome: 'missing' };
+
+/** What producers need from the operations store (implemented by the operations DAO). */
+export interface OperationLaunchStore {
+  createWithLock(operation: Operation, extra?: ExtraWrites): Promise<void>;
+  recordSend(operationId: string): Promise<void>;
+}
+
+/** What the consumer runtime needs from the operations store (implemented by the operations DAO). */
+export interface OperationRunStore {
+  get(operationId: string): Promise<Operation | null>;
+  claim(operationId: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+  heartbeat(operationId: string, owner: string, leaseMs: number): Promise<void>;
+  saveProgress(
+    operationId: string,
+    owner: string,
+    update: { steps: OperationStep[]; currentStep: string | null; progress: number; message?: string | null },
+    leaseMs: number,
+  ): Promise<void>;
+  releaseLease(operationId: string, owner: string, message: string | null): Promise<void>;
+  complete(
+    operation: Operation,
+    owner: string,
+    outcome: { result: Record<string, unknown> | null; message: string | null; steps: OperationStep[] },
+    extra?: ExtraWrites,
+  ): Promise<void>;
+  fail(
+    operation: Operation,
+    owner: string | null,
+    failure: { error: OperationError; message?: string | null; steps?: OperationStep[] },
+    extra?: ExtraWrites,
+  ): Promise<boolean>;
+}
+
+/** What the sweeper needs. */
+export interface OperationSweepStore extends OperationLaunchStore {
+  listStale(status: 'PENDING' | 'IN_PROGRESS', updatedBefore: Date, limit: number): Promise<Operation[]>;
+  fail: OperationRunStore['fail'];
+}

@@ -1,0 +1,15 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+
+export interface SqsConnection {
+  region: string;
+  /** Set for the local SQS server; unset in AWS. */
+  endpoint?: string;
+}
+
+/** One SQS client per process; local endpoints take static credentials. */
+export function createSqsClient(connection: SqsConnection): SQSClient {
+  return new SQSClient({
+    region: connection.region,
+    ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+}

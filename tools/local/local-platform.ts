@@ -1,0 +1,158 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDynamoClient, defaultTableNames, ensureTables } from '@bbws/data-access-dynamo';
+import { LocalSigningKey } from '@bbws/integrations-identity';
+import { ensureQueues } from '@bbws/shared-contracts';
+import {
+  OrphanGuard,
+  isPortFree,
+  startDynamoLocal,
+  startSqs,
+  type RunningEngine,
+} from '@bbws/testing-engines';
+import { AppProcess } from './app-process';
+import { ensureCursorSecret } from './data-dir';
+import {
+  DYNAMODB_PORT,
+  FRONT_DOOR_PORT,
+  LOCAL_CREDENTIALS,
+  LOCAL_HOST,
+  LOCAL_REGION,
+  LOCAL_STAGE,
+  SQS_PORT,
+  appEnvironment,
+  type LocalApp,
+} from './local-platform.config';
+
+export interface BuiltApp extends LocalApp {
+  main: string;
+}
+
+export interface LocalPlatformOptions {
+  root: string;
+  dataDir: string;
+  apps: BuiltApp[];
+  frontDoorMain: string;
+  streamLogs: boolean;
+  progress: (line: string) => void;
+}
+
+const READY_TIMEOUT_MS = 120_000;
+
+/** The running parts of `npm start`, stopped in reverse order (apps first, then the engines). */
+export class LocalPlatform {
+  private readonly guard = new OrphanGuard();
+  private readonly engines: RunningEngine[] = [];
+  private readonly apps: AppProcess[] = [];
+  private stopping = false;
+
+  constructor(private readonly options: LocalPlatformOptions) {}
+
+  get logDir(): string {
+    return path.join(this.options.dataDir, 'logs');
+  }
+
+  async assertPortsFree(): Promise<void> {
+    const ports: Array<[number, string]> = [
+      [FRONT_DOOR_PORT, 'front door'],
+      [DYNAMODB_PORT, 'DynamoDB Local'],
+      [SQS_PORT, 'SQS'],
+      ...this.options.apps.map((app): [number, string] => [app.port, app.name]),
+    ];
+    for (const [port, owner] of ports) {
+      if (!(await isPortFree(port))) {
+        throw new Error(`port ${port} (${owner}) is already in use: is another \`npm start\` running?`);
+      }
+    }
+  }
+
+  /**
+   * SQS and the identity key first (instant), then the apps boot while DynamoDB Local (the slow part)
+   * starts and gets its tables; resolves once every app answers /health and /ready.
+   */
+  async start(): Promise<void> {
+    const { dataDir, progress } = this.options;
+    await mkdir(this.logDir, { recursive: true });
+    const started = Date.now();
+    const sqs = this.keep(await startSqs({ port: SQS_PORT, region: LOCAL_REGION }));
+    const [cursorSecret] = await Promise.all([
+      ensureCursorSecret(dataDir),
+      LocalSigningKey.loadOrCreate(dataDir),
+      withSqs(sqs.endpoint),
+    ]);
+    const database = startDynamoLocal({
+      port: DYNAMODB_PORT,
+      dbPath: path.join(dataDir, 'dynamodb'),
+      log: progress,
+    }).then(async (dynamo) => {
+      this.keep(dynamo);
+      await withTables(dynamo.endpoint);
+      progress(`DynamoDB Local and tables ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+    if (!this.stopping) this.startApps(cursorSecret);
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    await Promise.all([database, ...this.apps.map((app) => app.waitUntilReady(deadline))]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.apps.map((app) => app.stop()));
+    await Promise.all(this.engines.map((engine) => engine.stop()));
+    this.guard.dispose();
+  }
+
+  private startApps(cursorSecret: string): void {
+    const { apps, frontDoorMain, root, streamLogs, progress } = this.options;
+    const env = appEnvironment(this.options.dataDir, cursorSecret);
+    const upstreams = apps
+      .filter((app) => app.hasDocs)
+      .map((app) => `${app.name}=http://${LOCAL_HOST}:${app.port}`);
+    const specs = [
+      ...apps.map((app) => ({ name: app.name, main: app.main, port: app.port, env })),
+      {
+        name: 'front-door',
+        main: frontDoorMain,
+        port: FRONT_DOOR_PORT,
+        env: { ...env, FRONT_DOOR_UPSTREAMS: upstreams.join(',') },
+      },
+    ];
+    for (const spec of specs) {
+      const logFile = path.join(this.logDir, `${spec.name}.log`);
+      const app = AppProcess.start({ ...spec, cwd: root, logFile, streamLogs }, this.guard);
+      this.apps.push(app);
+      app.onExit(() => {
+        if (!this.stopping)
+          progress(`${spec.name} stopped unexpectedly (${app.exitDescription}); see ${logFile}`);
+      });
+    }
+  }
+
+  private keep<T extends RunningEngine>(engine: T): T {
+    this.engines.push(engine);
+    if (this.stopping) void engine.stop();
+    return engine;
+  }
+}
+
+async function withTables(endpoint: string): Promise<void> {
+  const client = createDynamoClient({ region: LOCAL_REGION, endpoint });
+  try {
+    await ensureTables(client, defaultTableNames(LOCAL_STAGE));
+  } finally {
+    client.destroy();
+  }
+}
+
+async function withSqs(endpoint: string): Promise<void> {
+  const credentials = {
+    accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID,
+    secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+  };
+  const client = new SQSClient({ region: LOCAL_REGION, endpoint, credentials });
+  try {
+    await ensureQueues(client, LOCAL_STAGE);
+  } finally {
+    client.destroy();
+  }
+}
