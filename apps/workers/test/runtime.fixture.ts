@@ -50,7 +50,7 @@ export class ScriptedHandler implements OperationHandler<TestPayload> {
   }
 }
 
-export const silentLogger = createLogger({ name: 'workers-test', level: 'silent' });
+export const silentLogger = createLogger({ name: 'workers-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 export interface RuntimeFixture {
   sqs: SQSClient;

@@ -13,6 +13,11 @@ import { CLOCK, LOGGER } from './tokens';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+export interface AppOptions {
+  /** Proxies whose X-Forwarded-For is believed (the front door locally; the load balancer in AWS). */
+  trustProxy?: string | boolean;
+}
+
 export interface AppDescription {
   title: string;
   description: string;
@@ -20,8 +25,13 @@ export interface AppDescription {
 }
 
 /** Builds (without listening) a NestJS app on Fastify with the platform's HTTP conventions. */
-export async function createApp(module: Type | DynamicModule, description: AppDescription): Promise<NestFastifyApplication> {
+export async function createApp(
+  module: Type | DynamicModule,
+  description: AppDescription,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
+    trustProxy: options.trustProxy ?? '127.0.0.1',
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];

@@ -1,4 +1,4 @@
-export { BODY_LIMIT_BYTES, createApp, listen, type AppDescription } from './create-app';
+export { BODY_LIMIT_BYTES, createApp, listen, type AppDescription, type AppOptions } from './create-app';
 export { mapError, type ErrorBody } from './error-envelope';
 export { PlatformModule, type PlatformModuleOptions } from './platform.module';
 export { platformEnvSchema, type PlatformConfig } from './platform-config';

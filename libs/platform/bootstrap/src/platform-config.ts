@@ -17,6 +17,8 @@ export interface PlatformConfig {
   /** How long a membership lookup is reused (ARCHITECTURE.md: at most 30 s). */
   accessCacheTtlMs: number;
   auditRetentionDays: number;
+  /** `true`, `false`, or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is trusted. */
+  trustProxy: string | boolean;
 }
 
 const LOCAL_STAGES: readonly Stage[] = ['local', 'test'];
@@ -43,6 +45,7 @@ export function platformEnvSchema(service: string, defaultPort: number) {
       CURSOR_SECRET: z.string().min(16).optional(),
       ACCESS_CACHE_TTL_MS: z.coerce.number().int().min(0).max(30_000).default(30_000),
       AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+      TRUST_PROXY: z.string().default('127.0.0.1'),
     })
     .superRefine((env, context) => {
       if (!LOCAL_STAGES.includes(env.BBWS_STAGE) && !env.CURSOR_SECRET) {
@@ -71,6 +74,7 @@ export function platformEnvSchema(service: string, defaultPort: number) {
         cursorSecret: env.CURSOR_SECRET ?? `bbws-${env.BBWS_STAGE}-cursor-secret`,
         accessCacheTtlMs: env.ACCESS_CACHE_TTL_MS,
         auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+        trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY,
       };
     });
 }

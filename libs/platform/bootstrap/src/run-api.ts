@@ -14,7 +14,7 @@ export interface ApiEntry {
 export function runApi(entry: ApiEntry): void {
   const start = async () => {
     const config = loadConfig(platformEnvSchema(entry.service, entry.defaultPort));
-    const app = await createApp(entry.module(config), entry.description);
+    const app = await createApp(entry.module(config), entry.description, { trustProxy: config.trustProxy });
     await listen(app, config.host, config.port);
   };
   start().catch((error: unknown) => {

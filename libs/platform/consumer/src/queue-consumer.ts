@@ -1,4 +1,4 @@
-import { ChangeMessageVisibilityCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, type Message, type QueueAttributeName, type SQSClient } from '@aws-sdk/client-sqs';
 import { Consumer } from 'sqs-consumer';
 import { MalformedMessageError, parseMessage, type ParsedMessage } from '@bbws/shared-contracts';
 import { requestContext, type Logger } from '@bbws/shared-logging';
@@ -72,6 +72,8 @@ export class QueueConsumer {
         waitTimeSeconds: this.settings.waitTimeSeconds,
         visibilityTimeout: this.visibilitySeconds,
         messageSystemAttributeNames: ['ApproximateReceiveCount'],
+        // The deprecated spelling too: the local SQS server only honours this one.
+        attributeNames: ['ApproximateReceiveCount' as QueueAttributeName],
         messageAttributeNames: ['All'],
         handleMessage: (message) => this.process(message),
         authenticationErrorTimeout: 2000,

@@ -9,10 +9,11 @@ export class UpstreamError extends AppError {
     message: string,
     options: { upstreamStatus?: number; code?: string; retryable: boolean; details?: Record<string, unknown> },
   ) {
-    super(options.code ?? 'UPSTREAM_ERROR', message, {
+    const details = {
       ...options.details,
       ...(options.upstreamStatus === undefined ? {} : { upstreamStatus: options.upstreamStatus }),
-    });
+    };
+    super(options.code ?? 'UPSTREAM_ERROR', message, Object.keys(details).length ? details : undefined);
     this.retryable = options.retryable;
     this.status = options.code === 'UPSTREAM_TIMEOUT' ? 504 : 502;
     this.upstreamStatus = options.upstreamStatus;
