@@ -1,9 +1,9 @@
-// `npm run bench`: compiles, then runs the benchmarks from dist/ (not part of `npm test`).
+// `npm run bench`: installs what is missing, compiles, then runs the benchmarks from dist/ (not part of `npm test`).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { compile, ensureDependencies, root } from '../local/prepare.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const step = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
-if (step(['tools/build/compile.mjs', '--quiet']) !== 0) process.exit(1);
-process.exit(step(['dist/tools/bench/run-bench.js', ...process.argv.slice(2)]));
+ensureDependencies();
+compile({ onlyIfStale: true });
+const result = spawnSync(process.execPath, [path.join(root, 'dist/tools/bench/run-bench.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -3,26 +3,17 @@
 // suite (real multisite network from the OS packages). Ends with the totals line `N passed, N failed`.
 //   npm test -- --only=unit|integration|wordpress|static   run one phase
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureDependencies, root } from '../local/prepare.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const jestArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
 
-function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+function run(command, args, env = {}, stdio = 'inherit') {
+  const result = spawnSync(command, args, { cwd: root, stdio, env: { ...process.env, ...env } });
   return result.status ?? 1;
-}
-
-function ensureDependencies() {
-  const installed = path.join(root, 'node_modules', '.package-lock.json');
-  const lock = path.join(root, 'package-lock.json');
-  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('Installing npm dependencies (npm ci)...');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) process.exit(1);
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -51,7 +42,8 @@ function jestPhase(name, pattern, env = {}) {
 
 function staticPhase() {
   console.log('\n=== lint and type check ===');
-  const graph = run('npx', ['nx', 'show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' });
+  // The module-boundaries lint rule reads Nx's project graph; computing it once caches it.
+  const graph = run('npx', ['nx', 'show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, ['ignore', 'ignore', 'inherit']);
   const lint = graph === 0 ? run('npx', ['eslint', 'apps', 'libs', '--max-warnings', '0']) : 1;
   const types = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   if (lint !== 0 || types !== 0) {

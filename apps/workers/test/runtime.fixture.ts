@@ -1,4 +1,4 @@
-import { ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { IsString, Length } from 'class-validator';
 import { OperationDao } from '@bbws/data-access-operations';
 import {
@@ -13,11 +13,11 @@ import {
   type OperationOutcome,
   type QueueConsumerSettings,
 } from '@bbws/platform-consumer';
-import { defineMessage, ensureQueues, type Operation } from '@bbws/shared-contracts';
+import { defineMessage, ensureQueues, type Operation, type QueueKey } from '@bbws/shared-contracts';
 import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-e2e';
-import { startSqs, type RunningEngine } from '@bbws/testing-engines';
+import { startLocalSqs } from './local-sqs.server';
 
 export class TestPayload {
   @IsString()
@@ -63,12 +63,16 @@ export interface RuntimeFixture {
   /** A consumer of the test queue acting as one worker (its own lease owner). */
   worker(owner: string, settings?: Partial<QueueConsumerSettings>): QueueConsumer;
   deadLetters(): Promise<Message[]>;
+  /** Messages in the queue, visible or in flight. */
+  queueDepth(queue: QueueKey): Promise<number>;
+  /** Receives and deletes one message (a send that "never happened"). */
+  takeMessage(queue: QueueKey): Promise<Message>;
   close(): Promise<void>;
 }
 
 /** A local SQS server of its own (no other suite's consumer can take its messages) and the test tables. */
 export async function startRuntimeFixture(): Promise<RuntimeFixture> {
-  const engine: RunningEngine = await startSqs({ region: process.env.AWS_REGION });
+  const engine = await startLocalSqs();
   const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
   await ensureQueues(sqs, 'test');
   const queues = new QueueDirectory(sqs, 'test');
@@ -119,6 +123,22 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
         new ReceiveMessageCommand({ QueueUrl: dlq.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
       );
       return Messages ?? [];
+    },
+    async queueDepth(key) {
+      const { Attributes } = await sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: await queues.url(key),
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+    },
+    async takeMessage(key) {
+      const url = await queues.url(key);
+      const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 2 }));
+      if (!Messages?.[0]) throw new Error(`no message on ${key}`);
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: Messages[0].ReceiptHandle }));
+      return Messages[0];
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.stop(0)));

@@ -28,16 +28,17 @@ export const ORGANIZATION_CONFIG = Symbol('ORGANIZATION_CONFIG');
     },
     {
       provide: EMAIL_SENDER,
-      useFactory: (organization: OrganizationConfig, config: PlatformConfig, db: DynamoContext): EmailSender => {
+      useFactory: (organization: OrganizationConfig, config: PlatformConfig): EmailSender => {
         const { email } = organization;
         return email.adapter === 'file'
-          ? new LocalEmailSender({ directory: email.directory, from: email.from }, db.clock)
+          ? // Real time, not the app clock: the files of the mail directory sort in sending order.
+            new LocalEmailSender({ directory: email.directory, from: email.from })
           : new SesEmailSender(new SESv2Client({ region: config.region }), {
               from: email.from,
               configurationSetName: email.configurationSetName,
             });
       },
-      inject: [ORGANIZATION_CONFIG, PLATFORM_CONFIG, DYNAMO_CONTEXT],
+      inject: [ORGANIZATION_CONFIG, PLATFORM_CONFIG],
     },
     { provide: HierarchyDao, useFactory: (db: DynamoContext, tenants: TenantDao) => new HierarchyDao(db, tenants), inject: [DYNAMO_CONTEXT, TenantDao] },
     { provide: MemberDao, useFactory: (db: DynamoContext, tenants: TenantDao) => new MemberDao(db, tenants), inject: [DYNAMO_CONTEXT, TenantDao] },
