@@ -9,6 +9,7 @@ import { HierarchyModule } from './hierarchy/hierarchy.module';
 import { MembersModule } from './members/members.module';
 import { UsersModule } from './users/users.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 
 export interface TenantsApiOptions {
   config: TenantsApiConfig;
@@ -29,6 +30,7 @@ export class AppModule {
         MembersModule,
         UsersModule,
         InvitationsModule,
+        LifecycleModule,
       ],
     };
   }

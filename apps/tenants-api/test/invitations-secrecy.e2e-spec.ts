@@ -29,7 +29,11 @@ describe('invitation tokens stay secret', () => {
     const stranger = await fx.directoryUser();
     const invitations = `/v1.0/tenants/${tenant.tenantId}/invitations`;
 
-    const created = await call('POST', invitations, tenantAdmin.token, { email: invitee.email, role: 'OPERATOR', message: 'hi' });
+    const created = await call('POST', invitations, tenantAdmin.token, {
+      email: invitee.email,
+      role: 'OPERATOR',
+      message: 'hi',
+    });
     const first = await fx.mailbox.invitationToken(invitee.email);
     tokens.push(first);
     await call('GET', `/v1.0/invitations/${first}`);
@@ -47,13 +51,18 @@ describe('invitation tokens stay secret', () => {
     await call('POST', `/v1.0/invitations/${second}/accept`, invitee.token);
     await call('GET', `/v1.0/invitations/${second}`);
 
-    const other = await invite(fx, tenant.tenantId, tenantAdmin.token, { email: uniqueEmail(), role: 'VIEWER' });
+    const other = await invite(fx, tenant.tenantId, tenantAdmin.token, {
+      email: uniqueEmail(),
+      role: 'VIEWER',
+    });
     tokens.push(other.token);
     await call('DELETE', `${invitations}/${other.invitation.invitationId}`, tenantAdmin.token);
     await call('POST', `/v1.0/invitations/${other.token}/decline`, stranger.token);
     await call('GET', `/v1.0/invitations/${other.token}`);
 
-    expect(responses.map((r) => r.status)).toEqual([201, 200, 401, 403, 200, 200, 200, 404, 404, 200, 409, 200, 200, 403, 200]);
+    expect(responses.map((r) => r.status)).toEqual([
+      201, 200, 401, 403, 200, 200, 200, 404, 404, 200, 409, 200, 200, 403, 200,
+    ]);
     expect(new Set(tokens).size).toBe(3);
 
     // The email is where the tokens are (so the checks below look for the right strings).
@@ -86,8 +95,17 @@ describe('invitation tokens stay secret', () => {
 async function storedItems(tenantId: string, tokens: string[]): Promise<unknown[]> {
   const db = testDynamoContext();
   const query = (pk: string) =>
-    db.client.send(new QueryCommand({ TableName: db.tables.tenants, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }));
-  const partitions = [`TENANT#${tenantId}`, ...tokens.map((token) => `INVTOKEN#${createHash('sha256').update(token).digest('hex')}`)];
+    db.client.send(
+      new QueryCommand({
+        TableName: db.tables.tenants,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    );
+  const partitions = [
+    `TENANT#${tenantId}`,
+    ...tokens.map((token) => `INVTOKEN#${createHash('sha256').update(token).digest('hex')}`),
+  ];
   const results = await Promise.all(partitions.map(query));
   const items = results.flatMap((result) => result.Items ?? []);
   expect(items.some((item) => item.entityType === 'INVITATION_TOKEN')).toBe(true);

@@ -17,7 +17,8 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
   afterAll(() => fx.close());
 
   const send = (body: Record<string, unknown>) => invite(fx, tenant.tenantId, tenantAdmin.token, body);
-  const link = (token: string, action?: 'accept' | 'decline') => `/v1.0/invitations/${token}${action ? `/${action}` : ''}`;
+  const link = (token: string, action?: 'accept' | 'decline') =>
+    `/v1.0/invitations/${token}${action ? `/${action}` : ''}`;
 
   describe('GET (no sign-in)', () => {
     it('shows what the invitation is for, with the email masked', async () => {
@@ -54,7 +55,11 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
   describe('POST accept', () => {
     it('makes the signed-in invitee a member with the role and teams, in one step', async () => {
       const invitee = await fx.directoryUser({ name: 'Erin Invitee' });
-      const { invitation, token } = await send({ email: invitee.email, role: 'OPERATOR', teamIds: [team.teamId] });
+      const { invitation, token } = await send({
+        email: invitee.email,
+        role: 'OPERATOR',
+        teamIds: [team.teamId],
+      });
       const teamBefore = (await fx.expect(200, 'GET', team.href, tenantAdmin.token)).memberCount;
 
       const accepted = await fx.call('POST', link(token, 'accept'), invitee.token);
@@ -68,22 +73,37 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
         teamIds: [team.teamId],
         addedBy: tenantAdmin.userId,
       });
-      expect(accepted.body._links.self.href).toBe(`/v1.0/tenants/${tenant.tenantId}/members/${invitee.userId}`);
+      expect(accepted.body._links.self.href).toBe(
+        `/v1.0/tenants/${tenant.tenantId}/members/${invitee.userId}`,
+      );
 
       expect((await fx.call('GET', `/v1.0/tenants/${tenant.tenantId}`, invitee.token)).status).toBe(200);
       expect((await fx.expect(200, 'GET', team.href, tenantAdmin.token)).memberCount).toBe(teamBefore + 1);
-      const stored = await fx.expect(200, 'GET', `/v1.0/tenants/${tenant.tenantId}/invitations/${invitation.invitationId}`, tenantAdmin.token);
+      const stored = await fx.expect(
+        200,
+        'GET',
+        `/v1.0/tenants/${tenant.tenantId}/invitations/${invitation.invitationId}`,
+        tenantAdmin.token,
+      );
       expect(stored).toMatchObject({ status: 'ACCEPTED', respondedAt: expect.any(String) });
-      expect((await fx.expect(200, 'GET', link(token), undefined))).toMatchObject({ status: 'ACCEPTED', isValid: false });
+      expect(await fx.expect(200, 'GET', link(token), undefined)).toMatchObject({
+        status: 'ACCEPTED',
+        isValid: false,
+      });
 
       const again = await fx.call('POST', link(token, 'accept'), invitee.token);
       expect(again.status).toBe(409);
-      expect(again.body.error).toMatchObject({ code: 'INVITATION_NOT_PENDING', details: { status: 'ACCEPTED' } });
+      expect(again.body.error).toMatchObject({
+        code: 'INVITATION_NOT_PENDING',
+        details: { status: 'ACCEPTED' },
+      });
       expect((await fx.call('POST', link(token, 'decline'), invitee.token)).status).toBe(409);
 
       const note = await fx.mailbox.latestTo(tenantAdmin.email);
       expect(note.subject).toBe(`${invitee.email} accepted your invitation to ${tenant.organizationName}`);
-      const actions = (await fx.audit(tenant.tenantId)).filter((e) => e.details?.invitationId === invitation.invitationId).map((e) => e.action);
+      const actions = (await fx.audit(tenant.tenantId))
+        .filter((e) => e.details?.invitationId === invitation.invitationId)
+        .map((e) => e.action);
       expect(actions.sort()).toEqual(['INVITATION_ACCEPTED', 'INVITATION_CREATED', 'MEMBER_ADDED']);
     });
 
@@ -117,12 +137,28 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
     it('lets exactly one of two parallel accepts through', async () => {
       const invitee = await fx.directoryUser();
       const { token } = await send({ email: invitee.email, role: 'ADMIN' });
-      const results = await Promise.all([1, 2, 3].map(() => fx.call('POST', link(token, 'accept'), invitee.token)));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => fx.call('POST', link(token, 'accept'), invitee.token)),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-      const admins = await fx.expect(200, 'GET', `/v1.0/tenants/${tenant.tenantId}/members?role=ADMIN&pageSize=100`, fx.admin.token);
+      const admins = await fx.expect(
+        200,
+        'GET',
+        `/v1.0/tenants/${tenant.tenantId}/members?role=ADMIN&pageSize=100`,
+        fx.admin.token,
+      );
       expect(admins.items.filter((m: any) => m.userId === invitee.userId)).toHaveLength(1);
       // adminCount moved once: the new ADMIN and the original one can each be demoted, but not both.
-      expect((await fx.call('PATCH', `/v1.0/tenants/${tenant.tenantId}/members/${invitee.userId}`, fx.admin.token, { role: 'VIEWER' })).status).toBe(200);
+      expect(
+        (
+          await fx.call(
+            'PATCH',
+            `/v1.0/tenants/${tenant.tenantId}/members/${invitee.userId}`,
+            fx.admin.token,
+            { role: 'VIEWER' },
+          )
+        ).status,
+      ).toBe(200);
     });
 
     it('answers 409 ALREADY_MEMBER when the invitee became a member another way', async () => {
@@ -137,9 +173,15 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
     it('leaves out teams deleted since the invitation was sent', async () => {
       const doomed = await fx.createTeam(tenant.tenantId, tenantAdmin.token);
       const invitee = await fx.directoryUser();
-      const { token } = await send({ email: invitee.email, role: 'VIEWER', teamIds: [doomed.teamId, team.teamId] });
+      const { token } = await send({
+        email: invitee.email,
+        role: 'VIEWER',
+        teamIds: [doomed.teamId, team.teamId],
+      });
       await fx.expect(204, 'DELETE', doomed.href, tenantAdmin.token);
-      expect((await fx.expect(200, 'POST', link(token, 'accept'), invitee.token)).teamIds).toEqual([team.teamId]);
+      expect((await fx.expect(200, 'POST', link(token, 'accept'), invitee.token)).teamIds).toEqual([
+        team.teamId,
+      ]);
     });
   });
 
@@ -149,11 +191,24 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
       const { invitation, token } = await send({ email: invitee.email, role: 'VIEWER' });
       const declined = await fx.call('POST', link(token, 'decline'), invitee.token);
       expect(declined.status).toBe(200);
-      expect(declined.body).toMatchObject({ status: 'DECLINED', isValid: false, organizationName: tenant.organizationName });
-      expect((await fx.call('POST', link(token, 'accept'), invitee.token)).body.error.code).toBe('INVITATION_NOT_PENDING');
-      const stored = await fx.expect(200, 'GET', `/v1.0/tenants/${tenant.tenantId}/invitations/${invitation.invitationId}`, tenantAdmin.token);
+      expect(declined.body).toMatchObject({
+        status: 'DECLINED',
+        isValid: false,
+        organizationName: tenant.organizationName,
+      });
+      expect((await fx.call('POST', link(token, 'accept'), invitee.token)).body.error.code).toBe(
+        'INVITATION_NOT_PENDING',
+      );
+      const stored = await fx.expect(
+        200,
+        'GET',
+        `/v1.0/tenants/${tenant.tenantId}/invitations/${invitation.invitationId}`,
+        tenantAdmin.token,
+      );
       expect(stored.status).toBe('DECLINED');
-      expect((await fx.mailbox.latestTo(tenantAdmin.email)).subject).toBe(`${invitee.email} declined your invitation to ${tenant.organizationName}`);
+      expect((await fx.mailbox.latestTo(tenantAdmin.email)).subject).toBe(
+        `${invitee.email} declined your invitation to ${tenant.organizationName}`,
+      );
       expect((await fx.call('GET', `/v1.0/tenants/${tenant.tenantId}`, invitee.token)).status).toBe(404);
       await send({ email: invitee.email, role: 'VIEWER' });
     });
@@ -180,7 +235,9 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
       const user = await limited.directoryUser();
-      expect((await limited.callFrom('198.51.100.7', 'POST', `${probe}/accept`, user.token)).status).toBe(429);
+      expect((await limited.callFrom('198.51.100.7', 'POST', `${probe}/accept`, user.token)).status).toBe(
+        429,
+      );
       expect((await limited.callFrom('203.0.113.9', 'GET', probe)).status).toBe(404);
       limited.clock.advance(61_000);
       expect((await limited.callFrom('198.51.100.7', 'GET', probe)).status).toBe(404);

@@ -27,7 +27,11 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
   describe('POST', () => {
     it('adds a directory user by email with a role (any case) and teams: 201, Location, ETag, links, team count', async () => {
       const user = await fx.directoryUser({ name: 'Dana Diaz' });
-      const response = await fx.call('POST', members(), tenantAdmin.token, { email: `  ${user.email.toUpperCase()} `, role: 'operator', teamIds: [team.teamId] });
+      const response = await fx.call('POST', members(), tenantAdmin.token, {
+        email: `  ${user.email.toUpperCase()} `,
+        role: 'operator',
+        teamIds: [team.teamId],
+      });
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({
         userId: user.userId,
@@ -54,19 +58,32 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
     });
 
     it('answers 404 USER_NOT_FOUND for an email the directory does not know (invite instead)', async () => {
-      const response = await fx.call('POST', members(), tenantAdmin.token, { email: uniqueEmail('nobody'), role: 'VIEWER' });
+      const response = await fx.call('POST', members(), tenantAdmin.token, {
+        email: uniqueEmail('nobody'),
+        role: 'VIEWER',
+      });
       expect(response.status).toBe(404);
       expect(response.body.error.code).toBe('USER_NOT_FOUND');
     });
 
     it('answers 409 ALREADY_MEMBER and 422 UNKNOWN_TEAM', async () => {
-      const again = await fx.call('POST', members(), tenantAdmin.token, { email: viewer.email, role: 'ADMIN' });
+      const again = await fx.call('POST', members(), tenantAdmin.token, {
+        email: viewer.email,
+        role: 'ADMIN',
+      });
       expect(again.status).toBe(409);
       expect(again.body.error.code).toBe('ALREADY_MEMBER');
       const user = await fx.directoryUser();
-      const ghost = await fx.call('POST', members(), tenantAdmin.token, { email: user.email, role: 'VIEWER', teamIds: ['team-00000000-0000-4000-8000-000000000000'] });
+      const ghost = await fx.call('POST', members(), tenantAdmin.token, {
+        email: user.email,
+        role: 'VIEWER',
+        teamIds: ['team-00000000-0000-4000-8000-000000000000'],
+      });
       expect(ghost.status).toBe(422);
-      expect(ghost.body.error).toMatchObject({ code: 'UNKNOWN_TEAM', details: { teamIds: ['team-00000000-0000-4000-8000-000000000000'] } });
+      expect(ghost.body.error).toMatchObject({
+        code: 'UNKNOWN_TEAM',
+        details: { teamIds: ['team-00000000-0000-4000-8000-000000000000'] },
+      });
       expect((await fx.call('GET', `${members()}/${user.userId}`, tenantAdmin.token)).status).toBe(404);
     });
 
@@ -75,17 +92,25 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       ['an invalid email', { email: 'not-an-email', role: 'VIEWER' }, 'email'],
       ['an unknown role', { email: 'a@example.com', role: 'OWNER' }, 'role'],
       ['a malformed team id', { email: 'a@example.com', role: 'VIEWER', teamIds: ['div-1'] }, 'teamIds'],
-      ['teamIds that is not an array', { email: 'a@example.com', role: 'VIEWER', teamIds: 'team-x' }, 'teamIds'],
+      [
+        'teamIds that is not an array',
+        { email: 'a@example.com', role: 'VIEWER', teamIds: 'team-x' },
+        'teamIds',
+      ],
       ['an unknown field', { email: 'a@example.com', role: 'VIEWER', userId: 'x' }, 'userId'],
     ])('rejects %s with 400', async (_case, body, field) => {
       const response = await fx.call('POST', members(), tenantAdmin.token, body);
       expect(response.status).toBe(400);
-      expect(response.body.error.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      expect(response.body.error.details.fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field })]),
+      );
     });
 
     it('is for ADMINs: an OPERATOR gets 403, a member of another tenant 404', async () => {
       const user = await fx.directoryUser();
-      expect((await fx.call('POST', members(), operator.token, { email: user.email, role: 'VIEWER' })).status).toBe(403);
+      expect(
+        (await fx.call('POST', members(), operator.token, { email: user.email, role: 'VIEWER' })).status,
+      ).toBe(403);
       const foreign = await fx.call('POST', members(), outsider.token, { email: user.email, role: 'VIEWER' });
       expect(foreign.status).toBe(404);
       expect(foreign.body.error.code).toBe('TENANT_NOT_FOUND');
@@ -95,7 +120,9 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
   describe('GET', () => {
     it('lists members for ADMINs and OPERATORs, filtered by role and team, page by page', async () => {
       const all = await fx.expect(200, 'GET', `${members()}?pageSize=100`, operator.token);
-      expect(all.items.map((m: any) => m.userId)).toEqual(expect.arrayContaining([tenantAdmin.userId, operator.userId, viewer.userId]));
+      expect(all.items.map((m: any) => m.userId)).toEqual(
+        expect.arrayContaining([tenantAdmin.userId, operator.userId, viewer.userId]),
+      );
       const admins = await fx.expect(200, 'GET', `${members()}?role=admin`, tenantAdmin.token);
       expect(admins.items.map((m: any) => m.userId)).toEqual([tenantAdmin.userId]);
       expect(admins._links.self.href).toBe(`${members()}?role=ADMIN&pageSize=20`);
@@ -105,7 +132,12 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       expect(first.moreAvailable).toBe(true);
       const second = await fx.expect(200, 'GET', first._links.next.href, tenantAdmin.token);
       expect(second.items[0].userId).not.toBe(first.items[0].userId);
-      const audit = await fx.expect(200, 'GET', `/v1.0/tenants/${tenant.tenantId}/audit?pageSize=1`, tenantAdmin.token);
+      const audit = await fx.expect(
+        200,
+        'GET',
+        `/v1.0/tenants/${tenant.tenantId}/audit?pageSize=1`,
+        tenantAdmin.token,
+      );
       const foreign = await fx.call('GET', `${members()}?startAt=${audit.nextStartAt}`, tenantAdmin.token);
       expect(foreign.status).toBe(400);
       expect(foreign.body.error.details.fields[0].field).toBe('startAt');
@@ -128,7 +160,11 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       expect(own.body._links.update).toBeUndefined();
       expect(own.body._links.collection).toBeUndefined();
       expect((await fx.call('GET', url, outsider.token)).status).toBe(404);
-      const missing = await fx.call('GET', `${members()}/00000000-0000-4000-8000-000000000000`, tenantAdmin.token);
+      const missing = await fx.call(
+        'GET',
+        `${members()}/00000000-0000-4000-8000-000000000000`,
+        tenantAdmin.token,
+      );
       expect(missing.body.error.code).toBe('MEMBER_NOT_FOUND');
       expect((await fx.call('GET', `${members()}/bad%20id`, tenantAdmin.token)).status).toBe(400);
     });
@@ -147,22 +183,51 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       await fx.addMember(tenant.tenantId, user, 'VIEWER', [team.teamId], tenantAdmin.token);
       const before = (await fx.expect(200, 'GET', team.href, tenantAdmin.token)).memberCount;
       const url = `${members()}/${user.userId}`;
-      const changed = await fx.api.request({ method: 'PATCH', url, token: tenantAdmin.token, body: { role: 'operator', teamIds: [other.teamId] }, headers: { 'if-match': '"1"' } });
+      const changed = await fx.api.request({
+        method: 'PATCH',
+        url,
+        token: tenantAdmin.token,
+        body: { role: 'operator', teamIds: [other.teamId] },
+        headers: { 'if-match': '"1"' },
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ role: 'OPERATOR', teamIds: [other.teamId], version: 2 });
       expect((await fx.expect(200, 'GET', team.href, tenantAdmin.token)).memberCount).toBe(before - 1);
       expect((await fx.expect(200, 'GET', other.href, tenantAdmin.token)).memberCount).toBe(1);
-      const stale = await fx.api.request({ method: 'PATCH', url, token: tenantAdmin.token, body: { role: 'VIEWER' }, headers: { 'if-match': '"1"' } });
+      const stale = await fx.api.request({
+        method: 'PATCH',
+        url,
+        token: tenantAdmin.token,
+        body: { role: 'VIEWER' },
+        headers: { 'if-match': '"1"' },
+      });
       expect(stale.status).toBe(412);
+      const noop = await fx.call('PATCH', url, tenantAdmin.token, {
+        role: 'OPERATOR',
+        teamIds: [other.teamId],
+      });
+      expect(noop.body.version).toBe(2);
       expect((await fx.call('PATCH', url, operator.token, { role: 'ADMIN' })).status).toBe(403);
-      expect((await fx.call('PATCH', url, tenantAdmin.token, { teamIds: ['team-00000000-0000-4000-8000-000000000000'] })).status).toBe(422);
+      expect(
+        (
+          await fx.call('PATCH', url, tenantAdmin.token, {
+            teamIds: ['team-00000000-0000-4000-8000-000000000000'],
+          })
+        ).status,
+      ).toBe(422);
       const audit = await fx.audit(tenant.tenantId);
       expect(audit).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
             action: 'MEMBER_UPDATED',
             actor: tenantAdmin.userId,
-            details: expect.objectContaining({ userId: user.userId, beforeRole: 'VIEWER', afterRole: 'OPERATOR', joinedTeamIds: [other.teamId], leftTeamIds: [team.teamId] }),
+            details: expect.objectContaining({
+              userId: user.userId,
+              beforeRole: 'VIEWER',
+              afterRole: 'OPERATOR',
+              joinedTeamIds: [other.teamId],
+              leftTeamIds: [team.teamId],
+            }),
           }),
         ]),
       );
@@ -177,8 +242,12 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       expect((await fx.call('DELETE', `${members()}/${user.userId}`, tenantAdmin.token)).status).toBe(204);
       expect((await fx.call('GET', `/v1.0/tenants/${tenant.tenantId}`, user.token)).status).toBe(404);
       expect((await fx.expect(200, 'GET', team.href, tenantAdmin.token)).memberCount).toBe(count - 1);
-      expect((await fx.call('DELETE', `${members()}/${user.userId}`, tenantAdmin.token)).body.error.code).toBe('MEMBER_NOT_FOUND');
-      expect((await fx.audit(tenant.tenantId)).map((e) => e.action)).toEqual(expect.arrayContaining(['MEMBER_ADDED', 'MEMBER_REMOVED']));
+      expect(
+        (await fx.call('DELETE', `${members()}/${user.userId}`, tenantAdmin.token)).body.error.code,
+      ).toBe('MEMBER_NOT_FOUND');
+      expect((await fx.audit(tenant.tenantId)).map((e) => e.action)).toEqual(
+        expect.arrayContaining(['MEMBER_ADDED', 'MEMBER_REMOVED']),
+      );
     });
 
     it('never demotes or removes the last ADMIN (422 LAST_ADMIN), and hides those links', async () => {
@@ -214,7 +283,9 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       const second = await fx.directoryUser();
       await fx.addMember(t, second, 'ADMIN');
       const results = await Promise.all(
-        [pair.tenantAdmin.userId, second.userId].map((userId) => fx.call('DELETE', `${members(t)}/${userId}`, fx.admin.token)),
+        [pair.tenantAdmin.userId, second.userId].map((userId) =>
+          fx.call('DELETE', `${members(t)}/${userId}`, fx.admin.token),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([204, 422]);
       expect((await fx.expect(200, 'GET', `${members(t)}?role=ADMIN`, fx.admin.token)).count).toBe(1);
@@ -228,9 +299,16 @@ describe('members: /v1.0/tenants/:tenantId/members (and the /users aliases)', ()
       const added = await fx.call('POST', alias, tenantAdmin.token, { email: user.email, role: 'VIEWER' });
       expect(added.status).toBe(201);
       expect(added.headers.location).toBe(`${members()}/${user.userId}`);
-      expect((await fx.call('GET', alias, tenantAdmin.token)).body.items.map((m: any) => m.userId)).toContain(user.userId);
-      expect((await fx.call('GET', `${alias}/${user.userId}`, tenantAdmin.token)).body.email).toBe(user.email);
-      expect((await fx.call('PATCH', `${alias}/${user.userId}`, tenantAdmin.token, { role: 'OPERATOR' })).body.role).toBe('OPERATOR');
+      expect((await fx.call('GET', alias, tenantAdmin.token)).body.items.map((m: any) => m.userId)).toContain(
+        user.userId,
+      );
+      expect((await fx.call('GET', `${alias}/${user.userId}`, tenantAdmin.token)).body.email).toBe(
+        user.email,
+      );
+      expect(
+        (await fx.call('PATCH', `${alias}/${user.userId}`, tenantAdmin.token, { role: 'OPERATOR' })).body
+          .role,
+      ).toBe('OPERATOR');
       expect((await fx.call('DELETE', `${alias}/${user.userId}`, tenantAdmin.token)).status).toBe(204);
     });
   });

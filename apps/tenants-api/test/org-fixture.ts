@@ -1,6 +1,15 @@
 import path from 'node:path';
 import { LocalUserDirectory } from '@bbws/integrations-identity';
-import { MutableClock, newTestUser, startTestApi, testDynamoContext, type TestApi, type TestRequest, type TestResponse, type TestUser } from '@bbws/testing-e2e';
+import {
+  MutableClock,
+  newTestUser,
+  startTestApi,
+  testDynamoContext,
+  type TestApi,
+  type TestRequest,
+  type TestResponse,
+  type TestUser,
+} from '@bbws/testing-e2e';
 import { signTestToken } from '@bbws/testing-engines';
 import { AppModule } from '../src/app.module';
 import { loadTenantsApiConfig } from '../src/config/tenants-api.config';
@@ -38,41 +47,78 @@ export class OrgFixture {
 
   static async start(options: OrgFixtureOptions = {}): Promise<OrgFixture> {
     const clock = new MutableClock();
-    const config = loadTenantsApiConfig({ ...process.env, ACCESS_CACHE_TTL_MS: '0', LOG_LEVEL: 'silent', ...options.env });
+    const config = loadTenantsApiConfig({
+      ...process.env,
+      ACCESS_CACHE_TTL_MS: '0',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    });
     const logs = options.captureLogs ? new LogCapture() : null;
     const module = AppModule.register({ config, clock });
-    const api = await startTestApi(logs ? withLogger(module, config, clock, logs) : module, TENANTS_API_DESCRIPTION);
+    const api = await startTestApi(
+      logs ? withLogger(module, config, clock, logs) : module,
+      TENANTS_API_DESCRIPTION,
+    );
     const admin = await newTestUser({ platformAdmin: true, name: 'Platform Admin' });
     const db = testDynamoContext(clock);
     const mailbox = new Mailbox(path.join(config.dataDir, 'mail'));
-    return new OrgFixture(api, clock, admin, mailbox, logs, new LocalUserDirectory(db.client, db.tables.tenants));
+    return new OrgFixture(
+      api,
+      clock,
+      admin,
+      mailbox,
+      logs,
+      new LocalUserDirectory(db.client, db.tables.tenants),
+    );
   }
 
   close(): Promise<void> {
     return this.api.close();
   }
 
-  call<T = any>(method: Method, url: string, token: string | undefined, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>> {
+  call<T = any>(
+    method: Method,
+    url: string,
+    token: string | undefined,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse<T>> {
     return this.api.request({ method, url, token, body, headers });
   }
 
   /** A request from a given client address (the rate limit counts per IP). */
   async callFrom(ip: string, method: Method, url: string, token?: string): Promise<TestResponse> {
-    const response = await this.api.app.inject({ method, url, remoteAddress: ip, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const response = await this.api.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     const json = response.headers['content-type']?.toString().includes('json');
-    return { status: response.statusCode, body: json && response.body ? JSON.parse(response.body) : response.body, headers: response.headers };
+    return {
+      status: response.statusCode,
+      body: json && response.body ? JSON.parse(response.body) : response.body,
+      headers: response.headers,
+    };
   }
 
   /** A user that exists in the identity directory, with a token whose subject is the directory's user id. */
   async directoryUser(options: { email?: string; name?: string } = {}): Promise<TestUser> {
     const email = options.email ?? `person-${Math.random().toString(36).slice(2, 10)}@example.com`;
-    const user = await this.directory.ensureUser({ email, name: options.name ?? `Person ${email.slice(0, 6)}` });
+    const user = await this.directory.ensureUser({
+      email,
+      name: options.name ?? `Person ${email.slice(0, 6)}`,
+    });
     const token = await signTestToken({ sub: user.userId, email: user.email, name: user.name });
     return { userId: user.userId, email: user.email, name: user.name, token };
   }
 
   async createTenant(overrides: Record<string, unknown> = {}): Promise<any> {
-    return this.expect(201, 'POST', '/v1.0/tenants', this.admin.token, { organizationName: uniqueName(), contactEmail: 'ops@example.com', ...overrides });
+    return this.expect(201, 'POST', '/v1.0/tenants', this.admin.token, {
+      organizationName: uniqueName(),
+      contactEmail: 'ops@example.com',
+      ...overrides,
+    });
   }
 
   /** A new tenant with one tenant ADMIN (added through the members API by the platform admin). */
@@ -83,28 +129,64 @@ export class OrgFixture {
     return { tenant, tenantAdmin };
   }
 
-  async addMember(tenantId: string, user: TestUser, role: string, teamIds: string[] = [], token = this.admin.token): Promise<any> {
-    return this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/members`, token, { email: user.email, role, teamIds });
+  async addMember(
+    tenantId: string,
+    user: TestUser,
+    role: string,
+    teamIds: string[] = [],
+    token = this.admin.token,
+  ): Promise<any> {
+    return this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/members`, token, {
+      email: user.email,
+      role,
+      teamIds,
+    });
   }
 
   /** Division > group > team with fresh names, created by `token` (an ADMIN). */
-  async createTeam(tenantId: string, token: string, names = { division: uniqueName('Div'), group: 'Group', team: 'Team' }): Promise<TeamPathIds> {
-    const division = await this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/divisions`, token, { name: names.division });
-    const group = await this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/divisions/${division.divisionId}/groups`, token, { name: names.group });
+  async createTeam(
+    tenantId: string,
+    token: string,
+    names = { division: uniqueName('Div'), group: 'Group', team: 'Team' },
+  ): Promise<TeamPathIds> {
+    const division = await this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/divisions`, token, {
+      name: names.division,
+    });
+    const group = await this.expect(
+      201,
+      'POST',
+      `/v1.0/tenants/${tenantId}/divisions/${division.divisionId}/groups`,
+      token,
+      { name: names.group },
+    );
     const teams = `/v1.0/tenants/${tenantId}/divisions/${division.divisionId}/groups/${group.groupId}/teams`;
     const team = await this.expect(201, 'POST', teams, token, { name: names.team });
-    return { divisionId: division.divisionId, groupId: group.groupId, teamId: team.teamId, href: `${teams}/${team.teamId}` };
+    return {
+      divisionId: division.divisionId,
+      groupId: group.groupId,
+      teamId: team.teamId,
+      href: `${teams}/${team.teamId}`,
+    };
   }
 
   async audit(tenantId: string): Promise<any[]> {
-    return (await this.expect(200, 'GET', `/v1.0/tenants/${tenantId}/audit?pageSize=100`, this.admin.token)).items;
+    return (await this.expect(200, 'GET', `/v1.0/tenants/${tenantId}/audit?pageSize=100`, this.admin.token))
+      .items;
   }
 
   /** Sends the request and insists on the status, returning the body. */
-  async expect(status: number, method: Method, url: string, token: string | undefined, body?: unknown): Promise<any> {
+  async expect(
+    status: number,
+    method: Method,
+    url: string,
+    token: string | undefined,
+    body?: unknown,
+  ): Promise<any> {
     const response = await this.call(method, url, token, body);
     if (response.status !== status) {
-      throw new Error(`${method} ${url}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `${method} ${url}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`,
+      );
     }
     return response.body;
   }

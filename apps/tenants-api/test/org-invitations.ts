@@ -6,7 +6,12 @@ export interface SentInvitation {
 }
 
 /** Invites `email` through the API as `adminToken` and reads the token from the email link, as the invitee would. */
-export async function invite(fx: OrgFixture, tenantId: string, adminToken: string, body: Record<string, unknown>): Promise<SentInvitation> {
+export async function invite(
+  fx: OrgFixture,
+  tenantId: string,
+  adminToken: string,
+  body: Record<string, unknown>,
+): Promise<SentInvitation> {
   const invitation = await fx.expect(201, 'POST', `/v1.0/tenants/${tenantId}/invitations`, adminToken, body);
   return { invitation, token: await fx.mailbox.invitationToken(body.email as string) };
 }

@@ -26,7 +26,12 @@ export class LogCapture {
 }
 
 /** The app module with its platform module logging into `capture` instead of stdout. */
-export function withLogger(module: DynamicModule, config: PlatformConfig, clock: Clock, capture: LogCapture): DynamicModule {
+export function withLogger(
+  module: DynamicModule,
+  config: PlatformConfig,
+  clock: Clock,
+  capture: LogCapture,
+): DynamicModule {
   return {
     ...module,
     imports: (module.imports ?? []).map((entry) =>

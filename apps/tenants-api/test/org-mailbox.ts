@@ -22,7 +22,11 @@ export class Mailbox {
     } catch {
       return [];
     }
-    return Promise.all(files.map(async (file) => parseEml(path.join(this.directory, file), await readFile(path.join(this.directory, file), 'utf8'))));
+    return Promise.all(
+      files.map(async (file) =>
+        parseEml(path.join(this.directory, file), await readFile(path.join(this.directory, file), 'utf8')),
+      ),
+    );
   }
 
   async to(address: string): Promise<ReceivedEmail[]> {
@@ -52,11 +56,16 @@ export function parseEml(file: string, raw: string): ReceivedEmail {
   const [head, body] = splitHeaders(raw);
   const headers = parseHeaders(head);
   const boundary = /boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '')?.[1];
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1) : [`Content-Type: ${headers['content-type']}\r\n\r\n${body}`];
+  const parts = boundary
+    ? body.split(`--${boundary}`).slice(1, -1)
+    : [`Content-Type: ${headers['content-type']}\r\n\r\n${body}`];
   const decoded = parts.map((part) => {
     const [partHead, partBody] = splitHeaders(part.replace(/^\r\n/, ''));
     const partHeaders = parseHeaders(partHead);
-    return { type: partHeaders['content-type'] ?? '', content: decode(partBody, partHeaders['content-transfer-encoding'] ?? '7bit') };
+    return {
+      type: partHeaders['content-type'] ?? '',
+      content: decode(partBody, partHeaders['content-transfer-encoding'] ?? '7bit'),
+    };
   });
   return {
     file,
@@ -88,7 +97,9 @@ function decode(body: string, encoding: string): string {
     case 'base64':
       return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
     case 'quoted-printable': {
-      const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const bytes = body
+        .replace(/=\r\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
       return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n');
     }
     default:

@@ -46,7 +46,7 @@ describe('GET /v1.0/tenants and /v1.0/tenants/:tenantId', () => {
 
     it('shows each role only the links it may follow', async () => {
       const asViewer = (await get(`/v1.0/tenants/${mine[0].tenantId}`, member.token)).body._links;
-      expect(Object.keys(asViewer).sort()).toEqual(['collection', 'self']);
+      expect(Object.keys(asViewer).sort()).toEqual(['collection', 'divisions', 'hierarchy', 'self']);
       const asAdmin = (await get(`/v1.0/tenants/${mine[1].tenantId}`, member.token)).body._links;
       expect(asAdmin.update).toEqual({ href: `/v1.0/tenants/${mine[1].tenantId}`, method: 'PATCH' });
       expect(asAdmin.audit).toBeDefined();

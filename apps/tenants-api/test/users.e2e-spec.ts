@@ -25,7 +25,14 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
     it("returns the caller's directory profile and memberships with organization names", async () => {
       const me = await fx.call('GET', '/v1.0/users/me', bob.token);
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ userId: bob.userId, email: bob.email, name: 'Bob Builder', status: 'ACTIVE', isPlatformAdmin: false, moreMemberships: false });
+      expect(me.body).toMatchObject({
+        userId: bob.userId,
+        email: bob.email,
+        name: 'Bob Builder',
+        status: 'ACTIVE',
+        isPlatformAdmin: false,
+        moreMemberships: false,
+      });
       expect(me.body.memberships).toHaveLength(2);
       expect(me.body.memberships).toEqual(
         expect.arrayContaining([
@@ -34,7 +41,10 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
             organizationName: shared.tenant.organizationName,
             role: 'OPERATOR',
             teamIds: [sharedTeam.teamId],
-            _links: { tenant: { href: `/v1.0/tenants/${shared.tenant.tenantId}` }, membership: { href: `/v1.0/tenants/${shared.tenant.tenantId}/members/${bob.userId}` } },
+            _links: {
+              tenant: { href: `/v1.0/tenants/${shared.tenant.tenantId}` },
+              membership: { href: `/v1.0/tenants/${shared.tenant.tenantId}/members/${bob.userId}` },
+            },
           }),
           expect.objectContaining({ tenantId: other.tenant.tenantId, role: 'VIEWER' }),
         ]),
@@ -49,7 +59,12 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
     it('falls back to the token claims for a caller the directory does not know', async () => {
       const stranger = await newTestUser({ name: 'Sam Stranger' });
       const me = await fx.expect(200, 'GET', '/v1.0/users/me', stranger.token);
-      expect(me).toMatchObject({ userId: stranger.userId, email: stranger.email, name: 'Sam Stranger', memberships: [] });
+      expect(me).toMatchObject({
+        userId: stranger.userId,
+        email: stranger.email,
+        name: 'Sam Stranger',
+        memberships: [],
+      });
       expect((await fx.expect(200, 'GET', '/v1.0/users/me', fx.admin.token)).isPlatformAdmin).toBe(true);
     });
 
@@ -61,18 +76,28 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
   describe('GET /v1.0/users/:userId', () => {
     it('shows the user everything about themselves', async () => {
       const self = await fx.expect(200, 'GET', `/v1.0/users/${bob.userId}`, bob.token);
-      expect(self).toMatchObject({ userId: bob.userId, email: bob.email, name: 'Bob Builder', status: 'ACTIVE' });
+      expect(self).toMatchObject({
+        userId: bob.userId,
+        email: bob.email,
+        name: 'Bob Builder',
+        status: 'ACTIVE',
+      });
       expect(self.teams).toEqual(
         expect.arrayContaining([
           { tenantId: shared.tenant.tenantId, teamId: sharedTeam.teamId },
           { tenantId: other.tenant.tenantId, teamId: otherTeam.teamId },
         ]),
       );
-      expect(self._links).toEqual({ self: { href: `/v1.0/users/${bob.userId}` }, tenants: { href: `/v1.0/users/${bob.userId}/tenants` } });
+      expect(self._links).toEqual({
+        self: { href: `/v1.0/users/${bob.userId}` },
+        tenants: { href: `/v1.0/users/${bob.userId}/tenants` },
+      });
     });
 
     it('shows platform admins everything', async () => {
-      expect((await fx.expect(200, 'GET', `/v1.0/users/${bob.userId}`, fx.admin.token)).teams).toHaveLength(2);
+      expect((await fx.expect(200, 'GET', `/v1.0/users/${bob.userId}`, fx.admin.token)).teams).toHaveLength(
+        2,
+      );
     });
 
     it('shows an ADMIN of a shared tenant the profile with only that tenant’s teams, and no tenants link', async () => {
@@ -88,8 +113,12 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
       const byColleague = await fx.call('GET', `/v1.0/users/${bob.userId}`, colleague.token);
       expect(byColleague.status).toBe(404);
       expect(byColleague.body.error.code).toBe('USER_NOT_FOUND');
-      expect((await fx.call('GET', `/v1.0/users/${bob.userId}`, (await newTestUser()).token)).status).toBe(404);
-      expect((await fx.call('GET', '/v1.0/users/00000000-0000-4000-8000-000000000000', fx.admin.token)).status).toBe(404);
+      expect((await fx.call('GET', `/v1.0/users/${bob.userId}`, (await newTestUser()).token)).status).toBe(
+        404,
+      );
+      expect(
+        (await fx.call('GET', '/v1.0/users/00000000-0000-4000-8000-000000000000', fx.admin.token)).status,
+      ).toBe(404);
       expect((await fx.call('GET', '/v1.0/users/bad%20id', fx.admin.token)).status).toBe(400);
     });
   });
@@ -101,7 +130,9 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
       expect(page.moreAvailable).toBe(true);
       const next = await fx.expect(200, 'GET', page._links.next.href, bob.token);
       const items = [...page.items, ...next.items];
-      expect(items.map((item: any) => item.tenantId).sort()).toEqual([shared.tenant.tenantId, other.tenant.tenantId].sort());
+      expect(items.map((item: any) => item.tenantId).sort()).toEqual(
+        [shared.tenant.tenantId, other.tenant.tenantId].sort(),
+      );
       expect(items.find((item: any) => item.tenantId === shared.tenant.tenantId)).toMatchObject({
         organizationName: shared.tenant.organizationName,
         role: 'OPERATOR',
@@ -112,7 +143,9 @@ describe('users: /v1.0/users/me, /v1.0/users/:userId, /v1.0/users/:userId/tenant
     });
 
     it('is for the user and platform admins: a tenant ADMIN gets 403', async () => {
-      expect((await fx.expect(200, 'GET', `/v1.0/users/${bob.userId}/tenants`, fx.admin.token)).count).toBe(2);
+      expect((await fx.expect(200, 'GET', `/v1.0/users/${bob.userId}/tenants`, fx.admin.token)).count).toBe(
+        2,
+      );
       const denied = await fx.call('GET', `/v1.0/users/${bob.userId}/tenants`, shared.tenantAdmin.token);
       expect(denied.status).toBe(403);
       expect(denied.body.error.code).toBe('FORBIDDEN');

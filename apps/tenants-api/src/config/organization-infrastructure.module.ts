@@ -4,7 +4,12 @@ import { Module } from '@nestjs/common';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { HierarchyDao, InvitationDao, MemberDao, TenantDao } from '@bbws/data-access-tenants';
 import { EMAIL_SENDER, LocalEmailSender, SesEmailSender, type EmailSender } from '@bbws/integrations-email';
-import { CognitoIdentityDirectory, IDENTITY_DIRECTORY, LocalUserDirectory, type IdentityDirectory } from '@bbws/integrations-identity';
+import {
+  CognitoIdentityDirectory,
+  IDENTITY_DIRECTORY,
+  LocalUserDirectory,
+  type IdentityDirectory,
+} from '@bbws/integrations-identity';
 import { DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
 import { TenantsModule } from '../tenants/tenants.module';
 import { resolveOrganizationConfig, type OrganizationConfig } from './tenants-api.config';
@@ -15,14 +20,25 @@ export const ORGANIZATION_CONFIG = Symbol('ORGANIZATION_CONFIG');
 @Module({
   imports: [TenantsModule],
   providers: [
-    { provide: ORGANIZATION_CONFIG, useFactory: (config: PlatformConfig) => resolveOrganizationConfig(config), inject: [PLATFORM_CONFIG] },
+    {
+      provide: ORGANIZATION_CONFIG,
+      useFactory: (config: PlatformConfig) => resolveOrganizationConfig(config),
+      inject: [PLATFORM_CONFIG],
+    },
     {
       provide: IDENTITY_DIRECTORY,
-      useFactory: (organization: OrganizationConfig, config: PlatformConfig, db: DynamoContext): IdentityDirectory => {
+      useFactory: (
+        organization: OrganizationConfig,
+        config: PlatformConfig,
+        db: DynamoContext,
+      ): IdentityDirectory => {
         const { identity } = organization;
         return identity.adapter === 'local'
           ? new LocalUserDirectory(db.client, db.tables.tenants, db.clock)
-          : new CognitoIdentityDirectory(new CognitoIdentityProviderClient({ region: config.region }), identity.userPoolId);
+          : new CognitoIdentityDirectory(
+              new CognitoIdentityProviderClient({ region: config.region }),
+              identity.userPoolId,
+            );
       },
       inject: [ORGANIZATION_CONFIG, PLATFORM_CONFIG, DYNAMO_CONTEXT],
     },
@@ -40,14 +56,31 @@ export const ORGANIZATION_CONFIG = Symbol('ORGANIZATION_CONFIG');
       },
       inject: [ORGANIZATION_CONFIG, PLATFORM_CONFIG],
     },
-    { provide: HierarchyDao, useFactory: (db: DynamoContext, tenants: TenantDao) => new HierarchyDao(db, tenants), inject: [DYNAMO_CONTEXT, TenantDao] },
-    { provide: MemberDao, useFactory: (db: DynamoContext, tenants: TenantDao) => new MemberDao(db, tenants), inject: [DYNAMO_CONTEXT, TenantDao] },
+    {
+      provide: HierarchyDao,
+      useFactory: (db: DynamoContext, tenants: TenantDao) => new HierarchyDao(db, tenants),
+      inject: [DYNAMO_CONTEXT, TenantDao],
+    },
+    {
+      provide: MemberDao,
+      useFactory: (db: DynamoContext, tenants: TenantDao) => new MemberDao(db, tenants),
+      inject: [DYNAMO_CONTEXT, TenantDao],
+    },
     {
       provide: InvitationDao,
-      useFactory: (db: DynamoContext, tenants: TenantDao, members: MemberDao) => new InvitationDao(db, tenants, members),
+      useFactory: (db: DynamoContext, tenants: TenantDao, members: MemberDao) =>
+        new InvitationDao(db, tenants, members),
       inject: [DYNAMO_CONTEXT, TenantDao, MemberDao],
     },
   ],
-  exports: [TenantsModule, ORGANIZATION_CONFIG, IDENTITY_DIRECTORY, EMAIL_SENDER, HierarchyDao, MemberDao, InvitationDao],
+  exports: [
+    TenantsModule,
+    ORGANIZATION_CONFIG,
+    IDENTITY_DIRECTORY,
+    EMAIL_SENDER,
+    HierarchyDao,
+    MemberDao,
+    InvitationDao,
+  ],
 })
 export class OrganizationInfrastructureModule {}

@@ -6,7 +6,9 @@ import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap
 export interface OrganizationConfig {
   /** Base URL of the customer portal; invitation links are `<portalUrl>/invite/<token>`. */
   portalUrl: string;
-  email: { from: string } & ({ adapter: 'file'; directory: string } | { adapter: 'ses'; configurationSetName?: string });
+  email: { from: string } & (
+    { adapter: 'file'; directory: string } | { adapter: 'ses'; configurationSetName?: string }
+  );
   identity: { adapter: 'local' } | { adapter: 'cognito'; userPoolId: string };
   /** Per client IP on the public invitation-token routes. */
   invitationRateLimit: { max: number; windowSeconds: number };
@@ -37,7 +39,11 @@ const organizationEnvSchema = z
   })
   .superRefine((env, context) => {
     if (!LOCAL_STAGES.includes(env.BBWS_STAGE) && !env.COGNITO_USER_POOL_ID) {
-      context.addIssue({ code: 'custom', path: ['COGNITO_USER_POOL_ID'], message: 'required outside the local stages' });
+      context.addIssue({
+        code: 'custom',
+        path: ['COGNITO_USER_POOL_ID'],
+        message: 'required outside the local stages',
+      });
     }
   })
   .transform((env): OrganizationConfig => {
@@ -47,12 +53,16 @@ const organizationEnvSchema = z
       email: local
         ? { from: env.EMAIL_FROM, adapter: 'file', directory: path.join(env.BBWS_DATA_DIR, 'mail') }
         : { from: env.EMAIL_FROM, adapter: 'ses', configurationSetName: env.SES_CONFIGURATION_SET },
-      identity: local ? { adapter: 'local' } : { adapter: 'cognito', userPoolId: env.COGNITO_USER_POOL_ID as string },
+      identity: local
+        ? { adapter: 'local' }
+        : { adapter: 'cognito', userPoolId: env.COGNITO_USER_POOL_ID as string },
       invitationRateLimit: { max: env.INVITATION_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
     };
   });
 
-export function loadTenantsApiConfig(env: NodeJS.ProcessEnv = process.env): TenantsApiConfig & { organization: OrganizationConfig } {
+export function loadTenantsApiConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): TenantsApiConfig & { organization: OrganizationConfig } {
   return {
     ...loadConfig(platformEnvSchema('tenants-api', TENANTS_API_PORT), env),
     organization: loadConfig(organizationEnvSchema, env),
@@ -60,6 +70,9 @@ export function loadTenantsApiConfig(env: NodeJS.ProcessEnv = process.env): Tena
 }
 
 /** The organization settings the app was registered with, or else validated from the environment now (at boot). */
-export function resolveOrganizationConfig(config: TenantsApiConfig, env: NodeJS.ProcessEnv = process.env): OrganizationConfig {
+export function resolveOrganizationConfig(
+  config: TenantsApiConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): OrganizationConfig {
   return config.organization ?? loadConfig(organizationEnvSchema, env);
 }

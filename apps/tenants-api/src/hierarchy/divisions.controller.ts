@@ -6,14 +6,22 @@ import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { newId } from '@bbws/shared-util';
-import { CreateHierarchyNodeRequestDto, DeleteHierarchyNodeQueryDto, UpdateHierarchyNodeRequestDto } from './dto/hierarchy-node.request.dto';
+import {
+  CreateHierarchyNodeRequestDto,
+  DeleteHierarchyNodeQueryDto,
+  UpdateHierarchyNodeRequestDto,
+} from './dto/hierarchy-node.request.dto';
 import { HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
 import { DivisionIdPipe } from './hierarchy-id.pipes';
 import { presentNode } from './hierarchy.presenter';
 import { hierarchyRoutes } from './hierarchy.routes';
 import { HierarchyService } from './hierarchy.service';
 
-export const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
+export const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'ETag ("<version>") you read; 412 if stale',
+};
 
 const division = (divisionId: string): DivisionPath => ({ level: 'DIVISION', divisionId });
 
@@ -25,15 +33,25 @@ export class DivisionsController {
 
   @Get()
   @ApiOperation({ summary: "The tenant's divisions, by name (any member)" })
-  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: PageQueryDto) {
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query() query: PageQueryDto,
+  ) {
     const page = pageRequest(query);
     const result = await this.hierarchy.list(caller, tenantId, null, page);
-    return presentPage(result, presentNode, { path: hierarchyRoutes.divisions(tenantId), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentNode, {
+      path: hierarchyRoutes.divisions(tenantId),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 
   @Post()
   @Idempotent()
-  @ApiOperation({ summary: 'Create a division (ADMIN); names are unique among siblings, 100 per tenant at most' })
+  @ApiOperation({
+    summary: 'Create a division (ADMIN); names are unique among siblings, 100 per tenant at most',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async create(
     @CurrentCaller() caller: Caller,
@@ -48,7 +66,11 @@ export class DivisionsController {
 
   @Get(':divisionId')
   @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Param('divisionId', DivisionIdPipe) divisionId: string) {
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('divisionId', DivisionIdPipe) divisionId: string,
+  ) {
     return presentNode(await this.hierarchy.get(caller, tenantId, division(divisionId)));
   }
 

@@ -7,7 +7,11 @@ import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@b
 import { presentPage } from '@bbws/shared-hateoas';
 import { newId } from '@bbws/shared-util';
 import { IF_MATCH } from './divisions.controller';
-import { CreateHierarchyNodeRequestDto, DeleteHierarchyNodeQueryDto, UpdateHierarchyNodeRequestDto } from './dto/hierarchy-node.request.dto';
+import {
+  CreateHierarchyNodeRequestDto,
+  DeleteHierarchyNodeQueryDto,
+  UpdateHierarchyNodeRequestDto,
+} from './dto/hierarchy-node.request.dto';
 import { HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
 import { DivisionIdPipe, GroupIdPipe } from './hierarchy-id.pipes';
 import { presentNode } from './hierarchy.presenter';
@@ -33,7 +37,11 @@ export class GroupsController {
     const page = pageRequest(query);
     const parent: DivisionPath = { level: 'DIVISION', divisionId };
     const result = await this.hierarchy.list(caller, tenantId, parent, page);
-    return presentPage(result, presentNode, { path: hierarchyRoutes.groups(tenantId, divisionId), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentNode, {
+      path: hierarchyRoutes.groups(tenantId, divisionId),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 
   @Post()
@@ -75,7 +83,9 @@ export class GroupsController {
     @Body() body: UpdateHierarchyNodeRequestDto,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentNode(await this.hierarchy.update(caller, tenantId, group(divisionId, groupId), body, ifMatch));
+    return presentNode(
+      await this.hierarchy.update(caller, tenantId, group(divisionId, groupId), body, ifMatch),
+    );
   }
 
   @Delete(':groupId')
@@ -90,6 +100,12 @@ export class GroupsController {
     @Query() query: DeleteHierarchyNodeQueryDto,
     @IfMatch() ifMatch?: number,
   ): Promise<void> {
-    await this.hierarchy.delete(caller, tenantId, group(divisionId, groupId), query.cascade === 'true', ifMatch);
+    await this.hierarchy.delete(
+      caller,
+      tenantId,
+      group(divisionId, groupId),
+      query.cascade === 'true',
+      ifMatch,
+    );
   }
 }

@@ -13,7 +13,9 @@ export class HierarchyTreeController {
   constructor(private readonly hierarchy: HierarchyService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The whole tree (divisions > groups > teams) with member counts per team (any member)' })
+  @ApiOperation({
+    summary: 'The whole tree (divisions > groups > teams) with member counts per team (any member)',
+  })
   @ApiOkResponse({ type: HierarchyTreeResponseDto })
   async tree(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string) {
     return presentTree(await this.hierarchy.tree(caller, tenantId));

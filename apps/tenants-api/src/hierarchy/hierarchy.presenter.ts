@@ -49,7 +49,13 @@ function nodeFields(node: HierarchyNode): Omit<HierarchyNodeResponseDto, '_links
     case 'GROUP':
       return { groupId: path.groupId, divisionId: path.divisionId, ...common, teamCount: node.childCount };
     case 'TEAM':
-      return { teamId: path.teamId, groupId: path.groupId, divisionId: path.divisionId, ...common, memberCount: node.memberCount };
+      return {
+        teamId: path.teamId,
+        groupId: path.groupId,
+        divisionId: path.divisionId,
+        ...common,
+        memberCount: node.memberCount,
+      };
   }
 }
 
@@ -62,7 +68,10 @@ function nodeLinks(node: HierarchyNode, access: TenantAccess): Links {
       ? (['groups', hierarchyRoutes.groups(tenantId, path.divisionId)] as const)
       : path.level === 'GROUP'
         ? (['teams', hierarchyRoutes.teams(tenantId, path.divisionId, path.groupId)] as const)
-        : (['members', hierarchyRoutes.teamMembers(tenantId, path.divisionId, path.groupId, path.teamId)] as const);
+        : ([
+            'members',
+            hierarchyRoutes.teamMembers(tenantId, path.divisionId, path.groupId, path.teamId),
+          ] as const);
   const parent =
     path.level === 'DIVISION'
       ? `/v1.0/tenants/${tenantId}`
@@ -76,7 +85,11 @@ function nodeLinks(node: HierarchyNode, access: TenantAccess): Links {
     ['delete', link(self, 'DELETE'), admin && empty],
     ['deleteWithChildren', link(`${self}?cascade=true`, 'DELETE'), admin && !empty],
     [children[0], link(children[1])],
-    [path.level === 'DIVISION' ? 'createGroup' : 'createTeam', link(children[1], 'POST'), admin && path.level !== 'TEAM'],
+    [
+      path.level === 'DIVISION' ? 'createGroup' : 'createTeam',
+      link(children[1], 'POST'),
+      admin && path.level !== 'TEAM',
+    ],
     ['parent', link(parent)],
     ['collection', link(hierarchyRoutes.collection(tenantId, path))],
     ['hierarchy', link(hierarchyRoutes.tree(tenantId))],

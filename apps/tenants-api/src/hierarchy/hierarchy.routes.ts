@@ -8,8 +8,10 @@ export const hierarchyRoutes = {
   divisions: (tenantId: string) => `${tenant(tenantId)}/divisions`,
   division: (tenantId: string, divisionId: string) => `${tenant(tenantId)}/divisions/${divisionId}`,
   groups: (tenantId: string, divisionId: string) => `${tenant(tenantId)}/divisions/${divisionId}/groups`,
-  group: (tenantId: string, divisionId: string, groupId: string) => `${tenant(tenantId)}/divisions/${divisionId}/groups/${groupId}`,
-  teams: (tenantId: string, divisionId: string, groupId: string) => `${hierarchyRoutes.group(tenantId, divisionId, groupId)}/teams`,
+  group: (tenantId: string, divisionId: string, groupId: string) =>
+    `${tenant(tenantId)}/divisions/${divisionId}/groups/${groupId}`,
+  teams: (tenantId: string, divisionId: string, groupId: string) =>
+    `${hierarchyRoutes.group(tenantId, divisionId, groupId)}/teams`,
   team: (tenantId: string, divisionId: string, groupId: string, teamId: string) =>
     `${hierarchyRoutes.teams(tenantId, divisionId, groupId)}/${teamId}`,
   teamMembers: (tenantId: string, divisionId: string, groupId: string, teamId: string) =>

@@ -8,7 +8,7 @@ import {
   type TenantDao,
 } from '@bbws/data-access-tenants';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import { NotFoundError } from '@bbws/shared-errors';
+import { NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
 import { auditEvent, loadLiveTenant } from '../members/organization.rules';
@@ -44,7 +44,12 @@ export class HierarchyService {
   }
 
   /** Children of the tenant (`parent` null), a division or a group. */
-  async list(caller: Caller, tenantId: string, parent: NodePath | null, page: PageRequest): Promise<Page<NodeView>> {
+  async list(
+    caller: Caller,
+    tenantId: string,
+    parent: NodePath | null,
+    page: PageRequest,
+  ): Promise<Page<NodeView>> {
     const access = await this.access.require(caller, tenantId);
     if (parent) await this.load(tenantId, parent);
     const result = await this.hierarchy.listChildren(tenantId, parent, page);
@@ -56,7 +61,12 @@ export class HierarchyService {
     return { node: await this.load(tenantId, path), access };
   }
 
-  async create(caller: Caller, tenantId: string, path: NodePath, input: HierarchyNodeInput): Promise<NodeView> {
+  async create(
+    caller: Caller,
+    tenantId: string,
+    path: NodePath,
+    input: HierarchyNodeInput,
+  ): Promise<NodeView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     await loadLiveTenant(this.tenants, tenantId);
     const now = this.clock.now().toISOString();
@@ -77,33 +87,65 @@ export class HierarchyService {
     return { node, access };
   }
 
-  async update(caller: Caller, tenantId: string, path: NodePath, input: HierarchyNodeChanges, ifMatch?: number): Promise<NodeView> {
+  async update(
+    caller: Caller,
+    tenantId: string,
+    path: NodePath,
+    input: HierarchyNodeChanges,
+    ifMatch?: number,
+  ): Promise<NodeView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     await loadLiveTenant(this.tenants, tenantId);
     const current = await this.load(tenantId, path);
     const changes: HierarchyNodeChanges = {};
     if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
-    if (input.description !== undefined && input.description !== current.description) changes.description = input.description;
+    if (input.description !== undefined && input.description !== current.description)
+      changes.description = input.description;
+    const expected = ifMatch ?? current.version;
+    if (Object.keys(changes).length === 0) {
+      if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
+      return { node: current, access };
+    }
     const details = {
       fields: Object.keys(changes),
       ...(changes.name !== undefined ? { beforeName: current.name, afterName: changes.name } : {}),
     };
-    const node = await this.hierarchy.update(current, ifMatch ?? current.version, changes, caller.userId, this.audit(caller, current, 'UPDATED', details));
+    const node = await this.hierarchy.update(
+      current,
+      expected,
+      changes,
+      caller.userId,
+      this.audit(caller, current, 'UPDATED', details),
+    );
     return { node, access };
   }
 
   /** Without `cascade` only an empty node goes (422 HAS_CHILDREN otherwise); with it, the whole subtree in one transaction. */
-  async delete(caller: Caller, tenantId: string, path: NodePath, cascade: boolean, ifMatch?: number): Promise<void> {
+  async delete(
+    caller: Caller,
+    tenantId: string,
+    path: NodePath,
+    cascade: boolean,
+    ifMatch?: number,
+  ): Promise<void> {
     await this.access.require(caller, tenantId, ['ADMIN']);
     await loadLiveTenant(this.tenants, tenantId);
     const current = await this.load(tenantId, path);
     const expected = ifMatch ?? current.version;
     const hasContent = current.childCount > 0 || current.memberCount > 0;
     if (cascade && hasContent) {
-      await this.hierarchy.deleteSubtree(current, expected, this.audit(caller, current, 'DELETED', { name: current.name, cascade: true }));
+      await this.hierarchy.deleteSubtree(
+        current,
+        expected,
+        this.audit(caller, current, 'DELETED', { name: current.name, cascade: true }),
+      );
       return;
     }
-    await this.hierarchy.delete(current, expected, this.audit(caller, current, 'DELETED', { name: current.name, cascade: false }));
+    await this.hierarchy.delete(
+      current,
+      expected,
+      this.audit(caller, current, 'DELETED', { name: current.name, cascade: false }),
+    );
   }
 
   private async load(tenantId: string, path: NodePath): Promise<HierarchyNode> {
@@ -112,8 +154,16 @@ export class HierarchyService {
     return node;
   }
 
-  private audit(caller: Caller, node: HierarchyNode, verb: 'CREATED' | 'UPDATED' | 'DELETED', details: Record<string, unknown>) {
+  private audit(
+    caller: Caller,
+    node: HierarchyNode,
+    verb: 'CREATED' | 'UPDATED' | 'DELETED',
+    details: Record<string, unknown>,
+  ) {
     const { level: _level, ...ids } = node.path;
-    return auditEvent(this.clock, node.tenantId, caller, `${node.path.level}_${verb}`, { ...ids, ...details });
+    return auditEvent(this.clock, node.tenantId, caller, `${node.path.level}_${verb}`, {
+      ...ids,
+      ...details,
+    });
   }
 }

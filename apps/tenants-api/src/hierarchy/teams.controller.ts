@@ -7,14 +7,23 @@ import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@b
 import { presentPage } from '@bbws/shared-hateoas';
 import { newId } from '@bbws/shared-util';
 import { IF_MATCH } from './divisions.controller';
-import { CreateHierarchyNodeRequestDto, DeleteHierarchyNodeQueryDto, UpdateHierarchyNodeRequestDto } from './dto/hierarchy-node.request.dto';
+import {
+  CreateHierarchyNodeRequestDto,
+  DeleteHierarchyNodeQueryDto,
+  UpdateHierarchyNodeRequestDto,
+} from './dto/hierarchy-node.request.dto';
 import { HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
 import { DivisionIdPipe, GroupIdPipe, TeamIdPipe } from './hierarchy-id.pipes';
 import { presentNode } from './hierarchy.presenter';
 import { hierarchyRoutes } from './hierarchy.routes';
 import { HierarchyService } from './hierarchy.service';
 
-const team = (divisionId: string, groupId: string, teamId: string): TeamPath => ({ level: 'TEAM', divisionId, groupId, teamId });
+const team = (divisionId: string, groupId: string, teamId: string): TeamPath => ({
+  level: 'TEAM',
+  divisionId,
+  groupId,
+  teamId,
+});
 
 @ApiTags('hierarchy')
 @ApiBearerAuth()
@@ -34,7 +43,11 @@ export class TeamsController {
     const page = pageRequest(query);
     const parent: GroupPath = { level: 'GROUP', divisionId, groupId };
     const result = await this.hierarchy.list(caller, tenantId, parent, page);
-    return presentPage(result, presentNode, { path: hierarchyRoutes.teams(tenantId, divisionId, groupId), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentNode, {
+      path: hierarchyRoutes.teams(tenantId, divisionId, groupId),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 
   @Post()
@@ -49,7 +62,12 @@ export class TeamsController {
     @Body() body: CreateHierarchyNodeRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.hierarchy.create(caller, tenantId, team(divisionId, groupId, newId('team')), body);
+    const view = await this.hierarchy.create(
+      caller,
+      tenantId,
+      team(divisionId, groupId, newId('team')),
+      body,
+    );
     void reply.header('Location', hierarchyRoutes.node(tenantId, view.node.path));
     return presentNode(view);
   }
@@ -79,12 +97,16 @@ export class TeamsController {
     @Body() body: UpdateHierarchyNodeRequestDto,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentNode(await this.hierarchy.update(caller, tenantId, team(divisionId, groupId, teamId), body, ifMatch));
+    return presentNode(
+      await this.hierarchy.update(caller, tenantId, team(divisionId, groupId, teamId), body, ifMatch),
+    );
   }
 
   @Delete(':teamId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a team (ADMIN); with members only with ?cascade=true (their assignments go)' })
+  @ApiOperation({
+    summary: 'Delete a team (ADMIN); with members only with ?cascade=true (their assignments go)',
+  })
   @ApiHeader(IF_MATCH)
   async remove(
     @CurrentCaller() caller: Caller,
@@ -95,6 +117,12 @@ export class TeamsController {
     @Query() query: DeleteHierarchyNodeQueryDto,
     @IfMatch() ifMatch?: number,
   ): Promise<void> {
-    await this.hierarchy.delete(caller, tenantId, team(divisionId, groupId, teamId), query.cascade === 'true', ifMatch);
+    await this.hierarchy.delete(
+      caller,
+      tenantId,
+      team(divisionId, groupId, teamId),
+      query.cascade === 'true',
+      ifMatch,
+    );
   }
 }

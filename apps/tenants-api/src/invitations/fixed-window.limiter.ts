@@ -34,6 +34,11 @@ export class FixedWindowLimiter {
     }
     window.count += 1;
     const resetSeconds = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
-    return { allowed: window.count <= this.max, limit: this.max, remaining: Math.max(0, this.max - window.count), resetSeconds };
+    return {
+      allowed: window.count <= this.max,
+      limit: this.max,
+      remaining: Math.max(0, this.max - window.count),
+      resetSeconds,
+    };
   }
 }

@@ -64,7 +64,8 @@ export class InvitationResponsesService {
     // Teams deleted since the invitation was sent are left out rather than failing the accept.
     const teams = [...(await this.hierarchy.findTeams(invitation.tenantId, invitation.teamIds)).values()];
     const now = this.clock.now().toISOString();
-    const name = caller.name || (await this.identity.getUser(caller.userId))?.name || email.slice(0, email.indexOf('@'));
+    const name =
+      caller.name || (await this.identity.getUser(caller.userId))?.name || email.slice(0, email.indexOf('@'));
     const member: Member = {
       tenantId: invitation.tenantId,
       userId: caller.userId,
@@ -77,7 +78,12 @@ export class InvitationResponsesService {
       updatedAt: now,
       version: 1,
     };
-    const details = { invitationId: invitation.invitationId, userId: caller.userId, role: member.role, teamIds: member.teamIds };
+    const details = {
+      invitationId: invitation.invitationId,
+      userId: caller.userId,
+      role: member.role,
+      teamIds: member.teamIds,
+    };
     const accepted = await this.invitations.accept(invitation, member, teams, [
       auditEvent(this.clock, invitation.tenantId, caller, 'INVITATION_ACCEPTED', details),
       auditEvent(this.clock, invitation.tenantId, caller, 'MEMBER_ADDED', { ...details, via: 'INVITATION' }),
@@ -125,7 +131,10 @@ export class InvitationResponsesService {
   private assertPending(invitation: Invitation): void {
     const status = invitationStatusAt(invitation, this.clock.now());
     if (status === 'EXPIRED') throw expired();
-    if (status !== 'PENDING') throw new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, { status });
+    if (status !== 'PENDING')
+      throw new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, {
+        status,
+      });
   }
 }
 
@@ -133,7 +142,11 @@ function expired(): GoneError {
   return new GoneError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one');
 }
 
-function preview(invitation: Invitation, status: InvitationStatus, organizationName: string): InvitationPreview {
+function preview(
+  invitation: Invitation,
+  status: InvitationStatus,
+  organizationName: string,
+): InvitationPreview {
   return {
     organizationName,
     role: invitation.role,

@@ -1,5 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { Public } from '@bbws/platform-bootstrap';
 import { MemberResponseDto } from '../members/dto/member.response.dto';
@@ -19,7 +25,9 @@ export class InvitationTokenController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'What the invitation is for (no sign-in needed); 404 unknown, 410 INVITATION_EXPIRED' })
+  @ApiOperation({
+    summary: 'What the invitation is for (no sign-in needed); 404 unknown, 410 INVITATION_EXPIRED',
+  })
   @ApiOkResponse({ type: InvitationPreviewResponseDto })
   async preview(@Param('token', InvitationTokenPipe) token: string) {
     return this.responses.preview(token);
@@ -28,7 +36,10 @@ export class InvitationTokenController {
   @Post('accept')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Accept as the signed-in invitee: the membership is created; 410 expired, 409 answered or cancelled" })
+  @ApiOperation({
+    summary:
+      'Accept as the signed-in invitee: the membership is created; 410 expired, 409 answered or cancelled',
+  })
   @ApiOkResponse({ type: MemberResponseDto })
   async accept(@CurrentCaller() caller: Caller, @Param('token', InvitationTokenPipe) token: string) {
     return presentMember(await this.responses.accept(caller, token));

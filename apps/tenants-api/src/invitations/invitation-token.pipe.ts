@@ -6,7 +6,8 @@ import { INVITATION_TOKEN_PATTERN } from './invitation-token';
 @Injectable()
 export class InvitationTokenPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!INVITATION_TOKEN_PATTERN.test(value)) throw ValidationError.field('token', 'is not a valid invitation token');
+    if (!INVITATION_TOKEN_PATTERN.test(value))
+      throw ValidationError.field('token', 'is not a valid invitation token');
     return value;
   }
 }

@@ -1,4 +1,10 @@
-import { INVITATION_TOKEN_PATTERN, hashInvitationToken, issueInvitationToken, maskEmail, tokenMatches } from './invitation-token';
+import {
+  INVITATION_TOKEN_PATTERN,
+  hashInvitationToken,
+  issueInvitationToken,
+  maskEmail,
+  tokenMatches,
+} from './invitation-token';
 
 describe('invitation tokens', () => {
   it('are 32 random bytes in URL-safe base64, different every time', () => {

@@ -1,5 +1,11 @@
 import type { Invitation } from '@bbws/data-access-tenants';
-import { invitationAcceptedEmail, invitationDeclinedEmail, invitationEmail, type EmailMessage, type EmailSender } from '@bbws/integrations-email';
+import {
+  invitationAcceptedEmail,
+  invitationDeclinedEmail,
+  invitationEmail,
+  type EmailMessage,
+  type EmailSender,
+} from '@bbws/integrations-email';
 import type { Logger } from '@bbws/shared-logging';
 
 /**
@@ -29,7 +35,11 @@ export class InvitationMailer {
     return this.deliver(message, invitation, 'invitation');
   }
 
-  async sendResponse(invitation: Invitation, organizationName: string, invitee: { email: string; name: string }): Promise<void> {
+  async sendResponse(
+    invitation: Invitation,
+    organizationName: string,
+    invitee: { email: string; name: string },
+  ): Promise<void> {
     if (!invitation.invitedByEmail) return;
     const input = {
       to: invitation.invitedByEmail,
@@ -38,8 +48,13 @@ export class InvitationMailer {
       inviteeName: invitee.name,
       role: invitation.role,
     };
-    const message = invitation.status === 'ACCEPTED' ? invitationAcceptedEmail(input) : invitationDeclinedEmail(input);
-    await this.deliver(message, invitation, invitation.status === 'ACCEPTED' ? 'invitation-accepted' : 'invitation-declined');
+    const message =
+      invitation.status === 'ACCEPTED' ? invitationAcceptedEmail(input) : invitationDeclinedEmail(input);
+    await this.deliver(
+      message,
+      invitation,
+      invitation.status === 'ACCEPTED' ? 'invitation-accepted' : 'invitation-declined',
+    );
   }
 
   private async deliver(message: EmailMessage, invitation: Invitation, kind: string): Promise<boolean> {
@@ -48,7 +63,12 @@ export class InvitationMailer {
       return true;
     } catch (error) {
       this.logger.warn(
-        { tenantId: invitation.tenantId, invitationId: invitation.invitationId, kind, reason: (error as Error).message },
+        {
+          tenantId: invitation.tenantId,
+          invitationId: invitation.invitationId,
+          kind,
+          reason: (error as Error).message,
+        },
         'email not sent',
       );
       return false;

@@ -11,7 +11,11 @@ import { invitationRoutes } from './invitations.routes';
 import { InvitationsService } from './invitations.service';
 
 const InvitationIdPipe = new ParseIdPipe('inv', 'invitationId');
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'ETag ("<version>") you read; 412 if stale',
+};
 
 @ApiTags('invitations')
 @ApiBearerAuth()
@@ -21,7 +25,10 @@ export class InvitationsController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({ summary: 'Invite someone by email (ADMIN); 409 DUPLICATE_INVITATION or ALREADY_MEMBER; the email holds the link' })
+  @ApiOperation({
+    summary:
+      'Invite someone by email (ADMIN); 409 DUPLICATE_INVITATION or ALREADY_MEMBER; the email holds the link',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async create(
     @CurrentCaller() caller: Caller,
@@ -36,7 +43,11 @@ export class InvitationsController {
 
   @Get()
   @ApiOperation({ summary: 'Invitations, newest first (ADMIN); filter status' })
-  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: ListInvitationsQueryDto) {
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query() query: ListInvitationsQueryDto,
+  ) {
     const page = pageRequest(query);
     const result = await this.invitations.list(caller, tenantId, query.status, page);
     return presentPage(result, presentInvitation, {
@@ -48,7 +59,11 @@ export class InvitationsController {
 
   @Get(':invitationId')
   @ApiOkResponse({ type: InvitationResponseDto })
-  async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Param('invitationId', InvitationIdPipe) invitationId: string) {
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('invitationId', InvitationIdPipe) invitationId: string,
+  ) {
     return presentInvitation(await this.invitations.get(caller, tenantId, invitationId));
   }
 
@@ -68,7 +83,9 @@ export class InvitationsController {
 
   @Post(':invitationId/resend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Resend with a new token and a fresh expiry (ADMIN, PENDING only, at most 3 times)' })
+  @ApiOperation({
+    summary: 'Resend with a new token and a fresh expiry (ADMIN, PENDING only, at most 3 times)',
+  })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: InvitationResponseDto })
   async resend(

@@ -6,7 +6,10 @@ import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK, LOGGER } from '@bbws/platform-bootstrap';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
-import { ORGANIZATION_CONFIG, OrganizationInfrastructureModule } from '../config/organization-infrastructure.module';
+import {
+  ORGANIZATION_CONFIG,
+  OrganizationInfrastructureModule,
+} from '../config/organization-infrastructure.module';
 import type { OrganizationConfig } from '../config/tenants-api.config';
 import { FixedWindowLimiter } from './fixed-window.limiter';
 import { INVITATION_RATE_LIMITER, InvitationRateLimitGuard } from './invitation-rate-limit.guard';
@@ -17,8 +20,26 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationTokenRedactionMiddleware } from './token-redaction.middleware';
 
-type Services = [InvitationDao, MemberDao, HierarchyDao, TenantDao, IdentityDirectory, InvitationMailer, TenantAccessService, Clock];
-const SERVICE_DEPENDENCIES = [InvitationDao, MemberDao, HierarchyDao, TenantDao, IDENTITY_DIRECTORY, InvitationMailer, TenantAccessService, CLOCK];
+type Services = [
+  InvitationDao,
+  MemberDao,
+  HierarchyDao,
+  TenantDao,
+  IdentityDirectory,
+  InvitationMailer,
+  TenantAccessService,
+  Clock,
+];
+const SERVICE_DEPENDENCIES = [
+  InvitationDao,
+  MemberDao,
+  HierarchyDao,
+  TenantDao,
+  IDENTITY_DIRECTORY,
+  InvitationMailer,
+  TenantAccessService,
+  CLOCK,
+];
 
 @Module({
   imports: [OrganizationInfrastructureModule],
@@ -26,18 +47,31 @@ const SERVICE_DEPENDENCIES = [InvitationDao, MemberDao, HierarchyDao, TenantDao,
   providers: [
     {
       provide: InvitationMailer,
-      useFactory: (sender: EmailSender, config: OrganizationConfig, logger: Logger) => new InvitationMailer(sender, config.portalUrl, logger),
+      useFactory: (sender: EmailSender, config: OrganizationConfig, logger: Logger) =>
+        new InvitationMailer(sender, config.portalUrl, logger),
       inject: [EMAIL_SENDER, ORGANIZATION_CONFIG, LOGGER],
     },
     {
       provide: INVITATION_RATE_LIMITER,
       useFactory: (config: OrganizationConfig, clock: Clock) =>
-        new FixedWindowLimiter(config.invitationRateLimit.max, config.invitationRateLimit.windowSeconds * 1000, clock),
+        new FixedWindowLimiter(
+          config.invitationRateLimit.max,
+          config.invitationRateLimit.windowSeconds * 1000,
+          clock,
+        ),
       inject: [ORGANIZATION_CONFIG, CLOCK],
     },
     InvitationRateLimitGuard,
-    { provide: InvitationsService, useFactory: (...deps: Services) => new InvitationsService(...deps), inject: SERVICE_DEPENDENCIES },
-    { provide: InvitationResponsesService, useFactory: (...deps: Services) => new InvitationResponsesService(...deps), inject: SERVICE_DEPENDENCIES },
+    {
+      provide: InvitationsService,
+      useFactory: (...deps: Services) => new InvitationsService(...deps),
+      inject: SERVICE_DEPENDENCIES,
+    },
+    {
+      provide: InvitationResponsesService,
+      useFactory: (...deps: Services) => new InvitationResponsesService(...deps),
+      inject: SERVICE_DEPENDENCIES,
+    },
   ],
 })
 export class InvitationsModule implements NestModule {

@@ -27,7 +27,11 @@ export function presentInvitation({ invitation, status }: InvitationView): Invit
     _links: links([
       ['self', link(self)],
       ['cancel', link(self, 'DELETE'), pending],
-      ['resend', link(invitationRoutes.resend(tenantId, invitationId), 'POST'), pending && invitation.resendCount < MAX_RESENDS],
+      [
+        'resend',
+        link(invitationRoutes.resend(tenantId, invitationId), 'POST'),
+        pending && invitation.resendCount < MAX_RESENDS,
+      ],
       ['collection', link(invitationRoutes.collection(tenantId))],
       ['tenant', link(invitationRoutes.tenant(tenantId))],
     ]),

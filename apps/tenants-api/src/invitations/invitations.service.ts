@@ -11,7 +11,12 @@ import {
 } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import { BusinessRuleError, ConflictError, InvalidStatusTransitionError, NotFoundError } from '@bbws/shared-errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  InvalidStatusTransitionError,
+  NotFoundError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { addDays, newId, normalizeEmail, type Clock } from '@bbws/shared-util';
 import { auditEvent, loadLiveTenant, resolveTeams } from '../members/organization.rules';
@@ -53,7 +58,9 @@ export class InvitationsService {
     const tenant = await loadLiveTenant(this.tenants, tenantId);
     const existing = await this.identity.findUserByEmail(input.email);
     if (existing && (await this.members.get(tenantId, existing.userId))) {
-      throw new ConflictError('ALREADY_MEMBER', `${input.email} is already a member of this tenant`, { userId: existing.userId });
+      throw new ConflictError('ALREADY_MEMBER', `${input.email} is already a member of this tenant`, {
+        userId: existing.userId,
+      });
     }
     const teamIds = [...new Set(input.teamIds ?? [])];
     await resolveTeams(this.hierarchy, tenantId, teamIds);
@@ -94,10 +101,18 @@ export class InvitationsService {
     return this.view(invitation, access);
   }
 
-  async list(caller: Caller, tenantId: string, status: InvitationStatus | undefined, page: PageRequest): Promise<Page<InvitationView>> {
+  async list(
+    caller: Caller,
+    tenantId: string,
+    status: InvitationStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<InvitationView>> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     const result = await this.invitations.list(tenantId, status, this.clock.now(), page);
-    return { items: result.items.map((invitation) => this.view(invitation, access)), nextStartAt: result.nextStartAt };
+    return {
+      items: result.items.map((invitation) => this.view(invitation, access)),
+      nextStartAt: result.nextStartAt,
+    };
   }
 
   async get(caller: Caller, tenantId: string, invitationId: string): Promise<InvitationView> {
@@ -106,24 +121,44 @@ export class InvitationsService {
   }
 
   /** PENDING only (422 otherwise); the invitee's link then answers 409. */
-  async cancel(caller: Caller, tenantId: string, invitationId: string, ifMatch?: number): Promise<InvitationView> {
+  async cancel(
+    caller: Caller,
+    tenantId: string,
+    invitationId: string,
+    ifMatch?: number,
+  ): Promise<InvitationView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     const current = await this.load(tenantId, invitationId);
     const status = invitationStatusAt(current, this.clock.now());
     if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'CANCELLED', []);
-    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_CANCELLED', { invitationId, email: current.email });
-    return this.view(await this.invitations.cancel(current, ifMatch ?? current.version, caller.userId, audit), access);
+    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_CANCELLED', {
+      invitationId,
+      email: current.email,
+    });
+    return this.view(
+      await this.invitations.cancel(current, ifMatch ?? current.version, caller.userId, audit),
+      access,
+    );
   }
 
   /** A new token (the old link dies), the expiry reset to the original validity, at most 3 times. */
-  async resend(caller: Caller, tenantId: string, invitationId: string, ifMatch?: number): Promise<InvitationView> {
+  async resend(
+    caller: Caller,
+    tenantId: string,
+    invitationId: string,
+    ifMatch?: number,
+  ): Promise<InvitationView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     const tenant = await loadLiveTenant(this.tenants, tenantId);
     const current = await this.load(tenantId, invitationId);
     const status = invitationStatusAt(current, this.clock.now());
     if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'PENDING', []);
     if (current.resendCount >= MAX_RESENDS) {
-      throw new BusinessRuleError('RESEND_LIMIT', `An invitation can be resent at most ${MAX_RESENDS} times`, { limit: MAX_RESENDS });
+      throw new BusinessRuleError(
+        'RESEND_LIMIT',
+        `An invitation can be resent at most ${MAX_RESENDS} times`,
+        { limit: MAX_RESENDS },
+      );
     }
     const { token, hash } = issueInvitationToken();
     const expiresAt = addDays(this.clock.now(), current.validityDays).toISOString();
@@ -133,7 +168,13 @@ export class InvitationsService {
       resendCount: current.resendCount + 1,
       expiresAt,
     });
-    const invitation = await this.invitations.resend(current, ifMatch ?? current.version, hash, expiresAt, audit);
+    const invitation = await this.invitations.resend(
+      current,
+      ifMatch ?? current.version,
+      hash,
+      expiresAt,
+      audit,
+    );
     await this.mailer.sendInvitation(invitation, token, tenant.organizationName);
     return this.view(invitation, access);
   }

@@ -10,7 +10,11 @@ import { presentMember } from './members.presenter';
 import { memberRoutes } from './members.routes';
 import { MembersService } from './members.service';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'ETag ("<version>") you read; 412 if stale',
+};
 
 /** `/tenants/{t}/users...` is accepted as an alias of `/tenants/{t}/members...` (the original design's name). */
 @ApiTags('members')
@@ -21,9 +25,18 @@ export class MembersController {
 
   @Get()
   @ApiOperation({ summary: 'List members (ADMIN, OPERATOR); filters role and teamId' })
-  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: ListMembersQueryDto) {
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query() query: ListMembersQueryDto,
+  ) {
     const page = pageRequest(query);
-    const result = await this.members.list(caller, tenantId, { role: query.role, teamId: query.teamId }, page);
+    const result = await this.members.list(
+      caller,
+      tenantId,
+      { role: query.role, teamId: query.teamId },
+      page,
+    );
     return presentPage(result, presentMember, {
       path: memberRoutes.collection(tenantId),
       query: { role: query.role, teamId: query.teamId },
@@ -33,7 +46,10 @@ export class MembersController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({ summary: 'Add a user of the identity directory as a member (ADMIN); 404 USER_NOT_FOUND, 409 ALREADY_MEMBER' })
+  @ApiOperation({
+    summary:
+      'Add a user of the identity directory as a member (ADMIN); 404 USER_NOT_FOUND, 409 ALREADY_MEMBER',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async add(
     @CurrentCaller() caller: Caller,
@@ -49,7 +65,11 @@ export class MembersController {
   @Get(':userId')
   @ApiOperation({ summary: 'A member with their teams (ADMIN, OPERATOR, or the member themselves)' })
   @ApiOkResponse({ type: MemberResponseDto })
-  async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Param('userId', ParseUserIdPipe) userId: string) {
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('userId', ParseUserIdPipe) userId: string,
+  ) {
     return presentMember(await this.members.get(caller, tenantId, userId));
   }
 

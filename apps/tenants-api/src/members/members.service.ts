@@ -2,7 +2,7 @@ import type { Member, TenantRole } from '@bbws/data-access-memberships';
 import type { HierarchyDao, MemberDao, MemberFilter, TeamPath, TenantDao } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
+import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
 import { auditEvent, loadLiveTenant, loadTenant, resolveTeams } from './organization.rules';
@@ -38,19 +38,41 @@ export class MembersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(caller: Caller, tenantId: string, filter: MemberFilter, page: PageRequest): Promise<Page<MemberView>> {
+  async list(
+    caller: Caller,
+    tenantId: string,
+    filter: MemberFilter,
+    page: PageRequest,
+  ): Promise<Page<MemberView>> {
     const access = await this.access.require(caller, tenantId, MANAGERS);
-    const [tenant, result] = await Promise.all([loadTenant(this.tenants, tenantId), this.members.list(tenantId, filter, page)]);
-    return { items: result.items.map((member) => ({ member, access, adminCount: tenant.adminCount })), nextStartAt: result.nextStartAt };
+    const [tenant, result] = await Promise.all([
+      loadTenant(this.tenants, tenantId),
+      this.members.list(tenantId, filter, page),
+    ]);
+    return {
+      items: result.items.map((member) => ({ member, access, adminCount: tenant.adminCount })),
+      nextStartAt: result.nextStartAt,
+    };
   }
 
   /** Members of one team (any member of the tenant may see who is in a team). */
-  async listTeam(caller: Caller, tenantId: string, team: TeamPath, page: PageRequest): Promise<Page<MemberView>> {
+  async listTeam(
+    caller: Caller,
+    tenantId: string,
+    team: TeamPath,
+    page: PageRequest,
+  ): Promise<Page<MemberView>> {
     const access = await this.access.require(caller, tenantId);
-    const [tenant, node] = await Promise.all([loadTenant(this.tenants, tenantId), this.hierarchy.get(tenantId, team)]);
+    const [tenant, node] = await Promise.all([
+      loadTenant(this.tenants, tenantId),
+      this.hierarchy.get(tenantId, team),
+    ]);
     if (!node) throw new NotFoundError('TEAM', team.teamId);
     const result = await this.members.listByTeam(tenantId, team.teamId, page);
-    return { items: result.items.map((member) => ({ member, access, adminCount: tenant.adminCount })), nextStartAt: result.nextStartAt };
+    return {
+      items: result.items.map((member) => ({ member, access, adminCount: tenant.adminCount })),
+      nextStartAt: result.nextStartAt,
+    };
   }
 
   /** ADMINs add people who already exist in the identity directory (others are invited instead). */
@@ -74,7 +96,11 @@ export class MembersService {
       updatedAt: now,
       version: 1,
     };
-    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_ADDED', { userId: user.userId, role: input.role, teamIds });
+    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_ADDED', {
+      userId: user.userId,
+      role: input.role,
+      teamIds,
+    });
     await this.members.add(member, audit, teams);
     this.access.forget(tenantId, user.userId);
     return { member, access, adminCount: tenant.adminCount + (member.role === 'ADMIN' ? 1 : 0) };
@@ -83,14 +109,29 @@ export class MembersService {
   /** ADMINs and OPERATORs see any member; everyone sees themselves. */
   async get(caller: Caller, tenantId: string, userId: string): Promise<MemberView> {
     const access = await this.access.require(caller, tenantId);
-    if (!access.isPlatformAdmin && caller.userId !== userId && !MANAGERS.includes(access.role as TenantRole)) {
-      throw new ForbiddenError('Members with the VIEWER role see only their own membership', { requiredRoles: [...MANAGERS] });
+    if (
+      !access.isPlatformAdmin &&
+      caller.userId !== userId &&
+      !MANAGERS.includes(access.role as TenantRole)
+    ) {
+      throw new ForbiddenError('Members with the VIEWER role see only their own membership', {
+        requiredRoles: [...MANAGERS],
+      });
     }
-    const [tenant, member] = await Promise.all([loadTenant(this.tenants, tenantId), this.load(tenantId, userId)]);
+    const [tenant, member] = await Promise.all([
+      loadTenant(this.tenants, tenantId),
+      this.load(tenantId, userId),
+    ]);
     return { member, access, adminCount: tenant.adminCount };
   }
 
-  async update(caller: Caller, tenantId: string, userId: string, input: UpdateMemberInput, ifMatch?: number): Promise<MemberView> {
+  async update(
+    caller: Caller,
+    tenantId: string,
+    userId: string,
+    input: UpdateMemberInput,
+    ifMatch?: number,
+  ): Promise<MemberView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     await loadLiveTenant(this.tenants, tenantId);
     const current = await this.load(tenantId, userId);
@@ -100,13 +141,18 @@ export class MembersService {
     const paths = await resolveTeams(this.hierarchy, tenantId, joined);
     const leftPaths = await this.hierarchy.findTeams(tenantId, left);
     const role = input.role ?? current.role;
+    const expected = ifMatch ?? current.version;
+    if (role === current.role && joined.length === 0 && left.length === 0) {
+      if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
+      return { member: current, access, adminCount: (await loadTenant(this.tenants, tenantId)).adminCount };
+    }
     const details = {
       userId,
       ...(role !== current.role ? { beforeRole: current.role, afterRole: role } : {}),
       ...(joined.length || left.length ? { joinedTeamIds: joined, leftTeamIds: left } : {}),
     };
     const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_UPDATED', details);
-    const member = await this.members.update(current, ifMatch ?? current.version, { role, teamIds }, audit, {
+    const member = await this.members.update(current, expected, { role, teamIds }, audit, {
       joined: paths,
       left: [...leftPaths.values()],
     });
@@ -120,7 +166,11 @@ export class MembersService {
     await loadLiveTenant(this.tenants, tenantId);
     const current = await this.load(tenantId, userId);
     const teams = await this.hierarchy.findTeams(tenantId, current.teamIds);
-    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_REMOVED', { userId, role: current.role, teamIds: current.teamIds });
+    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_REMOVED', {
+      userId,
+      role: current.role,
+      teamIds: current.teamIds,
+    });
     await this.members.remove(current, ifMatch ?? current.version, audit, [...teams.values()]);
     this.access.forget(tenantId, userId);
   }

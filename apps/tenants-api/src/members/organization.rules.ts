@@ -4,7 +4,13 @@ import { BusinessRuleError, NotFoundError } from '@bbws/shared-errors';
 import { newId, type Clock } from '@bbws/shared-util';
 
 /** An audit event for a change made by `caller` now; written by the DAO in the change's own transaction. */
-export function auditEvent(clock: Clock, tenantId: string, caller: Pick<Caller, 'userId'>, action: string, details?: Record<string, unknown>): AuditEvent {
+export function auditEvent(
+  clock: Clock,
+  tenantId: string,
+  caller: Pick<Caller, 'userId'>,
+  action: string,
+  details?: Record<string, unknown>,
+): AuditEvent {
   return {
     eventId: newId('evt'),
     tenantId,
@@ -31,12 +37,18 @@ export async function loadLiveTenant(tenants: TenantDao, tenantId: string): Prom
 }
 
 /** The teams' places in the hierarchy; an id that is not a team of this tenant is a 422 UNKNOWN_TEAM. */
-export async function resolveTeams(hierarchy: HierarchyDao, tenantId: string, teamIds: readonly string[]): Promise<TeamPath[]> {
+export async function resolveTeams(
+  hierarchy: HierarchyDao,
+  tenantId: string,
+  teamIds: readonly string[],
+): Promise<TeamPath[]> {
   if (teamIds.length === 0) return [];
   const found = await hierarchy.findTeams(tenantId, teamIds);
   const unknown = teamIds.filter((teamId) => !found.has(teamId));
   if (unknown.length) {
-    throw new BusinessRuleError('UNKNOWN_TEAM', `No such team in this tenant: ${unknown.join(', ')}`, { teamIds: unknown });
+    throw new BusinessRuleError('UNKNOWN_TEAM', `No such team in this tenant: ${unknown.join(', ')}`, {
+      teamIds: unknown,
+    });
   }
   return teamIds.map((teamId) => found.get(teamId) as TeamPath);
 }

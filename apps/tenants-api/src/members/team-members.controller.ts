@@ -25,7 +25,12 @@ export class TeamMembersController {
     @Query() query: PageQueryDto,
   ) {
     const page = pageRequest(query);
-    const result = await this.members.listTeam(caller, tenantId, { level: 'TEAM', divisionId, groupId, teamId }, page);
+    const result = await this.members.listTeam(
+      caller,
+      tenantId,
+      { level: 'TEAM', divisionId, groupId, teamId },
+      page,
+    );
     return presentPage(result, presentMember, {
       path: hierarchyRoutes.teamMembers(tenantId, divisionId, groupId, teamId),
       query: {},

@@ -1,6 +1,8 @@
 import type { AuditEvent } from '@bbws/data-access-tenants';
-import { link, links } from '@bbws/shared-hateoas';
+import { link, links, type Link } from '@bbws/shared-hateoas';
 import type { AuditEventResponseDto, TenantResponseDto } from './dto/tenant.response.dto';
+import { lifecycleActionsFrom } from '../lifecycle/lifecycle.rules';
+import { lifecycleRoutes } from '../lifecycle/lifecycle.routes';
 import { allowedTransitions } from './tenant-status.rules';
 import { tenantRoutes } from './tenants.routes';
 import type { TenantView } from './tenants.service';
@@ -36,6 +38,9 @@ export function presentTenant({ tenant, access }: TenantView): TenantResponseDto
       ['hierarchy', link(tenantRoutes.hierarchy(id))],
       ['invitations', link(tenantRoutes.invitations(id)), tenantAdmin],
       ['collection', link(tenantRoutes.collection())],
+      ...lifecycleActionsFrom(tenant.status).map(
+        (action): [string, Link, boolean] => [action.toLowerCase(), link(lifecycleRoutes.action(id, action), 'POST'), admin],
+      ),
     ]),
   };
 }

@@ -22,18 +22,30 @@ export class UsersController {
   }
 
   @Get(':userId')
-  @ApiOperation({ summary: 'A profile: yourself, platform admins, or an ADMIN of a tenant the user belongs to' })
+  @ApiOperation({
+    summary: 'A profile: yourself, platform admins, or an ADMIN of a tenant the user belongs to',
+  })
   @ApiOkResponse({ type: UserResponseDto })
   async get(@CurrentCaller() caller: Caller, @Param('userId', ParseUserIdPipe) userId: string) {
     return presentUser(await this.users.get(caller, userId));
   }
 
   @Get(':userId/tenants')
-  @ApiOperation({ summary: "A user's tenants with their role (the user or platform admins); `me` is the caller" })
-  async tenants(@CurrentCaller() caller: Caller, @Param('userId', ParseUserIdPipe) userId: string, @Query() query: PageQueryDto) {
+  @ApiOperation({
+    summary: "A user's tenants with their role (the user or platform admins); `me` is the caller",
+  })
+  async tenants(
+    @CurrentCaller() caller: Caller,
+    @Param('userId', ParseUserIdPipe) userId: string,
+    @Query() query: PageQueryDto,
+  ) {
     const page = pageRequest(query);
     const subject = userId === 'me' ? caller.userId : userId;
     const result = await this.users.listTenants(caller, subject, page);
-    return presentPage(result, presentUserTenant, { path: userRoutes.tenants(subject), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentUserTenant, {
+      path: userRoutes.tenants(subject),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 }

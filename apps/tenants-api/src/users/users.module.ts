@@ -13,8 +13,12 @@ import { UsersService } from './users.service';
   providers: [
     {
       provide: UsersService,
-      useFactory: (identity: IdentityDirectory, memberships: MembershipReaderDao, tenants: TenantDao, access: TenantAccessService) =>
-        new UsersService(identity, memberships, tenants, access),
+      useFactory: (
+        identity: IdentityDirectory,
+        memberships: MembershipReaderDao,
+        tenants: TenantDao,
+        access: TenantAccessService,
+      ) => new UsersService(identity, memberships, tenants, access),
       inject: [IDENTITY_DIRECTORY, MembershipReaderDao, TenantDao, TenantAccessService],
     },
   ],

@@ -20,7 +20,9 @@ export function presentMe({ profile, isPlatformAdmin, memberships, moreMembershi
 export function presentUser({ profile, memberships, canListTenants }: UserView): UserResponseDto {
   return {
     ...profile,
-    teams: memberships.flatMap((member) => member.teamIds.map((teamId) => ({ tenantId: member.tenantId, teamId }))),
+    teams: memberships.flatMap((member) =>
+      member.teamIds.map((teamId) => ({ tenantId: member.tenantId, teamId })),
+    ),
     _links: links([
       ['self', link(userRoutes.user(profile.userId))],
       ['tenants', link(userRoutes.tenants(profile.userId)), canListTenants],

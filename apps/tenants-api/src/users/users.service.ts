@@ -45,10 +45,15 @@ export class UsersService {
   ) {}
 
   async me(caller: Caller): Promise<MeView> {
-    const [user, page] = await Promise.all([this.identity.getUser(caller.userId), this.memberships.listByUser(caller.userId, { pageSize: PAGE })]);
+    const [user, page] = await Promise.all([
+      this.identity.getUser(caller.userId),
+      this.memberships.listByUser(caller.userId, { pageSize: PAGE }),
+    ]);
     const tenants = await this.tenantsById(page.items);
     return {
-      profile: user ? profileOf(user) : { userId: caller.userId, email: caller.email, name: caller.name, status: 'ACTIVE' },
+      profile: user
+        ? profileOf(user)
+        : { userId: caller.userId, email: caller.email, name: caller.name, status: 'ACTIVE' },
       isPlatformAdmin: caller.isPlatformAdmin,
       memberships: page.items.flatMap((member) => {
         const tenant = tenants.get(member.tenantId);
@@ -99,7 +104,10 @@ export class UsersService {
     const members: Member[] = [];
     let startAt: string | undefined;
     for (let pages = 0; pages < MAX_MEMBERSHIP_PAGES; pages += 1) {
-      const page = await this.memberships.listByUser(userId, { pageSize: PAGE, ...(startAt ? { startAt } : {}) });
+      const page = await this.memberships.listByUser(userId, {
+        pageSize: PAGE,
+        ...(startAt ? { startAt } : {}),
+      });
       members.push(...page.items);
       if (!page.nextStartAt) break;
       startAt = page.nextStartAt;
@@ -108,7 +116,9 @@ export class UsersService {
   }
 
   private async administeredBy(caller: Caller, memberships: Member[]): Promise<Member[]> {
-    const roles = await Promise.all(memberships.map((member) => this.access.membership(member.tenantId, caller.userId)));
+    const roles = await Promise.all(
+      memberships.map((member) => this.access.membership(member.tenantId, caller.userId)),
+    );
     return memberships.filter((_member, index) => roles[index]?.role === 'ADMIN');
   }
 

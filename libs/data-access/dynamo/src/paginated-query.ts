@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '@bbws/shared-errors';
 import type { CursorCodec, Page } from '@bbws/shared-hateoas';
@@ -16,8 +17,9 @@ export interface KeyQuery {
 }
 
 /**
- * One bounded Query per call (a page), never a Scan. The cursor is bound to the partition it came
- * from, so a cursor of one tenant's list cannot be replayed against another's.
+ * One bounded Query per call (a page), never a Scan. The cursor is bound to the list it came from
+ * (index, partition, sort-key condition, filter), so a cursor of one list cannot be replayed against
+ * another's, even within the same partition.
  */
 export async function paginatedQuery(
   client: DynamoDBDocumentClient,
@@ -51,19 +53,25 @@ export async function paginatedQuery(
     ScanIndexForward: !query.descending,
     Limit: query.pageSize,
     FilterExpression: query.filter?.expression,
-    ExclusiveStartKey: query.startAt ? decodeStart(codec, query.startAt, query.partition) : undefined,
+    ExclusiveStartKey: query.startAt ? decodeStart(codec, query.startAt, listScope(query)) : undefined,
   };
   const result = await client.send(new QueryCommand(input));
   const next = result.LastEvaluatedKey;
   return {
     items: (result.Items ?? []) as Record<string, unknown>[],
-    nextStartAt: next ? codec.encode({ p: query.partition, k: next }) : null,
+    nextStartAt: next ? codec.encode({ p: listScope(query), k: next }) : null,
   };
 }
 
-function decodeStart(codec: CursorCodec, cursor: string, partition: string): Record<string, unknown> {
+function listScope(query: KeyQuery): string {
+  const filter = query.filter ? { e: query.filter.expression, v: query.filter.values } : null;
+  const scope = JSON.stringify([query.tableName, query.index ?? null, query.partition, query.sortKey ?? null, filter]);
+  return createHash('sha256').update(scope).digest('base64url').slice(0, 22);
+}
+
+function decodeStart(codec: CursorCodec, cursor: string, scope: string): Record<string, unknown> {
   const decoded = codec.decode(cursor);
-  if (decoded.p !== partition || typeof decoded.k !== 'object' || decoded.k === null) {
+  if (decoded.p !== scope || typeof decoded.k !== 'object' || decoded.k === null) {
     throw ValidationError.field('startAt', 'does not belong to this list');
   }
   return decoded.k as Record<string, unknown>;

@@ -11,7 +11,9 @@ export async function batchGetTenantItems(
   const table = db.tables.tenants;
   const found = new Map<string, Record<string, unknown>>();
   for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
-    let pending: Record<string, unknown>[] | undefined = keys.slice(start, start + BATCH_GET_LIMIT).map((key) => ({ ...key }));
+    let pending: Record<string, unknown>[] | undefined = keys
+      .slice(start, start + BATCH_GET_LIMIT)
+      .map((key) => ({ ...key }));
     while (pending && pending.length > 0) {
       const result: BatchGetCommandOutput = await db.client.send(
         new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),

@@ -6,7 +6,14 @@ import { hierarchyKeys } from './hierarchy.keys';
 import { MemberDao } from './member.dao';
 import { TenantDao } from './tenant.dao';
 import { tenantKeys } from './tenant.keys';
-import { SettableClock, buildAudit, buildMember, buildNode, buildTenant, intSpecContext } from './test-factories';
+import {
+  SettableClock,
+  buildAudit,
+  buildMember,
+  buildNode,
+  buildTenant,
+  intSpecContext,
+} from './test-factories';
 
 describe('HierarchyDao (DynamoDB Local)', () => {
   const db = intSpecContext(new SettableClock());
@@ -22,15 +29,25 @@ describe('HierarchyDao (DynamoDB Local)', () => {
   });
 
   const division = (): DivisionPath => ({ level: 'DIVISION', divisionId: newId('div') });
-  const group = (d: DivisionPath): GroupPath => ({ level: 'GROUP', divisionId: d.divisionId, groupId: newId('grp') });
-  const team = (g: GroupPath): TeamPath => ({ level: 'TEAM', divisionId: g.divisionId, groupId: g.groupId, teamId: newId('team') });
+  const group = (d: DivisionPath): GroupPath => ({
+    level: 'GROUP',
+    divisionId: d.divisionId,
+    groupId: newId('grp'),
+  });
+  const team = (g: GroupPath): TeamPath => ({
+    level: 'TEAM',
+    divisionId: g.divisionId,
+    groupId: g.groupId,
+    teamId: newId('team'),
+  });
   const create = async (path: DivisionPath | GroupPath | TeamPath, name?: string): Promise<HierarchyNode> => {
     const node = buildNode(tenantId, path, name ? { name } : {});
     await hierarchy.create(node, buildAudit(tenantId, `${path.level}_CREATED`));
     return node;
   };
   const counter = async (key: { PK: string; SK: string }, attribute: string) =>
-    ((await db.client.send(new GetCommand({ TableName: db.tables.tenants, Key: key }))).Item?.[attribute] as number | undefined) ?? 0;
+    ((await db.client.send(new GetCommand({ TableName: db.tables.tenants, Key: key }))).Item?.[attribute] as
+      number | undefined) ?? 0;
 
   it('builds the tree from one query, with child and member counters kept on the parents', async () => {
     const d = division();
@@ -57,7 +74,10 @@ describe('HierarchyDao (DynamoDB Local)', () => {
   it('keeps sibling names unique case- and space-insensitively, but allows the name under another parent', async () => {
     const d1 = division();
     await create(d1, 'Research');
-    await expect(create(division(), '  research ')).rejects.toMatchObject({ code: 'DIVISION_NAME_TAKEN', status: 409 });
+    await expect(create(division(), '  research ')).rejects.toMatchObject({
+      code: 'DIVISION_NAME_TAKEN',
+      status: 409,
+    });
     const g = group(d1);
     await create(g, 'Research');
     await expect(create(group(d1), 'RESEARCH')).rejects.toMatchObject({ code: 'GROUP_NAME_TAKEN' });
@@ -65,7 +85,10 @@ describe('HierarchyDao (DynamoDB Local)', () => {
   });
 
   it('refuses a child under a parent that does not exist', async () => {
-    await expect(create(group(division()))).rejects.toMatchObject({ code: 'DIVISION_NOT_FOUND', status: 404 });
+    await expect(create(group(division()))).rejects.toMatchObject({
+      code: 'DIVISION_NOT_FOUND',
+      status: 404,
+    });
   });
 
   it('lets exactly one of two concurrent creates take the last of the 100 child places', async () => {
@@ -94,9 +117,14 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const page = await hierarchy.listChildren(tenantId, d, { pageSize: 10 });
     expect(page.items.map((node) => node.name)).toEqual(['Alpha', 'beta']);
     const first = await hierarchy.listChildren(tenantId, d, { pageSize: 1 });
-    const second = await hierarchy.listChildren(tenantId, d, { pageSize: 1, startAt: first.nextStartAt ?? undefined });
+    const second = await hierarchy.listChildren(tenantId, d, {
+      pageSize: 1,
+      startAt: first.nextStartAt ?? undefined,
+    });
     expect(second.items.map((node) => node.name)).toEqual(['beta']);
-    await expect(hierarchy.listChildren(tenantId, null, { pageSize: 1, startAt: first.nextStartAt ?? undefined })).rejects.toMatchObject({
+    await expect(
+      hierarchy.listChildren(tenantId, null, { pageSize: 1, startAt: first.nextStartAt ?? undefined }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
     });
   });
@@ -105,12 +133,22 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const d = division();
     const node = await create(d, 'Old name');
     await create(division(), 'Taken');
-    await expect(hierarchy.update(node, 1, { name: 'taken' }, 'tester', buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(
+      hierarchy.update(node, 1, { name: 'taken' }, 'tester', buildAudit(tenantId)),
+    ).rejects.toMatchObject({
       code: 'DIVISION_NAME_TAKEN',
     });
-    const renamed = await hierarchy.update(node, 1, { name: 'New name', description: 'x' }, 'tester', buildAudit(tenantId));
+    const renamed = await hierarchy.update(
+      node,
+      1,
+      { name: 'New name', description: 'x' },
+      'tester',
+      buildAudit(tenantId),
+    );
     expect(renamed).toMatchObject({ name: 'New name', description: 'x', version: 2 });
-    await expect(hierarchy.update(node, 1, { name: 'Other' }, 'tester', buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(
+      hierarchy.update(node, 1, { name: 'Other' }, 'tester', buildAudit(tenantId)),
+    ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
     await create(division(), 'old name');
@@ -126,8 +164,13 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const member = buildMember(tenantId, { teamIds: [t.teamId] });
     await members.add(member, buildAudit(tenantId), [t]);
 
-    await expect(hierarchy.delete(dNode, 1, buildAudit(tenantId))).rejects.toMatchObject({ code: 'HAS_CHILDREN', status: 422 });
-    await expect(hierarchy.delete({ ...tNode, memberCount: 1 }, 1, buildAudit(tenantId))).rejects.toMatchObject({ code: 'HAS_CHILDREN' });
+    await expect(hierarchy.delete(dNode, 1, buildAudit(tenantId))).rejects.toMatchObject({
+      code: 'HAS_CHILDREN',
+      status: 422,
+    });
+    await expect(
+      hierarchy.delete({ ...tNode, memberCount: 1 }, 1, buildAudit(tenantId)),
+    ).rejects.toMatchObject({ code: 'HAS_CHILDREN' });
 
     const deleted = await hierarchy.deleteSubtree(dNode, 1, buildAudit(tenantId, 'DIVISION_DELETED'));
     expect(deleted).toEqual({ groups: 1, teams: 1, teamAssignments: 1 });
@@ -155,10 +198,12 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const gNode = await create(g);
     for (let i = 0; i < 34; i += 1) await create(team(g));
     const stored = (await hierarchy.get(tenantId, g)) as HierarchyNode;
-    await expect(hierarchy.deleteSubtree(stored, stored.version, buildAudit(tenantId))).rejects.toMatchObject({
-      code: 'CASCADE_TOO_LARGE',
-      status: 422,
-    });
+    await expect(hierarchy.deleteSubtree(stored, stored.version, buildAudit(tenantId))).rejects.toMatchObject(
+      {
+        code: 'CASCADE_TOO_LARGE',
+        status: 422,
+      },
+    );
     expect(await hierarchy.get(tenantId, g)).toMatchObject({ name: gNode.name, childCount: 34 });
   });
 });

@@ -1,12 +1,23 @@
 import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { deleteKey, paginatedQuery, putNew, versionedUpdate, type DynamoContext, type TransactItem } from '@bbws/data-access-dynamo';
+import {
+  deleteKey,
+  paginatedQuery,
+  putNew,
+  versionedUpdate,
+  type DynamoContext,
+  type TransactItem,
+} from '@bbws/data-access-dynamo';
 import { fromMemberItem, memberKeys, type Member } from '@bbws/data-access-memberships';
-import { BusinessRuleError, ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { normalizeName } from '@bbws/shared-util';
 import { batchGetTenantItems, itemKey } from './batch-get';
 import { counterUpdate } from './counter.expressions';
-import { assertCursorWithin } from './cursor-scope';
 import {
   MAX_CHILDREN,
   nodeId,
@@ -53,28 +64,39 @@ export class HierarchyDao {
         (old) => (old ? childLimit(node.path) : parentNotFound(node.tenantId, node.path)),
       )
       .add(this.tenants.auditPut(audit));
-    if (node.path.level === 'TEAM') tx.add(putNew(this.table, teamRefItem(node.tenantId, node.path, node.createdAt)));
+    if (node.path.level === 'TEAM')
+      tx.add(putNew(this.table, teamRefItem(node.tenantId, node.path, node.createdAt)));
     await tx.commit(this.db.client);
   }
 
   async get(tenantId: string, path: NodePath): Promise<HierarchyNode | null> {
     const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: hierarchyKeys.node(tenantId, path), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: hierarchyKeys.node(tenantId, path),
+        ConsistentRead: true,
+      }),
     );
     return Item && Item.entityType === path.level ? fromNodeItem(Item) : null;
   }
 
   /** Children of the tenant (parent null), a division or a group, in name order (through their name guards). */
-  async listChildren(tenantId: string, parent: NodePath | null, page: PageRequest): Promise<Page<HierarchyNode>> {
+  async listChildren(
+    tenantId: string,
+    parent: NodePath | null,
+    page: PageRequest,
+  ): Promise<Page<HierarchyNode>> {
     const prefix = hierarchyKeys.nameGuardPrefix(parent ? nodeSortKey(parent) : 'TENANT');
-    assertCursorWithin(this.db, page.startAt, prefix);
     const guards = await paginatedQuery(this.db.client, this.db.cursors, {
       tableName: this.table,
       partition: hierarchyKeys.tenantPartition(tenantId),
       sortKey: { beginsWith: prefix },
       ...page,
     });
-    const keys = guards.items.map((guard) => ({ PK: hierarchyKeys.tenantPartition(tenantId), SK: guard.childSK as string }));
+    const keys = guards.items.map((guard) => ({
+      PK: hierarchyKeys.tenantPartition(tenantId),
+      SK: guard.childSK as string,
+    }));
     const found = await batchGetTenantItems(this.db, keys);
     const items = keys.flatMap((key) => {
       const item = found.get(itemKey(key));
@@ -104,7 +126,8 @@ export class HierarchyDao {
         groups.get(path.groupId)?.teams.push(node);
       }
     }
-    const byName = (a: HierarchyNode, b: HierarchyNode) => normalizeName(a.name).localeCompare(normalizeName(b.name));
+    const byName = (a: HierarchyNode, b: HierarchyNode) =>
+      normalizeName(a.name).localeCompare(normalizeName(b.name));
     tree.divisions.sort(byName);
     for (const division of tree.divisions) {
       division.groups.sort(byName);
@@ -122,7 +145,13 @@ export class HierarchyDao {
     audit: AuditEvent,
   ): Promise<HierarchyNode> {
     const now = this.db.clock.now().toISOString();
-    const next: HierarchyNode = { ...current, ...changes, updatedAt: now, updatedBy: actor, version: expectedVersion + 1 };
+    const next: HierarchyNode = {
+      ...current,
+      ...changes,
+      updatedAt: now,
+      updatedBy: actor,
+      version: expectedVersion + 1,
+    };
     const tx = new TransactionBuilder()
       .add(
         versionedUpdate({
@@ -137,7 +166,10 @@ export class HierarchyDao {
           },
           expectedVersion,
         }),
-        (old) => (old ? new PreconditionFailedError(expectedVersion, old.version as number) : nodeNotFound(current.path)),
+        (old) =>
+          old
+            ? new PreconditionFailedError(expectedVersion, old.version as number)
+            : nodeNotFound(current.path),
       )
       .add(this.tenants.auditPut(audit));
     if (normalizeName(current.name) !== normalizeName(next.name)) {
@@ -154,7 +186,8 @@ export class HierarchyDao {
     const tx = new TransactionBuilder()
       .add(this.deleteNodeItem(current, { version: expectedVersion, count: 0 }), (old) => {
         if (!old) return nodeNotFound(current.path);
-        if (old.version !== expectedVersion) return new PreconditionFailedError(expectedVersion, old.version as number);
+        if (old.version !== expectedVersion)
+          return new PreconditionFailedError(expectedVersion, old.version as number);
         return hasChildren(current.path);
       })
       .addAll(this.nodeCompanions(current))
@@ -169,19 +202,30 @@ export class HierarchyDao {
    * A subtree that needs more than one transaction is refused with 422 CASCADE_TOO_LARGE. The audit
    * event's details get the numbers of groups, teams and team assignments deleted.
    */
-  async deleteSubtree(root: HierarchyNode, expectedVersion: number, audit: AuditEvent): Promise<SubtreeDeletion> {
+  async deleteSubtree(
+    root: HierarchyNode,
+    expectedVersion: number,
+    audit: AuditEvent,
+  ): Promise<SubtreeDeletion> {
     const nodes = (await this.queryAll(root.tenantId, nodeSortKey(root.path))).map(fromNodeItem);
     const stored = nodes.find((node) => nodeId(node.path) === nodeId(root.path));
     if (!stored) throw nodeNotFound(root.path);
-    if (stored.version !== expectedVersion) throw new PreconditionFailedError(expectedVersion, stored.version);
-    const teams = nodes.filter((node): node is HierarchyNode & { path: TeamPath } => node.path.level === 'TEAM');
-    const assignments = await Promise.all(teams.map((team) => this.teamMemberIds(root.tenantId, team.path.teamId)));
+    if (stored.version !== expectedVersion)
+      throw new PreconditionFailedError(expectedVersion, stored.version);
+    const teams = nodes.filter(
+      (node): node is HierarchyNode & { path: TeamPath } => node.path.level === 'TEAM',
+    );
+    const assignments = await Promise.all(
+      teams.map((team) => this.teamMemberIds(root.tenantId, team.path.teamId)),
+    );
     const deletedTeams = new Set(teams.map((team) => team.path.teamId));
     const members = await this.membersById(root.tenantId, [...new Set(assignments.flat())]);
 
     const tx = new TransactionBuilder();
     for (const node of nodes) {
-      tx.add(this.deleteNodeItem(node, { version: node.version, count: counterOf(node) }), () => subtreeChanged());
+      tx.add(this.deleteNodeItem(node, { version: node.version, count: counterOf(node) }), () =>
+        subtreeChanged(),
+      );
       tx.addAll(this.nodeCompanions(node));
     }
     teams.forEach((team, index) => {
@@ -206,7 +250,9 @@ export class HierarchyDao {
       teams: teams.length,
       teamAssignments: assignments.flat().length,
     };
-    tx.add(this.parentDecrement(root)).add(this.tenants.auditPut({ ...audit, details: { ...audit.details, ...deletion } }));
+    tx.add(this.parentDecrement(root)).add(
+      this.tenants.auditPut({ ...audit, details: { ...audit.details, ...deletion } }),
+    );
     if (tx.size > MAX_TRANSACTION_ITEMS) {
       throw new BusinessRuleError(
         'CASCADE_TOO_LARGE',
@@ -225,7 +271,10 @@ export class HierarchyDao {
     const found = await batchGetTenantItems(this.db, keys);
     const teams = new Map<string, TeamPath>();
     for (const item of found.values()) {
-      teams.set(item.teamId as string, teamPath(item.divisionId as string, item.groupId as string, item.teamId as string));
+      teams.set(
+        item.teamId as string,
+        teamPath(item.divisionId as string, item.groupId as string, item.teamId as string),
+      );
     }
     return teams;
   }
@@ -235,8 +284,12 @@ export class HierarchyDao {
       Delete: {
         TableName: this.table,
         Key: hierarchyKeys.node(node.tenantId, node.path),
-        ConditionExpression: 'attribute_exists(PK) AND #version = :version AND (attribute_not_exists(#count) OR #count = :count)',
-        ExpressionAttributeNames: { '#version': 'version', '#count': node.path.level === 'TEAM' ? 'memberCount' : 'childCount' },
+        ConditionExpression:
+          'attribute_exists(PK) AND #version = :version AND (attribute_not_exists(#count) OR #count = :count)',
+        ExpressionAttributeNames: {
+          '#version': 'version',
+          '#count': node.path.level === 'TEAM' ? 'memberCount' : 'childCount',
+        },
         ExpressionAttributeValues: { ':version': expected.version, ':count': expected.count },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
@@ -246,7 +299,8 @@ export class HierarchyDao {
   /** The name guard and (teams) the id lookup that live and die with a node. */
   private nodeCompanions(node: HierarchyNode): Array<readonly [TransactItem]> {
     const items: Array<readonly [TransactItem]> = [[deleteKey(this.table, nameGuardKey(node))]];
-    if (node.path.level === 'TEAM') items.push([deleteKey(this.table, hierarchyKeys.teamRef(node.tenantId, node.path.teamId))]);
+    if (node.path.level === 'TEAM')
+      items.push([deleteKey(this.table, hierarchyKeys.teamRef(node.tenantId, node.path.teamId))]);
     return items;
   }
 
@@ -302,13 +356,19 @@ function nameGuardKey(node: HierarchyNode) {
 
 function nameTaken(path: NodePath, name: string): ConflictError {
   const thing = path.level.toLowerCase();
-  return new ConflictError(`${path.level}_NAME_TAKEN`, `A ${thing} named "${name}" already exists here`, { name });
+  return new ConflictError(`${path.level}_NAME_TAKEN`, `A ${thing} named "${name}" already exists here`, {
+    name,
+  });
 }
 
 function childLimit(path: NodePath): BusinessRuleError {
-  return new BusinessRuleError('CHILD_LIMIT_REACHED', `Its parent already has ${MAX_CHILDREN} ${path.level.toLowerCase()}s`, {
-    limit: MAX_CHILDREN,
-  });
+  return new BusinessRuleError(
+    'CHILD_LIMIT_REACHED',
+    `Its parent already has ${MAX_CHILDREN} ${path.level.toLowerCase()}s`,
+    {
+      limit: MAX_CHILDREN,
+    },
+  );
 }
 
 function parentNotFound(tenantId: string, path: NodePath): NotFoundError {
@@ -328,7 +388,10 @@ export function nodeNotFound(path: NodePath): NotFoundError {
 
 function hasChildren(path: NodePath): BusinessRuleError {
   const what = path.level === 'TEAM' ? 'members' : path.level === 'GROUP' ? 'teams' : 'groups';
-  return new BusinessRuleError('HAS_CHILDREN', `The ${path.level.toLowerCase()} still has ${what}; pass ?cascade=true to delete them too`);
+  return new BusinessRuleError(
+    'HAS_CHILDREN',
+    `The ${path.level.toLowerCase()} still has ${what}; pass ?cascade=true to delete them too`,
+  );
 }
 
 function subtreeChanged(): ConflictError {

@@ -57,7 +57,12 @@ export function teamRefItem(tenantId: string, path: TeamPath, at: string): Recor
   };
 }
 
-export function teamAssignmentItem(tenantId: string, teamId: string, userId: string, at: string): Record<string, unknown> {
+export function teamAssignmentItem(
+  tenantId: string,
+  teamId: string,
+  userId: string,
+  at: string,
+): Record<string, unknown> {
   return {
     ...hierarchyKeys.teamMember(tenantId, teamId, userId),
     entityType: 'TEAM_MEMBER',

@@ -6,7 +6,14 @@ import { InvitationDao } from './invitation.dao';
 import { invitationKeys } from './invitation.keys';
 import { MemberDao } from './member.dao';
 import { TenantDao } from './tenant.dao';
-import { SettableClock, buildAudit, buildInvitation, buildMember, buildTenant, intSpecContext } from './test-factories';
+import {
+  SettableClock,
+  buildAudit,
+  buildInvitation,
+  buildMember,
+  buildTenant,
+  intSpecContext,
+} from './test-factories';
 
 const DAY = 86_400_000;
 const hash = () => createHash('sha256').update(randomBytes(32)).digest('hex');
@@ -38,21 +45,32 @@ describe('InvitationDao (DynamoDB Local)', () => {
     return invitation;
   };
   const memberFor = (invitation: Invitation): Member =>
-    buildMember(tenantId, { email: invitation.email, role: invitation.role, joinedAt: clock.now().toISOString() });
+    buildMember(tenantId, {
+      email: invitation.email,
+      role: invitation.role,
+      joinedAt: clock.now().toISOString(),
+    });
   const rawItem = async (key: { PK: string; SK: string }) =>
     (await db.client.send(new GetCommand({ TableName: db.tables.tenants, Key: key }))).Item;
 
   it('stores the invitation, a pending guard and a token item keyed by the hash', async () => {
     const invitation = await invite();
     expect(await invitations.get(tenantId, invitation.invitationId)).toEqual(invitation);
-    expect(await invitations.findToken(invitation.tokenHash)).toEqual({ tenantId, invitationId: invitation.invitationId, consumedAt: null });
+    expect(await invitations.findToken(invitation.tokenHash)).toEqual({
+      tenantId,
+      invitationId: invitation.invitationId,
+      consumedAt: null,
+    });
     const token = await rawItem(invitationKeys.token(invitation.tokenHash));
     expect(token?.ttl).toBe(Math.floor(Date.parse(invitation.expiresAt) / 1000) + 86_400);
   });
 
   it('refuses a second pending invitation for the same email, case-insensitively', async () => {
     const first = await invite();
-    await expect(invite({ email: first.email.toUpperCase() })).rejects.toMatchObject({ code: 'DUPLICATE_INVITATION', status: 409 });
+    await expect(invite({ email: first.email.toUpperCase() })).rejects.toMatchObject({
+      code: 'DUPLICATE_INVITATION',
+      status: 409,
+    });
   });
 
   it('lets a new invitation replace one that expired, and derives EXPIRED on read', async () => {
@@ -71,7 +89,12 @@ describe('InvitationDao (DynamoDB Local)', () => {
   it('accepts in one transaction: membership, ACCEPTED, token consumed, guard released', async () => {
     const invitation = await invite({ role: 'ADMIN' });
     const member = memberFor(invitation);
-    const accepted = await invitations.accept(invitation, member, [], [buildAudit(tenantId, 'INVITATION_ACCEPTED')]);
+    const accepted = await invitations.accept(
+      invitation,
+      member,
+      [],
+      [buildAudit(tenantId, 'INVITATION_ACCEPTED')],
+    );
     expect(accepted).toMatchObject({ status: 'ACCEPTED', respondedBy: member.userId, version: 2 });
     expect(await members.get(tenantId, member.userId)).toMatchObject({ role: 'ADMIN' });
     expect((await tenants.get(tenantId))?.adminCount).toBe(1);
@@ -97,13 +120,17 @@ describe('InvitationDao (DynamoDB Local)', () => {
   it('answers 410 once expired and 409 once answered', async () => {
     const late = await invite({ expiresAt: new Date(clock.now().getTime() + DAY).toISOString() });
     clock.advance(DAY + 1000);
-    await expect(invitations.accept(late, memberFor(late), [], [buildAudit(tenantId)])).rejects.toMatchObject({
-      code: 'INVITATION_EXPIRED',
-      status: 410,
-    });
+    await expect(invitations.accept(late, memberFor(late), [], [buildAudit(tenantId)])).rejects.toMatchObject(
+      {
+        code: 'INVITATION_EXPIRED',
+        status: 410,
+      },
+    );
     const declined = await invite();
     await invitations.decline(declined, 'someone', buildAudit(tenantId));
-    await expect(invitations.accept(declined, memberFor(declined), [], [buildAudit(tenantId)])).rejects.toMatchObject({
+    await expect(
+      invitations.accept(declined, memberFor(declined), [], [buildAudit(tenantId)]),
+    ).rejects.toMatchObject({
       code: 'INVITATION_NOT_PENDING',
       status: 409,
     });
@@ -113,14 +140,28 @@ describe('InvitationDao (DynamoDB Local)', () => {
     let current = await invite();
     const oldHash = current.tokenHash;
     const newHash = hash();
-    current = await invitations.resend(current, 1, newHash, new Date(clock.now().getTime() + 7 * DAY).toISOString(), buildAudit(tenantId));
+    current = await invitations.resend(
+      current,
+      1,
+      newHash,
+      new Date(clock.now().getTime() + 7 * DAY).toISOString(),
+      buildAudit(tenantId),
+    );
     expect(current).toMatchObject({ resendCount: 1, version: 2, tokenHash: newHash });
     expect(await invitations.findToken(oldHash)).toBeNull();
     expect(await invitations.findToken(newHash)).toMatchObject({ invitationId: current.invitationId });
     for (let i = 0; i < 2; i += 1) {
-      current = await invitations.resend(current, current.version, hash(), current.expiresAt, buildAudit(tenantId));
+      current = await invitations.resend(
+        current,
+        current.version,
+        hash(),
+        current.expiresAt,
+        buildAudit(tenantId),
+      );
     }
-    await expect(invitations.resend(current, current.version, hash(), current.expiresAt, buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(
+      invitations.resend(current, current.version, hash(), current.expiresAt, buildAudit(tenantId)),
+    ).rejects.toMatchObject({
       code: 'RESEND_LIMIT',
       status: 422,
     });
@@ -128,20 +169,26 @@ describe('InvitationDao (DynamoDB Local)', () => {
 
   it('cancels only a pending invitation, with the version checked', async () => {
     const invitation = await invite();
-    await expect(invitations.cancel(invitation, 5, 'admin', buildAudit(tenantId))).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    await expect(invitations.cancel(invitation, 5, 'admin', buildAudit(tenantId))).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
     const cancelled = await invitations.cancel(invitation, 1, 'admin', buildAudit(tenantId));
     expect(cancelled.status).toBe('CANCELLED');
     await expect(invitations.cancel(cancelled, 2, 'admin', buildAudit(tenantId))).rejects.toMatchObject({
       code: 'INVALID_STATUS_TRANSITION',
       details: { currentStatus: 'CANCELLED' },
     });
-    expect((await rawItem(invitationKeys.invitation(tenantId, invitation.invitationId)))?.ttl).toBeUndefined();
+    expect(
+      (await rawItem(invitationKeys.invitation(tenantId, invitation.invitationId)))?.ttl,
+    ).toBeUndefined();
   });
 
   it('refuses an invitation for someone who became a member meanwhile', async () => {
     const member = buildMember(tenantId);
     await members.add(member, buildAudit(tenantId));
     const invitation = buildInvitation(tenantId, { email: member.email, tokenHash: hash() });
-    await expect(invitations.create(invitation, buildAudit(tenantId), member.userId)).rejects.toMatchObject({ code: 'ALREADY_MEMBER' });
+    await expect(invitations.create(invitation, buildAudit(tenantId), member.userId)).rejects.toMatchObject({
+      code: 'ALREADY_MEMBER',
+    });
   });
 });

@@ -1,13 +1,42 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { deleteKey, paginatedQuery, put, putNew, versionedUpdate, type DynamoContext, type KeyQuery, type TransactItem } from '@bbws/data-access-dynamo';
+import {
+  deleteKey,
+  paginatedQuery,
+  put,
+  putNew,
+  versionedUpdate,
+  type DynamoContext,
+  type KeyQuery,
+  type TransactItem,
+} from '@bbws/data-access-dynamo';
 import { memberKeys, type Member } from '@bbws/data-access-memberships';
-import { BusinessRuleError, ConflictError, GoneError, InvalidStatusTransitionError, NotFoundError, PreconditionFailedError, type AppError } from '@bbws/shared-errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  GoneError,
+  InvalidStatusTransitionError,
+  NotFoundError,
+  PreconditionFailedError,
+  type AppError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { normalizeEmail } from '@bbws/shared-util';
 import type { TeamPath } from './hierarchy.entity';
-import { MAX_RESENDS, invitationStatusAt, type Invitation, type InvitationStatus, type StoredInvitationStatus } from './invitation.entity';
+import {
+  MAX_RESENDS,
+  invitationStatusAt,
+  type Invitation,
+  type InvitationStatus,
+  type StoredInvitationStatus,
+} from './invitation.entity';
 import { invitationKeys } from './invitation.keys';
-import { fromInvitationItem, pendingGuardItem, pendingInvitationTtl, toInvitationItem, tokenItem } from './invitation.mapper';
+import {
+  fromInvitationItem,
+  pendingGuardItem,
+  pendingInvitationTtl,
+  toInvitationItem,
+  tokenItem,
+} from './invitation.mapper';
 import type { MemberDao } from './member.dao';
 import type { AuditEvent } from './tenant.entity';
 import type { TenantDao } from './tenant.dao';
@@ -55,9 +84,13 @@ export class InvitationDao {
           },
         },
         () =>
-          new ConflictError('DUPLICATE_INVITATION', `A pending invitation for ${invitation.email} already exists`, {
-            email: invitation.email,
-          }),
+          new ConflictError(
+            'DUPLICATE_INVITATION',
+            `A pending invitation for ${invitation.email} already exists`,
+            {
+              email: invitation.email,
+            },
+          ),
       )
       .add(putNew(this.table, tokenItem(invitation, invitation.tokenHash)))
       .add(this.tenants.auditPut(audit));
@@ -78,7 +111,11 @@ export class InvitationDao {
 
   async get(tenantId: string, invitationId: string): Promise<Invitation | null> {
     const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: invitationKeys.invitation(tenantId, invitationId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: invitationKeys.invitation(tenantId, invitationId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? fromInvitationItem(Item) : null;
   }
@@ -96,7 +133,12 @@ export class InvitationDao {
   }
 
   /** Newest first; a status filter reads that status's index partition (PENDING and EXPIRED split by expiry). */
-  async list(tenantId: string, status: InvitationStatus | undefined, now: Date, page: PageRequest): Promise<Page<Invitation>> {
+  async list(
+    tenantId: string,
+    status: InvitationStatus | undefined,
+    now: Date,
+    page: PageRequest,
+  ): Promise<Page<Invitation>> {
     let query: Omit<KeyQuery, 'tableName' | 'pageSize' | 'startAt'>;
     if (!status) {
       query = { index: 'GSI3', partition: invitationKeys.byTenant(tenantId), descending: true };
@@ -111,17 +153,34 @@ export class InvitationDao {
         };
       }
     }
-    const result = await paginatedQuery(this.db.client, this.db.cursors, { tableName: this.table, ...query, ...page });
+    const result = await paginatedQuery(this.db.client, this.db.cursors, {
+      tableName: this.table,
+      ...query,
+      ...page,
+    });
     return { items: result.items.map(fromInvitationItem), nextStartAt: result.nextStartAt };
   }
 
   /** PENDING → CANCELLED; the token stays on record so its holder learns the invitation was cancelled. */
-  async cancel(current: Invitation, expectedVersion: number, actor: string, audit: AuditEvent): Promise<Invitation> {
-    return this.finish(current, 'CANCELLED', actor, 'admin', expectedVersion, [[this.tenants.auditPut(audit)]]);
+  async cancel(
+    current: Invitation,
+    expectedVersion: number,
+    actor: string,
+    audit: AuditEvent,
+  ): Promise<Invitation> {
+    return this.finish(current, 'CANCELLED', actor, 'admin', expectedVersion, [
+      [this.tenants.auditPut(audit)],
+    ]);
   }
 
   /** A new token (the old one is deleted, so it is dead at once), a fresh expiry, resendCount + 1 (at most 3). */
-  async resend(current: Invitation, expectedVersion: number, tokenHash: string, expiresAt: string, audit: AuditEvent): Promise<Invitation> {
+  async resend(
+    current: Invitation,
+    expectedVersion: number,
+    tokenHash: string,
+    expiresAt: string,
+    audit: AuditEvent,
+  ): Promise<Invitation> {
     const now = this.db.clock.now();
     const next: Invitation = {
       ...current,
@@ -136,7 +195,13 @@ export class InvitationDao {
         versionedUpdate({
           tableName: this.table,
           key: invitationKeys.invitation(current.tenantId, current.invitationId),
-          set: { tokenHash, expiresAt, resendCount: next.resendCount, updatedAt: next.updatedAt, ttl: pendingInvitationTtl(expiresAt) },
+          set: {
+            tokenHash,
+            expiresAt,
+            resendCount: next.resendCount,
+            updatedAt: next.updatedAt,
+            ttl: pendingInvitationTtl(expiresAt),
+          },
           expectedVersion,
           condition: {
             expression: '#status = :pending AND #expiresAt > :now AND #resendCount < :maxResends',
@@ -158,7 +223,12 @@ export class InvitationDao {
    * PENDING → ACCEPTED, the membership (with its counters and team assignments) and the token consumed,
    * in ONE transaction: of two parallel accepts exactly one succeeds.
    */
-  async accept(current: Invitation, member: Member, teams: readonly TeamPath[], audits: AuditEvent[]): Promise<Invitation> {
+  async accept(
+    current: Invitation,
+    member: Member,
+    teams: readonly TeamPath[],
+    audits: AuditEvent[],
+  ): Promise<Invitation> {
     return this.finish(current, 'ACCEPTED', member.userId, 'invitee', current.version, [
       this.consumeToken(current),
       ...this.members.joinEntries(member, teams),
@@ -167,7 +237,10 @@ export class InvitationDao {
   }
 
   async decline(current: Invitation, userId: string, audit: AuditEvent): Promise<Invitation> {
-    return this.finish(current, 'DECLINED', userId, 'invitee', current.version, [this.consumeToken(current), [this.tenants.auditPut(audit)]]);
+    return this.finish(current, 'DECLINED', userId, 'invitee', current.version, [
+      this.consumeToken(current),
+      [this.tenants.auditPut(audit)],
+    ]);
   }
 
   private async finish(
@@ -180,7 +253,14 @@ export class InvitationDao {
   ): Promise<Invitation> {
     const now = this.db.clock.now();
     const at = now.toISOString();
-    const next: Invitation = { ...current, status, respondedAt: at, respondedBy: actor, updatedAt: at, version: expectedVersion + 1 };
+    const next: Invitation = {
+      ...current,
+      status,
+      respondedAt: at,
+      respondedBy: actor,
+      updatedAt: at,
+      version: expectedVersion + 1,
+    };
     await new TransactionBuilder()
       .add(
         versionedUpdate({
@@ -226,11 +306,18 @@ export class InvitationDao {
           TableName: this.table,
           Key: invitationKeys.token(current.tokenHash),
           UpdateExpression: 'SET consumedAt = :now, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(consumedAt) AND invitationId = :invitationId',
-          ExpressionAttributeValues: { ':now': this.db.clock.now().toISOString(), ':invitationId': current.invitationId },
+          ConditionExpression:
+            'attribute_exists(PK) AND attribute_not_exists(consumedAt) AND invitationId = :invitationId',
+          ExpressionAttributeValues: {
+            ':now': this.db.clock.now().toISOString(),
+            ':invitationId': current.invitationId,
+          },
         },
       },
-      () => new ConflictError('INVITATION_NOT_PENDING', 'This invitation was already answered', { status: 'ACCEPTED' }),
+      () =>
+        new ConflictError('INVITATION_NOT_PENDING', 'This invitation was already answered', {
+          status: 'ACCEPTED',
+        }),
     ];
   }
 
@@ -250,7 +337,10 @@ export class InvitationDao {
     }
     if ((old.resendCount as number) >= MAX_RESENDS && requested === 'PENDING') return resendLimit();
     if (channel === 'admin') return new PreconditionFailedError(expectedVersion, old.version as number);
-    return new ConflictError('CONFLICT', 'The invitation changed meanwhile (it may have been resent); use the newest email');
+    return new ConflictError(
+      'CONFLICT',
+      'The invitation changed meanwhile (it may have been resent); use the newest email',
+    );
   }
 }
 
@@ -259,11 +349,15 @@ export function expired(): GoneError {
 }
 
 export function notPending(status: InvitationStatus): ConflictError {
-  return new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, { status });
+  return new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, {
+    status,
+  });
 }
 
 export function resendLimit(): BusinessRuleError {
-  return new BusinessRuleError('RESEND_LIMIT', `An invitation can be resent at most ${MAX_RESENDS} times`, { limit: MAX_RESENDS });
+  return new BusinessRuleError('RESEND_LIMIT', `An invitation can be resent at most ${MAX_RESENDS} times`, {
+    limit: MAX_RESENDS,
+  });
 }
 
 function alreadyMember(userId: string): ConflictError {

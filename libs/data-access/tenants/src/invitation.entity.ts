@@ -33,6 +33,11 @@ export interface Invitation {
 }
 
 /** The status as callers see it at `now`: a PENDING invitation past its expiry is EXPIRED. */
-export function invitationStatusAt(invitation: Pick<Invitation, 'status' | 'expiresAt'>, now: Date): InvitationStatus {
-  return invitation.status === 'PENDING' && Date.parse(invitation.expiresAt) <= now.getTime() ? 'EXPIRED' : invitation.status;
+export function invitationStatusAt(
+  invitation: Pick<Invitation, 'status' | 'expiresAt'>,
+  now: Date,
+): InvitationStatus {
+  return invitation.status === 'PENDING' && Date.parse(invitation.expiresAt) <= now.getTime()
+    ? 'EXPIRED'
+    : invitation.status;
 }

@@ -1,10 +1,16 @@
 const partition = (tenantId: string) => `TENANT#${tenantId}`;
 
 export const invitationKeys = {
-  invitation: (tenantId: string, invitationId: string) => ({ PK: partition(tenantId), SK: `INV#${invitationId}` }),
+  invitation: (tenantId: string, invitationId: string) => ({
+    PK: partition(tenantId),
+    SK: `INV#${invitationId}`,
+  }),
   invitationPrefix: 'INV#',
   /** One pending invitation per tenant and email. */
-  pendingGuard: (tenantId: string, normalizedEmail: string) => ({ PK: partition(tenantId), SK: `INVGUARD#${normalizedEmail}` }),
+  pendingGuard: (tenantId: string, normalizedEmail: string) => ({
+    PK: partition(tenantId),
+    SK: `INVGUARD#${normalizedEmail}`,
+  }),
   /** Looked up by the SHA-256 of the token; the only way from a token to its invitation. */
   token: (tokenHash: string) => ({ PK: `INVTOKEN#${tokenHash}`, SK: 'TOKEN' }),
   /** GSI1: a tenant's invitations in one stored status, newest first. */

@@ -5,7 +5,9 @@ import { invitationKeys } from './invitation.keys';
 export const INVITATION_SCHEMA_VERSION = 1;
 
 /** Index attributes that follow the invitation's stored status. */
-export function invitationIndexAttributes(invitation: Pick<Invitation, 'tenantId' | 'invitationId' | 'status' | 'createdAt' | 'email'>) {
+export function invitationIndexAttributes(
+  invitation: Pick<Invitation, 'tenantId' | 'invitationId' | 'status' | 'createdAt' | 'email'>,
+) {
   const sort = invitationKeys.createdSort(invitation.createdAt, invitation.invitationId);
   return {
     GSI1PK: invitationKeys.byStatus(invitation.tenantId, invitation.status),

@@ -4,7 +4,14 @@ import type { TeamPath } from './hierarchy.entity';
 import { HierarchyDao } from './hierarchy.dao';
 import { MemberDao } from './member.dao';
 import { TenantDao } from './tenant.dao';
-import { SettableClock, buildAudit, buildMember, buildNode, buildTenant, intSpecContext } from './test-factories';
+import {
+  SettableClock,
+  buildAudit,
+  buildMember,
+  buildNode,
+  buildTenant,
+  intSpecContext,
+} from './test-factories';
 
 describe('MemberDao (DynamoDB Local)', () => {
   const db = intSpecContext(new SettableClock());
@@ -29,7 +36,10 @@ describe('MemberDao (DynamoDB Local)', () => {
     const divisionId = newId('div');
     const groupId = newId('grp');
     await hierarchy.create(buildNode(tenantId, { level: 'DIVISION', divisionId }), buildAudit(tenantId));
-    await hierarchy.create(buildNode(tenantId, { level: 'GROUP', divisionId, groupId }), buildAudit(tenantId));
+    await hierarchy.create(
+      buildNode(tenantId, { level: 'GROUP', divisionId, groupId }),
+      buildAudit(tenantId),
+    );
     const path: TeamPath = { level: 'TEAM', divisionId, groupId, teamId: newId('team') };
     await hierarchy.create(buildNode(tenantId, path), buildAudit(tenantId));
     return path;
@@ -40,13 +50,18 @@ describe('MemberDao (DynamoDB Local)', () => {
     const admin = await addMember({ role: 'ADMIN' });
     await addMember({ role: 'VIEWER' });
     expect(await adminCount()).toBe(1);
-    await expect(members.add({ ...admin, role: 'VIEWER' }, buildAudit(tenantId))).rejects.toMatchObject({ code: 'ALREADY_MEMBER', status: 409 });
+    await expect(members.add({ ...admin, role: 'VIEWER' }, buildAudit(tenantId))).rejects.toMatchObject({
+      code: 'ALREADY_MEMBER',
+      status: 409,
+    });
     expect(await adminCount()).toBe(1);
   });
 
   it('never demotes the last ADMIN', async () => {
     const admin = await addMember({ role: 'ADMIN' });
-    await expect(members.update(admin, 1, { role: 'OPERATOR' }, buildAudit(tenantId), { joined: [], left: [] })).rejects.toMatchObject({
+    await expect(
+      members.update(admin, 1, { role: 'OPERATOR' }, buildAudit(tenantId), { joined: [], left: [] }),
+    ).rejects.toMatchObject({
       code: 'LAST_ADMIN',
       status: 422,
     });
@@ -55,7 +70,9 @@ describe('MemberDao (DynamoDB Local)', () => {
 
   it('never removes the last ADMIN', async () => {
     const admin = await addMember({ role: 'ADMIN' });
-    await expect(members.remove(admin, 1, buildAudit(tenantId), [])).rejects.toMatchObject({ code: 'LAST_ADMIN' });
+    await expect(members.remove(admin, 1, buildAudit(tenantId), [])).rejects.toMatchObject({
+      code: 'LAST_ADMIN',
+    });
     expect(await members.get(tenantId, admin.userId)).not.toBeNull();
   });
 
@@ -66,7 +83,9 @@ describe('MemberDao (DynamoDB Local)', () => {
       members.update(b, 1, { role: 'VIEWER' }, buildAudit(tenantId), { joined: [], left: [] }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['LAST_ADMIN']);
+    expect(
+      results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
+    ).toEqual(['LAST_ADMIN']);
     const roles = await Promise.all([a, b].map(async (m) => (await members.get(tenantId, m.userId))?.role));
     expect(roles.filter((role) => role === 'ADMIN')).toHaveLength(1);
     expect(await adminCount()).toBe(1);
@@ -74,7 +93,10 @@ describe('MemberDao (DynamoDB Local)', () => {
 
   it('leaves exactly one ADMIN when the last two are removed concurrently', async () => {
     const [a, b] = [await addMember({ role: 'ADMIN' }), await addMember({ role: 'ADMIN' })];
-    const results = await Promise.allSettled([members.remove(a, 1, buildAudit(tenantId), []), members.remove(b, 1, buildAudit(tenantId), [])]);
+    const results = await Promise.allSettled([
+      members.remove(a, 1, buildAudit(tenantId), []),
+      members.remove(b, 1, buildAudit(tenantId), []),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await adminCount()).toBe(1);
   });
@@ -82,7 +104,10 @@ describe('MemberDao (DynamoDB Local)', () => {
   it('promotes and demotes with the counter in step', async () => {
     const admin = await addMember({ role: 'ADMIN' });
     const viewer = await addMember();
-    const promoted = await members.update(viewer, 1, { role: 'ADMIN' }, buildAudit(tenantId), { joined: [], left: [] });
+    const promoted = await members.update(viewer, 1, { role: 'ADMIN' }, buildAudit(tenantId), {
+      joined: [],
+      left: [],
+    });
     expect(promoted).toMatchObject({ role: 'ADMIN', version: 2 });
     expect(await adminCount()).toBe(2);
     await members.update(admin, 1, { role: 'OPERATOR' }, buildAudit(tenantId), { joined: [], left: [] });
@@ -93,12 +118,19 @@ describe('MemberDao (DynamoDB Local)', () => {
     const [t1, t2] = [await newTeam(), await newTeam()];
     const member = await addMember({ teamIds: [t1.teamId] }, [t1]);
     expect(await memberCount(t1)).toBe(1);
-    expect((await members.listByTeam(tenantId, t1.teamId, { pageSize: 10 })).items.map((m) => m.userId)).toEqual([member.userId]);
+    expect(
+      (await members.listByTeam(tenantId, t1.teamId, { pageSize: 10 })).items.map((m) => m.userId),
+    ).toEqual([member.userId]);
 
-    const moved = await members.update(member, 1, { teamIds: [t2.teamId] }, buildAudit(tenantId), { joined: [t2], left: [t1] });
+    const moved = await members.update(member, 1, { teamIds: [t2.teamId] }, buildAudit(tenantId), {
+      joined: [t2],
+      left: [t1],
+    });
     expect(moved.teamIds).toEqual([t2.teamId]);
     expect([await memberCount(t1), await memberCount(t2)]).toEqual([0, 1]);
-    expect((await members.list(tenantId, { teamId: t2.teamId }, { pageSize: 10 })).items.map((m) => m.userId)).toEqual([member.userId]);
+    expect(
+      (await members.list(tenantId, { teamId: t2.teamId }, { pageSize: 10 })).items.map((m) => m.userId),
+    ).toEqual([member.userId]);
 
     await members.remove(moved, 2, buildAudit(tenantId), [t2]);
     expect(await memberCount(t2)).toBe(0);
@@ -106,14 +138,24 @@ describe('MemberDao (DynamoDB Local)', () => {
   });
 
   it('refuses an assignment to a team that does not exist', async () => {
-    const ghost: TeamPath = { level: 'TEAM', divisionId: newId('div'), groupId: newId('grp'), teamId: newId('team') };
-    await expect(addMember({ teamIds: [ghost.teamId] }, [ghost])).rejects.toMatchObject({ code: 'UNKNOWN_TEAM', status: 422 });
+    const ghost: TeamPath = {
+      level: 'TEAM',
+      divisionId: newId('div'),
+      groupId: newId('grp'),
+      teamId: newId('team'),
+    };
+    await expect(addMember({ teamIds: [ghost.teamId] }, [ghost])).rejects.toMatchObject({
+      code: 'UNKNOWN_TEAM',
+      status: 422,
+    });
   });
 
   it('answers 412 for a stale version and filters the list by role', async () => {
     const member = await addMember({ role: 'OPERATOR' });
     await addMember({ role: 'VIEWER' });
-    await expect(members.update(member, 7, { role: 'VIEWER' }, buildAudit(tenantId), { joined: [], left: [] })).rejects.toMatchObject({
+    await expect(
+      members.update(member, 7, { role: 'VIEWER' }, buildAudit(tenantId), { joined: [], left: [] }),
+    ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
     const operators = await members.list(tenantId, { role: 'OPERATOR' }, { pageSize: 10 });

@@ -1,11 +1,29 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { deleteKey, paginatedQuery, put, putNew, versionedUpdate, type DynamoContext, type TransactItem } from '@bbws/data-access-dynamo';
-import { fromMemberItem, memberKeys, toMemberItem, type Member, type TenantRole } from '@bbws/data-access-memberships';
-import { BusinessRuleError, ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import {
+  deleteKey,
+  paginatedQuery,
+  put,
+  putNew,
+  versionedUpdate,
+  type DynamoContext,
+  type TransactItem,
+} from '@bbws/data-access-dynamo';
+import {
+  fromMemberItem,
+  memberKeys,
+  toMemberItem,
+  type Member,
+  type TenantRole,
+} from '@bbws/data-access-memberships';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { batchGetTenantItems, itemKey } from './batch-get';
 import { counterUpdate } from './counter.expressions';
-import { assertCursorWithin } from './cursor-scope';
 import type { TeamPath } from './hierarchy.entity';
 import { hierarchyKeys } from './hierarchy.keys';
 import { teamAssignmentItem } from './hierarchy.mapper';
@@ -49,14 +67,17 @@ export class MemberDao {
 
   async get(tenantId: string, userId: string): Promise<Member | null> {
     const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: memberKeys.member(tenantId, userId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: memberKeys.member(tenantId, userId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? fromMemberItem(Item) : null;
   }
 
   /** A tenant's members in user-id order, optionally only one role and/or one team. */
   async list(tenantId: string, filter: MemberFilter, page: PageRequest): Promise<Page<Member>> {
-    assertCursorWithin(this.db, page.startAt, memberKeys.memberPrefix);
     const conditions: string[] = [];
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
@@ -83,7 +104,6 @@ export class MemberDao {
   /** The members assigned to one team (through its assignment items), in user-id order. */
   async listByTeam(tenantId: string, teamId: string, page: PageRequest): Promise<Page<Member>> {
     const prefix = hierarchyKeys.teamMemberPrefix(teamId);
-    assertCursorWithin(this.db, page.startAt, prefix);
     const assignments = await paginatedQuery(this.db.client, this.db.cursors, {
       tableName: this.table,
       partition: memberKeys.tenantPartition(tenantId),
@@ -100,7 +120,10 @@ export class MemberDao {
   }
 
   async add(member: Member, audit: AuditEvent, teams: readonly TeamPath[] = []): Promise<void> {
-    await new TransactionBuilder().addAll(this.joinEntries(member, teams)).add(this.tenants.auditPut(audit)).commit(this.db.client);
+    await new TransactionBuilder()
+      .addAll(this.joinEntries(member, teams))
+      .add(this.tenants.auditPut(audit))
+      .commit(this.db.client);
   }
 
   /**
@@ -111,15 +134,27 @@ export class MemberDao {
     return [
       [
         putNew(this.table, toMemberItem(member)),
-        () => new ConflictError('ALREADY_MEMBER', 'This user is already a member of the tenant', { userId: member.userId }),
+        () =>
+          new ConflictError('ALREADY_MEMBER', 'This user is already a member of the tenant', {
+            userId: member.userId,
+          }),
       ],
-      [this.adminCounter(member.tenantId, member.role === 'ADMIN' ? 1 : 0), () => new NotFoundError('TENANT', member.tenantId)],
+      [
+        this.adminCounter(member.tenantId, member.role === 'ADMIN' ? 1 : 0),
+        () => new NotFoundError('TENANT', member.tenantId),
+      ],
       ...this.teamEntries(member.tenantId, member.userId, { joined: [...teams], left: [] }, member.joinedAt),
     ];
   }
 
   /** Changes role and/or teams if the member is still at `expectedVersion`; returns the member as written. */
-  async update(current: Member, expectedVersion: number, changes: MemberChanges, audit: AuditEvent, teams: TeamMoves): Promise<Member> {
+  async update(
+    current: Member,
+    expectedVersion: number,
+    changes: MemberChanges,
+    audit: AuditEvent,
+    teams: TeamMoves,
+  ): Promise<Member> {
     const now = this.db.clock.now().toISOString();
     const next: Member = { ...current, ...changes, updatedAt: now, version: expectedVersion + 1 };
     const tx = new TransactionBuilder().add(
@@ -129,17 +164,27 @@ export class MemberDao {
         set: { role: next.role, teamIds: next.teamIds, updatedAt: now },
         expectedVersion,
       }),
-      (old) => (old ? new PreconditionFailedError(expectedVersion, old.version as number) : memberNotFound(current.userId)),
+      (old) =>
+        old
+          ? new PreconditionFailedError(expectedVersion, old.version as number)
+          : memberNotFound(current.userId),
     );
     if (current.role === 'ADMIN' && next.role !== 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
     if (current.role !== 'ADMIN' && next.role === 'ADMIN') tx.add(this.adminCounter(current.tenantId, 1));
-    tx.addAll(this.teamEntries(current.tenantId, current.userId, teams, now)).add(this.tenants.auditPut(audit));
+    tx.addAll(this.teamEntries(current.tenantId, current.userId, teams, now)).add(
+      this.tenants.auditPut(audit),
+    );
     await tx.commit(this.db.client);
     return next;
   }
 
   /** Removes the membership and its team assignments; the last ADMIN stays (422 LAST_ADMIN). */
-  async remove(current: Member, expectedVersion: number, audit: AuditEvent, teams: readonly TeamPath[]): Promise<void> {
+  async remove(
+    current: Member,
+    expectedVersion: number,
+    audit: AuditEvent,
+    teams: readonly TeamPath[],
+  ): Promise<void> {
     const tx = new TransactionBuilder().add(
       {
         Delete: {
@@ -151,25 +196,44 @@ export class MemberDao {
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      (old) => (old ? new PreconditionFailedError(expectedVersion, old.version as number) : memberNotFound(current.userId)),
+      (old) =>
+        old
+          ? new PreconditionFailedError(expectedVersion, old.version as number)
+          : memberNotFound(current.userId),
     );
     if (current.role === 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
     const now = this.db.clock.now().toISOString();
-    tx.addAll(this.teamEntries(current.tenantId, current.userId, { joined: [], left: [...teams] }, now)).add(this.tenants.auditPut(audit));
+    tx.addAll(this.teamEntries(current.tenantId, current.userId, { joined: [], left: [...teams] }, now)).add(
+      this.tenants.auditPut(audit),
+    );
     await tx.commit(this.db.client);
   }
 
   private adminCounter(tenantId: string, delta: number): TransactItem {
-    return counterUpdate({ tableName: this.table, key: tenantKeys.tenant(tenantId), attribute: 'adminCount', delta });
+    return counterUpdate({
+      tableName: this.table,
+      key: tenantKeys.tenant(tenantId),
+      attribute: 'adminCount',
+      delta,
+    });
   }
 
   /** Decrements `adminCount` only while another ADMIN remains. */
   private lastAdminGuard(tenantId: string): Entry {
     return [
-      counterUpdate({ tableName: this.table, key: tenantKeys.tenant(tenantId), attribute: 'adminCount', delta: -1, above: 1 }),
+      counterUpdate({
+        tableName: this.table,
+        key: tenantKeys.tenant(tenantId),
+        attribute: 'adminCount',
+        delta: -1,
+        above: 1,
+      }),
       (old) =>
         old
-          ? new BusinessRuleError('LAST_ADMIN', 'A tenant keeps at least one ADMIN: promote another member first')
+          ? new BusinessRuleError(
+              'LAST_ADMIN',
+              'A tenant keeps at least one ADMIN: promote another member first',
+            )
           : new NotFoundError('TENANT', tenantId),
     ];
   }
@@ -179,15 +243,30 @@ export class MemberDao {
     for (const team of teams.joined) {
       entries.push(
         [
-          counterUpdate({ tableName: this.table, key: hierarchyKeys.node(tenantId, team), attribute: 'memberCount', delta: 1 }),
-          () => new BusinessRuleError('UNKNOWN_TEAM', `Team ${team.teamId} does not exist in this tenant`, { teamIds: [team.teamId] }),
+          counterUpdate({
+            tableName: this.table,
+            key: hierarchyKeys.node(tenantId, team),
+            attribute: 'memberCount',
+            delta: 1,
+          }),
+          () =>
+            new BusinessRuleError('UNKNOWN_TEAM', `Team ${team.teamId} does not exist in this tenant`, {
+              teamIds: [team.teamId],
+            }),
         ],
         [put(this.table, teamAssignmentItem(tenantId, team.teamId, userId, at))],
       );
     }
     for (const team of teams.left) {
       entries.push(
-        [counterUpdate({ tableName: this.table, key: hierarchyKeys.node(tenantId, team), attribute: 'memberCount', delta: -1 })],
+        [
+          counterUpdate({
+            tableName: this.table,
+            key: hierarchyKeys.node(tenantId, team),
+            attribute: 'memberCount',
+            delta: -1,
+          }),
+        ],
         [deleteKey(this.table, hierarchyKeys.teamMember(tenantId, team.teamId, userId))],
       );
     }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createDocumentClient, createDynamoClient, defaultTableNames, type DynamoContext } from '@bbws/data-access-dynamo';
+import {
+  createDocumentClient,
+  createDynamoClient,
+  defaultTableNames,
+  type DynamoContext,
+} from '@bbws/data-access-dynamo';
 import type { Member } from '@bbws/data-access-memberships';
 import { CursorCodec } from '@bbws/shared-hateoas';
 import { newId, type Clock } from '@bbws/shared-util';
@@ -10,9 +15,12 @@ import type { AuditEvent, Tenant } from './tenant.entity';
 /** Test-only helpers for this lib's int-specs (DynamoDB Local from the engines' global setup). */
 export function intSpecContext(clock: Clock): DynamoContext {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run through Jest with the engines global setup');
+  if (!endpoint)
+    throw new Error('DYNAMODB_ENDPOINT is not set: run through Jest with the engines global setup');
   return {
-    client: createDocumentClient(createDynamoClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint })),
+    client: createDocumentClient(
+      createDynamoClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint }),
+    ),
     tables: defaultTableNames(process.env.BBWS_STAGE ?? 'test'),
     cursors: new CursorCodec(process.env.CURSOR_SECRET ?? 'int-spec-cursor-secret-0123456789'),
     clock,
@@ -53,7 +61,11 @@ export function buildAudit(tenantId: string, action = 'TEST'): AuditEvent {
   return { eventId: newId('evt'), tenantId, timestamp: new Date().toISOString(), actor: 'tester', action };
 }
 
-export function buildNode(tenantId: string, path: NodePath, overrides: Partial<HierarchyNode> = {}): HierarchyNode {
+export function buildNode(
+  tenantId: string,
+  path: NodePath,
+  overrides: Partial<HierarchyNode> = {},
+): HierarchyNode {
   const now = new Date().toISOString();
   return {
     tenantId,

@@ -36,7 +36,9 @@ export class TransactionBuilder {
 
   async commit(client: DynamoDBDocumentClient): Promise<void> {
     if (this.items.length > MAX_TRANSACTION_ITEMS) {
-      throw new Error(`A transaction holds at most ${MAX_TRANSACTION_ITEMS} items (got ${this.items.length})`);
+      throw new Error(
+        `A transaction holds at most ${MAX_TRANSACTION_ITEMS} items (got ${this.items.length})`,
+      );
     }
     await transactWrite(client, this.items, ({ index, item }) => this.failures[index](item));
   }

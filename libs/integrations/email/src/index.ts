@@ -2,7 +2,11 @@ export { EMAIL_SENDER, type EmailMessage, type EmailSender, type SentEmail } fro
 export { SesEmailSender, sesRequest, type SesEmailSettings } from './ses-email.adapter';
 export { LocalEmailSender, type LocalEmailSettings } from './local-email.adapter';
 export { escapeHtml } from './html.util';
-export { invitationAcceptUrl, invitationEmail, type InvitationEmailInput } from './templates/invitation.template';
+export {
+  invitationAcceptUrl,
+  invitationEmail,
+  type InvitationEmailInput,
+} from './templates/invitation.template';
 export {
   invitationAcceptedEmail,
   invitationDeclinedEmail,

@@ -11,7 +11,10 @@ describe('LocalEmailSender', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('writes one RFC 822 file per message with a text and an HTML part, readable by the owner only', async () => {
-    const sender = new LocalEmailSender({ directory: path.join(dir, 'mail'), from: 'BBWS <no-reply@bbws.local>' });
+    const sender = new LocalEmailSender({
+      directory: path.join(dir, 'mail'),
+      from: 'BBWS <no-reply@bbws.local>',
+    });
     const sent = await sender.send({
       to: 'bob@example.com',
       subject: 'Welcome to Acme',
@@ -34,11 +37,15 @@ describe('LocalEmailSender', () => {
     expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/);
     expect(raw).toMatch(/Content-Type: text\/html; charset=utf-8/);
     expect(raw).toContain('Open http://localhost:3000/invite/abc');
+    expect(raw).toMatch(/Content-Transfer-Encoding: 7bit/);
   });
 
   it('keeps messages in sending order by file name, even within one millisecond', async () => {
     const sameInstant = new Date();
-    const sender = new LocalEmailSender({ directory: dir, from: 'no-reply@bbws.local' }, { now: () => sameInstant });
+    const sender = new LocalEmailSender(
+      { directory: dir, from: 'no-reply@bbws.local' },
+      { now: () => sameInstant },
+    );
     for (const subject of ['first', 'second']) {
       await sender.send({ to: 'a@example.com', subject, text: subject, html: `<p>${subject}</p>` });
     }

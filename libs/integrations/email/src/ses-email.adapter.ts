@@ -20,12 +20,18 @@ export class SesEmailSender implements EmailSender {
       const { MessageId } = await this.client.send(new SendEmailCommand(sesRequest(message, this.settings)));
       return { messageId: MessageId ?? '' };
     } catch (error) {
-      const failure = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+      const failure = error as {
+        name?: string;
+        message?: string;
+        $retryable?: unknown;
+        $metadata?: { httpStatusCode?: number };
+      };
       const status = failure.$metadata?.httpStatusCode;
       // The message text is not logged or echoed: it may carry an invitation link.
       throw new UpstreamError(`SES ${failure.name ?? 'SendEmail'} failed`, {
         upstreamStatus: status,
-        retryable: Boolean(failure.$retryable) || failure.name === 'TooManyRequestsException' || (status ?? 0) >= 500,
+        retryable:
+          Boolean(failure.$retryable) || failure.name === 'TooManyRequestsException' || (status ?? 0) >= 500,
       });
     }
   }

@@ -118,7 +118,10 @@ export class QueueConsumer {
   private async settled(timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (this.inFlight.size > 0 && Date.now() < deadline) {
-      await Promise.race([Promise.allSettled([...this.inFlight].map((entry) => entry.done)), sleep(Math.max(0, deadline - Date.now()))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+      await Promise.race([Promise.allSettled([...this.inFlight].map((entry) => entry.done)), timeout]);
+      clearTimeout(timer);
     }
     return this.inFlight.size === 0;
   }

@@ -8,8 +8,7 @@ export interface WebhookTargetPolicy {
   allowLocalTargets: boolean;
 }
 
-const FORBIDDEN = new BlockList();
-for (const [network, prefix] of [
+const FORBIDDEN_V4: ReadonlyArray<readonly [string, number]> = [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
   ['100.64.0.0', 10],
@@ -24,22 +23,27 @@ for (const [network, prefix] of [
   ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
+];
+const FORBIDDEN_V6: ReadonlyArray<readonly [string, number]> = [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, 'ipv6');
+];
+
+// Node matches IPv4 addresses against IPv4-mapped IPv6 subnets, so each family gets its own list;
+// the IPv6 list also holds the mapped form (::ffff:a.b.c.d) of every forbidden IPv4 network.
+const FORBIDDEN_IPV4 = new BlockList();
+const FORBIDDEN_IPV6 = new BlockList();
+for (const [network, prefix] of FORBIDDEN_V4) {
+  FORBIDDEN_IPV4.addSubnet(network, prefix, 'ipv4');
+  FORBIDDEN_IPV6.addSubnet(`::ffff:${network}`, 96 + prefix, 'ipv6');
 }
+for (const [network, prefix] of FORBIDDEN_V6) FORBIDDEN_IPV6.addSubnet(network, prefix, 'ipv6');
 
 /**
  * Unspecified, loopback, private, shared (CGNAT), link-local (cloud metadata at 169.254.169.254 and
@@ -48,7 +52,7 @@ for (const [network, prefix] of [
 export function isForbiddenAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true;
-  return FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? FORBIDDEN_IPV4.check(address, 'ipv4') : FORBIDDEN_IPV6.check(address, 'ipv6');
 }
 
 /**

@@ -39,7 +39,10 @@ export class UpdateHierarchyNodeRequestDto {
 }
 
 export class DeleteHierarchyNodeQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Also delete everything under it (and its team assignments)' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Also delete everything under it (and its team assignments)',
+  })
   @IsOptional()
   @IsIn(['true', 'false'])
   cascade?: 'true' | 'false';

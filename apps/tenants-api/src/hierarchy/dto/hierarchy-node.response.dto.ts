@@ -20,7 +20,15 @@ export class HierarchyNodeResponseDto {
 
 export class HierarchyTreeResponseDto {
   @ApiProperty() tenantId!: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Divisions with their groups, each with its teams' })
-  divisions!: Array<HierarchyNodeResponseDto & { groups: Array<HierarchyNodeResponseDto & { teams: HierarchyNodeResponseDto[] }> }>;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Divisions with their groups, each with its teams',
+  })
+  divisions!: Array<
+    HierarchyNodeResponseDto & {
+      groups: Array<HierarchyNodeResponseDto & { teams: HierarchyNodeResponseDto[] }>;
+    }
+  >;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { TENANT_ROLES, type TenantRole } from '@bbws/data-access-memberships';
 import { INVITATION_STATUSES, type InvitationStatus } from '@bbws/data-access-tenants';
 import { PageQueryDto, Trim, UpperCase } from '@bbws/platform-http';

@@ -9,7 +9,8 @@ export class InvitationResponseDto {
   @ApiProperty() email!: string;
   @ApiProperty({ enum: TENANT_ROLES }) role!: string;
   @ApiProperty({ type: [String] }) teamIds!: string[];
-  @ApiProperty({ enum: INVITATION_STATUSES, description: 'EXPIRED is derived from expiresAt' }) status!: InvitationStatus;
+  @ApiProperty({ enum: INVITATION_STATUSES, description: 'EXPIRED is derived from expiresAt' })
+  status!: InvitationStatus;
   @ApiProperty() expiresAt!: string;
   @ApiProperty() invitedBy!: string;
   @ApiProperty({ nullable: true, type: String }) message!: string | null;

@@ -8,7 +8,10 @@ export const TEAM_ID = idPattern('team');
 export const MAX_TEAMS_PER_MEMBER = 20;
 
 export class AddMemberRequestDto {
-  @ApiProperty({ example: 'bob@example.com', description: 'Must exist in the identity directory (invite otherwise)' })
+  @ApiProperty({
+    example: 'bob@example.com',
+    description: 'Must exist in the identity directory (invite otherwise)',
+  })
   @Trim()
   @IsEmail()
   @MaxLength(254)
@@ -34,7 +37,11 @@ export class UpdateMemberRequestDto {
   @IsIn(TENANT_ROLES)
   role?: TenantRole;
 
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_TEAMS_PER_MEMBER, description: 'Replaces the assignments' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_TEAMS_PER_MEMBER,
+    description: 'Replaces the assignments',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_TEAMS_PER_MEMBER)

@@ -22,8 +22,10 @@ export class UserResponseDto {
   @ApiProperty() userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: USER_STATUSES, description: 'UNKNOWN: not in the identity directory (any more)' }) status!: string;
-  @ApiProperty({ type: [UserTeamDto], description: 'Only teams of tenants the caller may see' }) teams!: UserTeamDto[];
+  @ApiProperty({ enum: USER_STATUSES, description: 'UNKNOWN: not in the identity directory (any more)' })
+  status!: string;
+  @ApiProperty({ type: [UserTeamDto], description: 'Only teams of tenants the caller may see' })
+  teams!: UserTeamDto[];
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }
 

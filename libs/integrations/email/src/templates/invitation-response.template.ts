@@ -1,5 +1,5 @@
 import type { EmailMessage } from '../email-sender.port';
-import { escapeHtml, singleLine } from '../html.util';
+import { escapeHtml, singleLine, wrapText } from '../html.util';
 import { htmlLayout } from './email-layout';
 
 export interface InvitationResponseEmailInput {
@@ -13,12 +13,20 @@ export interface InvitationResponseEmailInput {
 
 /** Tells the inviter their invitation was accepted. */
 export function invitationAcceptedEmail(input: InvitationResponseEmailInput): EmailMessage {
-  return responseEmail(input, 'accepted', (who, organization, role) => `${who} accepted your invitation and joined ${organization} as ${role}.`);
+  return responseEmail(
+    input,
+    'accepted',
+    (who, organization, role) => `${who} accepted your invitation and joined ${organization} as ${role}.`,
+  );
 }
 
 /** Tells the inviter their invitation was declined. */
 export function invitationDeclinedEmail(input: InvitationResponseEmailInput): EmailMessage {
-  return responseEmail(input, 'declined', (who, organization) => `${who} declined your invitation to join ${organization}.`);
+  return responseEmail(
+    input,
+    'declined',
+    (who, organization) => `${who} declined your invitation to join ${organization}.`,
+  );
 }
 
 function responseEmail(
@@ -35,7 +43,7 @@ function responseEmail(
   return {
     to: input.to,
     subject: singleLine(`${email} ${outcome} your invitation to ${organization}`),
-    text: ['Hello,', '', line, ''].join('\n'),
+    text: ['Hello,', '', ...wrapText(line), ''].join('\n'),
     html: htmlLayout(`Invitation ${outcome}`, ['<p>Hello,</p>', `<p>${escapeHtml(line)}</p>`].join('\n')),
   };
 }

@@ -1,5 +1,5 @@
 import type { EmailMessage } from '../email-sender.port';
-import { escapeHtml, escapeMultiline, singleLine } from '../html.util';
+import { escapeHtml, escapeMultiline, singleLine, wrapText } from '../html.util';
 import { formatUtc, htmlLayout } from './email-layout';
 
 export interface InvitationEmailInput {
@@ -32,11 +32,18 @@ export function invitationEmail(input: InvitationEmailInput): EmailMessage {
   const text = [
     'Hello,',
     '',
-    `${inviter} invited you to join ${organization} on BBWS as ${role}.`,
-    ...(note ? ['', 'Their message:', ...note.split(/\r?\n/).map((line) => `> ${line}`)] : []),
+    ...wrapText(`${inviter} invited you to join ${organization} on BBWS as ${role}.`),
+    ...(note
+      ? [
+          '',
+          'Their message:',
+          ...note.split(/\r?\n/).flatMap((line) => wrapText(line, 74).map((part) => `> ${part}`)),
+        ]
+      : []),
     '',
-    `Accept or decline the invitation (valid until ${expires}):`,
+    'Accept or decline the invitation:',
     url,
+    `(valid until ${expires})`,
     '',
     'Invitation code, if the link does not open:',
     input.token,
@@ -49,7 +56,11 @@ export function invitationEmail(input: InvitationEmailInput): EmailMessage {
     [
       '<p>Hello,</p>',
       `<p><strong>${escapeHtml(inviter)}</strong> invited you to join <strong>${escapeHtml(organization)}</strong> on BBWS as ${escapeHtml(role)}.</p>`,
-      ...(note ? [`<blockquote style="border-left: 3px solid #cbd2d9; margin: 0; padding-left: 12px;">${escapeMultiline(note)}</blockquote>`] : []),
+      ...(note
+        ? [
+            `<blockquote style="border-left: 3px solid #cbd2d9; margin: 0; padding-left: 12px;">${escapeMultiline(note)}</blockquote>`,
+          ]
+        : []),
       `<p><a href="${escapeHtml(url)}" style="background: #2563eb; color: #ffffff; padding: 10px 16px; border-radius: 4px; text-decoration: none;">Review the invitation</a></p>`,
       `<p>The invitation is valid until ${escapeHtml(expires)}. Invitation code, if the button does not work: <code>${escapeHtml(input.token)}</code></p>`,
       '<p>If you did not expect this invitation, you can ignore this email.</p>',

@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@bbws/platform-auth';
+import { PlatformModule } from '@bbws/platform-bootstrap';
+import { HttpConventionsModule } from '@bbws/platform-http';
+import type { Clock } from '@bbws/shared-util';
+import type { OperationsApiConfig } from './config/operations-api.config';
+import { OperationsModule } from './operations/operations.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+export interface OperationsApiOptions {
+  config: OperationsApiConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: OperationsApiOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['operations', 'tenants'] }),
+        AuthModule,
+        HttpConventionsModule.forRoot({ idempotencyTable: 'operations' }),
+        OperationsModule,
+        WebhooksModule,
+      ],
+    };
+  }
+}

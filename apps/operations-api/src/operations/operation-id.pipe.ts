@@ -1,0 +1,3 @@
+import { ParseIdPipe } from '@bbws/platform-http';
+
+export const OperationIdPipe = new ParseIdPipe('op', 'operationId');

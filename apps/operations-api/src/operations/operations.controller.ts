@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@bbws/platform-auth';
+import { TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import { operationRoutes, presentOperation } from '@bbws/shared-contracts';
+import { presentPage } from '@bbws/shared-hateoas';
+import { ListOperationsQueryDto } from './dto/list-operations.query.dto';
+import { OperationResponseDto } from './dto/operation.response.dto';
+import { OperationIdPipe } from './operation-id.pipe';
+import { OperationsService, canCancel } from './operations.service';
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('v1.0')
+export class OperationsController {
+  constructor(private readonly operations: OperationsService) {}
+
+  @Get('operations/:operationId')
+  @ApiOperation({ summary: 'An operation: status, progress, current step, steps with times, error and result (members of its tenant)' })
+  @ApiOkResponse({ type: OperationResponseDto })
+  async get(@CurrentCaller() caller: Caller, @Param('operationId', OperationIdPipe) operationId: string) {
+    const { operation, access } = await this.operations.get(caller, operationId);
+    return presentOperation(operation, { canCancel: canCancel(access) });
+  }
+
+  @Post('operations/:operationId/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel an operation that has not started (PENDING only; tenant ADMIN)' })
+  @ApiOkResponse({ type: OperationResponseDto })
+  async cancel(@CurrentCaller() caller: Caller, @Param('operationId', OperationIdPipe) operationId: string) {
+    const { operation, access } = await this.operations.cancel(caller, operationId);
+    return presentOperation(operation, { canCancel: canCancel(access) });
+  }
+
+  @Get('tenants/:tenantId/operations')
+  @ApiOperation({ summary: "A tenant's operations, newest first (members)" })
+  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: ListOperationsQueryDto) {
+    const page = pageRequest(query);
+    const filter = { status: query.status, type: query.type, resourceId: query.resourceId };
+    const { page: result, access } = await this.operations.list(caller, tenantId, filter, page);
+    return presentPage(result, (operation) => presentOperation(operation, { canCancel: canCancel(access) }), {
+      path: operationRoutes.tenantOperations(tenantId),
+      query: filter,
+      pageSize: page.pageSize,
+    });
+  }
+}

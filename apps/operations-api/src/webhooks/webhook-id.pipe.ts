@@ -1,0 +1,3 @@
+import { ParseIdPipe } from '@bbws/platform-http';
+
+export const WebhookIdPipe = new ParseIdPipe('whk', 'webhookId');

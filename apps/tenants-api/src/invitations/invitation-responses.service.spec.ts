@@ -1,0 +1,174 @@
+import type {
+  HierarchyDao,
+  Invitation,
+  InvitationDao,
+  MemberDao,
+  TenantDao,
+} from '@bbws/data-access-tenants';
+import type { IdentityDirectory } from '@bbws/integrations-identity';
+import type { Caller, TenantAccessService } from '@bbws/platform-auth';
+import { InvitationResponsesService } from './invitation-responses.service';
+import { issueInvitationToken } from './invitation-token';
+import type { InvitationMailer } from './invitation.mailer';
+
+const NOW = new Date('2026-03-01T12:00:00Z');
+
+function buildInvitation(tokenHash: string, overrides: Partial<Invitation> = {}): Invitation {
+  return {
+    invitationId: 'inv-1',
+    tenantId: 'tenant-1',
+    email: 'bob@example.com',
+    role: 'OPERATOR',
+    teamIds: ['team-a', 'team-gone'],
+    status: 'PENDING',
+    expiresAt: '2026-03-05T12:00:00.000Z',
+    validityDays: 7,
+    invitedBy: 'alice',
+    invitedByName: 'Alice',
+    invitedByEmail: 'alice@example.com',
+    message: null,
+    resendCount: 0,
+    tokenHash,
+    createdAt: '2026-02-26T12:00:00.000Z',
+    updatedAt: '2026-02-26T12:00:00.000Z',
+    respondedAt: null,
+    respondedBy: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+function setUp(invitation: Invitation | null, options: { member?: boolean } = {}) {
+  const invitations = {
+    findToken: jest.fn(async () =>
+      invitation
+        ? { tenantId: invitation.tenantId, invitationId: invitation.invitationId, consumedAt: null }
+        : null,
+    ),
+    get: jest.fn(async () => invitation),
+    accept: jest.fn(async (current: Invitation) => ({ ...current, status: 'ACCEPTED' as const })),
+    decline: jest.fn(async (current: Invitation) => ({ ...current, status: 'DECLINED' as const })),
+  };
+  const members = { get: jest.fn(async () => (options.member ? { userId: 'bob' } : null)) };
+  const hierarchy = {
+    findTeams: jest.fn(
+      async () =>
+        new Map([['team-a', { level: 'TEAM', divisionId: 'div-1', groupId: 'grp-1', teamId: 'team-a' }]]),
+    ),
+  };
+  const tenants = {
+    get: jest.fn(async () => ({
+      tenantId: 'tenant-1',
+      organizationName: 'Acme',
+      status: 'ACTIVE',
+      adminCount: 1,
+    })),
+  };
+  const identity = {
+    getUser: jest.fn(async () => ({
+      userId: 'bob',
+      email: 'Bob@Example.com',
+      name: 'Bob Directory',
+      status: 'ACTIVE',
+    })),
+    findUserByEmail: jest.fn(),
+  };
+  const mailer = { sendResponse: jest.fn(async () => undefined), sendInvitation: jest.fn() };
+  const access = { forget: jest.fn() };
+  const service = new InvitationResponsesService(
+    invitations as unknown as InvitationDao,
+    members as unknown as MemberDao,
+    hierarchy as unknown as HierarchyDao,
+    tenants as unknown as TenantDao,
+    identity as unknown as IdentityDirectory,
+    mailer as unknown as InvitationMailer,
+    access as unknown as TenantAccessService,
+    { now: () => NOW },
+  );
+  return { service, invitations, mailer, access };
+}
+
+const bob: Caller = { userId: 'bob', email: 'BOB@example.com', name: 'Bob', isPlatformAdmin: false };
+
+describe('InvitationResponsesService', () => {
+  const { token, hash } = issueInvitationToken();
+
+  it('previews with the email masked and tells whether it can be accepted', async () => {
+    const { service } = setUp(buildInvitation(hash));
+    await expect(service.preview(token)).resolves.toEqual({
+      organizationName: 'Acme',
+      role: 'OPERATOR',
+      email: 'b**@example.com',
+      status: 'PENDING',
+      expiresAt: '2026-03-05T12:00:00.000Z',
+      isValid: true,
+    });
+  });
+
+  it('treats a token whose invitation now holds another hash (resent) as unknown', async () => {
+    const { service } = setUp(buildInvitation(issueInvitationToken().hash));
+    await expect(service.preview(token)).rejects.toMatchObject({ code: 'INVITATION_NOT_FOUND' });
+  });
+
+  it('derives EXPIRED from the clock: 410 on preview and accept, nothing written', async () => {
+    const { service, invitations } = setUp(buildInvitation(hash, { expiresAt: '2026-03-01T11:59:59.000Z' }));
+    await expect(service.preview(token)).rejects.toMatchObject({ code: 'INVITATION_EXPIRED', status: 410 });
+    await expect(service.accept(bob, token)).rejects.toMatchObject({ code: 'INVITATION_EXPIRED' });
+    expect(invitations.accept).not.toHaveBeenCalled();
+  });
+
+  it('lets only the invitee answer (403), comparing emails case-insensitively, with the directory as fallback', async () => {
+    const { service, invitations } = setUp(buildInvitation(hash));
+    await expect(service.accept({ ...bob, email: 'mallory@example.com' }, token)).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(service.decline({ ...bob, email: 'mallory@example.com' }, token)).rejects.toMatchObject({
+      status: 403,
+    });
+    expect(invitations.accept).not.toHaveBeenCalled();
+    await expect(service.accept({ ...bob, email: '' }, token)).resolves.toMatchObject({
+      member: { email: 'bob@example.com' },
+    });
+  });
+
+  it('accepts with the invited role and the teams that still exist, audits without the token, and tells the inviter', async () => {
+    const { service, invitations, mailer, access } = setUp(buildInvitation(hash));
+    const view = await service.accept(bob, token);
+    expect(view.member).toMatchObject({
+      userId: 'bob',
+      role: 'OPERATOR',
+      teamIds: ['team-a'],
+      addedBy: 'alice',
+      name: 'Bob',
+    });
+    const [, member, teams, audits] = invitations.accept.mock.calls[0] as unknown as [
+      Invitation,
+      unknown,
+      unknown[],
+      Array<{ action: string }>,
+    ];
+    expect(member).toEqual(view.member);
+    expect(teams).toHaveLength(1);
+    expect(audits.map((audit) => audit.action)).toEqual(['INVITATION_ACCEPTED', 'MEMBER_ADDED']);
+    expect(JSON.stringify(audits)).not.toContain(token);
+    expect(JSON.stringify(audits)).not.toContain(hash);
+    expect(access.forget).toHaveBeenCalledWith('tenant-1', 'bob');
+    expect(mailer.sendResponse).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'ACCEPTED' }),
+      'Acme',
+      { email: 'bob@example.com', name: 'Bob' },
+    );
+  });
+
+  it('refuses answered invitations with 409 and members with 409 ALREADY_MEMBER', async () => {
+    await expect(
+      setUp(buildInvitation(hash, { status: 'CANCELLED' })).service.accept(bob, token),
+    ).rejects.toMatchObject({
+      code: 'INVITATION_NOT_PENDING',
+      status: 409,
+    });
+    await expect(
+      setUp(buildInvitation(hash), { member: true }).service.accept(bob, token),
+    ).rejects.toMatchObject({ code: 'ALREADY_MEMBER' });
+  });
+});

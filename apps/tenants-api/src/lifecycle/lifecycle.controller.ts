@@ -1,0 +1,63 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentCaller, type Caller } from '@bbws/platform-auth';
+import { Idempotent, TenantIdPipe } from '@bbws/platform-http';
+import { operationRoutes, presentOperation, type Operation, type TenantLifecycleAction } from '@bbws/shared-contracts';
+import { requestContext } from '@bbws/shared-logging';
+import { LifecycleNoteRequestDto, LifecycleReasonRequestDto } from './dto/lifecycle-reason.request.dto';
+import { OperationResponseDto } from './dto/operation.response.dto';
+import { LifecycleService } from './lifecycle.service';
+
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false };
+
+/** POST /v1.0/tenants/{t}/lifecycle/{action}: 202 with the operation and its Location. Platform admins. */
+@ApiTags('tenant lifecycle')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY_KEY)
+@Controller('v1.0/tenants/:tenantId/lifecycle')
+export class LifecycleController {
+  constructor(private readonly lifecycle: LifecycleService) {}
+
+  @Post('suspend')
+  @HttpCode(202)
+  @Idempotent()
+  @ApiOperation({ summary: 'Suspend an ACTIVE tenant (and its instances)' })
+  @ApiAcceptedResponse({ type: OperationResponseDto })
+  suspend(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleReasonRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.accept(caller, tenantId, 'SUSPEND', body.reason, reply);
+  }
+
+  @Post('resume')
+  @HttpCode(202)
+  @Idempotent()
+  @ApiOperation({ summary: 'Resume a SUSPENDED tenant' })
+  @ApiAcceptedResponse({ type: OperationResponseDto })
+  resume(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleNoteRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.accept(caller, tenantId, 'RESUME', body.reason, reply);
+  }
+
+  @Post('park')
+  @HttpCode(202)
+  @Idempotent()
+  @ApiOperation({ summary: 'Park an ACTIVE tenant (instances scaled to zero behind a maintenance page)' })
+  @ApiAcceptedResponse({ type: OperationResponseDto })
+  park(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleReasonRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.accept(caller, tenantId, 'PARK', body.reason, reply);
+  }
+
+  @Post('unpark')
+  @HttpCode(202)
+  @Idempotent()
+  @ApiOperation({ summary: 'Unpark a PARKED tenant' })
+  @ApiAcceptedResponse({ type: OperationResponseDto })
+  unpark(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleNoteRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.accept(caller, tenantId, 'UNPARK', body.reason, reply);
+  }
+
+  private async accept(caller: Caller, tenantId: string, action: TenantLifecycleAction, reason: string | undefined, reply: FastifyReply) {
+    const operation: Operation = await this.lifecycle.request(caller, tenantId, action, reason, requestContext.requestId() ?? tenantId);
+    void reply.header('Location', operationRoutes.operation(operation.operationId));
+    return presentOperation(operation, { canCancel: true });
+  }
+}

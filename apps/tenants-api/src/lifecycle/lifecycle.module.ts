@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import type { DynamoContext } from '@bbws/data-access-dynamo';
+import { OperationDao } from '@bbws/data-access-operations';
+import { TenantDao } from '@bbws/data-access-tenants';
+import { CLOCK, DYNAMO_CONTEXT, LOGGER } from '@bbws/platform-bootstrap';
+import { MessageProducer, OperationLauncher, ProducerModule } from '@bbws/platform-consumer';
+import type { Logger } from '@bbws/shared-logging';
+import type { Clock } from '@bbws/shared-util';
+import { TenantsModule } from '../tenants/tenants.module';
+import { LifecycleController } from './lifecycle.controller';
+import { LifecycleService } from './lifecycle.service';
+
+/** Tenant suspend / resume / park / unpark, accepted as operations for the tenant-events worker. */
+@Module({
+  imports: [TenantsModule, ProducerModule],
+  controllers: [LifecycleController],
+  providers: [
+    { provide: OperationDao, useFactory: (db: DynamoContext) => new OperationDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: OperationLauncher,
+      useFactory: (operations: OperationDao, producer: MessageProducer, clock: Clock, logger: Logger) =>
+        new OperationLauncher(operations, producer, clock, logger),
+      inject: [OperationDao, MessageProducer, CLOCK, LOGGER],
+    },
+    {
+      provide: LifecycleService,
+      useFactory: (tenants: TenantDao, launcher: OperationLauncher) => new LifecycleService(tenants, launcher),
+      inject: [TenantDao, OperationLauncher],
+    },
+  ],
+})
+export class LifecycleModule {}

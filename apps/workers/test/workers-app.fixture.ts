@@ -1,0 +1,153 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { OperationDao, WebhookDao, WebhookDeliveryDao, type Webhook } from '@bbws/data-access-operations';
+import { TenantDao, type Tenant } from '@bbws/data-access-tenants';
+import { EventPublisher, MessageProducer, OperationLauncher, QueueDirectory, createSqsClient } from '@bbws/platform-consumer';
+import { ensureQueues, type WebhookEventType } from '@bbws/shared-contracts';
+import { newId, systemClock } from '@bbws/shared-util';
+import { startTestApi, testDynamoContext, type TestApi } from '@bbws/testing-e2e';
+import { loadWorkersConfig } from '../src/config/workers.config';
+import { WORKERS_DESCRIPTION } from '../src/openapi';
+import { WorkersModule } from '../src/workers.module';
+import { startLocalSqs, type LocalSqs } from './local-sqs.server';
+import { silentLogger } from './runtime.fixture';
+
+export interface WorkersAppFixture {
+  api: TestApi;
+  sqs: SQSClient;
+  tenants: TenantDao;
+  operations: OperationDao;
+  webhooks: WebhookDao;
+  deliveries: WebhookDeliveryDao;
+  launcher: OperationLauncher;
+  events: EventPublisher;
+  seedTenant(overrides?: Partial<Tenant>): Promise<Tenant>;
+  seedWebhook(tenantId: string, url: string, events: WebhookEventType[], overrides?: Partial<Webhook>): Promise<Webhook>;
+  close(): Promise<void>;
+}
+
+/** The workers app in-process on a local SQS of its own, with short timeouts for tests. */
+export async function startWorkersApp(env: Record<string, string> = {}): Promise<WorkersAppFixture> {
+  const engine: LocalSqs = await startLocalSqs();
+  const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
+  await ensureQueues(sqs, 'test');
+  const config = loadWorkersConfig({
+    ...process.env,
+    SQS_ENDPOINT: engine.endpoint,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    WORKERS: 'tenant-events,webhooks',
+    WORKER_WAIT_TIME_SECONDS: '1',
+    WORKER_QUEUES: JSON.stringify({ 'tenant-events': { visibilityTimeoutSeconds: 5 }, webhooks: { concurrency: 4, visibilityTimeoutSeconds: 5 } }),
+    WORKER_DRAIN_TIMEOUT_MS: '2000',
+    RETRY_BASE_SECONDS: '1',
+    RETRY_MAX_SECONDS: '2',
+    WEBHOOK_TIMEOUT_MS: '2000',
+    WEBHOOK_RETRY_BASE_SECONDS: '1',
+    WEBHOOK_RETRY_MAX_SECONDS: '1',
+    ...env,
+  });
+  const api = await startTestApi(WorkersModule.register({ config }), WORKERS_DESCRIPTION);
+  const db = testDynamoContext();
+  const tenants = new TenantDao(db, { auditRetentionDays: 365 });
+  const operations = new OperationDao(db);
+  const webhooks = new WebhookDao(db);
+  const producer = new MessageProducer(sqs, new QueueDirectory(sqs, 'test'));
+  return {
+    api,
+    sqs,
+    tenants,
+    operations,
+    webhooks,
+    deliveries: new WebhookDeliveryDao(db),
+    launcher: new OperationLauncher(operations, producer, systemClock, silentLogger),
+    events: new EventPublisher(producer, systemClock),
+    async seedTenant(overrides = {}) {
+      const now = new Date().toISOString();
+      const tenant: Tenant = {
+        tenantId: newId('tenant'),
+        organizationName: `Workers Org ${newId('evt').slice(4, 16)}`,
+        contactEmail: 'ops@example.com',
+        tier: 'STANDARD',
+        status: 'ACTIVE',
+        statusReason: null,
+        metadata: {},
+        adminCount: 0,
+        createdAt: now,
+        createdBy: 'admin-1',
+        updatedAt: now,
+        updatedBy: 'admin-1',
+        version: 1,
+        ...overrides,
+      };
+      await tenants.create(tenant, { eventId: newId('evt'), tenantId: tenant.tenantId, timestamp: now, actor: 'admin-1', action: 'TENANT_CREATED' });
+      return tenant;
+    },
+    async seedWebhook(tenantId, url, events, overrides = {}) {
+      const now = new Date().toISOString();
+      const webhook: Webhook = {
+        webhookId: newId('whk'),
+        tenantId,
+        url,
+        events,
+        description: null,
+        secret: 'whsec-test-0123456789abcdef',
+        status: 'ACTIVE',
+        disabledReason: null,
+        consecutiveFailures: 0,
+        lastDeliveryAt: null,
+        lastSuccessAt: null,
+        createdAt: now,
+        createdBy: 'admin-1',
+        updatedAt: now,
+        updatedBy: 'admin-1',
+        version: 1,
+        ...overrides,
+      };
+      await webhooks.create(webhook);
+      return webhook;
+    },
+    async close() {
+      await api.close();
+      sqs.destroy();
+      await engine.stop();
+    },
+  };
+}
+
+export interface ReceivedRequest {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Receiver {
+  url: string;
+  requests: ReceivedRequest[];
+  /** Status codes to answer, in order; the last one repeats. */
+  answers: number[];
+  close(): Promise<void>;
+}
+
+/** A webhook receiver on 127.0.0.1 that records what it gets. */
+export async function startReceiver(answers: number[] = [200]): Promise<Receiver> {
+  const requests: ReceivedRequest[] = [];
+  const receiver: Partial<Receiver> = { requests, answers };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      requests.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const list = receiver.answers as number[];
+      res.writeHead(list[Math.min(requests.length - 1, list.length - 1)]);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  receiver.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
+  receiver.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return receiver as Receiver;
+}

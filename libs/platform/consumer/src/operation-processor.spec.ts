@@ -1,0 +1,174 @@
+import { IsString } from 'class-validator';
+import { LeaseLostError, defineMessage, type Operation, type ParsedMessage } from '@bbws/shared-contracts';
+import { BusinessRuleError, UpstreamError } from '@bbws/shared-errors';
+import { createLogger } from '@bbws/shared-logging';
+import { systemClock } from '@bbws/shared-util';
+import type { OperationHandler } from './operation-processor';
+import { OperationProcessor } from './operation-processor';
+import type { ClaimResult, OperationRunStore } from './operation-store.port';
+import { WorkerShutdownError, type MessageContext } from './queue-handler';
+
+class Payload {
+  @IsString() name!: string;
+}
+const CONTRACT = defineMessage({ messageType: 'UNIT_TEST', schemaVersion: 1, queue: 'site-update', kind: 'operation', payload: Payload });
+const TENANT = 'tenant-11111111-1111-4111-8111-111111111111';
+
+function operation(overrides: Partial<Operation> = {}): Operation {
+  return {
+    operationId: 'op-22222222-2222-4222-8222-222222222222',
+    tenantId: TENANT,
+    type: 'UNIT_TEST',
+    status: 'IN_PROGRESS',
+    resourceType: 'site',
+    resourceId: 'site-1',
+    progress: 0,
+    currentStep: null,
+    steps: [],
+    message: null,
+    error: null,
+    result: null,
+    attempts: 1,
+    createdBy: 'u',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    startedAt: null,
+    completedAt: null,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    version: 1,
+    lease: { owner: 'me', expiresAt: new Date(Date.now() + 30_000).toISOString() },
+    deadlineAt: '2099-01-01T00:00:00.000Z',
+    dispatch: null,
+    sentAt: null,
+    sendCount: 1,
+    ...overrides,
+  };
+}
+
+/** A typed fake of the store that records what the processor asked of it. */
+class FakeStore implements OperationRunStore {
+  claimResult: ClaimResult = { outcome: 'claimed', operation: operation() };
+  calls: string[] = [];
+  failures: unknown[] = [];
+  get = async () => operation();
+  claim = async () => this.claimResult;
+  heartbeat = async () => void this.calls.push('heartbeat');
+  saveProgress = async () => void this.calls.push('saveProgress');
+  releaseLease = async (_id: string, _owner: string, message: string | null) => void this.calls.push(`release:${message}`);
+  complete = async () => void this.calls.push('complete');
+  fail = async (_op: Operation, _owner: string | null, failure: unknown) => {
+    this.calls.push('fail');
+    this.failures.push(failure);
+    return true;
+  };
+}
+
+function message(): ParsedMessage {
+  return {
+    contract: CONTRACT,
+    envelope: {
+      messageType: 'UNIT_TEST',
+      schemaVersion: 1,
+      operationId: 'op-22222222-2222-4222-8222-222222222222',
+      tenantId: TENANT,
+      resourceId: 'site-1',
+      correlationId: 'c',
+      idempotencyKey: 'k',
+      issuedAt: '2026-01-01T00:00:00.000Z',
+      payload: { name: 'x' },
+    },
+  } as ParsedMessage;
+}
+
+function context(receiveCount = 1, signal = new AbortController().signal): MessageContext {
+  return {
+    queue: { key: 'site-update', name: 'q', url: 'u', arn: 'a', visibilityTimeoutSeconds: 30, maxReceiveCount: 3, deadLetterUrl: 'd' },
+    messageId: 'm',
+    receiveCount,
+    isLastReceive: receiveCount >= 3,
+    signal,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+  };
+}
+
+describe('OperationProcessor error policy', () => {
+  let store: FakeStore;
+  let run: jest.Mock;
+  let processor: OperationProcessor;
+
+  beforeEach(() => {
+    store = new FakeStore();
+    run = jest.fn();
+    const handler: OperationHandler<Payload> = { contract: CONTRACT, run };
+    processor = new OperationProcessor([handler], store, null, systemClock, createLogger({ name: 'test', level: 'silent' }), {
+      name: 'unit',
+      owner: 'me',
+      leaseMs: 30_000,
+      retry: { baseSeconds: 4, maxSeconds: 60 },
+    });
+  });
+
+  it('completes and acknowledges when the handler succeeds', async () => {
+    run.mockResolvedValue({ result: { ok: true } });
+    expect(await processor.handle(message(), context())).toEqual({ action: 'ack' });
+    expect(store.calls).toEqual(['complete']);
+  });
+
+  it('acknowledges a message whose operation is already terminal, without running anything', async () => {
+    store.claimResult = { outcome: 'terminal', operation: operation({ status: 'COMPLETED' }) };
+    expect(await processor.handle(message(), context())).toEqual({ action: 'ack' });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('leaves an operation a live worker holds to it, retrying after its lease', async () => {
+    store.claimResult = { outcome: 'busy', operation: operation({ lease: { owner: 'other', expiresAt: new Date(Date.now() + 10_000).toISOString() } }) };
+    const outcome = await processor.handle(message(), context());
+    expect(outcome).toMatchObject({ action: 'retry' });
+    expect((outcome as { delaySeconds: number }).delaySeconds).toBeGreaterThanOrEqual(10);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('dead-letters a message for an operation that does not exist, or of another tenant', async () => {
+    store.claimResult = { outcome: 'missing' };
+    expect(await processor.handle(message(), context())).toMatchObject({ action: 'dead-letter' });
+    store.claimResult = { outcome: 'claimed', operation: operation({ tenantId: 'tenant-33333333-3333-4333-8333-333333333333' }) };
+    expect(await processor.handle(message(), context())).toMatchObject({ action: 'dead-letter', reason: expect.stringContaining('TENANT_MISMATCH') });
+  });
+
+  it('fails the operation and acknowledges on a non-retryable business error', async () => {
+    run.mockRejectedValue(new BusinessRuleError('QUOTA_EXCEEDED', 'No quota'));
+    expect(await processor.handle(message(), context())).toEqual({ action: 'ack' });
+    expect(store.failures).toEqual([expect.objectContaining({ error: { code: 'QUOTA_EXCEEDED', message: 'No quota', retryable: false } })]);
+  });
+
+  it('backs off on a transient error, releasing the lease with a note', async () => {
+    run.mockRejectedValue(new UpstreamError('503 from WordPress', { retryable: true }));
+    const outcome = await processor.handle(message(), context(2));
+    expect(outcome).toMatchObject({ action: 'retry' });
+    expect((outcome as { delaySeconds: number }).delaySeconds).toBeGreaterThanOrEqual(4);
+    expect(store.calls).toEqual([expect.stringMatching(/^release:Attempt 2 failed \(UPSTREAM_ERROR: 503 from WordPress\); retrying in \d+ s$/)]);
+  });
+
+  it('fails the operation on the last receive and releases the message to the DLQ', async () => {
+    run.mockRejectedValue(new Error('socket hang up'));
+    expect(await processor.handle(message(), context(3))).toEqual({ action: 'release' });
+    expect(store.failures).toEqual([
+      expect.objectContaining({ error: { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred (gave up after 3 attempts)', retryable: true } }),
+    ]);
+  });
+
+  it('abandons the message when another worker took the lease over', async () => {
+    run.mockRejectedValue(new LeaseLostError('op-x'));
+    expect(await processor.handle(message(), context())).toEqual({ action: 'abandon' });
+    expect(store.calls).toEqual([]);
+  });
+
+  it('hands the operation back at shutdown', async () => {
+    const controller = new AbortController();
+    run.mockImplementation(async () => {
+      controller.abort(new WorkerShutdownError());
+      throw controller.signal.reason;
+    });
+    expect(await processor.handle(message(), context(1, controller.signal))).toEqual({ action: 'release' });
+    expect(store.calls).toEqual(['release:Interrupted by a worker shutdown; resuming']);
+  });
+});
