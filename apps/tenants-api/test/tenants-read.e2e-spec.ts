@@ -140,6 +140,14 @@ describe('GET /v1.0/tenants and /v1.0/tenants/:tenantId', () => {
     });
   });
 
+  it('rejects a cursor of another list in the same tenant partition (members cursor on the audit list)', async () => {
+    const members = await get(`/v1.0/tenants/${mine[1].tenantId}/members?pageSize=1`);
+    expect(members.body.nextStartAt).toEqual(expect.any(String));
+    const replay = await get(`/v1.0/tenants/${mine[1].tenantId}/audit?pageSize=1&startAt=${members.body.nextStartAt}`);
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.details.fields[0].field).toBe('startAt');
+  });
+
   it('needs a valid token', async () => {
     expect((await fx.api.request({ method: 'GET', url: '/v1.0/tenants' })).status).toBe(401);
     const garbage = await fx.api.request({ method: 'GET', url: '/v1.0/tenants', headers: { authorization: 'Bearer abc.def.ghi' } });

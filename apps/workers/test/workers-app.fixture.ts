@@ -7,6 +7,7 @@ import { ensureQueues, type WebhookEventType } from '@bbws/shared-contracts';
 import { newId, systemClock } from '@bbws/shared-util';
 import { startTestApi, testDynamoContext, type TestApi } from '@bbws/testing-e2e';
 import { loadWorkersConfig } from '../src/config/workers.config';
+import type { TenantInstancesLifecycle } from '../src/tenant-events/tenant-instances.port';
 import { WORKERS_DESCRIPTION } from '../src/openapi';
 import { WorkersModule } from '../src/workers.module';
 import { startLocalSqs, type LocalSqs } from './local-sqs.server';
@@ -14,6 +15,10 @@ import { silentLogger } from './runtime.fixture';
 
 export interface WorkersAppFixture {
   api: TestApi;
+  /** What SIGTERM does to the process: close the app, which drains the consumers. */
+  stopApp(): Promise<void>;
+  /** Starts the app again on the same queues (a new worker process). */
+  startApp(env?: Record<string, string>): Promise<void>;
   sqs: SQSClient;
   tenants: TenantDao;
   operations: OperationDao;
@@ -26,12 +31,12 @@ export interface WorkersAppFixture {
   close(): Promise<void>;
 }
 
-/** The workers app in-process on a local SQS of its own, with short timeouts for tests. */
-export async function startWorkersApp(env: Record<string, string> = {}): Promise<WorkersAppFixture> {
-  const engine: LocalSqs = await startLocalSqs();
-  const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
-  await ensureQueues(sqs, 'test');
-  const config = loadWorkersConfig({
+export interface WorkersAppOptions {
+  tenantInstances?: TenantInstancesLifecycle;
+}
+
+function configFor(engine: LocalSqs, env: Record<string, string>) {
+  return loadWorkersConfig({
     ...process.env,
     SQS_ENDPOINT: engine.endpoint,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -46,14 +51,33 @@ export async function startWorkersApp(env: Record<string, string> = {}): Promise
     WEBHOOK_RETRY_MAX_SECONDS: '1',
     ...env,
   });
-  const api = await startTestApi(WorkersModule.register({ config }), WORKERS_DESCRIPTION);
+}
+
+/** The workers app in-process on a local SQS of its own, with short timeouts for tests. */
+export async function startWorkersApp(env: Record<string, string> = {}, options: WorkersAppOptions = {}): Promise<WorkersAppFixture> {
+  const engine: LocalSqs = await startLocalSqs();
+  const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
+  await ensureQueues(sqs, 'test');
+  const boot = (overrides: Record<string, string>) =>
+    startTestApi(WorkersModule.register({ config: configFor(engine, { ...env, ...overrides }), ...options }), WORKERS_DESCRIPTION);
   const db = testDynamoContext();
   const tenants = new TenantDao(db, { auditRetentionDays: 365 });
   const operations = new OperationDao(db);
   const webhooks = new WebhookDao(db);
   const producer = new MessageProducer(sqs, new QueueDirectory(sqs, 'test'));
+  let running: TestApi | null = await boot({});
   return {
-    api,
+    get api() {
+      if (!running) throw new Error('the workers app is stopped');
+      return running;
+    },
+    async stopApp() {
+      await running?.close();
+      running = null;
+    },
+    async startApp(overrides = {}) {
+      running = await boot(overrides);
+    },
     sqs,
     tenants,
     operations,
@@ -107,7 +131,7 @@ export async function startWorkersApp(env: Record<string, string> = {}): Promise
       return webhook;
     },
     async close() {
-      await api.close();
+      await running?.close();
       sqs.destroy();
       await engine.stop();
     },

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { QueueDirectory, createSqsClient, moveToDeadLetter } from '@bbws/platform-consumer';
+import { ensureQueues } from '@bbws/shared-contracts';
+import { startLocalSqs, type LocalSqs } from './local-sqs.server';
+import { eventually } from './runtime.fixture';
+
+const run = promisify(execFile);
+const SCRIPT = path.resolve(__dirname, '../../../tools/scripts/dlq.mjs');
+
+jest.setTimeout(30_000);
+
+describe('npm run dlq -- list | show | redrive', () => {
+  let engine: LocalSqs;
+  let sqs: SQSClient;
+  let queues: QueueDirectory;
+
+  const dlq = (...args: string[]) =>
+    run(process.execPath, [SCRIPT, ...args], { env: { ...process.env, BBWS_STAGE: 'test', SQS_ENDPOINT: engine.endpoint } }).then(
+      ({ stdout }) => stdout,
+    );
+  const depth = async (key: 'tenant-events' | 'instance-dlq' | 'instance-provision') => {
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: await queues.url(key), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    );
+    return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
+  };
+
+  beforeAll(async () => {
+    engine = await startLocalSqs();
+    sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
+    await ensureQueues(sqs, 'test');
+    queues = new QueueDirectory(sqs, 'test');
+    // One dead letter the redrive policy moved (5 receives on tenant-events), one moved straight away as malformed.
+    const events = await queues.describe('tenant-events');
+    await sqs.send(new SendMessageCommand({ QueueUrl: events.url, MessageBody: JSON.stringify({ messageType: 'INSTANCE_ACTIVE', operationId: 'op-poison' }) }));
+    for (let receive = 0; receive < 5; receive += 1) {
+      await eventually(async () => {
+        const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: events.url, VisibilityTimeout: 0, WaitTimeSeconds: 1 }));
+        return Messages?.length ? true : undefined;
+      });
+    }
+    const provision = await queues.describe('instance-provision');
+    await sqs.send(new SendMessageCommand({ QueueUrl: provision.url, MessageBody: 'not json' }));
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: provision.url, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }));
+    await moveToDeadLetter(sqs, provision, Messages![0], 'MALFORMED_MESSAGE: The message body is not JSON');
+    await eventually(async () => (await depth('instance-dlq')) === 2);
+  });
+  afterAll(async () => {
+    sqs.destroy();
+    await engine.stop();
+  });
+
+  it('lists the dead-letter queues with their counts and source queues', async () => {
+    const out = await dlq('list');
+    expect(out).toMatch(/DEAD-LETTER QUEUE\s+MESSAGES\s+IN FLIGHT\s+SOURCES/);
+    expect(out).toMatch(/bbws-instance-dlq-test\s+2\s+0\s+.*bbws-tenant-events-test/);
+    expect(out).toMatch(/bbws-wp-site-operations-dlq-test\s+0\s+0\s+bbws-wp-site-creation-test/);
+  });
+
+  it('shows the dead letters with their source and reason, and leaves them in the queue', async () => {
+    const out = await dlq('show', 'instance-dlq');
+    expect(out).toContain('source:    bbws-tenant-events-test');
+    expect(out).toContain('reason:    exceeded its receives (redrive policy)');
+    expect(out).toContain('type:      INSTANCE_ACTIVE   operation: op-poison');
+    expect(out).toContain('source:    bbws-instance-provision-test');
+    expect(out).toContain('reason:    MALFORMED_MESSAGE: The message body is not JSON');
+    const onlyEvents = await dlq('show', 'tenant-events');
+    expect(onlyEvents).toContain('op-poison');
+    expect(onlyEvents).not.toContain('not json');
+    expect(await depth('instance-dlq')).toBe(2);
+  });
+
+  it('redrives the dead letters of one work queue back to it, leaving the others', async () => {
+    expect(await dlq('redrive', 'tenant-events')).toContain('redrove 1 message(s) from bbws-instance-dlq-test');
+    await eventually(async () => (await depth('tenant-events')) === 1);
+    expect(await depth('instance-dlq')).toBe(1);
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: await queues.url('tenant-events'), WaitTimeSeconds: 1 }));
+    expect(JSON.parse(Messages![0].Body!).operationId).toBe('op-poison');
+    expect(await dlq('redrive', 'instance-dlq')).toContain('redrove 1 message(s)');
+    await eventually(async () => (await depth('instance-provision')) === 1);
+    expect(await depth('instance-dlq')).toBe(0);
+  });
+
+  it('explains its usage and refuses unknown queues', async () => {
+    await expect(dlq('nope')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run dlq') });
+    await expect(dlq('show', 'no-such-queue')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no queue no-such-queue in stage test') });
+  });
+});
