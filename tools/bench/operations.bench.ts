@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { IsInt, Min } from 'class-validator';
-import { createDocumentClient, createDynamoClient, defaultTableNames, ensureTables, type DynamoContext } from '@bbws/data-access-dynamo';
+import {
+  createDocumentClient,
+  createDynamoClient,
+  defaultTableNames,
+  ensureTables,
+  type DynamoContext,
+} from '@bbws/data-access-dynamo';
 import { OperationDao } from '@bbws/data-access-operations';
 import {
   MessageProducer,
@@ -29,7 +35,13 @@ class NoopPayload {
 }
 
 /** An operation type that does nothing: what is measured is the machinery around it. */
-const NOOP = defineMessage({ messageType: 'BENCH_NOOP', schemaVersion: 1, queue: 'site-update', kind: 'operation', payload: NoopPayload });
+const NOOP = defineMessage({
+  messageType: 'BENCH_NOOP',
+  schemaVersion: 1,
+  queue: 'site-update',
+  kind: 'operation',
+  payload: NoopPayload,
+});
 
 export interface LevelResult {
   concurrency: number;
@@ -59,7 +71,12 @@ export async function runOperationsBench(): Promise<string> {
     const tables = defaultTableNames(STAGE);
     await ensureTables(raw, tables);
     await ensureQueues(sqs, STAGE);
-    const db: DynamoContext = { client: createDocumentClient(raw), tables, cursors: new CursorCodec(randomBytes(16).toString('hex')), clock: systemClock };
+    const db: DynamoContext = {
+      client: createDocumentClient(raw),
+      tables,
+      cursors: new CursorCodec(randomBytes(16).toString('hex')),
+      clock: systemClock,
+    };
     const logger = createLogger({ name: 'operations-bench', level: 'warn' });
     const queues = new QueueDirectory(sqs, STAGE);
     const operations = new OperationDao(db);
@@ -75,7 +92,8 @@ export async function runOperationsBench(): Promise<string> {
         get: (operationId) => operations.get(operationId),
         claim: (operationId, owner, leaseMs) => operations.claim(operationId, owner, leaseMs),
         heartbeat: (operationId, owner, leaseMs) => operations.heartbeat(operationId, owner, leaseMs),
-        saveProgress: (operationId, owner, update, leaseMs) => operations.saveProgress(operationId, owner, update, leaseMs),
+        saveProgress: (operationId, owner, update, leaseMs) =>
+          operations.saveProgress(operationId, owner, update, leaseMs),
         releaseLease: (operationId, owner, message) => operations.releaseLease(operationId, owner, message),
         fail: (operation, owner, failure, extra) => operations.fail(operation, owner, failure, extra),
         complete: async (operation, owner, outcome, extra) => {
@@ -84,13 +102,26 @@ export async function runOperationsBench(): Promise<string> {
           waiters.get(operation.operationId)?.();
         },
       };
-      const processor = new OperationProcessor([{ contract: NOOP, run: async () => ({ result: { ok: true } }) }], store, null, systemClock, logger, {
-        name: 'bench',
-        owner: `bench-${concurrency}`,
-        leaseMs: 30_000,
-        retry: { baseSeconds: 1, maxSeconds: 5 },
-      });
-      const consumer = new QueueConsumer(sqs, queue, processor, { concurrency, batchSize: 1, waitTimeSeconds: 1, retry: { baseSeconds: 1, maxSeconds: 5 } }, logger);
+      const processor = new OperationProcessor(
+        [{ contract: NOOP, run: async () => ({ result: { ok: true } }) }],
+        store,
+        null,
+        systemClock,
+        logger,
+        {
+          name: 'bench',
+          owner: `bench-${concurrency}`,
+          leaseMs: 30_000,
+          retry: { baseSeconds: 1, maxSeconds: 5 },
+        },
+      );
+      const consumer = new QueueConsumer(
+        sqs,
+        queue,
+        processor,
+        { concurrency, batchSize: 1, waitTimeSeconds: 1, retry: { baseSeconds: 1, maxSeconds: 5 } },
+        logger,
+      );
       consumer.start();
 
       const latencies: number[] = [];

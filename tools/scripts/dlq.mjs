@@ -25,7 +25,8 @@ const USAGE = `usage: npm run dlq -- <command> [options]
 env: BBWS_STAGE (local), SQS_ENDPOINT, AWS_REGION`;
 
 const stage = process.env.BBWS_STAGE ?? 'local';
-const endpoint = process.env.SQS_ENDPOINT ?? (['local', 'test'].includes(stage) ? 'http://127.0.0.1:9324' : undefined);
+const endpoint =
+  process.env.SQS_ENDPOINT ?? (['local', 'test'].includes(stage) ? 'http://127.0.0.1:9324' : undefined);
 const sqs = new SQSClient({
   region: process.env.AWS_REGION ?? 'us-east-1',
   ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
@@ -45,13 +46,16 @@ async function queueUrl(name) {
   try {
     return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl;
   } catch (error) {
-    if (error.name === 'QueueDoesNotExist' || error.name === 'AWS.SimpleQueueService.NonExistentQueue') return undefined;
+    if (error.name === 'QueueDoesNotExist' || error.name === 'AWS.SimpleQueueService.NonExistentQueue')
+      return undefined;
     throw error;
   }
 }
 
 async function attributes(url) {
-  const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }));
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }),
+  );
   return Attributes;
 }
 
@@ -106,7 +110,11 @@ async function makeVisible(url, messages) {
     await sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: url,
-        Entries: batch.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: 0 })),
+        Entries: batch.map((message, index) => ({
+          Id: String(index),
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: 0,
+        })),
       }),
     );
   }
@@ -121,7 +129,9 @@ function describe(message) {
   } catch {
     // Not JSON: shown as is.
   }
-  const sent = message.Attributes?.SentTimestamp ? new Date(Number(message.Attributes.SentTimestamp)).toISOString() : '?';
+  const sent = message.Attributes?.SentTimestamp
+    ? new Date(Number(message.Attributes.SentTimestamp)).toISOString()
+    : '?';
   return [
     `message ${message.MessageId}`,
     `  sent:      ${sent}   receives: ${message.Attributes?.ApproximateReceiveCount ?? '?'}`,
@@ -143,23 +153,43 @@ async function list() {
   for (const url of dlqs) {
     const own = await attributes(url);
     const { queueUrls = [] } = await sqs.send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: url }));
-    rows.push([nameOf(url), own.ApproximateNumberOfMessages ?? '0', own.ApproximateNumberOfMessagesNotVisible ?? '0', queueUrls.map(nameOf).sort().join(', ')]);
+    rows.push([
+      nameOf(url),
+      own.ApproximateNumberOfMessages ?? '0',
+      own.ApproximateNumberOfMessagesNotVisible ?? '0',
+      queueUrls.map(nameOf).sort().join(', '),
+    ]);
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 async function show(argument, max) {
   const { dlqUrl, sourceArn } = await resolve(argument);
-  const { mine, others } = await receive(dlqUrl, max, (message) => !sourceArn || sourceOf(message) === sourceArn);
+  const { mine, others } = await receive(
+    dlqUrl,
+    max,
+    (message) => !sourceArn || sourceOf(message) === sourceArn,
+  );
   await makeVisible(dlqUrl, [...mine, ...others]);
-  if (mine.length === 0) console.log(`no dead letters in ${nameOf(dlqUrl)}${sourceArn ? ` from ${nameOf(sourceArn)}` : ''}`);
+  if (mine.length === 0)
+    console.log(`no dead letters in ${nameOf(dlqUrl)}${sourceArn ? ` from ${nameOf(sourceArn)}` : ''}`);
   for (const message of mine) console.log(`${describe(message)}\n`);
 }
 
 async function redrive(argument, max) {
   const { dlqUrl, sourceArn } = await resolve(argument);
-  const { mine, others } = await receive(dlqUrl, max, (message) => !sourceArn || sourceOf(message) === sourceArn);
+  const { mine, others } = await receive(
+    dlqUrl,
+    max,
+    (message) => !sourceArn || sourceOf(message) === sourceArn,
+  );
   const unknown = [];
   let moved = 0;
   for (const message of mine) {
@@ -169,9 +199,15 @@ async function redrive(argument, max) {
       unknown.push(message);
       continue;
     }
-    const kept = Object.fromEntries(Object.entries(message.MessageAttributes ?? {}).filter(([name]) => name !== REASON && name !== SOURCE));
+    const kept = Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).filter(([name]) => name !== REASON && name !== SOURCE),
+    );
     await sqs.send(
-      new SendMessageCommand({ QueueUrl: target, MessageBody: message.Body, ...(Object.keys(kept).length ? { MessageAttributes: kept } : {}) }),
+      new SendMessageCommand({
+        QueueUrl: target,
+        MessageBody: message.Body,
+        ...(Object.keys(kept).length ? { MessageAttributes: kept } : {}),
+      }),
     );
     await sqs.send(new DeleteMessageCommand({ QueueUrl: dlqUrl, ReceiptHandle: message.ReceiptHandle }));
     moved += 1;
@@ -179,7 +215,10 @@ async function redrive(argument, max) {
   await makeVisible(dlqUrl, [...unknown, ...others]);
   console.log(`redrove ${moved} message(s) from ${nameOf(dlqUrl)}`);
   if (unknown.length) console.log(`left ${unknown.length} message(s) whose source queue is unknown`);
-  if (moved) console.log('note: a message whose operation already FAILED is acknowledged without effect; start a new operation instead');
+  if (moved)
+    console.log(
+      'note: a message whose operation already FAILED is acknowledged without effect; start a new operation instead',
+    );
 }
 
 async function main(argv) {

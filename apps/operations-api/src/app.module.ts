@@ -18,7 +18,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['operations', 'tenants'] }),
+        PlatformModule.forRoot({
+          config: options.config,
+          clock: options.clock,
+          readinessTables: ['operations', 'tenants'],
+        }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'operations' }),
         OperationsModule,

@@ -3,7 +3,14 @@ import { toMemberItem, type TenantRole } from '@bbws/data-access-memberships';
 import { OperationDao, WebhookDao, WebhookDeliveryDao } from '@bbws/data-access-operations';
 import type { Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
-import { MutableClock, newTestUser, startTestApi, testDynamoContext, type TestApi, type TestUser } from '@bbws/testing-e2e';
+import {
+  MutableClock,
+  newTestUser,
+  startTestApi,
+  testDynamoContext,
+  type TestApi,
+  type TestUser,
+} from '@bbws/testing-e2e';
 import { AppModule } from '../src/app.module';
 import { loadOperationsApiConfig } from '../src/config/operations-api.config';
 import { OPERATIONS_API_DESCRIPTION } from '../src/openapi';
@@ -23,7 +30,12 @@ export interface OperationsApiFixture {
 
 export async function startOperationsApi(env: NodeJS.ProcessEnv = {}): Promise<OperationsApiFixture> {
   const clock = new MutableClock();
-  const config = loadOperationsApiConfig({ ...process.env, ACCESS_CACHE_TTL_MS: '0', LOG_LEVEL: 'silent', ...env });
+  const config = loadOperationsApiConfig({
+    ...process.env,
+    ACCESS_CACHE_TTL_MS: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const api = await startTestApi(AppModule.register({ config, clock }), OPERATIONS_API_DESCRIPTION);
   const db = testDynamoContext(clock);
   const operations = new OperationDao(db);
@@ -40,7 +52,18 @@ export async function startOperationsApi(env: NodeJS.ProcessEnv = {}): Promise<O
       await db.client.send(
         new PutCommand({
           TableName: db.tables.tenants,
-          Item: toMemberItem({ tenantId, userId: user.userId, email: user.email, name: user.name, role, teamIds: [], joinedAt: now, addedBy: 'seed', updatedAt: now, version: 1 }),
+          Item: toMemberItem({
+            tenantId,
+            userId: user.userId,
+            email: user.email,
+            name: user.name,
+            role,
+            teamIds: [],
+            joinedAt: now,
+            addedBy: 'seed',
+            updatedAt: now,
+            version: 1,
+          }),
         }),
       );
       return user;

@@ -18,11 +18,31 @@ describe('operations API', () => {
     const claim = await fx.operations.claim(operation.operationId, 'worker-1', 60_000);
     if (claim.outcome !== 'claimed') throw new Error('not claimed');
     const steps = [
-      { name: 'create-database', status: 'COMPLETED' as const, startedAt: '2026-01-01T00:00:00.000Z', completedAt: '2026-01-01T00:00:01.000Z' },
-      { name: 'install-wordpress', status: 'COMPLETED' as const, startedAt: '2026-01-01T00:00:01.000Z', completedAt: '2026-01-01T00:00:05.000Z' },
-      { name: 'apply-template', status: 'IN_PROGRESS' as const, startedAt: '2026-01-01T00:00:05.000Z', completedAt: null },
+      {
+        name: 'create-database',
+        status: 'COMPLETED' as const,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        completedAt: '2026-01-01T00:00:01.000Z',
+      },
+      {
+        name: 'install-wordpress',
+        status: 'COMPLETED' as const,
+        startedAt: '2026-01-01T00:00:01.000Z',
+        completedAt: '2026-01-01T00:00:05.000Z',
+      },
+      {
+        name: 'apply-template',
+        status: 'IN_PROGRESS' as const,
+        startedAt: '2026-01-01T00:00:05.000Z',
+        completedAt: null,
+      },
     ];
-    await fx.operations.saveProgress(operation.operationId, 'worker-1', { steps, currentStep: 'apply-template', progress: 67, message: 'Applying the template' }, 60_000);
+    await fx.operations.saveProgress(
+      operation.operationId,
+      'worker-1',
+      { steps, currentStep: 'apply-template', progress: 67, message: 'Applying the template' },
+      60_000,
+    );
     return { ...claim.operation, steps };
   }
 
@@ -59,7 +79,11 @@ describe('operations API', () => {
 
     it('shows the result of a completed operation and the error of a failed one', async () => {
       const done = await runningOperation();
-      await fx.operations.complete(done, 'worker-1', { result: { siteId: done.resourceId }, message: 'Site created', steps: [] });
+      await fx.operations.complete(done, 'worker-1', {
+        result: { siteId: done.resourceId },
+        message: 'Site created',
+        steps: [],
+      });
       expect((await get(`/v1.0/operations/${done.operationId}`)).body).toMatchObject({
         status: 'COMPLETED',
         progress: 100,
@@ -67,10 +91,19 @@ describe('operations API', () => {
         completedAt: expect.any(String),
       });
       const broken = await runningOperation();
-      await fx.operations.fail(broken, 'worker-1', { error: { code: 'UPSTREAM_ERROR', message: 'WordPress answered 502', retryable: true } });
+      await fx.operations.fail(broken, 'worker-1', {
+        error: { code: 'UPSTREAM_ERROR', message: 'WordPress answered 502', retryable: true },
+      });
       const failed = await get(`/v1.0/operations/${broken.operationId}`);
-      expect(failed.body).toMatchObject({ status: 'FAILED', error: { code: 'UPSTREAM_ERROR', message: 'WordPress answered 502', retryable: true } });
-      expect(failed.body.steps[2]).toMatchObject({ name: 'apply-template', status: 'FAILED', completedAt: expect.any(String) });
+      expect(failed.body).toMatchObject({
+        status: 'FAILED',
+        error: { code: 'UPSTREAM_ERROR', message: 'WordPress answered 502', retryable: true },
+      });
+      expect(failed.body.steps[2]).toMatchObject({
+        name: 'apply-template',
+        status: 'FAILED',
+        completedAt: expect.any(String),
+      });
     });
 
     it('is readable by any member of its tenant; a member of another tenant gets 404', async () => {
@@ -90,7 +123,9 @@ describe('operations API', () => {
       const malformed = await get('/v1.0/operations/op-nope');
       expect(malformed.status).toBe(400);
       expect(malformed.body.error.details.fields[0].field).toBe('operationId');
-      expect((await fx.api.request({ method: 'GET', url: `/v1.0/operations/${newId('op')}` })).status).toBe(401);
+      expect((await fx.api.request({ method: 'GET', url: `/v1.0/operations/${newId('op')}` })).status).toBe(
+        401,
+      );
     });
   });
 
@@ -112,20 +147,37 @@ describe('operations API', () => {
       );
       expect(first.body).toMatchObject({ count: 3, moreAvailable: true });
       const second = await get(first.body._links.next.href);
-      expect(second.body.items.map((op: { operationId: string }) => op.operationId)).toEqual([seeded[0].operationId]);
+      expect(second.body.items.map((op: { operationId: string }) => op.operationId)).toEqual([
+        seeded[0].operationId,
+      ]);
       expect((await get(`${url}?type=site_update`)).body.items).toHaveLength(2);
-      expect((await get(`${url}?status=cancelled`)).body.items.map((op: { status: string }) => op.status)).toEqual(['CANCELLED']);
-      expect((await get(`${url}?resourceId=${seeded[2].resourceId}`)).body.items.map((op: { type: string }) => op.type)).toEqual(['BACKUP']);
+      expect(
+        (await get(`${url}?status=cancelled`)).body.items.map((op: { status: string }) => op.status),
+      ).toEqual(['CANCELLED']);
+      expect(
+        (await get(`${url}?resourceId=${seeded[2].resourceId}`)).body.items.map(
+          (op: { type: string }) => op.type,
+        ),
+      ).toEqual(['BACKUP']);
       expect((await get(`${url}?status=DONE`)).status).toBe(400);
     });
 
     it('is for members of the tenant only (404 otherwise)', async () => {
       const operation = await fx.seedOperation();
       const member = await fx.member(operation.tenantId, 'VIEWER');
-      expect((await get(`/v1.0/tenants/${operation.tenantId}/operations`, member.token)).body.items).toHaveLength(1);
+      expect(
+        (await get(`/v1.0/tenants/${operation.tenantId}/operations`, member.token)).body.items,
+      ).toHaveLength(1);
       const stranger = await fx.member(newId('tenant'), 'ADMIN');
       expect((await get(`/v1.0/tenants/${operation.tenantId}/operations`, stranger.token)).status).toBe(404);
-      expect((await get(`/v1.0/tenants/${operation.tenantId}/operations?resourceId=${operation.resourceId}`, stranger.token)).status).toBe(404);
+      expect(
+        (
+          await get(
+            `/v1.0/tenants/${operation.tenantId}/operations?resourceId=${operation.resourceId}`,
+            stranger.token,
+          )
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -133,13 +185,19 @@ describe('operations API', () => {
     it('lets a tenant ADMIN cancel a PENDING operation, releasing its resource', async () => {
       const operation = await fx.seedOperation();
       const admin = await fx.member(operation.tenantId, 'ADMIN');
-      expect((await get(`/v1.0/operations/${operation.operationId}`, admin.token)).body._links.cancel).toEqual({
+      expect(
+        (await get(`/v1.0/operations/${operation.operationId}`, admin.token)).body._links.cancel,
+      ).toEqual({
         href: `/v1.0/operations/${operation.operationId}/cancel`,
         method: 'POST',
       });
       const response = await cancel(operation.operationId, admin.token);
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ status: 'CANCELLED', message: `Cancelled by ${admin.userId}`, completedAt: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status: 'CANCELLED',
+        message: `Cancelled by ${admin.userId}`,
+        completedAt: expect.any(String),
+      });
       expect(response.body._links.cancel).toBeUndefined();
       expect(await fx.operations.activeOperationId(operation.resourceId)).toBeNull();
     });

@@ -39,10 +39,18 @@ describe('webhooks API', () => {
     expect(JSON.stringify(response.body)).not.toContain('a-secret-of-at-least-16');
     expect(response.headers.location).toBe(`/v1.0/tenants/${tenantId}/webhooks/${webhookId}`);
     expect(response.headers.etag).toBe('"1"');
-    const read = await fx.api.request({ method: 'GET', url: response.headers.location as string, token: admin.token });
+    const read = await fx.api.request({
+      method: 'GET',
+      url: response.headers.location as string,
+      token: admin.token,
+    });
     expect(read.body).toEqual(response.body);
     expect(JSON.stringify(read.body)).not.toContain('a-secret');
-    const list = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenantId}/webhooks`, token: admin.token });
+    const list = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenantId}/webhooks`,
+      token: admin.token,
+    });
     expect(list.body.items.map((item: { webhookId: string }) => item.webhookId)).toEqual([webhookId]);
   });
 
@@ -58,7 +66,9 @@ describe('webhooks API', () => {
   ])('rejects %s with 400 naming the field', async (_case, payload, field) => {
     const response = await create(newId('tenant'), payload);
     expect(response.status).toBe(400);
-    expect(response.body.error.details.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(response.body.error.details.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field })]),
+    );
   });
 
   it('updates with If-Match, rotates the secret, disables and re-enables', async () => {
@@ -67,13 +77,19 @@ describe('webhooks API', () => {
     const url = `/v1.0/tenants/${tenantId}/webhooks/${created.webhookId}`;
     const patch = (payload: unknown, headers: Record<string, string> = {}) =>
       fx.api.request({ method: 'PATCH', url, token: fx.admin.token, body: payload, headers });
-    const updated = await patch({ events: ['tenant.status_changed'], secret: 'another-secret-0123456789' }, { 'if-match': '"1"' });
+    const updated = await patch(
+      { events: ['tenant.status_changed'], secret: 'another-secret-0123456789' },
+      { 'if-match': '"1"' },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ events: ['tenant.status_changed'], version: 2 });
     expect((await fx.webhooks.get(tenantId, created.webhookId))?.secret).toBe('another-secret-0123456789');
     expect((await patch({ description: 'stale' }, { 'if-match': '"1"' })).status).toBe(412);
     const disabled = await patch({ enabled: false });
-    expect(disabled.body).toMatchObject({ status: 'DISABLED', disabledReason: `Disabled by ${fx.admin.userId}` });
+    expect(disabled.body).toMatchObject({
+      status: 'DISABLED',
+      disabledReason: `Disabled by ${fx.admin.userId}`,
+    });
     const enabled = await patch({ enabled: true });
     expect(enabled.body).toMatchObject({ status: 'ACTIVE', disabledReason: null, consecutiveFailures: 0 });
   });
@@ -99,7 +115,11 @@ describe('webhooks API', () => {
     // Its own tenant id in the path does not reach another tenant's subscription either.
     const strangerTenant = newId('tenant');
     const owner = await fx.member(strangerTenant, 'ADMIN');
-    const crossed = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${strangerTenant}/webhooks/${created.webhookId}`, token: owner.token });
+    const crossed = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${strangerTenant}/webhooks/${created.webhookId}`,
+      token: owner.token,
+    });
     expect(crossed.status).toBe(404);
   });
 
@@ -115,9 +135,23 @@ describe('webhooks API', () => {
         tenantId,
         eventId,
         eventType: 'operation.completed',
-        event: { id: eventId, type: 'operation.completed', occurredAt: createdAt, tenantId, data: { operationId: 'op-x' } },
+        event: {
+          id: eventId,
+          type: 'operation.completed',
+          occurredAt: createdAt,
+          tenantId,
+          data: { operationId: 'op-x' },
+        },
         status,
-        attempts: [{ attempt: 1, at: createdAt, statusCode: status === 'SUCCEEDED' ? 200 : 500, durationMs: 12, error: status === 'SUCCEEDED' ? null : 'HTTP 500' }],
+        attempts: [
+          {
+            attempt: 1,
+            at: createdAt,
+            statusCode: status === 'SUCCEEDED' ? 200 : 500,
+            durationMs: 12,
+            error: status === 'SUCCEEDED' ? null : 'HTTP 500',
+          },
+        ],
         nextAttemptAt: null,
         createdAt,
         completedAt: createdAt,
@@ -126,7 +160,10 @@ describe('webhooks API', () => {
     const url = `/v1.0/tenants/${tenantId}/webhooks/${created.webhookId}/deliveries`;
     const response = await fx.api.request({ method: 'GET', url, token: fx.admin.token });
     expect(response.status).toBe(200);
-    expect(response.body.items.map((item: { status: string }) => item.status)).toEqual(['FAILED', 'SUCCEEDED']);
+    expect(response.body.items.map((item: { status: string }) => item.status)).toEqual([
+      'FAILED',
+      'SUCCEEDED',
+    ]);
     expect(response.body.items[0]).toMatchObject({
       eventType: 'operation.completed',
       attempts: [{ attempt: 1, statusCode: 500, error: 'HTTP 500' }],
@@ -170,7 +207,10 @@ describe('webhooks API in a cloud stage', () => {
   ])('refuses %s', async (_case, url, message) => {
     const response = await create(url);
     expect(response.status).toBe(400);
-    expect(response.body.error.details.fields[0]).toEqual({ field: 'url', messages: [expect.stringContaining(message)] });
+    expect(response.body.error.details.fields[0]).toEqual({
+      field: 'url',
+      messages: [expect.stringContaining(message)],
+    });
   });
 
   it('accepts an https URL on a public address', async () => {

@@ -38,13 +38,27 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
     expect(activated.status).toBe(200);
     return activated.body;
   };
-  const post = (tenantId: string, action: string, body: unknown = {}, token = fx.admin.token, headers: Record<string, string> = {}) =>
-    fx.api.request({ method: 'POST', url: `/v1.0/tenants/${tenantId}/lifecycle/${action}`, token, body, headers });
+  const post = (
+    tenantId: string,
+    action: string,
+    body: unknown = {},
+    token = fx.admin.token,
+    headers: Record<string, string> = {},
+  ) =>
+    fx.api.request({
+      method: 'POST',
+      url: `/v1.0/tenants/${tenantId}/lifecycle/${action}`,
+      token,
+      body,
+      headers,
+    });
   const reason = 'Invoices unpaid for ninety days';
 
   it('answers 202 with the operation, whose record exists the instant the response returns', async () => {
     const tenant = await activeTenant();
-    const response = await post(tenant.tenantId, 'suspend', { reason }, fx.admin.token, { 'x-request-id': 'req-lifecycle-1' });
+    const response = await post(tenant.tenantId, 'suspend', { reason }, fx.admin.token, {
+      'x-request-id': 'req-lifecycle-1',
+    });
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({
       operationId: expect.stringMatching(/^op-[0-9a-f-]{36}$/),
@@ -69,17 +83,29 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
       resource: { href: `/v1.0/tenants/${tenant.tenantId}` },
       tenantOperations: { href: `/v1.0/tenants/${tenant.tenantId}/operations` },
     });
-    expect(await operations.get(operationId)).toMatchObject({ status: 'PENDING', type: 'TENANT_SUSPEND', sendCount: 1 });
+    expect(await operations.get(operationId)).toMatchObject({
+      status: 'PENDING',
+      type: 'TENANT_SUSPEND',
+      sendCount: 1,
+    });
   });
 
   it('sends a TENANT_LIFECYCLE_REQUESTED message carrying the request id as correlation id', async () => {
     const tenant = await activeTenant();
-    const response = await post(tenant.tenantId, 'park', { reason }, fx.admin.token, { 'x-request-id': 'req-park-42' });
+    const response = await post(tenant.tenantId, 'park', { reason }, fx.admin.token, {
+      'x-request-id': 'req-park-42',
+    });
     expect(response.status).toBe(202);
     const QueueUrl = await new QueueDirectory(sqs, 'test').url('tenant-events');
     const seen: unknown[] = [];
-    for (let i = 0; i < 5 && !seen.some((body: any) => body.operationId === response.body.operationId); i += 1) {
-      const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    for (
+      let i = 0;
+      i < 5 && !seen.some((body: any) => body.operationId === response.body.operationId);
+      i += 1
+    ) {
+      const { Messages } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+      );
       seen.push(...(Messages ?? []).map((message) => JSON.parse(message.Body ?? '{}')));
     }
     expect(seen).toContainEqual({
@@ -97,7 +123,9 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
 
   it('gives exactly one 202 for 50 concurrent suspends of one tenant, and 409s naming that operation', async () => {
     const tenant = await activeTenant();
-    const responses = await Promise.all(Array.from({ length: 50 }, () => post(tenant.tenantId, 'suspend', { reason })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => post(tenant.tenantId, 'suspend', { reason })),
+    );
     const accepted = responses.filter((response) => response.status === 202);
     const refused = responses.filter((response) => response.status === 409);
     expect(accepted).toHaveLength(1);
@@ -107,7 +135,12 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
       expect(response.body.error).toEqual({
         code: 'OPERATION_IN_PROGRESS',
         message: `Another operation is in progress on ${tenant.tenantId}`,
-        details: { resourceId: tenant.tenantId, operationId, operationType: 'TENANT_SUSPEND', href: `/v1.0/operations/${operationId}` },
+        details: {
+          resourceId: tenant.tenantId,
+          operationId,
+          operationType: 'TENANT_SUSPEND',
+          href: `/v1.0/operations/${operationId}`,
+        },
       });
     }
   });
@@ -140,20 +173,36 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
     const member = await newTestUser();
     await fx.addMember(tenant.tenantId, member, 'ADMIN');
     expect((await post(tenant.tenantId, 'suspend', { reason }, member.token)).status).toBe(403);
-    expect((await post(tenant.tenantId, 'suspend', { reason }, (await newTestUser()).token)).status).toBe(403);
-    expect((await fx.api.request({ method: 'POST', url: `/v1.0/tenants/${tenant.tenantId}/lifecycle/suspend`, body: { reason } })).status).toBe(401);
+    expect((await post(tenant.tenantId, 'suspend', { reason }, (await newTestUser()).token)).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await fx.api.request({
+          method: 'POST',
+          url: `/v1.0/tenants/${tenant.tenantId}/lifecycle/suspend`,
+          body: { reason },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('answers 404 for an unknown tenant and 400 for a malformed id', async () => {
-    expect((await post('tenant-00000000-0000-4000-8000-000000000000', 'suspend', { reason })).status).toBe(404);
+    expect((await post('tenant-00000000-0000-4000-8000-000000000000', 'suspend', { reason })).status).toBe(
+      404,
+    );
     expect((await post('not-a-tenant', 'suspend', { reason })).status).toBe(400);
   });
 
   it('replays the 202 for the same Idempotency-Key instead of starting a second operation', async () => {
     const tenant = await activeTenant();
     const key = `lifecycle-${Date.now()}`;
-    const first = await post(tenant.tenantId, 'suspend', { reason }, fx.admin.token, { 'idempotency-key': key });
-    const second = await post(tenant.tenantId, 'suspend', { reason }, fx.admin.token, { 'idempotency-key': key });
+    const first = await post(tenant.tenantId, 'suspend', { reason }, fx.admin.token, {
+      'idempotency-key': key,
+    });
+    const second = await post(tenant.tenantId, 'suspend', { reason }, fx.admin.token, {
+      'idempotency-key': key,
+    });
     expect(first.status).toBe(202);
     expect(second.status).toBe(202);
     expect(second.body.operationId).toBe(first.body.operationId);
@@ -162,8 +211,14 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
 
   it('offers the lifecycle actions the status allows as links, to platform admins only', async () => {
     const tenant = await activeTenant();
-    expect(tenant._links.suspend).toEqual({ href: `/v1.0/tenants/${tenant.tenantId}/lifecycle/suspend`, method: 'POST' });
-    expect(tenant._links.park).toEqual({ href: `/v1.0/tenants/${tenant.tenantId}/lifecycle/park`, method: 'POST' });
+    expect(tenant._links.suspend).toEqual({
+      href: `/v1.0/tenants/${tenant.tenantId}/lifecycle/suspend`,
+      method: 'POST',
+    });
+    expect(tenant._links.park).toEqual({
+      href: `/v1.0/tenants/${tenant.tenantId}/lifecycle/park`,
+      method: 'POST',
+    });
     expect(tenant._links.resume).toBeUndefined();
     expect(tenant._links.unpark).toBeUndefined();
     const suspended = await fx.api.request({
@@ -172,12 +227,22 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
       token: fx.admin.token,
       body: { status: 'SUSPENDED', reason },
     });
-    expect(Object.keys(suspended.body._links).filter((rel) => ['suspend', 'park', 'resume', 'unpark'].includes(rel))).toEqual(['resume']);
+    expect(
+      Object.keys(suspended.body._links).filter((rel) =>
+        ['suspend', 'park', 'resume', 'unpark'].includes(rel),
+      ),
+    ).toEqual(['resume']);
     const member = await newTestUser();
     await fx.addMember(tenant.tenantId, member, 'ADMIN');
-    const asMember = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}`, token: member.token });
+    const asMember = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}`,
+      token: member.token,
+    });
     expect(asMember.body._links.resume).toBeUndefined();
     const pending = await fx.createTenant();
-    expect(Object.keys(pending._links).filter((rel) => ['suspend', 'park', 'resume', 'unpark'].includes(rel))).toEqual([]);
+    expect(
+      Object.keys(pending._links).filter((rel) => ['suspend', 'park', 'resume', 'unpark'].includes(rel)),
+    ).toEqual([]);
   });
 });

@@ -66,44 +66,72 @@ export class WorkersModule {
     const queues = new QueueDirectory(sqs, config.stage);
     const queueReadiness = config.workers.enabled
       .filter((name) => name !== 'sweeper')
-      .map((name) => ({ name: `queue:${name}`, check: async () => void (await queues.describe(name === 'webhooks' ? 'webhooks' : 'tenant-events')) }));
+      .map((name) => ({
+        name: `queue:${name}`,
+        check: async () => void (await queues.describe(name === 'webhooks' ? 'webhooks' : 'tenant-events')),
+      }));
     return {
       module: WorkersModule,
       imports: [
-        PlatformModule.forRoot({ config, clock: options.clock, readinessTables: ['operations', 'tenants'], extraReadiness: queueReadiness }),
+        PlatformModule.forRoot({
+          config,
+          clock: options.clock,
+          readinessTables: ['operations', 'tenants'],
+          extraReadiness: queueReadiness,
+        }),
       ],
       providers: [
         { provide: WORKERS_CONFIG, useValue: config },
         { provide: SQS_CLIENT, useValue: sqs },
         { provide: QueueDirectory, useValue: queues },
         { provide: MessageProducer, useFactory: () => new MessageProducer(sqs, queues) },
-        { provide: EventPublisher, useFactory: (producer: MessageProducer, clock: Clock) => new EventPublisher(producer, clock), inject: [MessageProducer, CLOCK] },
+        {
+          provide: EventPublisher,
+          useFactory: (producer: MessageProducer, clock: Clock) => new EventPublisher(producer, clock),
+          inject: [MessageProducer, CLOCK],
+        },
         {
           provide: OperationDao,
-          useFactory: (db: DynamoContext) => new OperationDao(db, { terminalRetentionDays: config.workers.operationRetentionDays }),
+          useFactory: (db: DynamoContext) =>
+            new OperationDao(db, { terminalRetentionDays: config.workers.operationRetentionDays }),
           inject: [DYNAMO_CONTEXT],
         },
-        { provide: WebhookDao, useFactory: (db: DynamoContext) => new WebhookDao(db), inject: [DYNAMO_CONTEXT] },
+        {
+          provide: WebhookDao,
+          useFactory: (db: DynamoContext) => new WebhookDao(db),
+          inject: [DYNAMO_CONTEXT],
+        },
         {
           provide: WebhookDeliveryDao,
-          useFactory: (db: DynamoContext) => new WebhookDeliveryDao(db, { retentionDays: config.workers.webhooks.deliveryRetentionDays }),
+          useFactory: (db: DynamoContext) =>
+            new WebhookDeliveryDao(db, { retentionDays: config.workers.webhooks.deliveryRetentionDays }),
           inject: [DYNAMO_CONTEXT],
         },
         {
           provide: TenantDao,
-          useFactory: (db: DynamoContext) => new TenantDao(db, { auditRetentionDays: config.auditRetentionDays }),
+          useFactory: (db: DynamoContext) =>
+            new TenantDao(db, { auditRetentionDays: config.auditRetentionDays }),
           inject: [DYNAMO_CONTEXT],
         },
         {
           provide: TenantLifecycleConsumer,
           useFactory: (tenants: TenantDao, events: EventPublisher, clock: Clock) =>
-            new TenantLifecycleConsumer(new TenantLifecycleService(tenants, events, options.tenantInstances ?? null, clock)),
+            new TenantLifecycleConsumer(
+              new TenantLifecycleService(tenants, events, options.tenantInstances ?? null, clock),
+            ),
           inject: [TenantDao, EventPublisher, CLOCK],
         },
         {
           provide: WebhooksConsumer,
-          useFactory: (webhooks: WebhookDao, deliveries: WebhookDeliveryDao, producer: MessageProducer, clock: Clock) =>
-            new WebhooksConsumer(new WebhookDispatchService(webhooks, deliveries, producer, clock, config.workers.webhooks)),
+          useFactory: (
+            webhooks: WebhookDao,
+            deliveries: WebhookDeliveryDao,
+            producer: MessageProducer,
+            clock: Clock,
+          ) =>
+            new WebhooksConsumer(
+              new WebhookDispatchService(webhooks, deliveries, producer, clock, config.workers.webhooks),
+            ),
           inject: [WebhookDao, WebhookDeliveryDao, MessageProducer, CLOCK],
         },
         {
@@ -128,7 +156,15 @@ export class WorkersModule {
               clock,
               logger,
             }),
-          inject: [MessageProducer, EventPublisher, OperationDao, TenantLifecycleConsumer, WebhooksConsumer, CLOCK, LOGGER],
+          inject: [
+            MessageProducer,
+            EventPublisher,
+            OperationDao,
+            TenantLifecycleConsumer,
+            WebhooksConsumer,
+            CLOCK,
+            LOGGER,
+          ],
         },
         WorkersLifecycle,
       ],

@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { QueueDirectory, createSqsClient, moveToDeadLetter } from '@bbws/platform-consumer';
 import { ensureQueues } from '@bbws/shared-contracts';
 import { startLocalSqs, type LocalSqs } from './local-sqs.server';
@@ -18,14 +23,20 @@ describe('npm run dlq -- list | show | redrive', () => {
   let queues: QueueDirectory;
 
   const dlq = (...args: string[]) =>
-    run(process.execPath, [SCRIPT, ...args], { env: { ...process.env, BBWS_STAGE: 'test', SQS_ENDPOINT: engine.endpoint } }).then(
-      ({ stdout }) => stdout,
-    );
+    run(process.execPath, [SCRIPT, ...args], {
+      env: { ...process.env, BBWS_STAGE: 'test', SQS_ENDPOINT: engine.endpoint },
+    }).then(({ stdout }) => stdout);
   const depth = async (key: 'tenant-events' | 'instance-dlq' | 'instance-provision') => {
     const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: await queues.url(key), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl: await queues.url(key),
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
     );
-    return Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible);
+    return (
+      Number(Attributes?.ApproximateNumberOfMessages) +
+      Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
+    );
   };
 
   beforeAll(async () => {
@@ -35,16 +46,29 @@ describe('npm run dlq -- list | show | redrive', () => {
     queues = new QueueDirectory(sqs, 'test');
     // One dead letter the redrive policy moved (5 receives on tenant-events), one moved straight away as malformed.
     const events = await queues.describe('tenant-events');
-    await sqs.send(new SendMessageCommand({ QueueUrl: events.url, MessageBody: JSON.stringify({ messageType: 'INSTANCE_ACTIVE', operationId: 'op-poison' }) }));
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: events.url,
+        MessageBody: JSON.stringify({ messageType: 'INSTANCE_ACTIVE', operationId: 'op-poison' }),
+      }),
+    );
     for (let receive = 0; receive < 5; receive += 1) {
       await eventually(async () => {
-        const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: events.url, VisibilityTimeout: 0, WaitTimeSeconds: 1 }));
+        const { Messages } = await sqs.send(
+          new ReceiveMessageCommand({ QueueUrl: events.url, VisibilityTimeout: 0, WaitTimeSeconds: 1 }),
+        );
         return Messages?.length ? true : undefined;
       });
     }
     const provision = await queues.describe('instance-provision');
     await sqs.send(new SendMessageCommand({ QueueUrl: provision.url, MessageBody: 'not json' }));
-    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: provision.url, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }));
+    const { Messages } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: provision.url,
+        WaitTimeSeconds: 1,
+        MessageAttributeNames: ['All'],
+      }),
+    );
     await moveToDeadLetter(sqs, provision, Messages![0], 'MALFORMED_MESSAGE: The message body is not JSON');
     await eventually(async () => (await depth('instance-dlq')) === 2);
   });
@@ -74,10 +98,14 @@ describe('npm run dlq -- list | show | redrive', () => {
   });
 
   it('redrives the dead letters of one work queue back to it, leaving the others', async () => {
-    expect(await dlq('redrive', 'tenant-events')).toContain('redrove 1 message(s) from bbws-instance-dlq-test');
+    expect(await dlq('redrive', 'tenant-events')).toContain(
+      'redrove 1 message(s) from bbws-instance-dlq-test',
+    );
     await eventually(async () => (await depth('tenant-events')) === 1);
     expect(await depth('instance-dlq')).toBe(1);
-    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: await queues.url('tenant-events'), WaitTimeSeconds: 1 }));
+    const { Messages } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: await queues.url('tenant-events'), WaitTimeSeconds: 1 }),
+    );
     expect(JSON.parse(Messages![0].Body!).operationId).toBe('op-poison');
     expect(await dlq('redrive', 'instance-dlq')).toContain('redrove 1 message(s)');
     await eventually(async () => (await depth('instance-provision')) === 1);
@@ -85,7 +113,13 @@ describe('npm run dlq -- list | show | redrive', () => {
   });
 
   it('explains its usage and refuses unknown queues', async () => {
-    await expect(dlq('nope')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run dlq') });
-    await expect(dlq('show', 'no-such-queue')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no queue no-such-queue in stage test') });
+    await expect(dlq('nope')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage: npm run dlq'),
+    });
+    await expect(dlq('show', 'no-such-queue')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no queue no-such-queue in stage test'),
+    });
   });
 });

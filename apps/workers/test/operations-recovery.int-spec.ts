@@ -1,6 +1,13 @@
 import { OperationSweeper } from '@bbws/platform-consumer';
 import { systemClock } from '@bbws/shared-util';
-import { TEST_OPERATION, eventually, silentLogger, sleep, startRuntimeFixture, type RuntimeFixture } from './runtime.fixture';
+import {
+  TEST_OPERATION,
+  eventually,
+  silentLogger,
+  sleep,
+  startRuntimeFixture,
+  type RuntimeFixture,
+} from './runtime.fixture';
 
 jest.setTimeout(30_000);
 
@@ -42,7 +49,8 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
         await context.step(name, async (signal) => {
           count(started, `${context.operation.operationId}:${name}`);
           // The first worker "dies" here: it never finishes nor extends its message or lease.
-          if (name === 'two' && context.operation.lease?.owner === 'dying-worker') await sleep(3_600_000, signal);
+          if (name === 'two' && context.operation.lease?.owner === 'dying-worker')
+            await sleep(3_600_000, signal);
           count(completed, `${context.operation.operationId}:${name}`);
         });
       }
@@ -56,7 +64,8 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
     expect(done.attempts).toBe(2);
     expect(started.get(`${operation.operationId}:one`)).toBe(1);
     expect(started.get(`${operation.operationId}:two`)).toBe(2);
-    for (const name of ['one', 'two', 'three']) expect(completed.get(`${operation.operationId}:${name}`)).toBe(1);
+    for (const name of ['one', 'two', 'three'])
+      expect(completed.get(`${operation.operationId}:${name}`)).toBe(1);
   });
 
   it('extends visibility and the lease while a step outlasts the visibility timeout', async () => {
@@ -94,9 +103,9 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
       const operations = await Promise.all([1, 2, 3, 4].map(() => fx.launch('slow')));
       await eventually(async () => first.busy === 2);
       await first.stop(10_000);
-      const finishedByFirst = (await Promise.all(operations.map((op) => fx.operations.get(op.operationId)))).filter(
-        (op) => op?.status === 'COMPLETED',
-      );
+      const finishedByFirst = (
+        await Promise.all(operations.map((op) => fx.operations.get(op.operationId)))
+      ).filter((op) => op?.status === 'COMPLETED');
       expect(finishedByFirst.length).toBeGreaterThanOrEqual(2);
       fx.worker('worker-b', { concurrency: 2 }).start();
       for (const operation of operations) await completedOp(operation.operationId);
@@ -137,7 +146,10 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
       const operation = await fx.launch('three-steps');
       // The send "never happened": take the message away; the operation stays PENDING.
       await fx.takeMessage('site-creation');
-      const sweeper = new OperationSweeper(fx.operations, fx.producer, null, systemClock, silentLogger, { resendAfterMs: 0, batchLimit: 500 });
+      const sweeper = new OperationSweeper(fx.operations, fx.producer, null, systemClock, silentLogger, {
+        resendAfterMs: 0,
+        batchLimit: 500,
+      });
       fx.worker('worker-a').start();
       await sleep(1500);
       expect((await fx.operations.get(operation.operationId))?.status).toBe('PENDING');
@@ -158,7 +170,10 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
         payload: { scenario: 'never-runs' },
         maxDurationMs: -1,
       });
-      const sweeper = new OperationSweeper(fx.operations, fx.producer, null, systemClock, silentLogger, { resendAfterMs: 0, batchLimit: 500 });
+      const sweeper = new OperationSweeper(fx.operations, fx.producer, null, systemClock, silentLogger, {
+        resendAfterMs: 0,
+        batchLimit: 500,
+      });
       const swept = await sweeper.sweepOnce();
       expect(swept.timedOut).toContain(operation.operationId);
       expect(await fx.operations.get(operation.operationId)).toMatchObject({

@@ -46,7 +46,13 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
     fx.worker('worker-a').start();
     const operation = await fx.launch('three-steps');
     const done = await completedOp(operation.operationId);
-    expect(done).toMatchObject({ progress: 100, result: { done: true }, message: 'All three steps ran', attempts: 1, error: null });
+    expect(done).toMatchObject({
+      progress: 100,
+      result: { done: true },
+      message: 'All three steps ran',
+      attempts: 1,
+      error: null,
+    });
     expect(done.steps.map((step) => [step.name, step.status])).toEqual([
       ['one', 'COMPLETED'],
       ['two', 'COMPLETED'],
@@ -79,7 +85,10 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
       const current = await fx.operations.get(operation.operationId);
       return current?.status === 'FAILED' ? current : undefined;
     });
-    expect(failed).toMatchObject({ attempts: 1, error: { code: 'QUOTA_EXCEEDED', message: 'The tenant has no sites left', retryable: false } });
+    expect(failed).toMatchObject({
+      attempts: 1,
+      error: { code: 'QUOTA_EXCEEDED', message: 'The tenant has no sites left', retryable: false },
+    });
     expect(await fx.deadLetters()).toHaveLength(0);
   });
 
@@ -88,7 +97,8 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
     fx.handler.behaviours.set('flaky', async (context) => {
       await context.step('call-upstream', async () => {
         calls += 1;
-        if (calls < 2) throw new UpstreamError('WordPress answered 503', { retryable: true, upstreamStatus: 503 });
+        if (calls < 2)
+          throw new UpstreamError('WordPress answered 503', { retryable: true, upstreamStatus: 503 });
       });
     });
     fx.worker('worker-a').start();
@@ -138,16 +148,23 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
       const messages = await fx.deadLetters();
       return messages.length >= 2 ? messages : undefined;
     });
-    const reasons = dead.map((message) => message.MessageAttributes?.['bbws-dead-letter-reason']?.StringValue);
-    expect(reasons).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^MALFORMED_MESSAGE: Invalid TEST_OPERATION payload/), 'MALFORMED_MESSAGE: The message body is not JSON']),
+    const reasons = dead.map(
+      (message) => message.MessageAttributes?.['bbws-dead-letter-reason']?.StringValue,
     );
-    expect(dead.map((message) => message.MessageAttributes?.['bbws-source-queue']?.StringValue)).toEqual([queue.arn, queue.arn]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^MALFORMED_MESSAGE: Invalid TEST_OPERATION payload/),
+        'MALFORMED_MESSAGE: The message body is not JSON',
+      ]),
+    );
+    expect(dead.map((message) => message.MessageAttributes?.['bbws-source-queue']?.StringValue)).toEqual([
+      queue.arn,
+      queue.arn,
+    ]);
     expect(await fx.operations.get(operation.operationId)).toMatchObject({
       status: 'FAILED',
       error: { code: 'MALFORMED_MESSAGE', retryable: false },
     });
     expect(fx.handler.runs).toHaveLength(0);
   });
-
 });

@@ -1,4 +1,10 @@
-import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { IsString, Length } from 'class-validator';
 import { OperationDao } from '@bbws/data-access-operations';
 import {
@@ -50,7 +56,10 @@ export class ScriptedHandler implements OperationHandler<TestPayload> {
   }
 }
 
-export const silentLogger = createLogger({ name: 'workers-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+export const silentLogger = createLogger({
+  name: 'workers-test',
+  level: process.env.TEST_LOG_LEVEL ?? 'silent',
+});
 
 export interface RuntimeFixture {
   sqs: SQSClient;
@@ -111,7 +120,14 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
         sqs,
         queue,
         processor,
-        { concurrency: 1, batchSize: 1, waitTimeSeconds: 1, visibilityTimeoutSeconds: visibility, retry: { baseSeconds: 1, maxSeconds: 2 }, ...settings },
+        {
+          concurrency: 1,
+          batchSize: 1,
+          waitTimeSeconds: 1,
+          visibilityTimeoutSeconds: visibility,
+          retry: { baseSeconds: 1, maxSeconds: 2 },
+          ...settings,
+        },
         silentLogger,
       );
       workers.push(consumer);
@@ -120,7 +136,12 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
     async deadLetters() {
       const dlq = await queues.describe('site-operations-dlq');
       const { Messages } = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: dlq.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageAttributeNames: ['All'] }),
+        new ReceiveMessageCommand({
+          QueueUrl: dlq.url,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 1,
+          MessageAttributeNames: ['All'],
+        }),
       );
       return Messages ?? [];
     },
@@ -131,7 +152,10 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
           AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
         }),
       );
-      return Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+      return (
+        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+      );
     },
     async takeMessage(key) {
       const url = await queues.url(key);
@@ -149,7 +173,10 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

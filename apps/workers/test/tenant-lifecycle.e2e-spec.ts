@@ -1,4 +1,8 @@
-import { MESSAGES, verifyWebhookSignature, type TenantLifecycleRequestedPayload } from '@bbws/shared-contracts';
+import {
+  MESSAGES,
+  verifyWebhookSignature,
+  type TenantLifecycleRequestedPayload,
+} from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from './runtime.fixture';
 import { startReceiver, startWorkersApp, type Receiver, type WorkersAppFixture } from './workers-app.fixture';
@@ -38,7 +42,12 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
   it('suspends the tenant in steps with progress, an audit event and a released lock', async () => {
     const tenant = await fx.seedTenant();
     const reason = 'Unpaid invoices for three months';
-    const operation = await launch(tenant.tenantId, { action: 'SUSPEND', fromStatus: 'ACTIVE', toStatus: 'SUSPENDED', reason });
+    const operation = await launch(tenant.tenantId, {
+      action: 'SUSPEND',
+      fromStatus: 'ACTIVE',
+      toStatus: 'SUSPENDED',
+      reason,
+    });
     const done = await finished(operation.operationId);
     expect(done).toMatchObject({
       status: 'COMPLETED',
@@ -53,7 +62,12 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
       ['change-tenant-status', 'COMPLETED'],
       ['notify', 'COMPLETED'],
     ]);
-    expect(await fx.tenants.get(tenant.tenantId)).toMatchObject({ status: 'SUSPENDED', statusReason: reason, version: 2, updatedBy: 'admin-1' });
+    expect(await fx.tenants.get(tenant.tenantId)).toMatchObject({
+      status: 'SUSPENDED',
+      statusReason: reason,
+      version: 2,
+      updatedBy: 'admin-1',
+    });
     const audit = await fx.tenants.listAudit(tenant.tenantId, { pageSize: 10 });
     expect(audit.items[0]).toMatchObject({
       action: 'TENANT_SUSPENDED',
@@ -68,14 +82,23 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
 
   it('resumes a suspended tenant and clears its status reason', async () => {
     const tenant = await fx.seedTenant({ status: 'SUSPENDED', statusReason: 'Unpaid invoices for months' });
-    const operation = await launch(tenant.tenantId, { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE' });
+    const operation = await launch(tenant.tenantId, {
+      action: 'RESUME',
+      fromStatus: 'SUSPENDED',
+      toStatus: 'ACTIVE',
+    });
     expect((await finished(operation.operationId)).status).toBe('COMPLETED');
     expect(await fx.tenants.get(tenant.tenantId)).toMatchObject({ status: 'ACTIVE', statusReason: null });
   });
 
   it('fails with INVALID_STATUS_TRANSITION when the tenant moved on after the request was accepted', async () => {
     const tenant = await fx.seedTenant({ status: 'PARKED' });
-    const operation = await launch(tenant.tenantId, { action: 'SUSPEND', fromStatus: 'ACTIVE', toStatus: 'SUSPENDED', reason: 'Abuse reported by a third party' });
+    const operation = await launch(tenant.tenantId, {
+      action: 'SUSPEND',
+      fromStatus: 'ACTIVE',
+      toStatus: 'SUSPENDED',
+      reason: 'Abuse reported by a third party',
+    });
     const done = await finished(operation.operationId);
     expect(done).toMatchObject({
       status: 'FAILED',
@@ -88,12 +111,22 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
 
   it('delivers tenant.status_changed and operation.completed to a subscribed receiver, signed', async () => {
     const tenant = await fx.seedTenant();
-    const webhook = await fx.seedWebhook(tenant.tenantId, receiver.url, ['tenant.status_changed', 'operation.completed']);
+    const webhook = await fx.seedWebhook(tenant.tenantId, receiver.url, [
+      'tenant.status_changed',
+      'operation.completed',
+    ]);
     const before = receiver.requests.length;
-    const operation = await launch(tenant.tenantId, { action: 'PARK', fromStatus: 'ACTIVE', toStatus: 'PARKED', reason: 'Seasonal business, off until spring' });
+    const operation = await launch(tenant.tenantId, {
+      action: 'PARK',
+      fromStatus: 'ACTIVE',
+      toStatus: 'PARKED',
+      reason: 'Seasonal business, off until spring',
+    });
     await finished(operation.operationId);
     const requests = await eventually(async () => {
-      const mine = receiver.requests.slice(before).filter((request) => JSON.parse(request.body).tenantId === tenant.tenantId);
+      const mine = receiver.requests
+        .slice(before)
+        .filter((request) => JSON.parse(request.body).tenantId === tenant.tenantId);
       return mine.length >= 2 ? mine : undefined;
     });
     const bodies = requests.map((request) => JSON.parse(request.body));
@@ -101,24 +134,48 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
     expect(bodies.find((body) => body.type === 'tenant.status_changed')).toMatchObject({
       id: expect.stringMatching(/^evt-/),
       tenantId: tenant.tenantId,
-      data: { tenantId: tenant.tenantId, previousStatus: 'ACTIVE', status: 'PARKED', operationId: operation.operationId },
+      data: {
+        tenantId: tenant.tenantId,
+        previousStatus: 'ACTIVE',
+        status: 'PARKED',
+        operationId: operation.operationId,
+      },
     });
     expect(bodies.find((body) => body.type === 'operation.completed')).toMatchObject({
-      data: { operationId: operation.operationId, type: 'TENANT_PARK', status: 'COMPLETED', result: { status: 'PARKED' } },
+      data: {
+        operationId: operation.operationId,
+        type: 'TENANT_PARK',
+        status: 'COMPLETED',
+        result: { status: 'PARKED' },
+      },
     });
     for (const request of requests) {
       const signature = request.headers['x-bbws-signature'] as string;
       expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
       expect(
-        verifyWebhookSignature(webhook.secret, { signature, timestamp: request.headers['x-bbws-timestamp'] as string }, request.body),
+        verifyWebhookSignature(
+          webhook.secret,
+          { signature, timestamp: request.headers['x-bbws-timestamp'] as string },
+          request.body,
+        ),
       ).toBe(true);
-      expect(verifyWebhookSignature('another-secret-entirely', { signature, timestamp: request.headers['x-bbws-timestamp'] as string }, request.body)).toBe(false);
+      expect(
+        verifyWebhookSignature(
+          'another-secret-entirely',
+          { signature, timestamp: request.headers['x-bbws-timestamp'] as string },
+          request.body,
+        ),
+      ).toBe(false);
       expect(request.headers['x-bbws-delivery']).toMatch(/^dlv-/);
       expect(request.headers['content-type']).toBe('application/json');
     }
     const log = await fx.deliveries.listByWebhook(webhook.webhookId, { pageSize: 10 });
     expect(log.items).toHaveLength(2);
-    expect(log.items.every((delivery) => delivery.status === 'SUCCEEDED' && delivery.attempts[0].statusCode === 200)).toBe(true);
+    expect(
+      log.items.every(
+        (delivery) => delivery.status === 'SUCCEEDED' && delivery.attempts[0].statusCode === 200,
+      ),
+    ).toBe(true);
   });
 
   it('answers /health and /ready', async () => {

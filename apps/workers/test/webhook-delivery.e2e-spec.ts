@@ -9,7 +9,11 @@ describe('workers: webhook delivery (bbws-webhooks)', () => {
   const receivers: Receiver[] = [];
 
   beforeAll(async () => {
-    fx = await startWorkersApp({ WEBHOOK_DISABLE_AFTER_FAILURES: '4', WEBHOOK_RETRY_WINDOW_SECONDS: '20' });
+    fx = await startWorkersApp({
+      WORKERS: 'webhooks',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '4',
+      WEBHOOK_RETRY_WINDOW_SECONDS: '20',
+    });
   });
   afterAll(async () => {
     await fx.close();
@@ -22,7 +26,12 @@ describe('workers: webhook delivery (bbws-webhooks)', () => {
     return started;
   };
   const publish = (tenantId: string) =>
-    fx.events.publish({ tenantId, type: 'operation.failed', correlationId: newId('evt'), data: { operationId: newId('op') } });
+    fx.events.publish({
+      tenantId,
+      type: 'operation.failed',
+      correlationId: newId('evt'),
+      data: { operationId: newId('op') },
+    });
   const deliveryOf = async (webhookId: string, done: (status: string) => boolean) =>
     eventually(async () => {
       const page = await fx.deliveries.listByWebhook(webhookId, { pageSize: 10 });
@@ -38,7 +47,9 @@ describe('workers: webhook delivery (bbws-webhooks)', () => {
     expect(delivery.attempts.map((attempt) => attempt.statusCode)).toEqual([500, 503, 200]);
     expect(delivery.attempts.map((attempt) => attempt.error)).toEqual(['HTTP 500', 'HTTP 503', null]);
     expect(delivery.completedAt).toEqual(expect.any(String));
-    expect(Date.parse(delivery.attempts[1].at) - Date.parse(delivery.attempts[0].at)).toBeGreaterThanOrEqual(400);
+    expect(Date.parse(delivery.attempts[1].at) - Date.parse(delivery.attempts[0].at)).toBeGreaterThanOrEqual(
+      400,
+    );
     expect(flaky.requests).toHaveLength(3);
     // Every attempt of one delivery carries the same delivery id, so receivers can drop duplicates.
     expect(new Set(flaky.requests.map((request) => request.headers['x-bbws-delivery'])).size).toBe(1);
@@ -77,6 +88,32 @@ describe('workers: webhook delivery (bbws-webhooks)', () => {
     await deliveryOf(wanted.webhookId, (status) => status === 'SUCCEEDED');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(target.requests).toHaveLength(1);
-    expect(JSON.parse(target.requests[0].body)).toMatchObject({ type: 'operation.failed', tenantId: tenant.tenantId });
+    expect(JSON.parse(target.requests[0].body)).toMatchObject({
+      type: 'operation.failed',
+      tenantId: tenant.tenantId,
+    });
+  });
+
+  it('runs only the workers named in WORKERS', async () => {
+    const ready = await fx.api.request({ method: 'GET', url: '/ready' });
+    expect(
+      ready.body.checks
+        .map((check: { name: string }) => check.name)
+        .filter((name: string) => name.startsWith('queue:')),
+    ).toEqual(['queue:webhooks']);
+  });
+
+  it('gives a delivery up as FAILED when its retry window (24 h by default) closes', async () => {
+    await fx.stopApp();
+    await fx.startApp({ WEBHOOK_RETRY_WINDOW_SECONDS: '2' });
+    const tenant = await fx.seedTenant();
+    const down = await receiver([503]);
+    const webhook = await fx.seedWebhook(tenant.tenantId, down.url, ['operation.failed']);
+    await publish(tenant.tenantId);
+    const delivery = await deliveryOf(webhook.webhookId, (status) => status === 'FAILED');
+    expect(delivery.attempts.length).toBeGreaterThanOrEqual(1);
+    expect(delivery.attempts.length).toBeLessThan(4);
+    expect(delivery.nextAttemptAt).toBeNull();
+    expect((await fx.webhooks.get(tenant.tenantId, webhook.webhookId))?.status).toBe('ACTIVE');
   });
 });

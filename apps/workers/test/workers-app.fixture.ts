@@ -2,7 +2,13 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { OperationDao, WebhookDao, WebhookDeliveryDao, type Webhook } from '@bbws/data-access-operations';
 import { TenantDao, type Tenant } from '@bbws/data-access-tenants';
-import { EventPublisher, MessageProducer, OperationLauncher, QueueDirectory, createSqsClient } from '@bbws/platform-consumer';
+import {
+  EventPublisher,
+  MessageProducer,
+  OperationLauncher,
+  QueueDirectory,
+  createSqsClient,
+} from '@bbws/platform-consumer';
 import { ensureQueues, type WebhookEventType } from '@bbws/shared-contracts';
 import { newId, systemClock } from '@bbws/shared-util';
 import { startTestApi, testDynamoContext, type TestApi } from '@bbws/testing-e2e';
@@ -27,7 +33,12 @@ export interface WorkersAppFixture {
   launcher: OperationLauncher;
   events: EventPublisher;
   seedTenant(overrides?: Partial<Tenant>): Promise<Tenant>;
-  seedWebhook(tenantId: string, url: string, events: WebhookEventType[], overrides?: Partial<Webhook>): Promise<Webhook>;
+  seedWebhook(
+    tenantId: string,
+    url: string,
+    events: WebhookEventType[],
+    overrides?: Partial<Webhook>,
+  ): Promise<Webhook>;
   close(): Promise<void>;
 }
 
@@ -42,7 +53,10 @@ function configFor(engine: LocalSqs, env: Record<string, string>) {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKERS: 'tenant-events,webhooks',
     WORKER_WAIT_TIME_SECONDS: '1',
-    WORKER_QUEUES: JSON.stringify({ 'tenant-events': { visibilityTimeoutSeconds: 5 }, webhooks: { concurrency: 4, visibilityTimeoutSeconds: 5 } }),
+    WORKER_QUEUES: JSON.stringify({
+      'tenant-events': { visibilityTimeoutSeconds: 5 },
+      webhooks: { concurrency: 4, visibilityTimeoutSeconds: 5 },
+    }),
     WORKER_DRAIN_TIMEOUT_MS: '2000',
     RETRY_BASE_SECONDS: '1',
     RETRY_MAX_SECONDS: '2',
@@ -54,12 +68,18 @@ function configFor(engine: LocalSqs, env: Record<string, string>) {
 }
 
 /** The workers app in-process on a local SQS of its own, with short timeouts for tests. */
-export async function startWorkersApp(env: Record<string, string> = {}, options: WorkersAppOptions = {}): Promise<WorkersAppFixture> {
+export async function startWorkersApp(
+  env: Record<string, string> = {},
+  options: WorkersAppOptions = {},
+): Promise<WorkersAppFixture> {
   const engine: LocalSqs = await startLocalSqs();
   const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
   await ensureQueues(sqs, 'test');
   const boot = (overrides: Record<string, string>) =>
-    startTestApi(WorkersModule.register({ config: configFor(engine, { ...env, ...overrides }), ...options }), WORKERS_DESCRIPTION);
+    startTestApi(
+      WorkersModule.register({ config: configFor(engine, { ...env, ...overrides }), ...options }),
+      WORKERS_DESCRIPTION,
+    );
   const db = testDynamoContext();
   const tenants = new TenantDao(db, { auditRetentionDays: 365 });
   const operations = new OperationDao(db);
@@ -103,7 +123,13 @@ export async function startWorkersApp(env: Record<string, string> = {}, options:
         version: 1,
         ...overrides,
       };
-      await tenants.create(tenant, { eventId: newId('evt'), tenantId: tenant.tenantId, timestamp: now, actor: 'admin-1', action: 'TENANT_CREATED' });
+      await tenants.create(tenant, {
+        eventId: newId('evt'),
+        tenantId: tenant.tenantId,
+        timestamp: now,
+        actor: 'admin-1',
+        action: 'TENANT_CREATED',
+      });
       return tenant;
     },
     async seedWebhook(tenantId, url, events, overrides = {}) {

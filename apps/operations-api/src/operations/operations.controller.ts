@@ -16,7 +16,10 @@ export class OperationsController {
   constructor(private readonly operations: OperationsService) {}
 
   @Get('operations/:operationId')
-  @ApiOperation({ summary: 'An operation: status, progress, current step, steps with times, error and result (members of its tenant)' })
+  @ApiOperation({
+    summary:
+      'An operation: status, progress, current step, steps with times, error and result (members of its tenant)',
+  })
   @ApiOkResponse({ type: OperationResponseDto })
   async get(@CurrentCaller() caller: Caller, @Param('operationId', OperationIdPipe) operationId: string) {
     const { operation, access } = await this.operations.get(caller, operationId);
@@ -34,7 +37,11 @@ export class OperationsController {
 
   @Get('tenants/:tenantId/operations')
   @ApiOperation({ summary: "A tenant's operations, newest first (members)" })
-  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: ListOperationsQueryDto) {
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query() query: ListOperationsQueryDto,
+  ) {
     const page = pageRequest(query);
     const filter = { status: query.status, type: query.type, resourceId: query.resourceId };
     const { page: result, access } = await this.operations.list(caller, tenantId, filter, page);

@@ -9,10 +9,15 @@ import { OperationsService } from './operations.service';
 @Module({
   controllers: [OperationsController],
   providers: [
-    { provide: OperationDao, useFactory: (db: DynamoContext) => new OperationDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: OperationDao,
+      useFactory: (db: DynamoContext) => new OperationDao(db),
+      inject: [DYNAMO_CONTEXT],
+    },
     {
       provide: OperationsService,
-      useFactory: (operations: OperationDao, access: TenantAccessService) => new OperationsService(operations, access),
+      useFactory: (operations: OperationDao, access: TenantAccessService) =>
+        new OperationsService(operations, access),
       inject: [OperationDao, TenantAccessService],
     },
   ],

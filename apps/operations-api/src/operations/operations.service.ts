@@ -20,21 +20,35 @@ export class OperationsService {
   async get(caller: Caller, operationId: string): Promise<OperationView> {
     const operation = await this.operations.get(operationId);
     if (!operation) throw new NotFoundError('OPERATION', operationId);
-    if (caller.isPlatformAdmin) return { operation, access: { tenantId: operation.tenantId, isPlatformAdmin: true, role: null } };
+    if (caller.isPlatformAdmin)
+      return { operation, access: { tenantId: operation.tenantId, isPlatformAdmin: true, role: null } };
     const member = await this.access.membership(operation.tenantId, caller.userId);
     if (!member) throw new NotFoundError('OPERATION', operationId);
     return { operation, access: { tenantId: operation.tenantId, isPlatformAdmin: false, role: member.role } };
   }
 
-  async list(caller: Caller, tenantId: string, filter: OperationListFilter, page: PageRequest): Promise<{ page: Page<Operation>; access: TenantAccess }> {
+  async list(
+    caller: Caller,
+    tenantId: string,
+    filter: OperationListFilter & { resourceId?: string },
+    page: PageRequest,
+  ): Promise<{ page: Page<Operation>; access: TenantAccess }> {
     const access = await this.access.require(caller, tenantId);
-    return { page: await this.operations.listByTenant(tenantId, filter, page), access };
+    const { resourceId, ...rest } = filter;
+    const result = resourceId
+      ? await this.operations.listByResource(tenantId, resourceId, rest, page)
+      : await this.operations.listByTenant(tenantId, rest, page);
+    return { page: result, access };
   }
 
   /** Tenant ADMINs (and platform admins) cancel operations that have not started. */
   async cancel(caller: Caller, operationId: string): Promise<OperationView> {
     const { access } = await this.get(caller, operationId);
-    if (!canCancel(access)) throw new ForbiddenError('Cancelling an operation needs the ADMIN role in its tenant', { requiredRoles: ['ADMIN'], role: access.role });
+    if (!canCancel(access))
+      throw new ForbiddenError('Cancelling an operation needs the ADMIN role in its tenant', {
+        requiredRoles: ['ADMIN'],
+        role: access.role,
+      });
     return { operation: await this.operations.cancel(operationId, caller.userId), access };
   }
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
@@ -12,7 +19,11 @@ import { presentDelivery, presentWebhook } from './webhooks.presenter';
 import { webhookRoutes } from './webhooks.routes';
 import { WebhooksService } from './webhooks.service';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'ETag ("<version>") you read; 412 if stale',
+};
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
@@ -22,10 +33,18 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: "The tenant's webhook subscriptions (tenant ADMIN)" })
-  async list(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: PageQueryDto) {
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query() query: PageQueryDto,
+  ) {
     const page = pageRequest(query);
     const result = await this.webhooks.list(caller, tenantId, page);
-    return presentPage(result, presentWebhook, { path: webhookRoutes.collection(tenantId), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentWebhook, {
+      path: webhookRoutes.collection(tenantId),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 
   @Post()
@@ -46,7 +65,11 @@ export class WebhooksController {
 
   @Get(':webhookId')
   @ApiOkResponse({ type: WebhookResponseDto })
-  async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Param('webhookId', WebhookIdPipe) webhookId: string) {
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('webhookId', WebhookIdPipe) webhookId: string,
+  ) {
     return presentWebhook(await this.webhooks.get(caller, tenantId, webhookId));
   }
 
@@ -86,6 +109,10 @@ export class WebhooksController {
   ) {
     const page = pageRequest(query);
     const result = await this.webhooks.listDeliveries(caller, tenantId, webhookId, page);
-    return presentPage(result, presentDelivery, { path: webhookRoutes.deliveries(tenantId, webhookId), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentDelivery, {
+      path: webhookRoutes.deliveries(tenantId, webhookId),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 }

@@ -12,11 +12,27 @@ import { WebhooksService } from './webhooks.service';
   controllers: [WebhooksController],
   providers: [
     { provide: WebhookDao, useFactory: (db: DynamoContext) => new WebhookDao(db), inject: [DYNAMO_CONTEXT] },
-    { provide: WebhookDeliveryDao, useFactory: (db: DynamoContext) => new WebhookDeliveryDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: WebhookDeliveryDao,
+      useFactory: (db: DynamoContext) => new WebhookDeliveryDao(db),
+      inject: [DYNAMO_CONTEXT],
+    },
     {
       provide: WebhooksService,
-      useFactory: (webhooks: WebhookDao, deliveries: WebhookDeliveryDao, access: TenantAccessService, config: PlatformConfig, clock: Clock) =>
-        new WebhooksService(webhooks, deliveries, access, { allowLocalTargets: allowsLocalWebhookTargets(config) }, clock),
+      useFactory: (
+        webhooks: WebhookDao,
+        deliveries: WebhookDeliveryDao,
+        access: TenantAccessService,
+        config: PlatformConfig,
+        clock: Clock,
+      ) =>
+        new WebhooksService(
+          webhooks,
+          deliveries,
+          access,
+          { allowLocalTargets: allowsLocalWebhookTargets(config) },
+          clock,
+        ),
       inject: [WebhookDao, WebhookDeliveryDao, TenantAccessService, PLATFORM_CONFIG, CLOCK],
     },
   ],

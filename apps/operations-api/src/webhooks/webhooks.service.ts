@@ -1,4 +1,10 @@
-import type { Webhook, WebhookChanges, WebhookDao, WebhookDelivery, WebhookDeliveryDao } from '@bbws/data-access-operations';
+import type {
+  Webhook,
+  WebhookChanges,
+  WebhookDao,
+  WebhookDelivery,
+  WebhookDeliveryDao,
+} from '@bbws/data-access-operations';
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
 import { assertWebhookTarget, type WebhookTargetPolicy } from '@bbws/platform-consumer';
 import type { WebhookEventType } from '@bbws/shared-contracts';
@@ -37,7 +43,11 @@ export class WebhooksService {
     await this.access.require(caller, tenantId, ['ADMIN']);
     await assertWebhookTarget(input.url, this.policy);
     if ((await this.webhooks.countByTenant(tenantId)) >= MAX_WEBHOOKS_PER_TENANT) {
-      throw new BusinessRuleError('WEBHOOK_LIMIT', `A tenant can have at most ${MAX_WEBHOOKS_PER_TENANT} webhooks`, { limit: MAX_WEBHOOKS_PER_TENANT });
+      throw new BusinessRuleError(
+        'WEBHOOK_LIMIT',
+        `A tenant can have at most ${MAX_WEBHOOKS_PER_TENANT} webhooks`,
+        { limit: MAX_WEBHOOKS_PER_TENANT },
+      );
     }
     const now = this.clock.now().toISOString();
     const webhook: Webhook = {
@@ -67,17 +77,28 @@ export class WebhooksService {
     return this.load(tenantId, webhookId);
   }
 
-  async update(caller: Caller, tenantId: string, webhookId: string, input: UpdateWebhookInput, ifMatch?: number): Promise<Webhook> {
+  async update(
+    caller: Caller,
+    tenantId: string,
+    webhookId: string,
+    input: UpdateWebhookInput,
+    ifMatch?: number,
+  ): Promise<Webhook> {
     await this.access.require(caller, tenantId, ['ADMIN']);
     const current = await this.load(tenantId, webhookId);
-    if (input.url !== undefined && input.url !== current.url) await assertWebhookTarget(input.url, this.policy);
+    if (input.url !== undefined && input.url !== current.url)
+      await assertWebhookTarget(input.url, this.policy);
     const changes: WebhookChanges = {
       ...(input.url !== undefined ? { url: input.url } : {}),
       ...(input.events !== undefined ? { events: input.events } : {}),
       ...(input.secret !== undefined ? { secret: input.secret } : {}),
       ...(input.description !== undefined ? { description: input.description || null } : {}),
-      ...(input.enabled === true ? { status: 'ACTIVE' as const, disabledReason: null, consecutiveFailures: 0 } : {}),
-      ...(input.enabled === false ? { status: 'DISABLED' as const, disabledReason: `Disabled by ${caller.userId}` } : {}),
+      ...(input.enabled === true
+        ? { status: 'ACTIVE' as const, disabledReason: null, consecutiveFailures: 0 }
+        : {}),
+      ...(input.enabled === false
+        ? { status: 'DISABLED' as const, disabledReason: `Disabled by ${caller.userId}` }
+        : {}),
     };
     return this.webhooks.update(current, ifMatch ?? current.version, changes, caller.userId);
   }
@@ -88,7 +109,12 @@ export class WebhooksService {
     await this.webhooks.delete(current, ifMatch ?? current.version);
   }
 
-  async listDeliveries(caller: Caller, tenantId: string, webhookId: string, page: PageRequest): Promise<Page<WebhookDelivery>> {
+  async listDeliveries(
+    caller: Caller,
+    tenantId: string,
+    webhookId: string,
+    page: PageRequest,
+  ): Promise<Page<WebhookDelivery>> {
     await this.access.require(caller, tenantId, ['ADMIN']);
     await this.load(tenantId, webhookId);
     return this.deliveries.listByWebhook(webhookId, page);

@@ -3,7 +3,12 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } 
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { Idempotent, TenantIdPipe } from '@bbws/platform-http';
-import { operationRoutes, presentOperation, type Operation, type TenantLifecycleAction } from '@bbws/shared-contracts';
+import {
+  operationRoutes,
+  presentOperation,
+  type Operation,
+  type TenantLifecycleAction,
+} from '@bbws/shared-contracts';
 import { requestContext } from '@bbws/shared-logging';
 import { LifecycleNoteRequestDto, LifecycleReasonRequestDto } from './dto/lifecycle-reason.request.dto';
 import { OperationResponseDto } from './dto/operation.response.dto';
@@ -24,7 +29,12 @@ export class LifecycleController {
   @Idempotent()
   @ApiOperation({ summary: 'Suspend an ACTIVE tenant (and its instances)' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
-  suspend(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleReasonRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  suspend(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: LifecycleReasonRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.accept(caller, tenantId, 'SUSPEND', body.reason, reply);
   }
 
@@ -33,7 +43,12 @@ export class LifecycleController {
   @Idempotent()
   @ApiOperation({ summary: 'Resume a SUSPENDED tenant' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
-  resume(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleNoteRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  resume(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: LifecycleNoteRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.accept(caller, tenantId, 'RESUME', body.reason, reply);
   }
 
@@ -42,7 +57,12 @@ export class LifecycleController {
   @Idempotent()
   @ApiOperation({ summary: 'Park an ACTIVE tenant (instances scaled to zero behind a maintenance page)' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
-  park(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleReasonRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  park(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: LifecycleReasonRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.accept(caller, tenantId, 'PARK', body.reason, reply);
   }
 
@@ -51,12 +71,29 @@ export class LifecycleController {
   @Idempotent()
   @ApiOperation({ summary: 'Unpark a PARKED tenant' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
-  unpark(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Body() body: LifecycleNoteRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  unpark(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Body() body: LifecycleNoteRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.accept(caller, tenantId, 'UNPARK', body.reason, reply);
   }
 
-  private async accept(caller: Caller, tenantId: string, action: TenantLifecycleAction, reason: string | undefined, reply: FastifyReply) {
-    const operation: Operation = await this.lifecycle.request(caller, tenantId, action, reason, requestContext.requestId() ?? tenantId);
+  private async accept(
+    caller: Caller,
+    tenantId: string,
+    action: TenantLifecycleAction,
+    reason: string | undefined,
+    reply: FastifyReply,
+  ) {
+    const operation: Operation = await this.lifecycle.request(
+      caller,
+      tenantId,
+      action,
+      reason,
+      requestContext.requestId() ?? tenantId,
+    );
     void reply.header('Location', operationRoutes.operation(operation.operationId));
     return presentOperation(operation, { canCancel: true });
   }

@@ -15,7 +15,11 @@ import { LifecycleService } from './lifecycle.service';
   imports: [TenantsModule, ProducerModule],
   controllers: [LifecycleController],
   providers: [
-    { provide: OperationDao, useFactory: (db: DynamoContext) => new OperationDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: OperationDao,
+      useFactory: (db: DynamoContext) => new OperationDao(db),
+      inject: [DYNAMO_CONTEXT],
+    },
     {
       provide: OperationLauncher,
       useFactory: (operations: OperationDao, producer: MessageProducer, clock: Clock, logger: Logger) =>
@@ -24,7 +28,8 @@ import { LifecycleService } from './lifecycle.service';
     },
     {
       provide: LifecycleService,
-      useFactory: (tenants: TenantDao, launcher: OperationLauncher) => new LifecycleService(tenants, launcher),
+      useFactory: (tenants: TenantDao, launcher: OperationLauncher) =>
+        new LifecycleService(tenants, launcher),
       inject: [TenantDao, OperationLauncher],
     },
   ],

@@ -11,5 +11,7 @@ export const LIFECYCLE_ACTIONS: Record<TenantLifecycleAction, { from: TenantStat
 
 /** The actions a tenant in `status` accepts (resume does not undo a park, nor unpark a suspension). */
 export function lifecycleActionsFrom(status: TenantStatus): TenantLifecycleAction[] {
-  return (Object.keys(LIFECYCLE_ACTIONS) as TenantLifecycleAction[]).filter((action) => LIFECYCLE_ACTIONS[action].from === status);
+  return (Object.keys(LIFECYCLE_ACTIONS) as TenantLifecycleAction[]).filter(
+    (action) => LIFECYCLE_ACTIONS[action].from === status,
+  );
 }

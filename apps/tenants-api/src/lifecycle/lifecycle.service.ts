@@ -17,18 +17,28 @@ export class LifecycleService {
     private readonly launcher: OperationLauncher,
   ) {}
 
-  async request(caller: Caller, tenantId: string, action: TenantLifecycleAction, reason: string | undefined, correlationId: string): Promise<Operation> {
+  async request(
+    caller: Caller,
+    tenantId: string,
+    action: TenantLifecycleAction,
+    reason: string | undefined,
+    correlationId: string,
+  ): Promise<Operation> {
     requirePlatformAdmin(caller);
     const tenant = await this.tenants.get(tenantId);
     if (!tenant) throw new NotFoundError('TENANT', tenantId);
     const { from, to } = LIFECYCLE_ACTIONS[action];
     if (tenant.status !== from) {
-      throw new BusinessRuleError('INVALID_STATUS_TRANSITION', `Cannot ${action.toLowerCase()} a tenant that is ${tenant.status}`, {
-        currentStatus: tenant.status,
-        requestedStatus: to,
-        allowedTransitions: [...allowedTransitions(tenant.status)],
-        allowedActions: lifecycleActionsFrom(tenant.status),
-      });
+      throw new BusinessRuleError(
+        'INVALID_STATUS_TRANSITION',
+        `Cannot ${action.toLowerCase()} a tenant that is ${tenant.status}`,
+        {
+          currentStatus: tenant.status,
+          requestedStatus: to,
+          allowedTransitions: [...allowedTransitions(tenant.status)],
+          allowedActions: lifecycleActionsFrom(tenant.status),
+        },
+      );
     }
     assertTransition(from, to, reason);
     return this.launcher.launch({

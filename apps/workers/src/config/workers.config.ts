@@ -38,7 +38,12 @@ const workersEnvSchema = z.object({
   WORKERS: z
     .string()
     .default(WORKER_NAMES.join(','))
-    .transform((text) => text.split(',').map((name) => name.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(WORKER_NAMES)).min(1)),
   WORKER_ID: z.string().min(1).max(200).optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),

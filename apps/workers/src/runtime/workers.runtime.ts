@@ -51,10 +51,16 @@ export class WorkersRuntime {
       }
       const queue = await this.deps.queues.describe(QUEUES[name]);
       const settings = this.config.workers.queues[name];
-      const consumer = new QueueConsumer(this.deps.sqs, queue, this.handler(name, settings.visibilityTimeoutSeconds ?? queue.visibilityTimeoutSeconds), {
-        ...settings,
-        retry: this.config.workers.retry,
-      }, this.deps.logger);
+      const consumer = new QueueConsumer(
+        this.deps.sqs,
+        queue,
+        this.handler(name, settings.visibilityTimeoutSeconds ?? queue.visibilityTimeoutSeconds),
+        {
+          ...settings,
+          retry: this.config.workers.retry,
+        },
+        this.deps.logger,
+      );
       this.consumers.push(consumer);
     }
     for (const consumer of this.consumers) consumer.start();
@@ -74,12 +80,19 @@ export class WorkersRuntime {
   private handler(name: QueueWorkerName, visibilityTimeoutSeconds: number): QueueHandler {
     switch (name) {
       case 'tenant-events':
-        return new OperationProcessor([this.deps.tenantLifecycle], this.deps.operations, this.deps.events, this.deps.clock, this.deps.logger, {
-          name,
-          owner: this.workerId,
-          leaseMs: visibilityTimeoutSeconds * 1000,
-          retry: this.config.workers.retry,
-        });
+        return new OperationProcessor(
+          [this.deps.tenantLifecycle],
+          this.deps.operations,
+          this.deps.events,
+          this.deps.clock,
+          this.deps.logger,
+          {
+            name,
+            owner: this.workerId,
+            leaseMs: visibilityTimeoutSeconds * 1000,
+            retry: this.config.workers.retry,
+          },
+        );
       case 'webhooks':
         return this.deps.webhooks;
       default: {
@@ -90,10 +103,22 @@ export class WorkersRuntime {
   }
 
   private sweeperTask(): PeriodicTask {
-    const sweeper = new OperationSweeper(this.deps.operations, this.deps.producer, this.deps.events, this.deps.clock, this.deps.logger, {
-      resendAfterMs: this.config.workers.sweeper.resendAfterMs,
-      batchLimit: 500,
-    });
-    return new PeriodicTask('operation-sweeper', this.config.workers.sweeper.intervalMs, () => sweeper.sweepOnce(), this.deps.logger);
+    const sweeper = new OperationSweeper(
+      this.deps.operations,
+      this.deps.producer,
+      this.deps.events,
+      this.deps.clock,
+      this.deps.logger,
+      {
+        resendAfterMs: this.config.workers.sweeper.resendAfterMs,
+        batchLimit: 500,
+      },
+    );
+    return new PeriodicTask(
+      'operation-sweeper',
+      this.config.workers.sweeper.intervalMs,
+      () => sweeper.sweepOnce(),
+      this.deps.logger,
+    );
   }
 }

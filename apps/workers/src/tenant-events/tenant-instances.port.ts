@@ -8,7 +8,11 @@ import type { TenantLifecycleAction } from '@bbws/shared-contracts';
 export interface TenantInstancesLifecycle {
   /** The step the fan-out appears as in the operation, e.g. `suspend-instances`. */
   stepName(action: TenantLifecycleAction): string;
-  apply(tenantId: string, action: TenantLifecycleAction, context: { operationId: string; signal: AbortSignal }): Promise<void>;
+  apply(
+    tenantId: string,
+    action: TenantLifecycleAction,
+    context: { operationId: string; signal: AbortSignal },
+  ): Promise<void>;
 }
 
 export const TENANT_INSTANCES_LIFECYCLE = Symbol('TENANT_INSTANCES_LIFECYCLE');

@@ -1,7 +1,12 @@
 import type { AuditEvent, Tenant, TenantDao, TenantStatus } from '@bbws/data-access-tenants';
 import type { EventPublisher, OperationContext, OperationOutcome } from '@bbws/platform-consumer';
 import type { TenantLifecycleAction, TenantLifecycleRequestedPayload } from '@bbws/shared-contracts';
-import { ConflictError, InvalidStatusTransitionError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import {
+  ConflictError,
+  InvalidStatusTransitionError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '@bbws/shared-errors';
 import { newId, type Clock } from '@bbws/shared-util';
 import type { TenantInstancesLifecycle } from './tenant-instances.port';
 
@@ -39,7 +44,12 @@ export class TenantLifecycleService {
     const { action, fromStatus, toStatus, reason } = context.payload;
     const tenantId = context.operation.resourceId;
     const fanOut = this.instances;
-    await context.plan(['check-tenant', ...(fanOut ? [fanOut.stepName(action)] : []), 'change-tenant-status', 'notify']);
+    await context.plan([
+      'check-tenant',
+      ...(fanOut ? [fanOut.stepName(action)] : []),
+      'change-tenant-status',
+      'notify',
+    ]);
 
     await context.step('check-tenant', async () => {
       const tenant = await this.load(tenantId);
@@ -52,13 +62,21 @@ export class TenantLifecycleService {
         fanOut.apply(tenantId, action, { operationId: context.operation.operationId, signal }),
       );
     }
-    await context.step('change-tenant-status', () => this.changeStatus(context, tenantId, fromStatus, toStatus, reason ?? null));
+    await context.step('change-tenant-status', () =>
+      this.changeStatus(context, tenantId, fromStatus, toStatus, reason ?? null),
+    );
     await context.step('notify', async () => {
       await this.events.publish({
         tenantId,
         type: 'tenant.status_changed',
         correlationId: context.envelope.correlationId,
-        data: { tenantId, previousStatus: fromStatus, status: toStatus, reason: reason ?? null, operationId: context.operation.operationId },
+        data: {
+          tenantId,
+          previousStatus: fromStatus,
+          status: toStatus,
+          reason: reason ?? null,
+          operationId: context.operation.operationId,
+        },
       });
     });
     return { result: { tenantId, status: toStatus }, message: `Tenant is ${toStatus}` };
@@ -78,17 +96,24 @@ export class TenantLifecycleService {
       if (tenant.status !== fromStatus) throw new InvalidStatusTransitionError(tenant.status, toStatus, []);
       const keepReason = toStatus === 'SUSPENDED' || toStatus === 'PARKED';
       try {
-        await this.tenants.changeStatus(tenant, tenant.version, toStatus, keepReason ? reason : null, context.operation.createdBy, {
-          eventId: newId('evt'),
-          tenantId,
-          timestamp: this.clock.now().toISOString(),
-          actor: context.operation.createdBy,
-          action: AUDIT_ACTIONS[context.payload.action],
-          beforeStatus: fromStatus,
-          afterStatus: toStatus,
-          ...(reason ? { reason } : {}),
-          details: { operationId: context.operation.operationId },
-        } satisfies AuditEvent);
+        await this.tenants.changeStatus(
+          tenant,
+          tenant.version,
+          toStatus,
+          keepReason ? reason : null,
+          context.operation.createdBy,
+          {
+            eventId: newId('evt'),
+            tenantId,
+            timestamp: this.clock.now().toISOString(),
+            actor: context.operation.createdBy,
+            action: AUDIT_ACTIONS[context.payload.action],
+            beforeStatus: fromStatus,
+            afterStatus: toStatus,
+            ...(reason ? { reason } : {}),
+            details: { operationId: context.operation.operationId },
+          } satisfies AuditEvent,
+        );
         return;
       } catch (error) {
         if (!(error instanceof PreconditionFailedError)) throw error;

@@ -87,27 +87,50 @@ export class WebhookDispatchService {
     }
   }
 
-  async deliver(envelope: Envelope<WebhookDeliveryPayload>, context: MessageContext): Promise<HandlerOutcome> {
+  async deliver(
+    envelope: Envelope<WebhookDeliveryPayload>,
+    context: MessageContext,
+  ): Promise<HandlerOutcome> {
     const tenantId = envelope.tenantId as string;
     const { webhookId, deliveryId, createdAt } = envelope.payload;
     const delivery = await this.deliveries.get(webhookId, createdAt, deliveryId);
-    if (!delivery || delivery.tenantId !== tenantId || delivery.status === 'SUCCEEDED' || delivery.status === 'FAILED') {
+    if (
+      !delivery ||
+      delivery.tenantId !== tenantId ||
+      delivery.status === 'SUCCEEDED' ||
+      delivery.status === 'FAILED'
+    ) {
       return { action: 'ack' };
     }
     const webhook = await this.webhooks.get(tenantId, webhookId);
     const now = this.clock.now().toISOString();
     if (!webhook || webhook.status === 'DISABLED') {
-      await this.deliveries.abandon(delivery, now, webhook ? 'The subscription is disabled' : 'The subscription was deleted');
+      await this.deliveries.abandon(
+        delivery,
+        now,
+        webhook ? 'The subscription is disabled' : 'The subscription was deleted',
+      );
       return { action: 'ack' };
     }
     const response = await this.attempt(webhook, delivery);
-    const attempt = { attempt: delivery.attempts.length + 1, at: now, statusCode: response.statusCode, durationMs: response.durationMs, error: response.error };
+    const attempt = {
+      attempt: delivery.attempts.length + 1,
+      at: now,
+      statusCode: response.statusCode,
+      durationMs: response.durationMs,
+      error: response.error,
+    };
     if (response.ok) {
       await this.deliveries.recordAttempt(delivery, attempt, { status: 'SUCCEEDED', nextAttemptAt: null });
       await this.webhooks.recordSuccess(tenantId, webhookId, now);
       return { action: 'ack' };
     }
-    const { disabled } = await this.webhooks.recordFailure(tenantId, webhookId, now, this.options.disableAfterFailures);
+    const { disabled } = await this.webhooks.recordFailure(
+      tenantId,
+      webhookId,
+      now,
+      this.options.disableAfterFailures,
+    );
     const delaySeconds = backoffSeconds(attempt.attempt, this.options.retry);
     const nextAttempt = Date.parse(now) + delaySeconds * 1000;
     const windowEnds = Date.parse(delivery.createdAt) + this.options.retryWindowSeconds * 1000;
@@ -115,7 +138,10 @@ export class WebhookDispatchService {
       await this.deliveries.recordAttempt(delivery, attempt, { status: 'FAILED', nextAttemptAt: null });
       return { action: 'ack' };
     }
-    await this.deliveries.recordAttempt(delivery, attempt, { status: 'RETRYING', nextAttemptAt: new Date(nextAttempt).toISOString() });
+    await this.deliveries.recordAttempt(delivery, attempt, {
+      status: 'RETRYING',
+      nextAttemptAt: new Date(nextAttempt).toISOString(),
+    });
     return { action: 'retry', delaySeconds };
   }
 
@@ -125,7 +151,12 @@ export class WebhookDispatchService {
     try {
       await assertWebhookTarget(webhook.url, policy);
     } catch (error) {
-      return { ok: false, statusCode: null, durationMs: 0, error: error instanceof AppError ? error.message : 'The target URL is not allowed' };
+      return {
+        ok: false,
+        statusCode: null,
+        durationMs: 0,
+        error: error instanceof AppError ? error.message : 'The target URL is not allowed',
+      };
     }
     return sendWebhook({
       url: webhook.url,

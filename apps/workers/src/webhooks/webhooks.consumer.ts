@@ -12,7 +12,10 @@ import type { WebhookDispatchService } from './webhook-dispatch.service';
 /** `bbws-webhooks`: WEBHOOK_EVENT (fan-out to subscriptions) and WEBHOOK_DELIVERY (one signed POST). */
 export class WebhooksConsumer implements QueueHandler {
   readonly name = 'webhooks';
-  readonly contracts: readonly MessageContract[] = [MESSAGES.WEBHOOK_EVENT, MESSAGES.WEBHOOK_DELIVERY] as MessageContract[];
+  readonly contracts: readonly MessageContract[] = [
+    MESSAGES.WEBHOOK_EVENT,
+    MESSAGES.WEBHOOK_DELIVERY,
+  ] as MessageContract[];
 
   constructor(private readonly dispatch: WebhookDispatchService) {}
 

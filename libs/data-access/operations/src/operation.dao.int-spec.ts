@@ -1,7 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { putNew } from '@bbws/data-access-dynamo';
 import { LeaseLostError, type Operation } from '@bbws/shared-contracts';
-import { BusinessRuleError, ConflictError, InvalidStatusTransitionError, NotFoundError } from '@bbws/shared-errors';
+import {
+  BusinessRuleError,
+  ConflictError,
+  InvalidStatusTransitionError,
+  NotFoundError,
+} from '@bbws/shared-errors';
 import { epochSeconds, newId } from '@bbws/shared-util';
 import { MutableClock, testDynamoContext } from '@bbws/testing-e2e';
 import { OperationDao } from './operation.dao';
@@ -49,7 +54,9 @@ async function created(overrides: Partial<Operation> = {}): Promise<Operation> {
 }
 
 async function rawItem(key: Record<string, string>) {
-  return (await db.client.send(new GetCommand({ TableName: db.tables.operations, Key: key, ConsistentRead: true }))).Item;
+  return (
+    await db.client.send(new GetCommand({ TableName: db.tables.operations, Key: key, ConsistentRead: true }))
+  ).Item;
 }
 
 describe('OperationDao', () => {
@@ -67,7 +74,11 @@ describe('OperationDao', () => {
       expect(error).toBeInstanceOf(ConflictError);
       expect(error).toMatchObject({
         code: 'OPERATION_IN_PROGRESS',
-        details: { operationId: first.operationId, href: `/v1.0/operations/${first.operationId}`, operationType: 'TENANT_SUSPEND' },
+        details: {
+          operationId: first.operationId,
+          href: `/v1.0/operations/${first.operationId}`,
+          operationType: 'TENANT_SUSPEND',
+        },
       });
       expect(await dao.get(second.operationId)).toBeNull();
     });
@@ -75,7 +86,9 @@ describe('OperationDao', () => {
     it("writes the caller's items in the same transaction and maps their condition failures", async () => {
       const guard = { PK: `TEST#${newId('evt')}`, SK: 'GUARD' };
       const first = buildOperation();
-      await dao.createWithLock(first, { items: [putNew(db.tables.operations, { ...guard, entityType: 'TEST' })] });
+      await dao.createWithLock(first, {
+        items: [putNew(db.tables.operations, { ...guard, entityType: 'TEST' })],
+      });
       expect(await rawItem(guard)).toBeDefined();
 
       const second = buildOperation();
@@ -97,9 +110,16 @@ describe('OperationDao', () => {
       const claim = await dao.claim(operation.operationId, 'worker-a', 30_000);
       expect(claim.outcome).toBe('claimed');
       if (claim.outcome !== 'claimed') return;
-      expect(claim.operation).toMatchObject({ status: 'IN_PROGRESS', attempts: 1, lease: { owner: 'worker-a' }, version: 2 });
+      expect(claim.operation).toMatchObject({
+        status: 'IN_PROGRESS',
+        attempts: 1,
+        lease: { owner: 'worker-a' },
+        version: 2,
+      });
       expect(claim.operation.startedAt).toEqual(expect.any(String));
-      expect(Date.parse(claim.operation.lease!.expiresAt) - Date.parse(claim.operation.updatedAt)).toBe(30_000);
+      expect(Date.parse(claim.operation.lease!.expiresAt) - Date.parse(claim.operation.updatedAt)).toBe(
+        30_000,
+      );
     });
 
     it('reports busy while another worker holds a live lease, and takes over once it expired', async () => {
@@ -108,14 +128,22 @@ describe('OperationDao', () => {
       expect((await dao.claim(operation.operationId, 'worker-b', 10_000)).outcome).toBe('busy');
       clock.advance(10_001);
       const takeover = await dao.claim(operation.operationId, 'worker-b', 10_000);
-      expect(takeover).toMatchObject({ outcome: 'claimed', operation: { attempts: 2, lease: { owner: 'worker-b' } } });
-      await expect(dao.heartbeat(operation.operationId, 'worker-a', 10_000)).rejects.toBeInstanceOf(LeaseLostError);
+      expect(takeover).toMatchObject({
+        outcome: 'claimed',
+        operation: { attempts: 2, lease: { owner: 'worker-b' } },
+      });
+      await expect(dao.heartbeat(operation.operationId, 'worker-a', 10_000)).rejects.toBeInstanceOf(
+        LeaseLostError,
+      );
     });
 
     it('reports terminal operations and missing ones', async () => {
       const operation = await created();
       await dao.cancel(operation.operationId, 'user-1');
-      expect(await dao.claim(operation.operationId, 'worker-a', 1000)).toMatchObject({ outcome: 'terminal', operation: { status: 'CANCELLED' } });
+      expect(await dao.claim(operation.operationId, 'worker-a', 1000)).toMatchObject({
+        outcome: 'terminal',
+        operation: { status: 'CANCELLED' },
+      });
       expect(await dao.claim(newId('op'), 'worker-a', 1000)).toEqual({ outcome: 'missing' });
     });
   });
@@ -125,10 +153,20 @@ describe('OperationDao', () => {
       const operation = await created();
       await dao.claim(operation.operationId, 'worker-a', 10_000);
       const steps = [{ name: 'one', status: 'COMPLETED' as const, startedAt: 'a', completedAt: 'b' }];
-      await dao.saveProgress(operation.operationId, 'worker-a', { steps, currentStep: 'one', progress: 50 }, 10_000);
+      await dao.saveProgress(
+        operation.operationId,
+        'worker-a',
+        { steps, currentStep: 'one', progress: 50 },
+        10_000,
+      );
       expect(await dao.get(operation.operationId)).toMatchObject({ steps, currentStep: 'one', progress: 50 });
       await expect(
-        dao.saveProgress(operation.operationId, 'worker-b', { steps: [], currentStep: null, progress: 0 }, 10_000),
+        dao.saveProgress(
+          operation.operationId,
+          'worker-b',
+          { steps: [], currentStep: null, progress: 0 },
+          10_000,
+        ),
       ).rejects.toBeInstanceOf(LeaseLostError);
     });
 
@@ -136,9 +174,19 @@ describe('OperationDao', () => {
       const operation = await created();
       const claimed = await dao.claim(operation.operationId, 'worker-a', 10_000);
       if (claimed.outcome !== 'claimed') throw new Error('not claimed');
-      await dao.complete(claimed.operation, 'worker-a', { result: { siteId: 'site-1' }, message: 'Done', steps: [] });
+      await dao.complete(claimed.operation, 'worker-a', {
+        result: { siteId: 'site-1' },
+        message: 'Done',
+        steps: [],
+      });
       const stored = await dao.get(operation.operationId);
-      expect(stored).toMatchObject({ status: 'COMPLETED', progress: 100, result: { siteId: 'site-1' }, message: 'Done', lease: null });
+      expect(stored).toMatchObject({
+        status: 'COMPLETED',
+        progress: 100,
+        result: { siteId: 'site-1' },
+        message: 'Done',
+        lease: null,
+      });
       expect(stored?.completedAt).toEqual(expect.any(String));
       expect(await dao.activeOperationId(operation.resourceId)).toBeNull();
       const item = await rawItem(operationKeys.operation(operation.operationId));
@@ -153,7 +201,9 @@ describe('OperationDao', () => {
       const operation = await created();
       const claimed = await dao.claim(operation.operationId, 'worker-a', 10_000);
       if (claimed.outcome !== 'claimed') throw new Error('not claimed');
-      await dao.fail(claimed.operation, 'worker-a', { error: { code: 'BOOM', message: 'It broke', retryable: false } });
+      await dao.fail(claimed.operation, 'worker-a', {
+        error: { code: 'BOOM', message: 'It broke', retryable: false },
+      });
       await expect(created({ resourceId: operation.resourceId })).resolves.toBeDefined();
     });
 
@@ -162,7 +212,10 @@ describe('OperationDao', () => {
       const claimed = await dao.claim(operation.operationId, 'worker-a', 10_000);
       if (claimed.outcome !== 'claimed') throw new Error('not claimed');
       const steps = [{ name: 'one', status: 'IN_PROGRESS' as const, startedAt: 'a', completedAt: null }];
-      const failed = await dao.fail(claimed.operation, 'worker-a', { error: { code: 'BOOM', message: 'It broke', retryable: false }, steps });
+      const failed = await dao.fail(claimed.operation, 'worker-a', {
+        error: { code: 'BOOM', message: 'It broke', retryable: false },
+        steps,
+      });
       expect(failed).toBe(true);
       expect(await dao.get(operation.operationId)).toMatchObject({
         status: 'FAILED',
@@ -187,8 +240,14 @@ describe('OperationDao', () => {
       const operation = await created();
       await dao.claim(operation.operationId, 'worker-a', 60_000);
       await dao.releaseLease(operation.operationId, 'worker-a', 'Attempt 1 failed; retrying');
-      expect(await dao.get(operation.operationId)).toMatchObject({ status: 'IN_PROGRESS', message: 'Attempt 1 failed; retrying' });
-      expect(await dao.claim(operation.operationId, 'worker-b', 60_000)).toMatchObject({ outcome: 'claimed', operation: { attempts: 2 } });
+      expect(await dao.get(operation.operationId)).toMatchObject({
+        status: 'IN_PROGRESS',
+        message: 'Attempt 1 failed; retrying',
+      });
+      expect(await dao.claim(operation.operationId, 'worker-b', 60_000)).toMatchObject({
+        outcome: 'claimed',
+        operation: { attempts: 2 },
+      });
     });
   });
 
@@ -205,7 +264,9 @@ describe('OperationDao', () => {
       await dao.claim(operation.operationId, 'worker-a', 10_000);
       const error = await dao.cancel(operation.operationId, 'user-9').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InvalidStatusTransitionError);
-      expect(error).toMatchObject({ details: { currentStatus: 'IN_PROGRESS', requestedStatus: 'CANCELLED' } });
+      expect(error).toMatchObject({
+        details: { currentStatus: 'IN_PROGRESS', requestedStatus: 'CANCELLED' },
+      });
       await expect(dao.cancel(newId('op'), 'user-9')).rejects.toBeInstanceOf(NotFoundError);
     });
   });
@@ -217,24 +278,46 @@ describe('OperationDao', () => {
       const ops: Operation[] = [];
       for (let i = 0; i < 5; i += 1) {
         clock.advance(1000);
-        ops.push(await created({ tenantId, type: i % 2 ? 'SITE_UPDATE' : 'SITE_CREATION', resourceId: i === 4 ? resource : newId('site') }));
+        ops.push(
+          await created({
+            tenantId,
+            type: i % 2 ? 'SITE_UPDATE' : 'SITE_CREATION',
+            resourceId: i === 4 ? resource : newId('site'),
+          }),
+        );
       }
       await created({ tenantId: newId('tenant') });
       const all = await dao.listByTenant(tenantId, {}, { pageSize: 3 });
-      expect(all.items.map((op) => op.operationId)).toEqual([ops[4], ops[3], ops[2]].map((op) => op.operationId));
+      expect(all.items.map((op) => op.operationId)).toEqual(
+        [ops[4], ops[3], ops[2]].map((op) => op.operationId),
+      );
       const rest = await dao.listByTenant(tenantId, {}, { pageSize: 3, startAt: all.nextStartAt! });
       expect(rest.items.map((op) => op.operationId)).toEqual([ops[1], ops[0]].map((op) => op.operationId));
-      expect((await dao.listByTenant(tenantId, { type: 'SITE_UPDATE' }, { pageSize: 10 })).items).toHaveLength(2);
-      expect((await dao.listByTenant(tenantId, { status: 'COMPLETED' }, { pageSize: 10 })).items).toHaveLength(0);
-      expect((await dao.listByTenant(tenantId, { resourceId: resource }, { pageSize: 10 })).items.map((op) => op.operationId)).toEqual([
-        ops[4].operationId,
-      ]);
-      expect((await dao.listByTenant(newId('tenant'), { resourceId: resource }, { pageSize: 10 })).items).toHaveLength(0);
+      expect(
+        (await dao.listByTenant(tenantId, { type: 'SITE_UPDATE' }, { pageSize: 10 })).items,
+      ).toHaveLength(2);
+      expect(
+        (await dao.listByTenant(tenantId, { status: 'COMPLETED' }, { pageSize: 10 })).items,
+      ).toHaveLength(0);
+      expect(
+        (await dao.listByResource(tenantId, resource, {}, { pageSize: 10 })).items.map(
+          (op) => op.operationId,
+        ),
+      ).toEqual([ops[4].operationId]);
+      expect((await dao.listByResource(newId('tenant'), resource, {}, { pageSize: 10 })).items).toHaveLength(
+        0,
+      );
     });
 
     it('finds stale non-terminal operations for the sweeper, oldest first, and never terminal ones', async () => {
-      const stale = await created({ createdAt: '2001-01-01T00:00:00.000Z', updatedAt: '2001-01-01T00:00:00.000Z' });
-      const done = await created({ createdAt: '2001-01-01T00:00:01.000Z', updatedAt: '2001-01-01T00:00:01.000Z' });
+      const stale = await created({
+        createdAt: '2001-01-01T00:00:00.000Z',
+        updatedAt: '2001-01-01T00:00:00.000Z',
+      });
+      const done = await created({
+        createdAt: '2001-01-01T00:00:01.000Z',
+        updatedAt: '2001-01-01T00:00:01.000Z',
+      });
       await dao.cancel(done.operationId, 'user-1');
       const found = await dao.listStale('PENDING', new Date('2001-01-02T00:00:00.000Z'), 50);
       expect(found.map((op) => op.operationId)).toContain(stale.operationId);
@@ -245,7 +328,10 @@ describe('OperationDao', () => {
       const operation = await created();
       await dao.recordSend(operation.operationId);
       await dao.recordSend(operation.operationId);
-      expect(await dao.get(operation.operationId)).toMatchObject({ sendCount: 2, sentAt: expect.any(String) });
+      expect(await dao.get(operation.operationId)).toMatchObject({
+        sendCount: 2,
+        sentAt: expect.any(String),
+      });
       await dao.cancel(operation.operationId, 'user-1');
       await dao.recordSend(operation.operationId);
       expect((await dao.get(operation.operationId))?.sendCount).toBe(2);

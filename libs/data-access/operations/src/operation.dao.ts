@@ -58,7 +58,6 @@ export interface ProgressUpdate {
 export interface OperationListFilter {
   status?: OperationStatus;
   type?: string;
-  resourceId?: string;
 }
 
 const LOCK_ENTITY = 'OPERATION_LOCK';
@@ -98,56 +97,50 @@ export class OperationDao {
       this.db.client,
       [putNew(this.table, toOperationItem(operation)), putNew(this.table, lock), ...(extra?.items ?? [])],
       ({ index, item }) => {
-        if (index === 0) return new ConflictError('CONFLICT', `Operation ${operation.operationId} already exists`);
+        if (index === 0)
+          return new ConflictError('CONFLICT', `Operation ${operation.operationId} already exists`);
         if (index === 1) return operationInProgress(operation.resourceId, item);
         const failure = { index: index - 2, item };
-        return extra?.onConditionFailed?.(failure) ?? new ConflictError('CONFLICT', 'A related resource changed meanwhile');
+        return (
+          extra?.onConditionFailed?.(failure) ??
+          new ConflictError('CONFLICT', 'A related resource changed meanwhile')
+        );
       },
     );
   }
 
   async get(operationId: string): Promise<Operation | null> {
     const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: operationKeys.operation(operationId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: operationKeys.operation(operationId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? fromOperationItem(Item) : null;
   }
 
   /** The id of the operation holding the resource's lock (for `_links.operation`), or null. */
   async activeOperationId(resourceId: string): Promise<string | null> {
-    const { Item } = await this.db.client.send(new GetCommand({ TableName: this.table, Key: operationKeys.lock(resourceId) }));
+    const { Item } = await this.db.client.send(
+      new GetCommand({ TableName: this.table, Key: operationKeys.lock(resourceId) }),
+    );
     return typeof Item?.operationId === 'string' ? Item.operationId : null;
   }
 
-  /** A tenant's operations, newest first; by resource through GSI2, otherwise GSI1. */
-  async listByTenant(tenantId: string, filter: OperationListFilter, page: PageRequest): Promise<Page<Operation>> {
-    const conditions: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    if (filter.resourceId) {
-      conditions.push('#tenantId = :tenantId');
-      names['#tenantId'] = 'tenantId';
-      values[':tenantId'] = tenantId;
-    }
-    if (filter.status) {
-      conditions.push('#status = :status');
-      names['#status'] = 'status';
-      values[':status'] = filter.status;
-    }
-    if (filter.type) {
-      conditions.push('#type = :type');
-      names['#type'] = 'type';
-      values[':type'] = filter.type;
-    }
-    const result = await paginatedQuery(this.db.client, this.db.cursors, {
-      tableName: this.table,
-      index: filter.resourceId ? 'GSI2' : 'GSI1',
-      partition: filter.resourceId ? operationKeys.byResource(filter.resourceId) : operationKeys.byTenant(tenantId),
-      descending: true,
-      ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
-      ...page,
-    });
-    return { items: result.items.map(fromOperationItem), nextStartAt: result.nextStartAt };
+  /** A tenant's operations, newest first (GSI1), optionally of one status and/or type. */
+  listByTenant(tenantId: string, filter: OperationListFilter, page: PageRequest): Promise<Page<Operation>> {
+    return this.list('GSI1', operationKeys.byTenant(tenantId), filter, page);
+  }
+
+  /** The operations on one resource of a tenant, newest first (GSI2); the tenant is checked on every item. */
+  listByResource(
+    tenantId: string,
+    resourceId: string,
+    filter: OperationListFilter,
+    page: PageRequest,
+  ): Promise<Page<Operation>> {
+    return this.list('GSI2', operationKeys.byResource(resourceId), { ...filter, tenantId }, page);
   }
 
   /**
@@ -188,19 +181,31 @@ export class OperationDao {
       if (old === undefined) throw error;
       if (old === null) return { outcome: 'missing' };
       const operation = fromOperationItem(old);
-      return isTerminalStatus(operation.status) ? { outcome: 'terminal', operation } : { outcome: 'busy', operation };
+      return isTerminalStatus(operation.status)
+        ? { outcome: 'terminal', operation }
+        : { outcome: 'busy', operation };
     }
   }
 
   /** Extends the lease of a held operation (the message's visibility is extended alongside). */
   async heartbeat(operationId: string, owner: string, leaseMs: number): Promise<void> {
-    await this.fencedUpdate(operationId, owner, {
-      leaseExpiresAt: new Date(this.db.clock.now().getTime() + leaseMs).toISOString(),
-    }, false);
+    await this.fencedUpdate(
+      operationId,
+      owner,
+      {
+        leaseExpiresAt: new Date(this.db.clock.now().getTime() + leaseMs).toISOString(),
+      },
+      false,
+    );
   }
 
   /** Step checkpoint: steps, current step and progress, written only while `owner` holds the lease. */
-  async saveProgress(operationId: string, owner: string, update: ProgressUpdate, leaseMs: number): Promise<void> {
+  async saveProgress(
+    operationId: string,
+    owner: string,
+    update: ProgressUpdate,
+    leaseMs: number,
+  ): Promise<void> {
     const now = this.db.clock.now();
     const nowIso = now.toISOString();
     await this.fencedUpdate(operationId, owner, {
@@ -237,14 +242,25 @@ export class OperationDao {
       await this.finish(
         operation,
         'COMPLETED',
-        { result: outcome.result, message: outcome.message, steps: outcome.steps, progress: 100, currentStep: null, error: null },
-        { expression: '#status = :inProgress AND leaseOwner = :owner', values: { ':inProgress': 'IN_PROGRESS', ':owner': owner } },
+        {
+          result: outcome.result,
+          message: outcome.message,
+          steps: outcome.steps,
+          progress: 100,
+          currentStep: null,
+          error: null,
+        },
+        {
+          expression: '#status = :inProgress AND leaseOwner = :owner',
+          values: { ':inProgress': 'IN_PROGRESS', ':owner': owner },
+        },
         extra,
         () => new LeaseLostError(operation.operationId),
       );
     } catch (error) {
       // A retried call whose first attempt did commit finds it completed already.
-      if (error instanceof LeaseLostError && (await this.get(operation.operationId))?.status === 'COMPLETED') return;
+      if (error instanceof LeaseLostError && (await this.get(operation.operationId))?.status === 'COMPLETED')
+        return;
       throw error;
     }
   }
@@ -262,9 +278,13 @@ export class OperationDao {
     if (isTerminalStatus(operation.status)) return false;
     const nowIso = this.db.clock.now().toISOString();
     const condition = owner
-      ? { expression: '#status = :inProgress AND leaseOwner = :owner', values: { ':inProgress': 'IN_PROGRESS', ':owner': owner } }
+      ? {
+          expression: '#status = :inProgress AND leaseOwner = :owner',
+          values: { ':inProgress': 'IN_PROGRESS', ':owner': owner },
+        }
       : {
-          expression: '#status = :pending OR (#status = :inProgress AND (attribute_not_exists(leaseExpiresAt) OR leaseExpiresAt < :now))',
+          expression:
+            '#status = :pending OR (#status = :inProgress AND (attribute_not_exists(leaseExpiresAt) OR leaseExpiresAt < :now))',
           values: { ':pending': 'PENDING', ':inProgress': 'IN_PROGRESS', ':now': nowIso },
         };
     const steps = (failure.steps ?? operation.steps).map((step) =>
@@ -290,7 +310,8 @@ export class OperationDao {
   async cancel(operationId: string, actor: string): Promise<Operation> {
     const operation = await this.get(operationId);
     if (!operation) throw new NotFoundError('OPERATION', operationId);
-    const refuse = (status: OperationStatus) => new InvalidStatusTransitionError(status, 'CANCELLED', status === 'PENDING' ? ['CANCELLED'] : []);
+    const refuse = (status: OperationStatus) =>
+      new InvalidStatusTransitionError(status, 'CANCELLED', status === 'PENDING' ? ['CANCELLED'] : []);
     if (operation.status !== 'PENDING') throw refuse(operation.status);
     const message = `Cancelled by ${actor}`;
     await this.finish(
@@ -314,7 +335,12 @@ export class OperationDao {
           UpdateExpression: 'SET sentAt = :now ADD sendCount :one',
           ConditionExpression: '#status IN (:pending, :inProgress)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':now': this.db.clock.now().toISOString(), ':one': 1, ':pending': 'PENDING', ':inProgress': 'IN_PROGRESS' },
+          ExpressionAttributeValues: {
+            ':now': this.db.clock.now().toISOString(),
+            ':one': 1,
+            ':pending': 'PENDING',
+            ':inProgress': 'IN_PROGRESS',
+          },
         }),
       );
     } catch (error) {
@@ -323,7 +349,11 @@ export class OperationDao {
   }
 
   /** Non-terminal operations in `status` not updated since `updatedBefore`, oldest first (GSI3). */
-  async listStale(status: 'PENDING' | 'IN_PROGRESS', updatedBefore: Date, limit: number): Promise<Operation[]> {
+  async listStale(
+    status: 'PENDING' | 'IN_PROGRESS',
+    updatedBefore: Date,
+    limit: number,
+  ): Promise<Operation[]> {
     const found: Operation[] = [];
     let startAt: string | undefined;
     do {
@@ -339,6 +369,33 @@ export class OperationDao {
       startAt = page.nextStartAt ?? undefined;
     } while (startAt && found.length < limit);
     return found;
+  }
+
+  private async list(
+    index: 'GSI1' | 'GSI2',
+    partition: string,
+    filter: OperationListFilter & { tenantId?: string },
+    page: PageRequest,
+  ): Promise<Page<Operation>> {
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    for (const field of ['tenantId', 'status', 'type'] as const) {
+      const value = filter[field];
+      if (value === undefined) continue;
+      conditions.push(`#${field} = :${field}`);
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+    }
+    const result = await paginatedQuery(this.db.client, this.db.cursors, {
+      tableName: this.table,
+      index,
+      partition,
+      descending: true,
+      ...(conditions.length ? { filter: { expression: conditions.join(' AND '), names, values } } : {}),
+      ...page,
+    });
+    return { items: result.items.map(fromOperationItem), nextStartAt: result.nextStartAt };
   }
 
   /** The terminal write: status, ttl, out of GSI3, lease gone, lock released, caller's writes. */
@@ -366,7 +423,11 @@ export class OperationDao {
         leaseOwner: undefined,
         leaseExpiresAt: undefined,
       },
-      condition: { expression: condition.expression, names: { '#status': 'status' }, values: condition.values },
+      condition: {
+        expression: condition.expression,
+        names: { '#status': 'status' },
+        values: condition.values,
+      },
     });
     const releaseLock: TransactItem = {
       Delete: {
@@ -378,13 +439,25 @@ export class OperationDao {
     };
     await transactWrite(this.db.client, [update, releaseLock, ...(extra?.items ?? [])], ({ index, item }) => {
       if (index === 0) return onOperationConditionFailed(item);
-      if (index === 1) return new ConflictError('CONFLICT', `The lock on ${operation.resourceId} belongs to another operation`);
-      return extra?.onConditionFailed?.({ index: index - 2, item }) ?? new ConflictError('CONFLICT', 'A related resource changed meanwhile');
+      if (index === 1)
+        return new ConflictError(
+          'CONFLICT',
+          `The lock on ${operation.resourceId} belongs to another operation`,
+        );
+      return (
+        extra?.onConditionFailed?.({ index: index - 2, item }) ??
+        new ConflictError('CONFLICT', 'A related resource changed meanwhile')
+      );
     });
   }
 
   /** An update that only applies while `owner` holds the IN_PROGRESS operation. */
-  private async fencedUpdate(operationId: string, owner: string, set: Record<string, unknown>, bumpVersion = true): Promise<void> {
+  private async fencedUpdate(
+    operationId: string,
+    owner: string,
+    set: Record<string, unknown>,
+    bumpVersion = true,
+  ): Promise<void> {
     const { Update } = versionedUpdate({
       tableName: this.table,
       key: operationKeys.operation(operationId),

@@ -7,7 +7,10 @@ export const OPERATION_SCHEMA_VERSION = 1;
 export function statusIndexAttributes(operation: Pick<Operation, 'operationId' | 'status' | 'updatedAt'>) {
   return isTerminalStatus(operation.status)
     ? {}
-    : { GSI3PK: operationKeys.byStatus(operation.status), GSI3SK: operationKeys.updatedSort(operation.updatedAt, operation.operationId) };
+    : {
+        GSI3PK: operationKeys.byStatus(operation.status),
+        GSI3SK: operationKeys.updatedSort(operation.updatedAt, operation.operationId),
+      };
 }
 
 /** Null attributes are left out of the item (so `if_not_exists` works on them); the mapper reads them back as null. */

@@ -28,7 +28,11 @@ export class WebhookDeliveryDao {
     const ttl = epochSeconds(addDays(new Date(delivery.createdAt), this.options.retentionDays));
     try {
       await this.db.client.send(
-        new PutCommand({ TableName: this.table, Item: toDeliveryItem(delivery, ttl), ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: this.table,
+          Item: toDeliveryItem(delivery, ttl),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
       );
       return true;
     } catch (error) {
@@ -39,7 +43,11 @@ export class WebhookDeliveryDao {
 
   async get(webhookId: string, createdAt: string, deliveryId: string): Promise<WebhookDelivery | null> {
     const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: webhookKeys.delivery(webhookId, createdAt, deliveryId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: webhookKeys.delivery(webhookId, createdAt, deliveryId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? fromDeliveryItem(Item) : null;
   }
@@ -73,12 +81,17 @@ export class WebhookDeliveryDao {
   }
 
   /** Ends a delivery without an attempt (its subscription was disabled or deleted meanwhile). */
-  async abandon(delivery: Pick<WebhookDelivery, 'webhookId' | 'createdAt' | 'deliveryId'>, at: string, reason: string): Promise<void> {
+  async abandon(
+    delivery: Pick<WebhookDelivery, 'webhookId' | 'createdAt' | 'deliveryId'>,
+    at: string,
+    reason: string,
+  ): Promise<void> {
     await this.db.client.send(
       new UpdateCommand({
         TableName: this.table,
         Key: webhookKeys.delivery(delivery.webhookId, delivery.createdAt, delivery.deliveryId),
-        UpdateExpression: 'SET #status = :failed, nextAttemptAt = :null, completedAt = :at, updatedAt = :at, abandonedReason = :reason',
+        UpdateExpression:
+          'SET #status = :failed, nextAttemptAt = :null, completedAt = :at, updatedAt = :at, abandonedReason = :reason',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':failed': 'FAILED', ':null': null, ':at': at, ':reason': reason },

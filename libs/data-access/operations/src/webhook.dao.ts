@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { paginatedQuery, versionedUpdate, type DynamoContext } from '@bbws/data-access-dynamo';
 import { NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
@@ -8,7 +15,10 @@ import { webhookKeys } from './webhook.keys';
 import { fromWebhookItem, toWebhookItem } from './webhook.mapper';
 
 export type WebhookChanges = Partial<
-  Pick<Webhook, 'url' | 'events' | 'description' | 'secret' | 'status' | 'disabledReason' | 'consecutiveFailures'>
+  Pick<
+    Webhook,
+    'url' | 'events' | 'description' | 'secret' | 'status' | 'disabledReason' | 'consecutiveFailures'
+  >
 >;
 
 /** Webhook subscriptions, kept under their tenant's partition (`TENANT#{t}` / `WEBHOOK#{id}`). */
@@ -21,13 +31,21 @@ export class WebhookDao {
 
   async create(webhook: Webhook): Promise<void> {
     await this.db.client.send(
-      new PutCommand({ TableName: this.table, Item: toWebhookItem(webhook), ConditionExpression: 'attribute_not_exists(PK)' }),
+      new PutCommand({
+        TableName: this.table,
+        Item: toWebhookItem(webhook),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
     );
   }
 
   async get(tenantId: string, webhookId: string): Promise<Webhook | null> {
     const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: webhookKeys.webhook(tenantId, webhookId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table,
+        Key: webhookKeys.webhook(tenantId, webhookId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? fromWebhookItem(Item) : null;
   }
@@ -59,7 +77,10 @@ export class WebhookDao {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': webhookKeys.tenantPartition(tenantId), ':prefix': webhookKeys.webhookPrefix },
+        ExpressionAttributeValues: {
+          ':pk': webhookKeys.tenantPartition(tenantId),
+          ':prefix': webhookKeys.webhookPrefix,
+        },
         Select: 'COUNT',
       }),
     );
@@ -67,7 +88,12 @@ export class WebhookDao {
   }
 
   /** Applies changes if the subscription is still at `expectedVersion`; returns it as written. */
-  async update(current: Webhook, expectedVersion: number, changes: WebhookChanges, actor: string): Promise<Webhook> {
+  async update(
+    current: Webhook,
+    expectedVersion: number,
+    changes: WebhookChanges,
+    actor: string,
+  ): Promise<Webhook> {
     const now = this.db.clock.now().toISOString();
     const { Update } = versionedUpdate({
       tableName: this.table,
@@ -91,28 +117,44 @@ export class WebhookDao {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new PreconditionFailedError(expectedVersion);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new PreconditionFailedError(expectedVersion);
       throw error;
     }
   }
 
   /** A delivery attempt succeeded: the failure streak ends. Bookkeeping, so the version stays. */
   async recordSuccess(tenantId: string, webhookId: string, at: string): Promise<void> {
-    await this.bookkeeping(tenantId, webhookId, 'SET consecutiveFailures = :zero, lastDeliveryAt = :at, lastSuccessAt = :at', {
-      ':zero': 0,
-      ':at': at,
-    });
+    await this.bookkeeping(
+      tenantId,
+      webhookId,
+      'SET consecutiveFailures = :zero, lastDeliveryAt = :at, lastSuccessAt = :at',
+      {
+        ':zero': 0,
+        ':at': at,
+      },
+    );
   }
 
   /**
    * A delivery attempt failed: the streak grows, and at `disableAfter` consecutive failures the
    * subscription is disabled. Returns whether it is disabled now.
    */
-  async recordFailure(tenantId: string, webhookId: string, at: string, disableAfter: number): Promise<{ disabled: boolean }> {
-    const item = await this.bookkeeping(tenantId, webhookId, 'SET lastDeliveryAt = :at ADD consecutiveFailures :one', {
-      ':at': at,
-      ':one': 1,
-    });
+  async recordFailure(
+    tenantId: string,
+    webhookId: string,
+    at: string,
+    disableAfter: number,
+  ): Promise<{ disabled: boolean }> {
+    const item = await this.bookkeeping(
+      tenantId,
+      webhookId,
+      'SET lastDeliveryAt = :at ADD consecutiveFailures :one',
+      {
+        ':at': at,
+        ':one': 1,
+      },
+    );
     if (!item) return { disabled: true };
     const webhook = fromWebhookItem(item);
     if (webhook.status === 'DISABLED') return { disabled: true };
@@ -126,7 +168,11 @@ export class WebhookDao {
         updatedAt: at,
         updatedBy: 'system',
       },
-      condition: { expression: '#status = :active', names: { '#status': 'status' }, values: { ':active': 'ACTIVE' } },
+      condition: {
+        expression: '#status = :active',
+        names: { '#status': 'status' },
+        values: { ':active': 'ACTIVE' },
+      },
     });
     try {
       await this.db.client.send(new UpdateCommand(Update as UpdateCommandInput));

@@ -1,5 +1,8 @@
 export const webhookKeys = {
-  webhook: (tenantId: string, webhookId: string) => ({ PK: `TENANT#${tenantId}`, SK: `WEBHOOK#${webhookId}` }),
+  webhook: (tenantId: string, webhookId: string) => ({
+    PK: `TENANT#${tenantId}`,
+    SK: `WEBHOOK#${webhookId}`,
+  }),
   tenantPartition: (tenantId: string) => `TENANT#${tenantId}`,
   webhookPrefix: 'WEBHOOK#',
   delivery: (webhookId: string, createdAt: string, deliveryId: string) => ({

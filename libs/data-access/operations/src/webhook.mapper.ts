@@ -2,7 +2,12 @@ import type { Webhook, WebhookDelivery } from './webhook.entity';
 import { webhookKeys } from './webhook.keys';
 
 export function toWebhookItem(webhook: Webhook): Record<string, unknown> {
-  return { ...webhookKeys.webhook(webhook.tenantId, webhook.webhookId), entityType: 'WEBHOOK', schemaVersion: 1, ...webhook };
+  return {
+    ...webhookKeys.webhook(webhook.tenantId, webhook.webhookId),
+    entityType: 'WEBHOOK',
+    schemaVersion: 1,
+    ...webhook,
+  };
 }
 
 export function fromWebhookItem(item: Record<string, unknown>): Webhook {

@@ -41,7 +41,9 @@ export class OperationContext<P extends object = object> {
   /** Declares the steps up front (shown as PENDING), keeping what earlier attempts recorded. */
   async plan(names: string[]): Promise<void> {
     const known = new Map(this.current.steps.map((step) => [step.name, step]));
-    const steps = names.map((name) => known.get(name) ?? { name, status: 'PENDING' as const, startedAt: null, completedAt: null });
+    const steps = names.map(
+      (name) => known.get(name) ?? { name, status: 'PENDING' as const, startedAt: null, completedAt: null },
+    );
     await this.save({ steps, currentStep: this.current.currentStep, progress: progressOf(steps) });
   }
 
@@ -86,7 +88,12 @@ export class OperationContext<P extends object = object> {
     return steps;
   }
 
-  private async save(update: { steps: OperationStep[]; currentStep: string | null; progress: number; message?: string }): Promise<void> {
+  private async save(update: {
+    steps: OperationStep[];
+    currentStep: string | null;
+    progress: number;
+    message?: string;
+  }): Promise<void> {
     await this.store.saveProgress(this.current.operationId, this.owner, update, this.leaseMs);
     this.current = { ...this.current, ...update, updatedAt: this.clock.now().toISOString() };
   }

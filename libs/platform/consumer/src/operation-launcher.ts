@@ -81,7 +81,10 @@ export class OperationLauncher {
       await this.producer.send(request.contract.queue, message);
       await this.store.recordSend(operationId);
     } catch (error) {
-      this.logger.warn({ err: error, operationId }, 'operation stored but its message was not sent; the sweeper will send it');
+      this.logger.warn(
+        { err: error, operationId },
+        'operation stored but its message was not sent; the sweeper will send it',
+      );
     }
     return operation;
   }

@@ -11,7 +11,13 @@ import { WorkerShutdownError, type MessageContext } from './queue-handler';
 class Payload {
   @IsString() name!: string;
 }
-const CONTRACT = defineMessage({ messageType: 'UNIT_TEST', schemaVersion: 1, queue: 'site-update', kind: 'operation', payload: Payload });
+const CONTRACT = defineMessage({
+  messageType: 'UNIT_TEST',
+  schemaVersion: 1,
+  queue: 'site-update',
+  kind: 'operation',
+  payload: Payload,
+});
 const TENANT = 'tenant-11111111-1111-4111-8111-111111111111';
 
 function operation(overrides: Partial<Operation> = {}): Operation {
@@ -53,7 +59,8 @@ class FakeStore implements OperationRunStore {
   claim = async () => this.claimResult;
   heartbeat = async () => void this.calls.push('heartbeat');
   saveProgress = async () => void this.calls.push('saveProgress');
-  releaseLease = async (_id: string, _owner: string, message: string | null) => void this.calls.push(`release:${message}`);
+  releaseLease = async (_id: string, _owner: string, message: string | null) =>
+    void this.calls.push(`release:${message}`);
   complete = async () => void this.calls.push('complete');
   fail = async (_op: Operation, _owner: string | null, failure: unknown) => {
     this.calls.push('fail');
@@ -81,7 +88,15 @@ function message(): ParsedMessage {
 
 function context(receiveCount = 1, signal = new AbortController().signal): MessageContext {
   return {
-    queue: { key: 'site-update', name: 'q', url: 'u', arn: 'a', visibilityTimeoutSeconds: 30, maxReceiveCount: 3, deadLetterUrl: 'd' },
+    queue: {
+      key: 'site-update',
+      name: 'q',
+      url: 'u',
+      arn: 'a',
+      visibilityTimeoutSeconds: 30,
+      maxReceiveCount: 3,
+      deadLetterUrl: 'd',
+    },
     messageId: 'm',
     receiveCount,
     isLastReceive: receiveCount >= 3,
@@ -99,12 +114,19 @@ describe('OperationProcessor error policy', () => {
     store = new FakeStore();
     run = jest.fn();
     const handler: OperationHandler<Payload> = { contract: CONTRACT, run };
-    processor = new OperationProcessor([handler], store, null, systemClock, createLogger({ name: 'test', level: 'silent' }), {
-      name: 'unit',
-      owner: 'me',
-      leaseMs: 30_000,
-      retry: { baseSeconds: 4, maxSeconds: 60 },
-    });
+    processor = new OperationProcessor(
+      [handler],
+      store,
+      null,
+      systemClock,
+      createLogger({ name: 'test', level: 'silent' }),
+      {
+        name: 'unit',
+        owner: 'me',
+        leaseMs: 30_000,
+        retry: { baseSeconds: 4, maxSeconds: 60 },
+      },
+    );
   });
 
   it('completes and acknowledges when the handler succeeds', async () => {
@@ -120,7 +142,12 @@ describe('OperationProcessor error policy', () => {
   });
 
   it('leaves an operation a live worker holds to it, retrying after its lease', async () => {
-    store.claimResult = { outcome: 'busy', operation: operation({ lease: { owner: 'other', expiresAt: new Date(Date.now() + 10_000).toISOString() } }) };
+    store.claimResult = {
+      outcome: 'busy',
+      operation: operation({
+        lease: { owner: 'other', expiresAt: new Date(Date.now() + 10_000).toISOString() },
+      }),
+    };
     const outcome = await processor.handle(message(), context());
     expect(outcome).toMatchObject({ action: 'retry' });
     expect((outcome as { delaySeconds: number }).delaySeconds).toBeGreaterThanOrEqual(10);
@@ -130,14 +157,22 @@ describe('OperationProcessor error policy', () => {
   it('dead-letters a message for an operation that does not exist, or of another tenant', async () => {
     store.claimResult = { outcome: 'missing' };
     expect(await processor.handle(message(), context())).toMatchObject({ action: 'dead-letter' });
-    store.claimResult = { outcome: 'claimed', operation: operation({ tenantId: 'tenant-33333333-3333-4333-8333-333333333333' }) };
-    expect(await processor.handle(message(), context())).toMatchObject({ action: 'dead-letter', reason: expect.stringContaining('TENANT_MISMATCH') });
+    store.claimResult = {
+      outcome: 'claimed',
+      operation: operation({ tenantId: 'tenant-33333333-3333-4333-8333-333333333333' }),
+    };
+    expect(await processor.handle(message(), context())).toMatchObject({
+      action: 'dead-letter',
+      reason: expect.stringContaining('TENANT_MISMATCH'),
+    });
   });
 
   it('fails the operation and acknowledges on a non-retryable business error', async () => {
     run.mockRejectedValue(new BusinessRuleError('QUOTA_EXCEEDED', 'No quota'));
     expect(await processor.handle(message(), context())).toEqual({ action: 'ack' });
-    expect(store.failures).toEqual([expect.objectContaining({ error: { code: 'QUOTA_EXCEEDED', message: 'No quota', retryable: false } })]);
+    expect(store.failures).toEqual([
+      expect.objectContaining({ error: { code: 'QUOTA_EXCEEDED', message: 'No quota', retryable: false } }),
+    ]);
   });
 
   it('backs off on a transient error, releasing the lease with a note', async () => {
@@ -145,14 +180,24 @@ describe('OperationProcessor error policy', () => {
     const outcome = await processor.handle(message(), context(2));
     expect(outcome).toMatchObject({ action: 'retry' });
     expect((outcome as { delaySeconds: number }).delaySeconds).toBeGreaterThanOrEqual(4);
-    expect(store.calls).toEqual([expect.stringMatching(/^release:Attempt 2 failed \(UPSTREAM_ERROR: 503 from WordPress\); retrying in \d+ s$/)]);
+    expect(store.calls).toEqual([
+      expect.stringMatching(
+        /^release:Attempt 2 failed \(UPSTREAM_ERROR: 503 from WordPress\); retrying in \d+ s$/,
+      ),
+    ]);
   });
 
   it('fails the operation on the last receive and releases the message to the DLQ', async () => {
     run.mockRejectedValue(new Error('socket hang up'));
     expect(await processor.handle(message(), context(3))).toEqual({ action: 'release' });
     expect(store.failures).toEqual([
-      expect.objectContaining({ error: { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred (gave up after 3 attempts)', retryable: true } }),
+      expect.objectContaining({
+        error: {
+          code: 'INTERNAL_ERROR',
+          message: 'An unexpected error occurred (gave up after 3 attempts)',
+          retryable: true,
+        },
+      }),
     ]);
   });
 

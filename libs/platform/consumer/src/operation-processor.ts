@@ -13,7 +13,12 @@ import { backoffSeconds, type BackoffPolicy } from './backoff';
 import type { EventPublisher } from './event-publisher';
 import { OperationContext } from './operation-context';
 import type { ExtraWrites, OperationRunStore } from './operation-store.port';
-import { WorkerShutdownError, type HandlerOutcome, type MessageContext, type QueueHandler } from './queue-handler';
+import {
+  WorkerShutdownError,
+  type HandlerOutcome,
+  type MessageContext,
+  type QueueHandler,
+} from './queue-handler';
 
 export interface OperationOutcome {
   /** Shown as the operation's `result` (e.g. the new site's id). */
@@ -71,7 +76,10 @@ export class OperationProcessor implements QueueHandler {
       case 'missing':
         return { action: 'dead-letter', reason: `OPERATION_NOT_FOUND: ${operationId}` };
       case 'terminal':
-        context.logger.info({ operationId, status: claim.operation.status }, 'operation already finished; message acknowledged');
+        context.logger.info(
+          { operationId, status: claim.operation.status },
+          'operation already finished; message acknowledged',
+        );
         return { action: 'ack' };
       case 'busy': {
         if (context.isLastReceive) return { action: 'ack' };
@@ -82,7 +90,10 @@ export class OperationProcessor implements QueueHandler {
         break;
     }
     if (claim.operation.tenantId !== envelope.tenantId) {
-      return { action: 'dead-letter', reason: `TENANT_MISMATCH: the message names ${envelope.tenantId}, the operation ${claim.operation.tenantId}` };
+      return {
+        action: 'dead-letter',
+        reason: `TENANT_MISMATCH: the message names ${envelope.tenantId}, the operation ${claim.operation.tenantId}`,
+      };
     }
     const handler = this.handlers.get(message.contract.messageType) as OperationHandler;
     const run = new OperationContext(
@@ -103,7 +114,10 @@ export class OperationProcessor implements QueueHandler {
         { result: outcome.result ?? null, message: outcome.message ?? null, steps: run.steps },
         outcome.extra,
       );
-      await this.publish(run.operation, 'operation.completed', { status: 'COMPLETED', result: outcome.result ?? null });
+      await this.publish(run.operation, 'operation.completed', {
+        status: 'COMPLETED',
+        result: outcome.result ?? null,
+      });
       return { action: 'ack' };
     } catch (error) {
       return this.onError(error, run, context);
@@ -111,11 +125,19 @@ export class OperationProcessor implements QueueHandler {
   }
 
   async heartbeat(message: ParsedMessage): Promise<void> {
-    await this.store.heartbeat(message.envelope.operationId as string, this.options.owner, this.options.leaseMs);
+    await this.store.heartbeat(
+      message.envelope.operationId as string,
+      this.options.owner,
+      this.options.leaseMs,
+    );
   }
 
   async release(message: ParsedMessage): Promise<void> {
-    await this.store.releaseLease(message.envelope.operationId as string, this.options.owner, 'Interrupted by a worker shutdown; resuming');
+    await this.store.releaseLease(
+      message.envelope.operationId as string,
+      this.options.owner,
+      'Interrupted by a worker shutdown; resuming',
+    );
   }
 
   /** A malformed message can never run: its operation (when it can be identified) fails now. */
@@ -123,26 +145,48 @@ export class OperationProcessor implements QueueHandler {
     if (!error.operationId) return;
     const operation = await this.store.get(error.operationId);
     if (!operation || operation.tenantId !== error.tenantId) return;
-    const failure: OperationError = { code: 'MALFORMED_MESSAGE', message: `The operation's message is not valid: ${error.message}`, retryable: false };
+    const failure: OperationError = {
+      code: 'MALFORMED_MESSAGE',
+      message: `The operation's message is not valid: ${error.message}`,
+      retryable: false,
+    };
     if (await this.store.fail(operation, null, { error: failure })) {
-      context.logger.warn({ operationId: operation.operationId }, 'operation failed: its message is malformed');
+      context.logger.warn(
+        { operationId: operation.operationId },
+        'operation failed: its message is malformed',
+      );
       await this.publish(operation, 'operation.failed', { status: 'FAILED', error: failure });
     }
   }
 
-  private async onError(error: unknown, run: OperationContext, context: MessageContext): Promise<HandlerOutcome> {
+  private async onError(
+    error: unknown,
+    run: OperationContext,
+    context: MessageContext,
+  ): Promise<HandlerOutcome> {
     const operation = run.operation;
     const reason: unknown = context.signal.aborted ? context.signal.reason : undefined;
     if (error instanceof LeaseLostError || reason instanceof LeaseLostError) {
-      context.logger.warn({ operationId: operation.operationId }, 'lease lost; another worker continues the operation');
+      context.logger.warn(
+        { operationId: operation.operationId },
+        'lease lost; another worker continues the operation',
+      );
       return { action: 'abandon' };
     }
     if (reason instanceof WorkerShutdownError) {
-      await this.store.releaseLease(operation.operationId, this.options.owner, 'Interrupted by a worker shutdown; resuming');
+      await this.store.releaseLease(
+        operation.operationId,
+        this.options.owner,
+        'Interrupted by a worker shutdown; resuming',
+      );
       return { action: 'release' };
     }
     const known = error instanceof AppError ? error : null;
-    if (!known) context.logger.error({ err: error, operationId: operation.operationId }, 'operation step failed unexpectedly');
+    if (!known)
+      context.logger.error(
+        { err: error, operationId: operation.operationId },
+        'operation step failed unexpectedly',
+      );
     const code = known?.code ?? 'INTERNAL_ERROR';
     const text = known?.message ?? 'An unexpected error occurred';
     if (known && !known.retryable) {
@@ -161,14 +205,22 @@ export class OperationProcessor implements QueueHandler {
     return { action: 'retry', delaySeconds };
   }
 
-  private async failOperation(run: OperationContext, error: OperationError, then: HandlerOutcome): Promise<HandlerOutcome> {
+  private async failOperation(
+    run: OperationContext,
+    error: OperationError,
+    then: HandlerOutcome,
+  ): Promise<HandlerOutcome> {
     const failed = await this.store.fail(run.operation, this.options.owner, { error, steps: run.steps });
     if (!failed) return { action: 'abandon' };
     await this.publish(run.operation, 'operation.failed', { status: 'FAILED', error });
     return then;
   }
 
-  private async publish(operation: Operation, type: 'operation.completed' | 'operation.failed', data: Record<string, unknown>): Promise<void> {
+  private async publish(
+    operation: Operation,
+    type: 'operation.completed' | 'operation.failed',
+    data: Record<string, unknown>,
+  ): Promise<void> {
     if (!this.events) return;
     try {
       await this.events.publish({
@@ -185,7 +237,10 @@ export class OperationProcessor implements QueueHandler {
       });
     } catch (error) {
       // The operation's state is what matters; a lost notification is not worth redoing the work.
-      this.logger.warn({ err: error, operationId: operation.operationId, type }, 'could not publish the operation event');
+      this.logger.warn(
+        { err: error, operationId: operation.operationId, type },
+        'could not publish the operation event',
+      );
     }
   }
 }

@@ -69,7 +69,10 @@ export class OperationSweeper {
 
   private async resend(operation: Operation): Promise<void> {
     if (!operation.dispatch) {
-      this.logger.warn({ operationId: operation.operationId }, 'stale operation has no stored message to send again');
+      this.logger.warn(
+        { operationId: operation.operationId },
+        'stale operation has no stored message to send again',
+      );
       return;
     }
     await this.producer.send(operation.dispatch.queue, operation.dispatch.message);
@@ -92,7 +95,10 @@ export class OperationSweeper {
         },
       });
     } catch (error) {
-      this.logger.warn({ err: error, operationId: operation.operationId }, 'could not publish the operation event');
+      this.logger.warn(
+        { err: error, operationId: operation.operationId },
+        'could not publish the operation event',
+      );
     }
   }
 }

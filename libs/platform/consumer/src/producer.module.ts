@@ -14,7 +14,8 @@ export const SQS_CLIENT = Symbol('SQS_CLIENT');
   providers: [
     {
       provide: SQS_CLIENT,
-      useFactory: (config: PlatformConfig) => createSqsClient({ region: config.region, endpoint: config.sqsEndpoint }),
+      useFactory: (config: PlatformConfig) =>
+        createSqsClient({ region: config.region, endpoint: config.sqsEndpoint }),
       inject: [PLATFORM_CONFIG],
     },
     {
@@ -22,8 +23,16 @@ export const SQS_CLIENT = Symbol('SQS_CLIENT');
       useFactory: (sqs: SQSClient, config: PlatformConfig) => new QueueDirectory(sqs, config.stage),
       inject: [SQS_CLIENT, PLATFORM_CONFIG],
     },
-    { provide: MessageProducer, useFactory: (sqs: SQSClient, queues: QueueDirectory) => new MessageProducer(sqs, queues), inject: [SQS_CLIENT, QueueDirectory] },
-    { provide: EventPublisher, useFactory: (producer: MessageProducer, clock: Clock) => new EventPublisher(producer, clock), inject: [MessageProducer, CLOCK] },
+    {
+      provide: MessageProducer,
+      useFactory: (sqs: SQSClient, queues: QueueDirectory) => new MessageProducer(sqs, queues),
+      inject: [SQS_CLIENT, QueueDirectory],
+    },
+    {
+      provide: EventPublisher,
+      useFactory: (producer: MessageProducer, clock: Clock) => new EventPublisher(producer, clock),
+      inject: [MessageProducer, CLOCK],
+    },
   ],
   exports: [SQS_CLIENT, QueueDirectory, MessageProducer, EventPublisher],
 })

@@ -1,10 +1,20 @@
-import { ChangeMessageVisibilityCommand, type Message, type QueueAttributeName, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  ChangeMessageVisibilityCommand,
+  type Message,
+  type QueueAttributeName,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { Consumer } from 'sqs-consumer';
 import { MalformedMessageError, parseMessage, type ParsedMessage } from '@bbws/shared-contracts';
 import { requestContext, type Logger } from '@bbws/shared-logging';
 import { backoffSeconds, type BackoffPolicy } from './backoff';
 import { moveToDeadLetter } from './dead-letter';
-import { WorkerShutdownError, type HandlerOutcome, type MessageContext, type QueueHandler } from './queue-handler';
+import {
+  WorkerShutdownError,
+  type HandlerOutcome,
+  type MessageContext,
+  type QueueHandler,
+} from './queue-handler';
 import type { QueueInfo } from './queue-directory';
 
 export interface QueueConsumerSettings {
@@ -78,12 +88,19 @@ export class QueueConsumer {
         handleMessage: (message) => this.process(message),
         authenticationErrorTimeout: 2000,
       });
-      consumer.on('error', (error) => this.logger.warn({ err: error, queue: this.queue.name }, 'queue consumer error'));
-      consumer.on('processing_error', (error) => this.logger.error({ err: error, queue: this.queue.name }, 'message processing error'));
+      consumer.on('error', (error) =>
+        this.logger.warn({ err: error, queue: this.queue.name }, 'queue consumer error'),
+      );
+      consumer.on('processing_error', (error) =>
+        this.logger.error({ err: error, queue: this.queue.name }, 'message processing error'),
+      );
       consumer.start();
       this.consumers.push(consumer);
     }
-    this.logger.info({ queue: this.queue.name, handler: this.handler.name, consumers: count, batchSize }, 'queue consumer started');
+    this.logger.info(
+      { queue: this.queue.name, handler: this.handler.name, consumers: count, batchSize },
+      'queue consumer started',
+    );
   }
 
   /**
@@ -103,7 +120,10 @@ export class QueueConsumer {
         await Promise.all(
           [...this.inFlight].map(async (entry) => {
             entry.forced = true;
-            if (entry.parsed) await this.handler.release?.(entry.parsed).catch((error: unknown) => this.logger.warn({ err: error }, 'release failed'));
+            if (entry.parsed)
+              await this.handler
+                .release?.(entry.parsed)
+                .catch((error: unknown) => this.logger.warn({ err: error }, 'release failed'));
             await this.changeVisibility(entry.message, 0);
           }),
         );
@@ -111,7 +131,8 @@ export class QueueConsumer {
     }
     // A long poll still open may return messages: they are released as they arrive.
     const deadline = Date.now() + (this.settings.waitTimeSeconds + 2) * 1000;
-    while (this.consumers.some((consumer) => consumer.status.isPolling) && Date.now() < deadline) await sleep(50);
+    while (this.consumers.some((consumer) => consumer.status.isPolling) && Date.now() < deadline)
+      await sleep(50);
     this.logger.info({ queue: this.queue.name }, 'queue consumer stopped');
   }
 
@@ -119,7 +140,9 @@ export class QueueConsumer {
     const deadline = Date.now() + timeoutMs;
     while (this.inFlight.size > 0 && Date.now() < deadline) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))));
+      const timeout = new Promise<void>(
+        (resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))),
+      );
       await Promise.race([Promise.allSettled([...this.inFlight].map((entry) => entry.done)), timeout]);
       clearTimeout(timer);
     }
@@ -162,8 +185,13 @@ export class QueueConsumer {
       parsed = parseMessage(message.Body ?? '', this.handler.contracts);
     } catch (error) {
       if (error instanceof MalformedMessageError) {
-        this.logger.error({ ...line, reason: error.message, details: error.details }, 'malformed message moved to the dead-letter queue');
-        await this.handler.onMalformed?.(error, context).catch((hookError: unknown) => this.logger.warn({ err: hookError }, 'onMalformed failed'));
+        this.logger.error(
+          { ...line, reason: error.message, details: error.details },
+          'malformed message moved to the dead-letter queue',
+        );
+        await this.handler
+          .onMalformed?.(error, context)
+          .catch((hookError: unknown) => this.logger.warn({ err: hookError }, 'onMalformed failed'));
         await moveToDeadLetter(this.sqs, this.queue, message, `MALFORMED_MESSAGE: ${error.message}`);
         return false;
       }
@@ -175,11 +203,15 @@ export class QueueConsumer {
     const heartbeat = setInterval(() => void this.beat(entry, parsed, context), this.heartbeatMs());
     let outcome: HandlerOutcome;
     try {
-      outcome = await requestContext.run({ requestId: envelope.correlationId, ...(envelope.tenantId ? { tenantId: envelope.tenantId } : {}) }, () =>
-        this.handler.handle(parsed, context),
+      outcome = await requestContext.run(
+        { requestId: envelope.correlationId, ...(envelope.tenantId ? { tenantId: envelope.tenantId } : {}) },
+        () => this.handler.handle(parsed, context),
       );
     } catch (error) {
-      this.logger.error({ ...line, err: error, operationId: envelope.operationId }, 'message handler failed unexpectedly');
+      this.logger.error(
+        { ...line, err: error, operationId: envelope.operationId },
+        'message handler failed unexpectedly',
+      );
       outcome = this.fallback(context);
     } finally {
       clearInterval(heartbeat);
@@ -200,7 +232,9 @@ export class QueueConsumer {
   }
 
   private fallback(context: MessageContext): HandlerOutcome {
-    return context.isLastReceive ? { action: 'release' } : { action: 'retry', delaySeconds: backoffSeconds(context.receiveCount, this.settings.retry) };
+    return context.isLastReceive
+      ? { action: 'release' }
+      : { action: 'retry', delaySeconds: backoffSeconds(context.receiveCount, this.settings.retry) };
   }
 
   private async apply(entry: InFlight, outcome: HandlerOutcome): Promise<boolean> {
@@ -216,7 +250,10 @@ export class QueueConsumer {
       case 'abandon':
         return false;
       case 'dead-letter':
-        this.logger.error({ queue: this.queue.name, messageId: entry.message.MessageId, reason: outcome.reason }, 'message moved to the dead-letter queue');
+        this.logger.error(
+          { queue: this.queue.name, messageId: entry.message.MessageId, reason: outcome.reason },
+          'message moved to the dead-letter queue',
+        );
         await moveToDeadLetter(this.sqs, this.queue, entry.message, outcome.reason);
         return false;
       default: {
@@ -233,23 +270,34 @@ export class QueueConsumer {
     try {
       await this.handler.heartbeat?.(parsed, context);
     } catch (error) {
-      this.logger.warn({ err: error, messageId: context.messageId }, 'heartbeat failed; aborting the handler');
+      this.logger.warn(
+        { err: error, messageId: context.messageId },
+        'heartbeat failed; aborting the handler',
+      );
       entry.controller.abort(error);
     }
   }
 
   private heartbeatMs(): number {
-    const seconds = this.settings.heartbeatIntervalSeconds ?? Math.max(1, Math.floor(this.visibilitySeconds / 3));
+    const seconds =
+      this.settings.heartbeatIntervalSeconds ?? Math.max(1, Math.floor(this.visibilitySeconds / 3));
     return seconds * 1000;
   }
 
   private async changeVisibility(message: Message, seconds: number): Promise<void> {
     try {
       await this.sqs.send(
-        new ChangeMessageVisibilityCommand({ QueueUrl: this.queue.url, ReceiptHandle: message.ReceiptHandle, VisibilityTimeout: seconds }),
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: this.queue.url,
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: seconds,
+        }),
       );
     } catch (error) {
-      this.logger.warn({ err: error, queue: this.queue.name, messageId: message.MessageId }, 'could not change message visibility');
+      this.logger.warn(
+        { err: error, queue: this.queue.name, messageId: message.MessageId },
+        'could not change message visibility',
+      );
     }
   }
 }

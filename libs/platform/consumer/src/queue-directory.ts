@@ -41,10 +41,16 @@ export class QueueDirectory {
     const { QueueUrl } = await this.sqs.send(new GetQueueUrlCommand({ QueueName: name }));
     if (!QueueUrl) throw new Error(`Queue ${name} has no URL`);
     const { Attributes = {} } = await this.sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn', 'VisibilityTimeout', 'RedrivePolicy'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl,
+        AttributeNames: ['QueueArn', 'VisibilityTimeout', 'RedrivePolicy'],
+      }),
     );
     const redrive = Attributes.RedrivePolicy
-      ? (JSON.parse(Attributes.RedrivePolicy) as { deadLetterTargetArn: string; maxReceiveCount: number | string })
+      ? (JSON.parse(Attributes.RedrivePolicy) as {
+          deadLetterTargetArn: string;
+          maxReceiveCount: number | string;
+        })
       : null;
     let deadLetterUrl: string | null = null;
     if (redrive) {

@@ -10,6 +10,8 @@ export interface SqsConnection {
 export function createSqsClient(connection: SqsConnection): SQSClient {
   return new SQSClient({
     region: connection.region,
-    ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(connection.endpoint
+      ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
   });
 }

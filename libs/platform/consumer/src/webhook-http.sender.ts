@@ -1,6 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook } from '@bbws/shared-contracts';
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signWebhook,
+} from '@bbws/shared-contracts';
 import { guardedLookup, type WebhookTargetPolicy } from './webhook-target.guard';
 
 export interface WebhookRequest {
@@ -39,7 +45,12 @@ export function sendWebhook(webhook: WebhookRequest): Promise<WebhookResponse> {
       settled = true;
       clearTimeout(timer);
       const ok = error === null && statusCode !== null && statusCode >= 200 && statusCode < 300;
-      resolve({ ok, statusCode, durationMs: Date.now() - started, error: ok ? null : (error ?? `HTTP ${statusCode}`) });
+      resolve({
+        ok,
+        statusCode,
+        durationMs: Date.now() - started,
+        error: ok ? null : (error ?? `HTTP ${statusCode}`),
+      });
     };
     const req = send(
       url,
@@ -71,7 +82,9 @@ export function sendWebhook(webhook: WebhookRequest): Promise<WebhookResponse> {
       finish(null, `Timed out after ${webhook.timeoutMs} ms`);
       req.destroy();
     }, webhook.timeoutMs);
-    req.on('error', (error: NodeJS.ErrnoException) => finish(null, error.code ? `${error.code}: ${error.message}` : error.message));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      finish(null, error.code ? `${error.code}: ${error.message}` : error.message),
+    );
     req.end(webhook.body);
   });
 }

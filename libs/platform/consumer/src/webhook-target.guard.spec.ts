@@ -27,7 +27,14 @@ describe('isForbiddenAddress', () => {
     expect(isForbiddenAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) => {
+  it.each([
+    '93.184.216.34',
+    '8.8.8.8',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+  ])('allows %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(false);
   });
 });
@@ -35,35 +42,54 @@ describe('isForbiddenAddress', () => {
 describe('assertWebhookTarget', () => {
   const cloud = { allowLocalTargets: false };
   const local = { allowLocalTargets: true };
-  const resolvesTo = (...addresses: string[]) => async () => addresses;
+  const resolvesTo =
+    (...addresses: string[]) =>
+    async () =>
+      addresses;
 
   it('accepts https to a host resolving only to public addresses', async () => {
-    await expect(assertWebhookTarget('https://hooks.example.com/x', cloud, resolvesTo('93.184.216.34', '2606:4700::1'))).resolves.toBeUndefined();
+    await expect(
+      assertWebhookTarget('https://hooks.example.com/x', cloud, resolvesTo('93.184.216.34', '2606:4700::1')),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a host when any of its addresses is internal (DNS pointing inside)', async () => {
-    const error = await assertWebhookTarget('https://sneaky.example.com/x', cloud, resolvesTo('93.184.216.34', '10.0.0.5')).catch((e: unknown) => e);
+    const error = await assertWebhookTarget(
+      'https://sneaky.example.com/x',
+      cloud,
+      resolvesTo('93.184.216.34', '10.0.0.5'),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).details).toEqual({ fields: [{ field: 'url', messages: [expect.stringContaining('private')] }] });
+    expect((error as ValidationError).details).toEqual({
+      fields: [{ field: 'url', messages: [expect.stringContaining('private')] }],
+    });
   });
 
   it('refuses a host that does not resolve', async () => {
     const failing = async () => {
       throw new Error('ENOTFOUND');
     };
-    await expect(assertWebhookTarget('https://nowhere.example.com/x', cloud, failing)).rejects.toThrow('does not resolve');
-    await expect(assertWebhookTarget('https://empty.example.com/x', cloud, resolvesTo())).rejects.toThrow('does not resolve');
+    await expect(assertWebhookTarget('https://nowhere.example.com/x', cloud, failing)).rejects.toThrow(
+      'does not resolve',
+    );
+    await expect(assertWebhookTarget('https://empty.example.com/x', cloud, resolvesTo())).rejects.toThrow(
+      'does not resolve',
+    );
   });
 
   it('refuses http in cloud stages and allows http and loopback in the local stage', async () => {
-    await expect(assertWebhookTarget('http://hooks.example.com/x', cloud, resolvesTo('93.184.216.34'))).rejects.toThrow('https:');
+    await expect(
+      assertWebhookTarget('http://hooks.example.com/x', cloud, resolvesTo('93.184.216.34')),
+    ).rejects.toThrow('https:');
     await expect(assertWebhookTarget('http://127.0.0.1:8080/x', local)).resolves.toBeUndefined();
     await expect(assertWebhookTarget('http://localhost:8080/x', local)).resolves.toBeUndefined();
   });
 
   it('refuses other schemes and credentials everywhere', async () => {
     await expect(assertWebhookTarget('ftp://hooks.example.com/x', local)).rejects.toThrow('must use');
-    await expect(assertWebhookTarget('https://u:p@hooks.example.com/x', local)).rejects.toThrow('credentials');
+    await expect(assertWebhookTarget('https://u:p@hooks.example.com/x', local)).rejects.toThrow(
+      'credentials',
+    );
     await expect(assertWebhookTarget('no url', local)).rejects.toThrow('not a valid URL');
   });
 });

@@ -71,11 +71,13 @@ export async function assertWebhookTarget(
     throw ValidationError.field('url', 'is not a valid URL');
   }
   const allowed = policy.allowLocalTargets ? ['https:', 'http:'] : ['https:'];
-  if (!allowed.includes(parsed.protocol)) throw ValidationError.field('url', `must use ${allowed.join(' or ')}`);
+  if (!allowed.includes(parsed.protocol))
+    throw ValidationError.field('url', `must use ${allowed.join(' or ')}`);
   if (parsed.username || parsed.password) throw ValidationError.field('url', 'must not carry credentials');
   if (policy.allowLocalTargets) return;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) throw ValidationError.field('url', 'must not point at this machine');
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    throw ValidationError.field('url', 'must not point at this machine');
   let addresses: string[];
   try {
     addresses = isIP(host) ? [host] : await resolve(host);
@@ -84,7 +86,10 @@ export async function assertWebhookTarget(
   }
   if (addresses.length === 0) throw ValidationError.field('url', `host ${host} does not resolve`);
   if (addresses.some(isForbiddenAddress)) {
-    throw ValidationError.field('url', 'must not point at private, loopback, link-local or metadata addresses');
+    throw ValidationError.field(
+      'url',
+      'must not point at private, loopback, link-local or metadata addresses',
+    );
   }
 }
 
@@ -100,11 +105,17 @@ export function guardedLookup(policy: WebhookTargetPolicy): LookupFunction {
   return (hostname, options, callback) => {
     lookupCallback(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      if (!policy.allowLocalTargets && (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address)))) {
-        const refused = Object.assign(new Error(`${hostname} resolves to a forbidden address`), { code: 'EFORBIDDENADDRESS' });
+      if (
+        !policy.allowLocalTargets &&
+        (addresses.length === 0 || addresses.some((entry) => isForbiddenAddress(entry.address)))
+      ) {
+        const refused = Object.assign(new Error(`${hostname} resolves to a forbidden address`), {
+          code: 'EFORBIDDENADDRESS',
+        });
         return callback(refused, '', 0);
       }
-      if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+      if (options.all)
+        return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
       return callback(null, addresses[0].address, addresses[0].family);
     });
   };

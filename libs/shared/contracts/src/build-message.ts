@@ -16,10 +16,15 @@ export interface MessageFields<P extends object> {
  * Builds a message of one type and checks it against its own contract, so a producer bug fails at
  * the producer instead of poisoning a queue.
  */
-export function buildMessage<P extends object>(contract: MessageContract<P>, fields: MessageFields<P>, now: Date): Envelope<P> {
+export function buildMessage<P extends object>(
+  contract: MessageContract<P>,
+  fields: MessageFields<P>,
+  now: Date,
+): Envelope<P> {
   const operationId = fields.operationId ?? null;
   const idempotencyKey = fields.idempotencyKey ?? operationId;
-  if (!idempotencyKey) throw new Error(`${contract.messageType}: an idempotencyKey is needed when there is no operationId`);
+  if (!idempotencyKey)
+    throw new Error(`${contract.messageType}: an idempotencyKey is needed when there is no operationId`);
   const envelope: Envelope<P> = {
     messageType: contract.messageType,
     schemaVersion: contract.schemaVersion,

@@ -1,9 +1,20 @@
-export { QUEUE_DEFINITIONS, queueDefinition, queueName, type QueueDefinition, type QueueKey } from './queue-definitions';
+export {
+  QUEUE_DEFINITIONS,
+  queueDefinition,
+  queueName,
+  type QueueDefinition,
+  type QueueKey,
+} from './queue-definitions';
 export { ensureQueues } from './ensure-queues';
 export { MessageEnvelope, type Envelope } from './message-envelope';
 export { defineMessage, type MessageContract, type MessageKind } from './message-contract';
 export { MESSAGES, MESSAGE_TYPES, contractsForQueue, type MessageType } from './message-catalog';
-export { MalformedMessageError, UnsupportedSchemaVersionError, parseMessage, type ParsedMessage } from './parse-message';
+export {
+  MalformedMessageError,
+  UnsupportedSchemaVersionError,
+  parseMessage,
+  type ParsedMessage,
+} from './parse-message';
 export { buildMessage, type MessageFields } from './build-message';
 export {
   HOSTING_ENVIRONMENTS,

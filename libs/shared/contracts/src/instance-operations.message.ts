@@ -101,16 +101,53 @@ export class RuntimeEventPayload {
 }
 
 const lifecycle = (messageType: string) =>
-  defineMessage({ messageType, schemaVersion: 1, queue: 'instance-lifecycle', kind: 'operation', payload: InstanceLifecyclePayload });
+  defineMessage({
+    messageType,
+    schemaVersion: 1,
+    queue: 'instance-lifecycle',
+    kind: 'operation',
+    payload: InstanceLifecyclePayload,
+  });
 
 export const INSTANCE_MESSAGES = {
-  INSTANCE_PROVISION: defineMessage({ messageType: 'INSTANCE_PROVISION', schemaVersion: 1, queue: 'instance-provision', kind: 'operation', payload: InstanceProvisionPayload }),
-  INSTANCE_UPDATE: defineMessage({ messageType: 'INSTANCE_UPDATE', schemaVersion: 1, queue: 'instance-provision', kind: 'operation', payload: InstanceUpdatePayload }),
-  INSTANCE_SCALE: defineMessage({ messageType: 'INSTANCE_SCALE', schemaVersion: 1, queue: 'instance-lifecycle', kind: 'operation', payload: InstanceScalePayload }),
+  INSTANCE_PROVISION: defineMessage({
+    messageType: 'INSTANCE_PROVISION',
+    schemaVersion: 1,
+    queue: 'instance-provision',
+    kind: 'operation',
+    payload: InstanceProvisionPayload,
+  }),
+  INSTANCE_UPDATE: defineMessage({
+    messageType: 'INSTANCE_UPDATE',
+    schemaVersion: 1,
+    queue: 'instance-provision',
+    kind: 'operation',
+    payload: InstanceUpdatePayload,
+  }),
+  INSTANCE_SCALE: defineMessage({
+    messageType: 'INSTANCE_SCALE',
+    schemaVersion: 1,
+    queue: 'instance-lifecycle',
+    kind: 'operation',
+    payload: InstanceScalePayload,
+  }),
   INSTANCE_SUSPEND: lifecycle('INSTANCE_SUSPEND'),
   INSTANCE_RESUME: lifecycle('INSTANCE_RESUME'),
   INSTANCE_PARK: lifecycle('INSTANCE_PARK'),
   INSTANCE_UNPARK: lifecycle('INSTANCE_UNPARK'),
-  INSTANCE_DEPROVISION: defineMessage({ messageType: 'INSTANCE_DEPROVISION', schemaVersion: 1, queue: 'instance-deprovision', kind: 'operation', payload: InstanceDeprovisionPayload }),
-  RUNTIME_EVENT: defineMessage({ messageType: 'RUNTIME_EVENT', schemaVersion: 1, queue: 'instance-events', kind: 'event', tenantScoped: false, payload: RuntimeEventPayload }),
+  INSTANCE_DEPROVISION: defineMessage({
+    messageType: 'INSTANCE_DEPROVISION',
+    schemaVersion: 1,
+    queue: 'instance-deprovision',
+    kind: 'operation',
+    payload: InstanceDeprovisionPayload,
+  }),
+  RUNTIME_EVENT: defineMessage({
+    messageType: 'RUNTIME_EVENT',
+    schemaVersion: 1,
+    queue: 'instance-events',
+    kind: 'event',
+    tenantScoped: false,
+    payload: RuntimeEventPayload,
+  }),
 };

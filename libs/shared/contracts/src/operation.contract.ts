@@ -68,6 +68,8 @@ export interface Operation {
 /** A worker's write on an operation it no longer holds: another worker took it over. */
 export class LeaseLostError extends ConflictError {
   constructor(operationId: string) {
-    super('OPERATION_LEASE_LOST', `Operation ${operationId} is no longer held by this worker`, { operationId });
+    super('OPERATION_LEASE_LOST', `Operation ${operationId} is no longer held by this worker`, {
+      operationId,
+    });
   }
 }

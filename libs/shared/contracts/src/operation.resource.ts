@@ -48,7 +48,12 @@ export function presentOperation(operation: Operation, options: { canCancel: boo
     resourceId: operation.resourceId,
     progress: operation.progress,
     currentStep: operation.currentStep,
-    steps: operation.steps.map(({ name, status, startedAt, completedAt }) => ({ name, status, startedAt, completedAt })),
+    steps: operation.steps.map(({ name, status, startedAt, completedAt }) => ({
+      name,
+      status,
+      startedAt,
+      completedAt,
+    })),
     message: operation.message,
     error: operation.error,
     result: operation.result,
@@ -59,7 +64,11 @@ export function presentOperation(operation: Operation, options: { canCancel: boo
     completedAt: operation.completedAt,
     _links: links([
       ['self', link(operationRoutes.operation(id))],
-      ['cancel', link(operationRoutes.cancel(id), 'POST'), options.canCancel && operation.status === 'PENDING'],
+      [
+        'cancel',
+        link(operationRoutes.cancel(id), 'POST'),
+        options.canCancel && operation.status === 'PENDING',
+      ],
       ['resource', link(resource ? resource(operation) : ''), resource !== undefined],
       ['tenantOperations', link(operationRoutes.tenantOperations(operation.tenantId))],
     ]),

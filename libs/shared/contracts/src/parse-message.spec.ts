@@ -36,7 +36,11 @@ describe('parseMessage', () => {
   it('returns the envelope with the payload as an instance of its message class', () => {
     const { envelope, contract } = parseMessage(JSON.stringify(lifecycleMessage()), tenantEvents);
     expect(contract).toBe(MESSAGES.TENANT_LIFECYCLE_REQUESTED);
-    expect(envelope).toMatchObject({ operationId: OPERATION_ID, tenantId: TENANT_ID, correlationId: 'req-1' });
+    expect(envelope).toMatchObject({
+      operationId: OPERATION_ID,
+      tenantId: TENANT_ID,
+      correlationId: 'req-1',
+    });
     expect(envelope.payload).toBeInstanceOf(MESSAGES.TENANT_LIFECYCLE_REQUESTED.payload);
     expect(envelope.payload).toMatchObject({ action: 'SUSPEND', toStatus: 'SUSPENDED' });
   });
@@ -44,19 +48,49 @@ describe('parseMessage', () => {
   it.each([
     ['a body that is not JSON', '{"messageType":', 'The message body is not JSON'],
     ['a JSON array', '[]', 'The message body is not a JSON object'],
-    ['a message type of another queue', JSON.stringify(lifecycleMessage({ messageType: 'SITE_CREATION' })), 'is not accepted on this queue'],
-    ['an unknown message type', JSON.stringify(lifecycleMessage({ messageType: 'NOPE' })), 'is not accepted on this queue'],
+    [
+      'a message type of another queue',
+      JSON.stringify(lifecycleMessage({ messageType: 'SITE_CREATION' })),
+      'is not accepted on this queue',
+    ],
+    [
+      'an unknown message type',
+      JSON.stringify(lifecycleMessage({ messageType: 'NOPE' })),
+      'is not accepted on this queue',
+    ],
     ['a missing correlation id', JSON.stringify(lifecycleMessage({ correlationId: undefined })), 'envelope'],
-    ['an operation message without an operation id', JSON.stringify(lifecycleMessage({ operationId: null })), 'needs an operationId'],
+    [
+      'an operation message without an operation id',
+      JSON.stringify(lifecycleMessage({ operationId: null })),
+      'needs an operationId',
+    ],
     ['a malformed tenant id', JSON.stringify(lifecycleMessage({ tenantId: 'acme' })), 'envelope'],
-    ['a payload value outside its rules', JSON.stringify(lifecycleMessage({ payload: { action: 'DELETE', fromStatus: 'ACTIVE', toStatus: 'SUSPENDED' } })), 'payload'],
-    ['an unknown payload field', JSON.stringify(lifecycleMessage({ payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE', force: true } })), 'payload'],
+    [
+      'a payload value outside its rules',
+      JSON.stringify(
+        lifecycleMessage({ payload: { action: 'DELETE', fromStatus: 'ACTIVE', toStatus: 'SUSPENDED' } }),
+      ),
+      'payload',
+    ],
+    [
+      'an unknown payload field',
+      JSON.stringify(
+        lifecycleMessage({
+          payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE', force: true },
+        }),
+      ),
+      'payload',
+    ],
   ])('rejects %s as malformed', (_case, body, message) => {
     expect(malformed(body).message).toContain(message);
   });
 
   it('names the fields that broke the rules and keeps the ids it could read', () => {
-    const error = malformed(JSON.stringify(lifecycleMessage({ payload: { action: 'DELETE', fromStatus: 'ACTIVE', toStatus: 'SUSPENDED' } })));
+    const error = malformed(
+      JSON.stringify(
+        lifecycleMessage({ payload: { action: 'DELETE', fromStatus: 'ACTIVE', toStatus: 'SUSPENDED' } }),
+      ),
+    );
     expect(error.code).toBe('MALFORMED_MESSAGE');
     expect(error.details?.fields).toEqual([expect.objectContaining({ field: 'payload.action' })]);
     expect(error.operationId).toBe(OPERATION_ID);
@@ -64,7 +98,9 @@ describe('parseMessage', () => {
   });
 
   it('treats a newer schema version as retryable, not malformed (a deploy may be rolling out)', () => {
-    expect(() => parseMessage(JSON.stringify(lifecycleMessage({ schemaVersion: 2 })), tenantEvents)).toThrow(UnsupportedSchemaVersionError);
+    expect(() => parseMessage(JSON.stringify(lifecycleMessage({ schemaVersion: 2 })), tenantEvents)).toThrow(
+      UnsupportedSchemaVersionError,
+    );
     expect(new UnsupportedSchemaVersionError('X', 2, 1).retryable).toBe(true);
   });
 
@@ -75,11 +111,18 @@ describe('parseMessage', () => {
         tenantId: null,
         correlationId: 'ecs-event-1',
         idempotencyKey: 'ecs-event-1',
-        payload: { environment: 'DEV', serviceName: 'dev-acme-service', eventName: 'SERVICE_STEADY_STATE', occurredAt: '2026-03-01T10:00:00Z' },
+        payload: {
+          environment: 'DEV',
+          serviceName: 'dev-acme-service',
+          eventName: 'SERVICE_STEADY_STATE',
+          occurredAt: '2026-03-01T10:00:00Z',
+        },
       },
       new Date(),
     );
-    expect(parseMessage(JSON.stringify(event), contractsForQueue('instance-events')).envelope.operationId).toBeNull();
+    expect(
+      parseMessage(JSON.stringify(event), contractsForQueue('instance-events')).envelope.operationId,
+    ).toBeNull();
   });
 });
 
@@ -87,33 +130,70 @@ describe('buildMessage', () => {
   it('fills in the schema version, issue time and the operation id as idempotency key', () => {
     const message = buildMessage(
       MESSAGES.TENANT_LIFECYCLE_REQUESTED,
-      { operationId: OPERATION_ID, tenantId: TENANT_ID, resourceId: TENANT_ID, correlationId: 'req-1', payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE' } },
+      {
+        operationId: OPERATION_ID,
+        tenantId: TENANT_ID,
+        resourceId: TENANT_ID,
+        correlationId: 'req-1',
+        payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE' },
+      },
       new Date('2026-03-01T10:00:00.000Z'),
     );
-    expect(message).toEqual(lifecycleMessage({ payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE' } }));
+    expect(message).toEqual(
+      lifecycleMessage({ payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE' } }),
+    );
   });
 
   it('refuses to build a message that breaks its own contract', () => {
     expect(() =>
       buildMessage(
         MESSAGES.TENANT_LIFECYCLE_REQUESTED,
-        { operationId: OPERATION_ID, tenantId: TENANT_ID, correlationId: 'req-1', payload: { action: 'NUKE' } as never },
+        {
+          operationId: OPERATION_ID,
+          tenantId: TENANT_ID,
+          correlationId: 'req-1',
+          payload: { action: 'NUKE' } as never,
+        },
         new Date(),
       ),
     ).toThrow(MalformedMessageError);
   });
 
   it('gives every message type of the architecture a contract on its queue', () => {
-    const byQueue = (queue: Parameters<typeof contractsForQueue>[0]) => contractsForQueue(queue).map((contract) => contract.messageType).sort();
+    const byQueue = (queue: Parameters<typeof contractsForQueue>[0]) =>
+      contractsForQueue(queue)
+        .map((contract) => contract.messageType)
+        .sort();
     expect(byQueue('site-creation')).toEqual(['SITE_CLONE', 'SITE_CREATION']);
     expect(byQueue('site-update')).toEqual(
-      ['BACKUP', 'PLUGIN_INSTALLATION', 'PLUGIN_UNINSTALLATION', 'PLUGIN_UPDATE', 'RESTORE', 'SITE_PROMOTION', 'SITE_STATUS_CHANGE', 'SITE_UPDATE', 'TEMPLATE_APPLICATION'].sort(),
+      [
+        'BACKUP',
+        'PLUGIN_INSTALLATION',
+        'PLUGIN_UNINSTALLATION',
+        'PLUGIN_UPDATE',
+        'RESTORE',
+        'SITE_PROMOTION',
+        'SITE_STATUS_CHANGE',
+        'SITE_UPDATE',
+        'TEMPLATE_APPLICATION',
+      ].sort(),
     );
     expect(byQueue('site-deletion')).toEqual(['SITE_DELETION']);
     expect(byQueue('instance-provision')).toEqual(['INSTANCE_PROVISION', 'INSTANCE_UPDATE']);
-    expect(byQueue('instance-lifecycle')).toEqual(['INSTANCE_PARK', 'INSTANCE_RESUME', 'INSTANCE_SCALE', 'INSTANCE_SUSPEND', 'INSTANCE_UNPARK']);
+    expect(byQueue('instance-lifecycle')).toEqual([
+      'INSTANCE_PARK',
+      'INSTANCE_RESUME',
+      'INSTANCE_SCALE',
+      'INSTANCE_SUSPEND',
+      'INSTANCE_UNPARK',
+    ]);
     expect(byQueue('instance-deprovision')).toEqual(['INSTANCE_DEPROVISION']);
-    expect(byQueue('tenant-events')).toEqual(['INSTANCE_ACTIVE', 'INSTANCE_DEPROVISIONED', 'INSTANCE_FAILED', 'TENANT_LIFECYCLE_REQUESTED']);
+    expect(byQueue('tenant-events')).toEqual([
+      'INSTANCE_ACTIVE',
+      'INSTANCE_DEPROVISIONED',
+      'INSTANCE_FAILED',
+      'TENANT_LIFECYCLE_REQUESTED',
+    ]);
     expect(byQueue('webhooks')).toEqual(['WEBHOOK_DELIVERY', 'WEBHOOK_EVENT']);
   });
 });

@@ -30,16 +30,28 @@ export class UnsupportedSchemaVersionError extends AppError {
   readonly status = 422;
   override readonly retryable = true;
   constructor(messageType: string, version: number, supported: number) {
-    super('UNSUPPORTED_SCHEMA_VERSION', `${messageType} schemaVersion ${version} is newer than this consumer reads (${supported})`, {
-      messageType,
-      schemaVersion: version,
-      supported,
-    });
+    super(
+      'UNSUPPORTED_SCHEMA_VERSION',
+      `${messageType} schemaVersion ${version} is newer than this consumer reads (${supported})`,
+      {
+        messageType,
+        schemaVersion: version,
+        supported,
+      },
+    );
   }
 }
 
-const PAYLOAD_RULES = { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } };
-const ENVELOPE_RULES = { whitelist: true, forbidNonWhitelisted: false, validationError: { target: false, value: false } };
+const PAYLOAD_RULES = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  validationError: { target: false, value: false },
+};
+const ENVELOPE_RULES = {
+  whitelist: true,
+  forbidNonWhitelisted: false,
+  validationError: { target: false, value: false },
+};
 
 /** Parses and validates a message body against the contracts a consumer accepts. */
 export function parseMessage(body: string, contracts: readonly MessageContract[]): ParsedMessage {
@@ -53,24 +65,41 @@ export function parseMessage(body: string, contracts: readonly MessageContract[]
     throw new MalformedMessageError('The message body is not a JSON object', [], null, null);
   }
   const record = raw as Record<string, unknown>;
-  const operationId = typeof record.operationId === 'string' && isId('op', record.operationId) ? record.operationId : null;
-  const tenantId = typeof record.tenantId === 'string' && isId('tenant', record.tenantId) ? record.tenantId : null;
-  const malformed = (message: string, fields: FieldError[] = []) => new MalformedMessageError(message, fields, operationId, tenantId);
+  const operationId =
+    typeof record.operationId === 'string' && isId('op', record.operationId) ? record.operationId : null;
+  const tenantId =
+    typeof record.tenantId === 'string' && isId('tenant', record.tenantId) ? record.tenantId : null;
+  const malformed = (message: string, fields: FieldError[] = []) =>
+    new MalformedMessageError(message, fields, operationId, tenantId);
 
   const contract = contracts.find((candidate) => candidate.messageType === record.messageType);
-  if (!contract) throw malformed(`Message type ${JSON.stringify(record.messageType)} is not accepted on this queue`);
+  if (!contract)
+    throw malformed(`Message type ${JSON.stringify(record.messageType)} is not accepted on this queue`);
 
-  const envelope = plainToInstance(MessageEnvelope, { operationId: null, tenantId: null, resourceId: null, ...record });
+  const envelope = plainToInstance(MessageEnvelope, {
+    operationId: null,
+    tenantId: null,
+    resourceId: null,
+    ...record,
+  });
   const envelopeErrors = flatten(validateSync(envelope, ENVELOPE_RULES));
   if (envelopeErrors.length) throw malformed(`Invalid ${contract.messageType} envelope`, envelopeErrors);
   if (envelope.schemaVersion > contract.schemaVersion) {
-    throw new UnsupportedSchemaVersionError(contract.messageType, envelope.schemaVersion, contract.schemaVersion);
+    throw new UnsupportedSchemaVersionError(
+      contract.messageType,
+      envelope.schemaVersion,
+      contract.schemaVersion,
+    );
   }
   if (contract.kind === 'operation' && envelope.operationId === null) {
-    throw malformed(`${contract.messageType} needs an operationId`, [{ field: 'operationId', messages: ['is required'] }]);
+    throw malformed(`${contract.messageType} needs an operationId`, [
+      { field: 'operationId', messages: ['is required'] },
+    ]);
   }
   if (contract.tenantScoped && envelope.tenantId === null) {
-    throw malformed(`${contract.messageType} needs a tenantId`, [{ field: 'tenantId', messages: ['is required'] }]);
+    throw malformed(`${contract.messageType} needs a tenantId`, [
+      { field: 'tenantId', messages: ['is required'] },
+    ]);
   }
   const payload = plainToInstance(contract.payload, envelope.payload);
   const payloadErrors = flatten(validateSync(payload, PAYLOAD_RULES), 'payload');
@@ -81,7 +110,9 @@ export function parseMessage(body: string, contracts: readonly MessageContract[]
 function flatten(errors: ClassValidatorError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own: FieldError[] = error.constraints
+      ? [{ field, messages: Object.values(error.constraints) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -43,7 +43,13 @@ export class InstanceStateEventPayload {
 }
 
 const instanceEvent = (messageType: string) =>
-  defineMessage({ messageType, schemaVersion: 1, queue: 'tenant-events', kind: 'event', payload: InstanceStateEventPayload });
+  defineMessage({
+    messageType,
+    schemaVersion: 1,
+    queue: 'tenant-events',
+    kind: 'event',
+    payload: InstanceStateEventPayload,
+  });
 
 export const TENANT_MESSAGES = {
   TENANT_LIFECYCLE_REQUESTED: defineMessage({

@@ -15,10 +15,18 @@ describe('webhook signatures', () => {
     const signature = signWebhook(secret, now, body);
     const header = { signature, timestamp: String(now) };
     expect(verifyWebhookSignature(secret, header, body, { nowSeconds: now + 10 })).toBe(true);
-    expect(verifyWebhookSignature(secret, header, body.replace('completed', 'failed'), { nowSeconds: now })).toBe(false);
-    expect(verifyWebhookSignature(secret, { signature, timestamp: String(now + 1) }, body, { nowSeconds: now })).toBe(false);
+    expect(
+      verifyWebhookSignature(secret, header, body.replace('completed', 'failed'), { nowSeconds: now }),
+    ).toBe(false);
+    expect(
+      verifyWebhookSignature(secret, { signature, timestamp: String(now + 1) }, body, { nowSeconds: now }),
+    ).toBe(false);
     expect(verifyWebhookSignature('another-secret-value', header, body, { nowSeconds: now })).toBe(false);
     expect(verifyWebhookSignature(secret, header, body, { nowSeconds: now + 301 })).toBe(false);
-    expect(verifyWebhookSignature(secret, { signature: undefined, timestamp: String(now) }, body, { nowSeconds: now })).toBe(false);
+    expect(
+      verifyWebhookSignature(secret, { signature: undefined, timestamp: String(now) }, body, {
+        nowSeconds: now,
+      }),
+    ).toBe(false);
   });
 });

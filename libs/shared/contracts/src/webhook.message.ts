@@ -32,6 +32,18 @@ export class WebhookDeliveryPayload {
 }
 
 export const WEBHOOK_MESSAGES = {
-  WEBHOOK_EVENT: defineMessage({ messageType: 'WEBHOOK_EVENT', schemaVersion: 1, queue: 'webhooks', kind: 'event', payload: WebhookEventPayload }),
-  WEBHOOK_DELIVERY: defineMessage({ messageType: 'WEBHOOK_DELIVERY', schemaVersion: 1, queue: 'webhooks', kind: 'event', payload: WebhookDeliveryPayload }),
+  WEBHOOK_EVENT: defineMessage({
+    messageType: 'WEBHOOK_EVENT',
+    schemaVersion: 1,
+    queue: 'webhooks',
+    kind: 'event',
+    payload: WebhookEventPayload,
+  }),
+  WEBHOOK_DELIVERY: defineMessage({
+    messageType: 'WEBHOOK_DELIVERY',
+    schemaVersion: 1,
+    queue: 'webhooks',
+    kind: 'event',
+    payload: WebhookDeliveryPayload,
+  }),
 };

@@ -12,14 +12,18 @@ export class OperationStepResponseDto {
 export class OperationErrorResponseDto {
   @ApiProperty({ example: 'UPSTREAM_ERROR' }) code!: string;
   @ApiProperty() message!: string;
-  @ApiProperty({ description: 'Whether the failure was transient (it was retried before giving up)' }) retryable!: boolean;
+  @ApiProperty({ description: 'Whether the failure was transient (it was retried before giving up)' })
+  retryable!: boolean;
 }
 
 export class OperationResponseDto {
   @ApiProperty({ example: 'op-7f1c2a9e-5b7d-4c1e-9a55-2f3b8c9d0e1f' }) operationId!: string;
   @ApiProperty() tenantId!: string;
   @ApiProperty({ example: 'SITE_CREATION' }) type!: string;
-  @ApiProperty({ enum: OPERATION_STATUSES, description: 'PENDING → IN_PROGRESS → COMPLETED | FAILED; PENDING → CANCELLED' })
+  @ApiProperty({
+    enum: OPERATION_STATUSES,
+    description: 'PENDING → IN_PROGRESS → COMPLETED | FAILED; PENDING → CANCELLED',
+  })
   status!: OperationStatus;
   @ApiProperty({ example: 'site' }) resourceType!: string;
   @ApiProperty() resourceId!: string;
@@ -27,8 +31,14 @@ export class OperationResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) currentStep!: string | null;
   @ApiProperty({ type: [OperationStepResponseDto] }) steps!: OperationStepResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: OperationErrorResponseDto }) error!: OperationErrorResponseDto | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true, description: 'e.g. the new siteId' })
+  @ApiPropertyOptional({ nullable: true, type: OperationErrorResponseDto })
+  error!: OperationErrorResponseDto | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'e.g. the new siteId',
+  })
   result!: Record<string, unknown> | null;
   @ApiProperty({ description: 'Deliveries of its message to a worker' }) attempts!: number;
   @ApiProperty() createdBy!: string;

@@ -1,5 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { Trim } from '@bbws/platform-http';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@bbws/shared-contracts';
 
@@ -20,7 +31,12 @@ export class UpdateWebhookRequestDto {
   @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
   events?: WebhookEventType[];
 
-  @ApiPropertyOptional({ minLength: 16, maxLength: 256, writeOnly: true, description: 'Rotates the signing secret' })
+  @ApiPropertyOptional({
+    minLength: 16,
+    maxLength: 256,
+    writeOnly: true,
+    description: 'Rotates the signing secret',
+  })
   @IsOptional()
   @IsString()
   @Length(16, 256)
@@ -33,7 +49,9 @@ export class UpdateWebhookRequestDto {
   @Length(0, 200)
   description?: string;
 
-  @ApiPropertyOptional({ description: 'false disables the subscription; true re-enables it and clears its failure count' })
+  @ApiPropertyOptional({
+    description: 'false disables the subscription; true re-enables it and clears its failure count',
+  })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;

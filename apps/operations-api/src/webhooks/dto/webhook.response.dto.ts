@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DELIVERY_STATUSES, WEBHOOK_STATUSES, type DeliveryStatus, type WebhookStatus } from '@bbws/data-access-operations';
+import {
+  DELIVERY_STATUSES,
+  WEBHOOK_STATUSES,
+  type DeliveryStatus,
+  type WebhookStatus,
+} from '@bbws/data-access-operations';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventBody, type WebhookEventType } from '@bbws/shared-contracts';
 import type { Links } from '@bbws/shared-hateoas';
 
@@ -40,6 +45,10 @@ export class WebhookDeliveryResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) nextAttemptAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body that was (or is being) delivered' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The body that was (or is being) delivered',
+  })
   event!: WebhookEventBody;
 }

@@ -21,8 +21,12 @@ export class OperationResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) currentStep!: string | null;
   @ApiProperty({ type: [OperationStepResponseDto] }) steps!: OperationStepResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) error!: OperationError | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) result!: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true })
+  error!: OperationError | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) result!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty() attempts!: number;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;

@@ -1,0 +1,58 @@
+import { ConfigError } from '@bbws/shared-config';
+import { loadWorkersConfig } from './workers.config';
+
+describe('loadWorkersConfig', () => {
+  const base = { BBWS_STAGE: 'local' };
+
+  it('runs every worker by default, each queue with the default concurrency', () => {
+    const config = loadWorkersConfig(base);
+    expect(config.port).toBe(3007);
+    expect(config.workers.enabled).toEqual(['tenant-events', 'webhooks', 'sweeper']);
+    expect(config.workers.queues['tenant-events']).toEqual({
+      concurrency: 4,
+      batchSize: 1,
+      waitTimeSeconds: 20,
+    });
+    expect(config.workers.webhooks).toMatchObject({
+      retryWindowSeconds: 86_400,
+      disableAfterFailures: 20,
+      allowLocalTargets: true,
+    });
+  });
+
+  it('runs the subset named in WORKERS, with per-queue settings from WORKER_QUEUES', () => {
+    const config = loadWorkersConfig({
+      ...base,
+      WORKERS: 'webhooks, sweeper',
+      WORKER_CONCURRENCY: '2',
+      WORKER_QUEUES: JSON.stringify({
+        webhooks: { concurrency: 16, batchSize: 4, visibilityTimeoutSeconds: 45 },
+      }),
+    });
+    expect(config.workers.enabled).toEqual(['webhooks', 'sweeper']);
+    expect(config.workers.queues.webhooks).toEqual({
+      concurrency: 16,
+      batchSize: 4,
+      waitTimeSeconds: 20,
+      visibilityTimeoutSeconds: 45,
+    });
+    expect(config.workers.queues['tenant-events'].concurrency).toBe(2);
+  });
+
+  it('only lets the local and test stages deliver webhooks to http and loopback targets', () => {
+    expect(
+      loadWorkersConfig({ BBWS_STAGE: 'prod', CURSOR_SECRET: 'x'.repeat(32) }).workers.webhooks
+        .allowLocalTargets,
+    ).toBe(false);
+  });
+
+  it.each([
+    ['an unknown worker', { WORKERS: 'tenant-events,site-creation' }],
+    ['no worker at all', { WORKERS: ' , ' }],
+    ['WORKER_QUEUES that is not JSON', { WORKER_QUEUES: '{nope' }],
+    ['an unknown queue setting', { WORKER_QUEUES: JSON.stringify({ webhooks: { threads: 3 } }) }],
+    ['a batch larger than SQS allows', { WORKER_QUEUES: JSON.stringify({ webhooks: { batchSize: 11 } }) }],
+  ])('refuses %s at boot', (_case, env) => {
+    expect(() => loadWorkersConfig({ ...base, ...env })).toThrow(ConfigError);
+  });
+});
