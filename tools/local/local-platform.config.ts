@@ -57,5 +57,7 @@ export function appEnvironment(dataDir: string, cursorSecret: string): Record<st
     AUTH_JWKS_URL: LOCAL_IDENTITY.jwksUrl,
     CURSOR_SECRET: cursorSecret,
     HOST: LOCAL_HOST,
+    // Short long-polls locally, so Ctrl-C stops the workers in about two seconds.
+    WORKER_WAIT_TIME_SECONDS: '2',
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { freePort } from '@bbws/testing-engines';
 
 const root = path.resolve(__dirname, '../..');
-const API_APPS = ['tenants-api', 'instances-api', 'sites-api', 'templates-api', 'plugins-api', 'operations-api'];
+const API_APPS = ['tenants-api', 'instances-api', 'sites-api', 'templates-api', 'plugins-api', 'operations-api', 'workers'];
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<number> {
   const started = Date.now();
@@ -21,7 +21,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 20_00
 }
 
 /** Boots each compiled API app the way production does (`node dist/apps/<app>/src/main.js`). */
-describe('compiled API apps', () => {
+describe('compiled apps', () => {
   beforeAll(() => {
     const result = spawnSync(process.execPath, ['tools/build/compile.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
     expect(result.status).toBe(0);
@@ -30,7 +30,7 @@ describe('compiled API apps', () => {
   it.each(API_APPS)('%s boots and serves /health, /ready and its OpenAPI document', async (app) => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(root, 'dist/apps', app, 'src/main.js')], {
-      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', WORKER_WAIT_TIME_SECONDS: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

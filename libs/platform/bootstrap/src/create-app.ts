@@ -90,6 +90,6 @@ function setupOpenApi(app: NestFastifyApplication, description: AppDescription):
 
 /** Starts listening and stops cleanly on SIGTERM/SIGINT. */
 export async function listen(app: NestFastifyApplication, host: string, port: number): Promise<void> {
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen({ host, port });
 }

@@ -3,17 +3,19 @@ import { loadConfig } from '@bbws/shared-config';
 import { createApp, listen, type AppDescription } from './create-app';
 import { platformEnvSchema, type PlatformConfig } from './platform-config';
 
-export interface ApiEntry {
+export interface ApiEntry<C extends PlatformConfig> {
   service: string;
   defaultPort: number;
   description: AppDescription;
-  module: (config: PlatformConfig) => DynamicModule;
+  /** The app's own validated config; by default the platform's. */
+  loadConfig?: () => C;
+  module: (config: C) => DynamicModule;
 }
 
-/** The `main.ts` of an API app: validated config, the app, listen; a boot failure exits non-zero. */
-export function runApi(entry: ApiEntry): void {
+/** The `main.ts` of an app: validated config, the app, listen; a boot failure exits non-zero. */
+export function runApi<C extends PlatformConfig = PlatformConfig>(entry: ApiEntry<C>): void {
   const start = async () => {
-    const config = loadConfig(platformEnvSchema(entry.service, entry.defaultPort));
+    const config = entry.loadConfig ? entry.loadConfig() : (loadConfig(platformEnvSchema(entry.service, entry.defaultPort)) as C);
     const app = await createApp(entry.module(config), entry.description, { trustProxy: config.trustProxy });
     await listen(app, config.host, config.port);
   };

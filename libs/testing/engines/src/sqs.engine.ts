@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { createRequestHandler } from 'local-aws-sqs';
 import { EngineSetupError } from './engine-setup.error';
 import type { RunningEngine } from './running-engine';
+import { patchAllQueues } from './sqs-receive-count.patch';
 
 export interface SqsOptions {
   /** Fixed port; a free one when omitted. */
@@ -11,7 +12,7 @@ export interface SqsOptions {
 
 /**
  * Starts the local SQS server (local-aws-sqs: JSON protocol, redrive to DLQs) inside this process on
- * 127.0.0.1. Queue state lives in memory. Built on its request handler rather than `createSqsServer`
+ * 127.0.0.1, with receive counts kept as SQS keeps them (see the patch). Queue state lives in memory. Built on its request handler rather than `createSqsServer`
  * so that a taken port is reported instead of leaving the start hanging.
  */
 export async function startSqs(options: SqsOptions = {}): Promise<RunningEngine> {
@@ -20,7 +21,10 @@ export async function startSqs(options: SqsOptions = {}): Promise<RunningEngine>
     hostname: '127.0.0.1',
     region: options.region ?? 'us-east-1',
   });
-  const server = createServer((req, res) => void requestHandler(req, res));
+  const server = createServer((req, res) => {
+    patchAllQueues(service as unknown as { Queues: unknown[] });
+    void requestHandler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
