@@ -54,6 +54,8 @@ export class OperationProcessor implements QueueHandler {
   readonly name: string;
   readonly contracts: readonly MessageContract[];
   private readonly handlers: Map<string, OperationHandler>;
+  /** Operations this process is running now: a second copy of their message must not re-claim them. */
+  private readonly running = new Set<string>();
 
   constructor(
     handlers: OperationHandler[],
@@ -69,6 +71,20 @@ export class OperationProcessor implements QueueHandler {
   }
 
   async handle(message: ParsedMessage, context: MessageContext): Promise<HandlerOutcome> {
+    const operationId = message.envelope.operationId as string;
+    if (this.running.has(operationId)) {
+      // The lease owner is this worker, so the store would hand the claim over: refuse it here.
+      return context.isLastReceive ? { action: 'ack' } : { action: 'retry', delaySeconds: 1 };
+    }
+    this.running.add(operationId);
+    try {
+      return await this.claimAndRun(message, context);
+    } finally {
+      this.running.delete(operationId);
+    }
+  }
+
+  private async claimAndRun(message: ParsedMessage, context: MessageContext): Promise<HandlerOutcome> {
     const { envelope } = message;
     const operationId = envelope.operationId as string;
     const claim = await this.store.claim(operationId, this.options.owner, this.options.leaseMs);
