@@ -10,8 +10,9 @@ import { freePort, generateSigningKey, signTestToken, startDynamoLocal, startJwk
 
 const STAGE = 'bench';
 const CONNECTIONS = 20;
-const DURATION_S = 10;
-const WARMUP_S = 3;
+const DURATION_S = 8;
+const ROUNDS = 2;
+const WARMUP_S = 5;
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -25,8 +26,19 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
+function mean(rounds: LoadResult[]): LoadResult {
+  const average = (pick: (r: LoadResult) => number) => rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length;
+  return {
+    requestsPerSecond: average((r) => r.requestsPerSecond),
+    p50: Math.round(average((r) => r.p50)),
+    p99: Math.round(average((r) => r.p99)),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
+
 function spawnNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  return spawn(process.execPath, [...profile, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function firstOk(url: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<void> {
@@ -99,16 +111,23 @@ export async function runTenantsBench(distRoot: string): Promise<string> {
     children.push(spawnNode(path.join(distRoot, 'tools/bench/bare-get-item.server.js'), { ...env, TABLE_TENANTS: tables.tenants, PORT: String(barePort) }));
     await firstOk(bareUrl, {});
 
-    // Warm both (JIT, DynamoDB Local), then measure them alternately so neither gets a warmer engine.
+    // Warm both (JIT, DynamoDB Local), then measure them in alternating rounds so neither gets a
+    // warmer engine or a quieter machine; each figure is the mean over the rounds.
     await load(bareUrl, {}, WARMUP_S);
     await load(apiUrl, auth, WARMUP_S);
-    const bare = await load(bareUrl, {}, DURATION_S);
-    const api = await load(apiUrl, auth, DURATION_S);
+    const bareRounds: LoadResult[] = [];
+    const apiRounds: LoadResult[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      bareRounds.push(await load(bareUrl, {}, DURATION_S));
+      apiRounds.push(await load(apiUrl, auth, DURATION_S));
+    }
+    const bare = mean(bareRounds);
+    const api = mean(apiRounds);
     const ratio = api.requestsPerSecond / bare.requestsPerSecond;
     const row = (name: string, r: LoadResult) =>
       `${name.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx).padStart(7)}`;
     return [
-      `GET /v1.0/tenants/{id}: ${CONNECTIONS} connections, ${DURATION_S} s each, DynamoDB Local in memory`,
+      `GET /v1.0/tenants/{id}: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each, DynamoDB Local in memory`,
       `${'target'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(7)}`,
       row('bare Fastify + GetItem', bare),
       row('tenants-api', api),

@@ -9,7 +9,6 @@ import {
   type Operation,
   type TenantLifecycleAction,
 } from '@bbws/shared-contracts';
-import { requestContext } from '@bbws/shared-logging';
 import { LifecycleNoteRequestDto, LifecycleReasonRequestDto } from './dto/lifecycle-reason.request.dto';
 import { OperationResponseDto } from './dto/operation.response.dto';
 import { LifecycleService } from './lifecycle.service';
@@ -92,7 +91,7 @@ export class LifecycleController {
       tenantId,
       action,
       reason,
-      requestContext.requestId() ?? tenantId,
+      String(reply.request.id),
     );
     void reply.header('Location', operationRoutes.operation(operation.operationId));
     return presentOperation(operation, { canCancel: true });

@@ -3,7 +3,6 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '@bbws/platform-bootstrap';
 import { UnauthorizedError } from '@bbws/shared-errors';
-import { requestContext } from '@bbws/shared-logging';
 import type { Caller } from './caller';
 import { JwtVerifier } from './jwt-verifier';
 
@@ -25,8 +24,6 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedError('A bearer token is required');
     request.caller = await this.verifier.verify(match[1]);
-    const store = requestContext.get();
-    if (store) store.userId = request.caller.userId;
     return true;
   }
 }

@@ -1,4 +1,3 @@
-export { EtagInterceptor } from './etag.interceptor';
 export { HttpConventionsModule } from './http-conventions.module';
 export { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency.interceptor';
 export { Idempotent } from './idempotent.decorator';
