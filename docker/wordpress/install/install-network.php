@@ -57,8 +57,15 @@ function bbws_install_options(): array {
 	return $options;
 }
 
-/** Waits until the database named by the environment accepts connections (wpdb would die instead). */
-function bbws_install_wait_for_database( int $seconds ): void {
+/**
+ * Waits until the database named by the environment accepts connections (wpdb would die instead),
+ * then takes the install lock on that connection, BEFORE WordPress is loaded: several containers of
+ * one instance may start at once, and loading WordPress while another installs it dies on the
+ * half-created tables. One installs; the others wait and find it done. The lock is held until this
+ * process exits (the connection closes with it).
+ */
+function bbws_install_wait_for_database_and_lock( int $seconds ): void {
+	static $held = null;
 	$host   = (string) getenv( 'WORDPRESS_DB_HOST' );
 	$port   = null;
 	$socket = null;
@@ -72,9 +79,16 @@ function bbws_install_wait_for_database( int $seconds ): void {
 	mysqli_report( MYSQLI_REPORT_OFF );
 	$deadline = microtime( true ) + $seconds;
 	do {
-		$link = @mysqli_connect( $host, (string) getenv( 'WORDPRESS_DB_USER' ), (string) getenv( 'WORDPRESS_DB_PASSWORD' ), (string) getenv( 'WORDPRESS_DB_NAME' ), $port, $socket );
+		$name = (string) getenv( 'WORDPRESS_DB_NAME' );
+		$link = @mysqli_connect( $host, (string) getenv( 'WORDPRESS_DB_USER' ), (string) getenv( 'WORDPRESS_DB_PASSWORD' ), $name, $port, $socket );
 		if ( $link ) {
-			mysqli_close( $link );
+			$lock   = mysqli_real_escape_string( $link, 'bbws_install_' . md5( $name ) );
+			$result = mysqli_query( $link, "SELECT GET_LOCK('$lock', 300)" );
+			$row    = $result ? mysqli_fetch_row( $result ) : null;
+			if ( ! $row || '1' !== (string) $row[0] ) {
+				bbws_install_fail( 'timed out waiting for another installer of this network' );
+			}
+			$held = $link;
 			return;
 		}
 		usleep( 500000 );
@@ -207,12 +221,7 @@ function bbws_install_main(): int {
 	);
 	add_filter( 'pre_wp_mail', '__return_false' );
 
-	// Several containers of one instance may start at once: one installs, the others wait and find it done.
-	$lock = 'bbws_install_' . md5( DB_NAME );
-	if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 300)', $lock ) ) ) {
-		bbws_install_fail( 'timed out waiting for another installer of this network' );
-	}
-	// What WordPress cached while loading (is_blog_installed, options) predates the lock.
+	// What WordPress cached while loading (is_blog_installed, options) may predate the install lock.
 	wp_cache_flush();
 
 	$report = array(
@@ -231,14 +240,13 @@ function bbws_install_main(): int {
 		$report['installedNetwork'] = true;
 	}
 	$report['muPlugins'] = bbws_install_mu_plugins( $options['mu-plugins'] );
-	$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
 
 	echo wp_json_encode( $report ), "\n";
 	return 0;
 }
 
 bbws_install_options();
-bbws_install_wait_for_database( bbws_install_options()['wait-db'] );
+bbws_install_wait_for_database_and_lock( bbws_install_options()['wait-db'] );
 bbws_install_prepare_request();
 require bbws_install_options()['docroot'] . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
