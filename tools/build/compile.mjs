@@ -1,7 +1,7 @@
 // Compiles apps/, libs/ and tools/ TypeScript to dist/ with SWC (decorator metadata for NestJS),
 // rewriting the @bbws/* path aliases to relative paths so `node dist/apps/<app>/src/main.js` runs.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,8 +42,14 @@ for (const top of ['apps', 'libs', 'tools']) {
         const { code, map } = await transformFile(file, { ...options, filename: file });
         const target = path.join(outDir, path.relative(root, file)).replace(/\.ts$/, '.js');
         await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
-        if (map) await writeFile(`${target}.map`, map);
+        // Write-then-rename: a process starting from dist/ while another compiles never reads half a file.
+        const atomically = async (file, content) => {
+          const temporary = `${file}.${process.pid}.tmp`;
+          await writeFile(temporary, content);
+          await rename(temporary, file);
+        };
+        if (map) await atomically(`${target}.map`, map);
+        await atomically(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
       })(),
     );
   }
