@@ -5,7 +5,10 @@ import {
   eventually,
   silentLogger,
   sleep,
+  completedOperation,
+  countInto as count,
   startRuntimeFixture,
+  withThreeStepBehaviour,
   type RuntimeFixture,
 } from './runtime.fixture';
 
@@ -16,28 +19,11 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
   /** step name → how many times it started and completed, per operation */
   let started: Map<string, number>;
   let completed: Map<string, number>;
-
-  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  const completedOp = (operationId: string) =>
-    eventually(async () => {
-      const operation = await fx.operations.get(operationId);
-      return operation?.status === 'COMPLETED' ? operation : undefined;
-    });
+  const completedOp = (operationId: string) => completedOperation(fx, operationId);
 
   beforeEach(async () => {
     fx = await startRuntimeFixture();
-    started = new Map();
-    completed = new Map();
-    fx.handler.behaviours.set('three-steps', async (context) => {
-      await context.plan(['one', 'two', 'three']);
-      for (const name of ['one', 'two', 'three']) {
-        await context.step(name, async () => {
-          count(started, `${context.operation.operationId}:${name}`);
-          count(completed, `${context.operation.operationId}:${name}`);
-        });
-      }
-      return { result: { done: true }, message: 'All three steps ran' };
-    });
+    ({ started, completed } = withThreeStepBehaviour(fx));
   });
 
   afterEach(() => fx.close());

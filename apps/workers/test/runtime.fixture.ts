@@ -195,3 +195,33 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     });
   });
 }
+
+/** Adds one to the count of `key`. */
+export function countInto(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** Resolves with the operation once it is COMPLETED. */
+export function completedOperation(fx: RuntimeFixture, operationId: string) {
+  return eventually(async () => {
+    const operation = await fx.operations.get(operationId);
+    return operation?.status === 'COMPLETED' ? operation : undefined;
+  });
+}
+
+/** Registers the 'three-steps' behaviour, counting step starts and completions per `${operationId}:${step}`. */
+export function withThreeStepBehaviour(fx: RuntimeFixture): { started: Map<string, number>; completed: Map<string, number> } {
+  const started = new Map<string, number>();
+  const completed = new Map<string, number>();
+  fx.handler.behaviours.set('three-steps', async (context) => {
+    await context.plan(['one', 'two', 'three']);
+    for (const name of ['one', 'two', 'three']) {
+      await context.step(name, async () => {
+        countInto(started, `${context.operation.operationId}:${name}`);
+        countInto(completed, `${context.operation.operationId}:${name}`);
+      });
+    }
+    return { result: { done: true }, message: 'All three steps ran' };
+  });
+  return { started, completed };
+}
