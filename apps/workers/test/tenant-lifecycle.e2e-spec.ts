@@ -169,8 +169,11 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
       expect(request.headers['x-bbws-delivery']).toMatch(/^dlv-/);
       expect(request.headers['content-type']).toBe('application/json');
     }
-    const log = await fx.deliveries.listByWebhook(webhook.webhookId, { pageSize: 10 });
-    expect(log.items).toHaveLength(2);
+    // The worker records the outcome after the receiver has answered: wait for both log entries.
+    const log = await eventually(async () => {
+      const page = await fx.deliveries.listByWebhook(webhook.webhookId, { pageSize: 10 });
+      return page.items.length === 2 && page.items.every((delivery) => delivery.status !== 'PENDING') ? page : undefined;
+    });
     expect(
       log.items.every(
         (delivery) => delivery.status === 'SUCCEEDED' && delivery.attempts[0].statusCode === 200,
