@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -150,21 +151,26 @@ export class OperationDao {
   async claim(operationId: string, owner: string, leaseMs: number): Promise<ClaimResult> {
     const now = this.db.clock.now();
     const nowIso = now.toISOString();
+    // The SDK retries a request whose answer was lost (timeout, reset socket) although DynamoDB may have
+    // applied it; the claim id makes such a retry fail its condition instead of counting an attempt twice.
+    const claimId = randomUUID();
     try {
       const { Attributes } = await this.db.client.send(
         new UpdateCommand({
           TableName: this.table,
           Key: operationKeys.operation(operationId),
           UpdateExpression:
-            'SET #status = :inProgress, leaseOwner = :owner, leaseExpiresAt = :expires, startedAt = if_not_exists(startedAt, :now), ' +
+            'SET #status = :inProgress, leaseOwner = :owner, leaseExpiresAt = :expires, claimId = :claimId, startedAt = if_not_exists(startedAt, :now), ' +
             'updatedAt = :now, GSI3PK = :gsi3pk, GSI3SK = :gsi3sk ADD attempts :one, #version :one',
           ConditionExpression:
-            'attribute_exists(PK) AND (#status = :pending OR (#status = :inProgress AND (leaseExpiresAt < :now OR leaseOwner = :owner)))',
+            'attribute_exists(PK) AND (attribute_not_exists(claimId) OR claimId <> :claimId) AND ' +
+            '(#status = :pending OR (#status = :inProgress AND (leaseExpiresAt < :now OR leaseOwner = :owner)))',
           ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
           ExpressionAttributeValues: {
             ':inProgress': 'IN_PROGRESS',
             ':pending': 'PENDING',
             ':owner': owner,
+            ':claimId': claimId,
             ':expires': new Date(now.getTime() + leaseMs).toISOString(),
             ':now': nowIso,
             ':gsi3pk': operationKeys.byStatus('IN_PROGRESS'),
@@ -181,6 +187,7 @@ export class OperationDao {
       if (old === undefined) throw error;
       if (old === null) return { outcome: 'missing' };
       const operation = fromOperationItem(old);
+      if (old.claimId === claimId) return { outcome: 'claimed', operation };
       return isTerminalStatus(operation.status)
         ? { outcome: 'terminal', operation }
         : { outcome: 'busy', operation };
