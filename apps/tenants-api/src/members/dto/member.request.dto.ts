@@ -7,16 +7,8 @@ import { idPattern } from '@bbws/shared-util';
 export const TEAM_ID = idPattern('team');
 export const MAX_TEAMS_PER_MEMBER = 20;
 
-export class AddMemberRequestDto {
-  @ApiProperty({
-    example: 'bob@example.com',
-    description: 'Must exist in the identity directory (invite otherwise)',
-  })
-  @Trim()
-  @IsEmail()
-  @MaxLength(254)
-  email!: string;
-
+/** A role and team assignments: what adding a member and inviting one both grant. */
+export abstract class MembershipGrantDto {
   @ApiProperty({ enum: TENANT_ROLES, description: 'Case-insensitive' })
   @UpperCase()
   @IsIn(TENANT_ROLES)
@@ -28,6 +20,17 @@ export class AddMemberRequestDto {
   @ArrayMaxSize(MAX_TEAMS_PER_MEMBER)
   @Matches(TEAM_ID, { each: true, message: 'each teamId must look like team-<uuid>' })
   teamIds?: string[];
+}
+
+export class AddMemberRequestDto extends MembershipGrantDto {
+  @ApiProperty({
+    example: 'bob@example.com',
+    description: 'Must exist in the identity directory (invite otherwise)',
+  })
+  @Trim()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
 }
 
 export class UpdateMemberRequestDto {
