@@ -12,7 +12,7 @@ import {
   type TestUser,
 } from '@bbws/testing-e2e';
 import { AppModule } from '../src/app.module';
-import { loadOperationsApiConfig } from '../src/config/operations-api.config';
+import { loadOperationsApiConfig, type OperationsApiConfig } from '../src/config/operations-api.config';
 import { OPERATIONS_API_DESCRIPTION } from '../src/openapi';
 
 export interface OperationsApiFixture {
@@ -28,14 +28,15 @@ export interface OperationsApiFixture {
   close(): Promise<void>;
 }
 
-export async function startOperationsApi(env: NodeJS.ProcessEnv = {}): Promise<OperationsApiFixture> {
+export async function startOperationsApi(
+  env: NodeJS.ProcessEnv = {},
+  overrides: Partial<OperationsApiConfig> = {},
+): Promise<OperationsApiFixture> {
   const clock = new MutableClock();
-  const config = loadOperationsApiConfig({
-    ...process.env,
-    ACCESS_CACHE_TTL_MS: '0',
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
+  const config = {
+    ...loadOperationsApiConfig({ ...process.env, ACCESS_CACHE_TTL_MS: '0', LOG_LEVEL: 'silent', ...env }),
+    ...overrides,
+  };
   const api = await startTestApi(AppModule.register({ config, clock }), OPERATIONS_API_DESCRIPTION);
   const db = testDynamoContext(clock);
   const operations = new OperationDao(db);

@@ -41,7 +41,14 @@ describe('loadWorkersConfig', () => {
 
   it('only lets the local and test stages deliver webhooks to http and loopback targets', () => {
     expect(
-      loadWorkersConfig({ BBWS_STAGE: 'prod', CURSOR_SECRET: 'x'.repeat(32) }).workers.webhooks
+      loadWorkersConfig({
+        BBWS_STAGE: 'prod',
+        CURSOR_SECRET: 'x'.repeat(32),
+        AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+        AUTH_AUDIENCE: 'client-id',
+        AUTH_JWKS_URL: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json',
+        TRUST_PROXY: '10.20.0.0/16',
+      }).workers.webhooks
         .allowLocalTargets,
     ).toBe(false);
   });
