@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { InstanceReaderDao } from '@bbws/data-access-instances';
+import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { TenantDao } from '@bbws/data-access-tenants';
 import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK, DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
@@ -19,9 +20,14 @@ import { TenantsService } from './tenants.service';
     { provide: InstanceReaderDao, useFactory: (db: DynamoContext) => new InstanceReaderDao(db), inject: [DYNAMO_CONTEXT] },
     {
       provide: TenantsService,
-      useFactory: (tenants: TenantDao, instances: InstanceReaderDao, access: TenantAccessService, clock: Clock) =>
-        new TenantsService(tenants, instances, access, clock),
-      inject: [TenantDao, InstanceReaderDao, TenantAccessService, CLOCK],
+      useFactory: (
+        tenants: TenantDao,
+        memberships: MembershipReaderDao,
+        instances: InstanceReaderDao,
+        access: TenantAccessService,
+        clock: Clock,
+      ) => new TenantsService(tenants, memberships, instances, access, clock),
+      inject: [TenantDao, MembershipReaderDao, InstanceReaderDao, TenantAccessService, CLOCK],
     },
   ],
   exports: [TenantDao, TenantsService],

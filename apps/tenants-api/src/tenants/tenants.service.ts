@@ -1,10 +1,12 @@
 import type { InstanceReaderDao } from '@bbws/data-access-instances';
+import type { MembershipReaderDao } from '@bbws/data-access-memberships';
 import type { AuditEvent, Tenant, TenantDao, TenantStatus, TenantTier } from '@bbws/data-access-tenants';
 import { requirePlatformAdmin, type Caller, type TenantAccess, type TenantAccessService } from '@bbws/platform-auth';
 import { BusinessRuleError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
-import { newId, normalizeName, type Clock } from '@bbws/shared-util';
+import { newId, type Clock } from '@bbws/shared-util';
 import { assertTransition } from './tenant-status.rules';
+import { listMemberTenants } from './use-cases/list-member-tenants';
 
 export interface CreateTenantInput {
   organizationName: string;
@@ -29,6 +31,7 @@ export interface TenantView {
 export class TenantsService {
   constructor(
     private readonly tenants: TenantDao,
+    private readonly memberships: MembershipReaderDao,
     private readonly instances: InstanceReaderDao,
     private readonly access: TenantAccessService,
     private readonly clock: Clock,
@@ -72,20 +75,13 @@ export class TenantsService {
       const access = (tenantId: string): TenantAccess => ({ tenantId, isPlatformAdmin: true, role: null });
       return { items: result.items.map((tenant) => ({ tenant, access: access(tenant.tenantId) })), nextStartAt: result.nextStartAt };
     }
-    const memberships = await this.access.listMemberships(caller.userId, page);
-    const roles = new Map(memberships.items.map((member) => [member.tenantId, member.role]));
-    const prefix = filter.name ? normalizeName(filter.name) : undefined;
-    const tenants = (await this.tenants.getMany([...roles.keys()])).filter(
-      (tenant) =>
-        (!filter.status || tenant.status === filter.status) &&
-        (!prefix || normalizeName(tenant.organizationName).startsWith(prefix)),
-    );
+    const result = await listMemberTenants(this.memberships, this.tenants, caller.userId, filter, page);
     return {
-      items: tenants.map((tenant) => ({
+      items: result.items.map(({ member, tenant }) => ({
         tenant,
-        access: { tenantId: tenant.tenantId, isPlatformAdmin: false, role: roles.get(tenant.tenantId) ?? null },
+        access: { tenantId: tenant.tenantId, isPlatformAdmin: false, role: member.role },
       })),
-      nextStartAt: memberships.nextStartAt,
+      nextStartAt: result.nextStartAt,
     };
   }
 

@@ -13,7 +13,7 @@ export { tablesCloudFormation } from './cloudformation-tables';
 export { createDocumentClient, createDynamoClient, type DynamoConnection } from './dynamo-client.factory';
 export { transactWrite, type ConditionFailure, type ConditionFailureMapper, type TransactItem } from './transact';
 export { deleteKey, put, putNew, versionedUpdate, type VersionedUpdate } from './expressions';
-export { paginatedQuery, type KeyQuery } from './paginated-query';
+export { cursorAfter, paginatedQuery, type KeyQuery } from './paginated-query';
 export { IdempotencyDao, type IdempotencyRecord, type StoredResponse } from './idempotency.dao';
 export type { DynamoContext } from './dynamo-context';
 export type { ItemBase, ItemKey, VersionedItemBase } from './item-base';

@@ -13,13 +13,22 @@ export interface KeyQuery {
   descending?: boolean;
   pageSize: number;
   startAt?: string;
-  filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+  filter?: {
+    expression: string;
+    names?: Record<string, string>;
+    values?: Record<string, unknown>;
+    /**
+     * Values that change between pages of the same list (the current time): sent with every page but
+     * left out of the cursor's binding, so page 2 still belongs to the list page 1 came from.
+     */
+    varying?: Record<string, unknown>;
+  };
 }
 
 /**
  * One bounded Query per call (a page), never a Scan. The cursor is bound to the list it came from
- * (index, partition, sort-key condition, filter), so a cursor of one list cannot be replayed against
- * another's, even within the same partition.
+ * (index, partition, sort-key condition, filter without its varying values), so a cursor of one list
+ * cannot be replayed against another's, even within the same partition.
  */
 export async function paginatedQuery(
   client: DynamoDBDocumentClient,
@@ -29,7 +38,11 @@ export async function paginatedQuery(
   const pk = query.index ? `${query.index}PK` : 'PK';
   const sk = query.index ? `${query.index}SK` : 'SK';
   const names: Record<string, string> = { '#pk': pk, ...query.filter?.names };
-  const values: Record<string, unknown> = { ':pk': query.partition, ...query.filter?.values };
+  const values: Record<string, unknown> = {
+    ':pk': query.partition,
+    ...query.filter?.values,
+    ...query.filter?.varying,
+  };
   let condition = '#pk = :pk';
   if (query.sortKey) {
     names['#sk'] = sk;
@@ -63,7 +76,18 @@ export async function paginatedQuery(
   };
 }
 
-function listScope(query: KeyQuery): string {
+/** A cursor that continues the list right after `item` (one of its items), e.g. after a page cut short. */
+export function cursorAfter(
+  codec: CursorCodec,
+  query: Omit<KeyQuery, 'pageSize' | 'startAt'>,
+  item: Record<string, unknown>,
+): string {
+  const attributes = query.index ? ['PK', 'SK', `${query.index}PK`, `${query.index}SK`] : ['PK', 'SK'];
+  const key = Object.fromEntries(attributes.map((attribute) => [attribute, item[attribute]]));
+  return codec.encode({ p: listScope(query), k: key });
+}
+
+function listScope(query: Omit<KeyQuery, 'pageSize' | 'startAt'>): string {
   const filter = query.filter ? { e: query.filter.expression, v: query.filter.values } : null;
   const scope = JSON.stringify([query.tableName, query.index ?? null, query.partition, query.sortKey ?? null, filter]);
   return createHash('sha256').update(scope).digest('base64url').slice(0, 22);

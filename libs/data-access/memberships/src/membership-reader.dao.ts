@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { paginatedQuery, type DynamoContext } from '@bbws/data-access-dynamo';
+import { cursorAfter, paginatedQuery, type DynamoContext, type KeyQuery } from '@bbws/data-access-dynamo';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Member } from './member.entity';
 import { memberKeys } from './member.keys';
-import { fromMemberItem } from './member.mapper';
+import { fromMemberItem, toMemberItem } from './member.mapper';
 
 /** Read side of memberships, shared by every service for authorization. */
 export class MembershipReaderDao {
@@ -18,13 +18,21 @@ export class MembershipReaderDao {
 
   /** A user's memberships across tenants (GSI1), in tenant-id order. */
   async listByUser(userId: string, page: PageRequest): Promise<Page<Member>> {
-    const result = await paginatedQuery(this.db.client, this.db.cursors, {
+    const result = await paginatedQuery(this.db.client, this.db.cursors, { ...this.byUser(userId), ...page });
+    return { items: result.items.map(fromMemberItem), nextStartAt: result.nextStartAt };
+  }
+
+  /** A cursor of {@link listByUser} that continues right after `member` (for pages cut short by a filter). */
+  cursorAfter(member: Member): string {
+    return cursorAfter(this.db.cursors, this.byUser(member.userId), toMemberItem(member));
+  }
+
+  private byUser(userId: string): Omit<KeyQuery, 'pageSize' | 'startAt'> {
+    return {
       tableName: this.db.tables.tenants,
       index: 'GSI1',
       partition: memberKeys.userTenants(userId),
       sortKey: { beginsWith: 'TENANT#' },
-      ...page,
-    });
-    return { items: result.items.map(fromMemberItem), nextStartAt: result.nextStartAt };
+    };
   }
 }

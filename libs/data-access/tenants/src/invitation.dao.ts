@@ -149,7 +149,7 @@ export class InvitationDao {
         query.filter = {
           expression: status === 'PENDING' ? '#expiresAt > :now' : '#expiresAt <= :now',
           names: { '#expiresAt': 'expiresAt' },
-          values: { ':now': now.toISOString() },
+          varying: { ':now': now.toISOString() },
         };
       }
     }

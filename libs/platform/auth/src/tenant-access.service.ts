@@ -1,7 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Member, MembershipReaderDao, TenantRole } from '@bbws/data-access-memberships';
 import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
-import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Caller } from './caller';
 
 /** What the caller may do in one tenant: a platform admin, or a member with a role. */
@@ -48,11 +47,6 @@ export class TenantAccessService {
     const member = await this.memberships.find(tenantId, userId);
     this.cache.set(key, { member });
     return member;
-  }
-
-  /** The caller's own memberships (for "my tenants" lists); not cached, it is one bounded Query. */
-  listMemberships(userId: string, page: PageRequest): Promise<Page<Member>> {
-    return this.memberships.listByUser(userId, page);
   }
 
   /** Called by the service that changed a membership, so this process sees it at once. */
