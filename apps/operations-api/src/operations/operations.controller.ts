@@ -2,12 +2,12 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { TenantIdPipe, pageRequest } from '@bbws/platform-http';
-import { operationRoutes, presentOperation } from '@bbws/shared-contracts';
+import { operationRoutes, presentOperation, type Operation } from '@bbws/shared-contracts';
 import { presentPage } from '@bbws/shared-hateoas';
 import { ListOperationsQueryDto } from './dto/list-operations.query.dto';
 import { OperationResponseDto } from './dto/operation.response.dto';
 import { OperationIdPipe } from './operation-id.pipe';
-import { OperationsService, canCancel } from './operations.service';
+import { OperationsService, mayCancel } from './operations.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -23,16 +23,19 @@ export class OperationsController {
   @ApiOkResponse({ type: OperationResponseDto })
   async get(@CurrentCaller() caller: Caller, @Param('operationId', OperationIdPipe) operationId: string) {
     const { operation, access } = await this.operations.get(caller, operationId);
-    return presentOperation(operation, { canCancel: canCancel(access) });
+    return presentOperation(operation, { canCancel: mayCancel(caller, access, operation) });
   }
 
   @Post('operations/:operationId/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel an operation that has not started (PENDING only; tenant ADMIN)' })
+  @ApiOperation({
+    summary:
+      'Cancel an operation that has not started (PENDING only). Platform-admin operations (tenant lifecycle, instances): platform admins; others: their creator, tenant ADMINs, platform admins',
+  })
   @ApiOkResponse({ type: OperationResponseDto })
   async cancel(@CurrentCaller() caller: Caller, @Param('operationId', OperationIdPipe) operationId: string) {
     const { operation, access } = await this.operations.cancel(caller, operationId);
-    return presentOperation(operation, { canCancel: canCancel(access) });
+    return presentOperation(operation, { canCancel: mayCancel(caller, access, operation) });
   }
 
   @Get('tenants/:tenantId/operations')
@@ -45,7 +48,9 @@ export class OperationsController {
     const page = pageRequest(query);
     const filter = { status: query.status, type: query.type, resourceId: query.resourceId };
     const { page: result, access } = await this.operations.list(caller, tenantId, filter, page);
-    return presentPage(result, (operation) => presentOperation(operation, { canCancel: canCancel(access) }), {
+    const present = (operation: Operation) =>
+      presentOperation(operation, { canCancel: mayCancel(caller, access, operation) });
+    return presentPage(result, present, {
       path: operationRoutes.tenantOperations(tenantId),
       query: filter,
       pageSize: page.pageSize,

@@ -1,6 +1,6 @@
 import type { OperationDao, OperationListFilter } from '@bbws/data-access-operations';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import type { Operation } from '@bbws/shared-contracts';
+import { cancellersOf, type Operation } from '@bbws/shared-contracts';
 import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 
@@ -41,18 +41,32 @@ export class OperationsService {
     return { page: result, access };
   }
 
-  /** Tenant ADMINs (and platform admins) cancel operations that have not started. */
+  /** Cancels an operation that has not started, if the caller may (see `mayCancel`). */
   async cancel(caller: Caller, operationId: string): Promise<OperationView> {
-    const { access } = await this.get(caller, operationId);
-    if (!canCancel(access))
-      throw new ForbiddenError('Cancelling an operation needs the ADMIN role in its tenant', {
-        requiredRoles: ['ADMIN'],
-        role: access.role,
-      });
+    const { operation, access } = await this.get(caller, operationId);
+    if (!mayCancel(caller, access, operation)) {
+      const cancellers = cancellersOf(operation);
+      throw new ForbiddenError(
+        cancellers === 'PLATFORM_ADMINS'
+          ? `Only platform admins can cancel a ${operation.type} operation`
+          : 'Only the member who started an operation, or an ADMIN of its tenant, can cancel it',
+        { cancellableBy: cancellers, role: access.role },
+      );
+    }
     return { operation: await this.operations.cancel(operationId, caller.userId), access };
   }
 }
 
-export function canCancel(access: TenantAccess): boolean {
-  return access.isPlatformAdmin || access.role === 'ADMIN';
+/**
+ * Platform admins cancel any operation; operations only they can start (suspend, park, ...) only
+ * they cancel; the others also the member who started them and the tenant's ADMINs.
+ */
+export function mayCancel(
+  caller: Pick<Caller, 'userId'>,
+  access: TenantAccess,
+  operation: Pick<Operation, 'type' | 'createdBy' | 'cancellableBy'>,
+): boolean {
+  if (access.isPlatformAdmin) return true;
+  if (cancellersOf(operation) === 'PLATFORM_ADMINS') return false;
+  return access.role === 'ADMIN' || operation.createdBy === caller.userId;
 }

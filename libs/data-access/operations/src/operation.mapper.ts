@@ -1,4 +1,9 @@
-import { isTerminalStatus, type Operation } from '@bbws/shared-contracts';
+import {
+  OPERATION_CANCELLERS,
+  isTerminalStatus,
+  type Operation,
+  type OperationCancellers,
+} from '@bbws/shared-contracts';
 import { operationKeys } from './operation.keys';
 
 export const OPERATION_SCHEMA_VERSION = 1;
@@ -48,6 +53,9 @@ export function fromOperationItem(item: Record<string, unknown>): Operation {
     result: nullable(item.result),
     attempts: (item.attempts as number | undefined) ?? 0,
     createdBy: item.createdBy as string,
+    ...(OPERATION_CANCELLERS.includes(item.cancellableBy as OperationCancellers)
+      ? { cancellableBy: item.cancellableBy as OperationCancellers }
+      : {}),
     createdAt: item.createdAt as string,
     startedAt: nullable(item.startedAt),
     completedAt: nullable(item.completedAt),

@@ -1,4 +1,9 @@
-import { buildMessage, type MessageContract, type Operation } from '@bbws/shared-contracts';
+import {
+  buildMessage,
+  cancellersForType,
+  type MessageContract,
+  type Operation,
+} from '@bbws/shared-contracts';
 import type { Logger } from '@bbws/shared-logging';
 import { newId, type Clock } from '@bbws/shared-util';
 import type { MessageProducer } from './message-producer';
@@ -50,10 +55,11 @@ export class OperationLauncher {
       },
       now,
     );
+    const type = request.type ?? request.contract.messageType;
     const operation: Operation = {
       operationId,
       tenantId: request.tenantId,
-      type: request.type ?? request.contract.messageType,
+      type,
       status: 'PENDING',
       resourceType: request.resourceType,
       resourceId: request.resourceId,
@@ -65,6 +71,7 @@ export class OperationLauncher {
       result: null,
       attempts: 0,
       createdBy: request.createdBy,
+      cancellableBy: cancellersForType(type),
       createdAt: nowIso,
       startedAt: null,
       completedAt: null,

@@ -68,4 +68,10 @@ export {
   type OperationStep,
   type StepStatus,
 } from './operation.contract';
+export {
+  OPERATION_CANCELLERS,
+  cancellersForType,
+  cancellersOf,
+  type OperationCancellers,
+} from './operation-cancel.policy';
 export { operationRoutes, presentOperation, type OperationResource } from './operation.resource';

@@ -1,5 +1,6 @@
 import { ConflictError } from '@bbws/shared-errors';
 import type { Envelope } from './message-envelope';
+import type { OperationCancellers } from './operation-cancel.policy';
 import type { QueueKey } from './queue-definitions';
 
 export const OPERATION_STATUSES = ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
@@ -50,6 +51,8 @@ export interface Operation {
   result: Record<string, unknown> | null;
   attempts: number;
   createdBy: string;
+  /** Who may cancel it while PENDING, fixed at launch; absent on operations stored before it was. */
+  cancellableBy?: OperationCancellers;
   createdAt: string;
   startedAt: string | null;
   completedAt: string | null;
