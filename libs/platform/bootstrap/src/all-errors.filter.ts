@@ -1,6 +1,6 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from '@bbws/shared-logging';
+import { redactUrl, type Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import { mapError } from './error-envelope';
 
@@ -17,7 +17,7 @@ export class AllErrorsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const mapped = mapError(error, String(request.id), this.clock.now());
-    if (mapped.unexpected) this.logger.error({ err: error, requestId: request.id, path: request.url }, 'unhandled error');
+    if (mapped.unexpected) this.logger.error({ err: error, requestId: request.id, path: redactUrl(request.url) }, 'unhandled error');
     void reply.status(mapped.status).headers(mapped.headers).send(mapped.body);
   }
 }

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from '@bbws/shared-logging';
+import { redactUrl, type Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import { AllErrorsFilter } from './all-errors.filter';
 import { StrictValidationPipe } from './strict-validation.pipe';
@@ -71,7 +71,7 @@ function registerHooks(fastify: FastifyInstance, logger: Logger): void {
         requestId: request.id,
         method: request.method,
         route: request.routeOptions.url,
-        url: request.url,
+        url: redactUrl(request.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         userId: (request as { caller?: { userId: string } }).caller?.userId,

@@ -1,2 +1,3 @@
 export { REDACTED_PATHS, createLogger, type Logger } from './logger';
 export { requestContext, type RequestContext } from './request-context';
+export { redactUrl } from './redact-url';
