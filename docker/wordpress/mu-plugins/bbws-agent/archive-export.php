@@ -10,7 +10,7 @@ const BBWS_ARCHIVE_FORMAT = 'bbws-site-archive';
 const BBWS_INSERT_BATCH_BYTES = 1048576;
 
 function bbws_export_site( WP_REST_Request $request ): array {
-	$site       = bbws_require_site( (int) $request['blogId'] );
+	$site       = bbws_route_site( $request );
 	$upload_url = bbws_assert_url( bbws_required_string( bbws_body( $request ), 'uploadUrl' ), 'uploadUrl' );
 	$work       = bbws_work_dir();
 	try {
@@ -86,7 +86,7 @@ function bbws_site_tables( int $blog_id ): array {
 	foreach ( $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $prefix ) . '%' ) ) as $table ) {
 		$name = substr( $table, strlen( $prefix ) );
 		$is_other_blog = is_main_site( $blog_id ) && preg_match( '/^\d+_/', $name );
-		if ( ! in_array( $table, $global, true ) && ! $is_other_blog ) {
+		if ( ! in_array( $table, $global, true ) && ! $is_other_blog && bbws_nonce_table() !== $table ) {
 			$tables[ $table ] = $name;
 		}
 	}

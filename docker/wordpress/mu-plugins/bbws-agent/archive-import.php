@@ -10,7 +10,7 @@ defined( 'ABSPATH' ) || exit;
 
 function bbws_import_site( WP_REST_Request $request ): array {
 	global $wpdb;
-	$site    = bbws_require_site( (int) $request['blogId'] );
+	$site    = bbws_route_site( $request );
 	$blog_id = (int) $site->blog_id;
 	$body    = bbws_body( $request );
 	$pairs   = isset( $body['searchReplace'] ) && is_array( $body['searchReplace'] ) ? $body['searchReplace'] : array();

@@ -1,9 +1,12 @@
 <?php
 /**
  * Request authentication: every agent route requires an HMAC-SHA256, keyed by BBWS_AGENT_SECRET, over
- * "METHOD\nROUTE\nTIMESTAMP\nNONCE\nSHA256(BODY)" in X-Bbws-Signature, with X-Bbws-Timestamp (unix seconds)
- * and X-Bbws-Nonce. Requests more than five minutes away from the server's clock, or whose nonce was
- * already used, are rejected.
+ * "METHOD\nROUTE\nCANONICAL_QUERY\nTIMESTAMP\nNONCE\nSHA256(BODY)" in X-Bbws-Signature, with
+ * X-Bbws-Timestamp (unix seconds) and X-Bbws-Nonce. The canonical query is every query parameter but
+ * rest_route as rawurlencode(name)=rawurlencode(value), sorted, joined by "&" (WordPress lets query
+ * parameters override route values, so they are signed too). The TypeScript signer is
+ * libs/integrations/wordpress-client/src/agent-request.signer.ts. Requests more than five minutes away
+ * from the server's clock, or whose nonce was already used, are rejected.
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -18,8 +21,24 @@ function bbws_agent_secret(): string {
 	return is_string( $from_env ) ? $from_env : '';
 }
 
-function bbws_signature_payload( string $method, string $route, string $timestamp, string $nonce, string $body ): string {
-	return implode( "\n", array( strtoupper( $method ), $route, $timestamp, $nonce, hash( 'sha256', $body ) ) );
+function bbws_signature_payload( string $method, string $route, string $query, string $timestamp, string $nonce, string $body ): string {
+	return implode( "\n", array( strtoupper( $method ), $route, $query, $timestamp, $nonce, hash( 'sha256', $body ) ) );
+}
+
+/** The signed form of the query parameters; null when one is not a plain value (e.g. blogId[]=7). */
+function bbws_canonical_query( array $params ): ?string {
+	$pairs = array();
+	foreach ( $params as $name => $value ) {
+		if ( 'rest_route' === $name ) {
+			continue;
+		}
+		if ( ! is_scalar( $value ) ) {
+			return null;
+		}
+		$pairs[] = rawurlencode( (string) $name ) . '=' . rawurlencode( (string) $value );
+	}
+	sort( $pairs, SORT_STRING );
+	return implode( '&', $pairs );
 }
 
 /** permission_callback of every agent route. */
@@ -37,12 +56,21 @@ function bbws_authenticate( WP_REST_Request $request ) {
 	if ( abs( time() - (int) $timestamp ) > BBWS_MAX_CLOCK_SKEW ) {
 		return bbws_unauthorized( 'bbws_request_expired', 'The request timestamp is more than 5 minutes away from the server clock' );
 	}
-	$payload  = bbws_signature_payload( $request->get_method(), $request->get_route(), $timestamp, $nonce, $request->get_body() );
+	$query = bbws_canonical_query( (array) $request->get_query_params() );
+	if ( null === $query ) {
+		return bbws_unauthorized( 'bbws_signature_invalid', 'The request signature does not match' );
+	}
+	$payload  = bbws_signature_payload( $request->get_method(), $request->get_route(), $query, $timestamp, $nonce, $request->get_body() );
 	$expected = hash_hmac( 'sha256', $payload, $secret );
 	if ( ! hash_equals( $expected, $signature ) ) {
 		return bbws_unauthorized( 'bbws_signature_invalid', 'The request signature does not match' );
 	}
-	if ( ! bbws_claim_nonce( $nonce ) ) {
+	try {
+		$fresh = bbws_claim_nonce( $nonce );
+	} catch ( Throwable $error ) {
+		return bbws_internal_error( $error );
+	}
+	if ( ! $fresh ) {
 		return bbws_unauthorized( 'bbws_request_replayed', 'This request was already received' );
 	}
 	bbws_act_as_platform_user();
@@ -53,14 +81,39 @@ function bbws_unauthorized( string $code, string $message ): WP_Error {
 	return new WP_Error( $code, $message, array( 'status' => 401 ) );
 }
 
-/** Remembers a nonce for longer than a signature stays valid; false when it was seen before. */
+function bbws_nonce_table(): string {
+	global $wpdb;
+	return $wpdb->base_prefix . 'bbws_agent_nonces';
+}
+
+/**
+ * Remembers a nonce for longer than a signature stays valid; false when it was seen before. The primary
+ * key makes the claim atomic (of two requests racing with one nonce, one insert fails), and every claim
+ * first removes the expired rows, so the table stays bounded without wp-cron. The table is created on
+ * first use.
+ */
 function bbws_claim_nonce( string $nonce ): bool {
-	$key = 'bbws_nonce_' . md5( $nonce );
-	if ( false !== get_site_transient( $key ) ) {
+	global $wpdb;
+	$table = bbws_nonce_table();
+	$now   = time();
+	$claim = sprintf( "INSERT INTO `%s` (nonce, expires_at) VALUES ('%s', %d)", $table, mysqli_real_escape_string( $wpdb->dbh, $nonce ), $now + 2 * BBWS_MAX_CLOCK_SKEW + 60 );
+	if ( ! mysqli_query( $wpdb->dbh, "DELETE FROM `$table` WHERE expires_at < $now" ) && 1146 === mysqli_errno( $wpdb->dbh ) ) {
+		bbws_nonce_query( "CREATE TABLE IF NOT EXISTS `$table` (nonce VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY, expires_at INT UNSIGNED NOT NULL, KEY expires_at (expires_at)) ENGINE=InnoDB" );
+	}
+	if ( mysqli_query( $wpdb->dbh, $claim ) ) {
+		return true;
+	}
+	if ( 1062 === mysqli_errno( $wpdb->dbh ) ) {
 		return false;
 	}
-	set_site_transient( $key, 1, 2 * BBWS_MAX_CLOCK_SKEW + 60 );
-	return true;
+	throw new RuntimeException( 'bbws-agent: could not record the request nonce: ' . mysqli_error( $wpdb->dbh ) );
+}
+
+function bbws_nonce_query( string $statement ): void {
+	global $wpdb;
+	if ( ! mysqli_query( $wpdb->dbh, $statement ) ) {
+		throw new RuntimeException( 'bbws-agent: ' . mysqli_error( $wpdb->dbh ) );
+	}
 }
 
 /** Agent work runs as the platform's network admin (or the first super admin before bootstrap). */

@@ -7,7 +7,7 @@
 defined( 'ABSPATH' ) || exit;
 
 function bbws_site_health( WP_REST_Request $request ): array {
-	$site = bbws_require_site( (int) $request['blogId'] );
+	$site = bbws_route_site( $request );
 	return bbws_in_blog(
 		(int) $site->blog_id,
 		function () {

@@ -92,8 +92,8 @@ function bbws_assert_upgrade_succeeded( $result, WP_Ajax_Upgrader_Skin $skin, st
 }
 
 function bbws_toggle_plugin( WP_REST_Request $request, bool $activate ): array {
-	$site = bbws_require_site( (int) $request['blogId'] );
-	$file = bbws_plugin_file( (string) $request['plugin'] );
+	$site = bbws_route_site( $request );
+	$file = bbws_plugin_file( bbws_route_param( $request, 'plugin' ) );
 	bbws_require_installed_plugin( $file );
 	return bbws_in_blog(
 		(int) $site->blog_id,
@@ -149,7 +149,9 @@ function bbws_guard_plugin_delete( $response, $handler, WP_REST_Request $request
 	if ( 'DELETE' !== $request->get_method() || ! preg_match( '#^/wp/v2/plugins/(.+)$#', $request->get_route(), $match ) ) {
 		return $response;
 	}
-	$file  = $match[1] . '.php';
+	// Core deletes $request['plugin'] (sanitized to the plugin file), which a query parameter can set apart
+	// from the route: check that one.
+	$file  = is_string( $request['plugin'] ) && '' !== $request['plugin'] ? $request['plugin'] : $match[1] . '.php';
 	$using = array();
 	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $blog_id ) {
 		if ( in_array( $file, (array) get_blog_option( $blog_id, 'active_plugins', array() ), true ) ) {

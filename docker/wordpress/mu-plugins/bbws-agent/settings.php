@@ -23,7 +23,7 @@ const BBWS_ALLOWED_OPTIONS = array(
 );
 
 function bbws_update_settings( WP_REST_Request $request ): array {
-	$site    = bbws_require_site( (int) $request['blogId'] );
+	$site    = bbws_route_site( $request );
 	$body    = bbws_body( $request );
 	$options = isset( $body['options'] ) && is_array( $body['options'] ) ? $body['options'] : array();
 	$named   = array( 'title' => 'blogname', 'tagline' => 'blogdescription', 'timezone' => 'timezone_string', 'language' => 'WPLANG' );

@@ -65,7 +65,7 @@ function bbws_user_for_email( string $email ): int {
 
 function bbws_delete_site( WP_REST_Request $request ): array {
 	bbws_load_admin_includes();
-	$site = bbws_require_site( (int) $request['blogId'] );
+	$site = bbws_route_site( $request );
 	if ( is_main_site( (int) $site->blog_id ) ) {
 		throw new Bbws_Agent_Error( 'bbws_main_site', 'The main site of a network cannot be deleted', 422 );
 	}
@@ -74,7 +74,7 @@ function bbws_delete_site( WP_REST_Request $request ): array {
 }
 
 function bbws_set_site_status( WP_REST_Request $request ): array {
-	$site   = bbws_require_site( (int) $request['blogId'] );
+	$site   = bbws_route_site( $request );
 	$status = bbws_required_string( bbws_body( $request ), 'status' );
 	$flags  = array(
 		'active'      => array( 'archived' => 0, 'deleted' => 0, 'spam' => 0 ),

@@ -17,19 +17,44 @@ class Bbws_Agent_Error extends Exception {
 	}
 }
 
-/** Wraps a handler so thrown agent errors become REST errors and results become JSON responses. */
+const BBWS_INTERNAL_ERROR_MESSAGE = 'The agent could not complete the request; the details are in the instance log';
+
+/**
+ * Wraps a handler so thrown agent errors become REST errors and results become JSON responses. Server-side
+ * failures (5xx) answer with their code and a generic message only; what went wrong goes to PHP's error log.
+ */
 function bbws_route( callable $handler ): callable {
 	return function ( WP_REST_Request $request ) use ( $handler ) {
 		try {
 			$result = $handler( $request );
 			return $result instanceof WP_REST_Response ? $result : new WP_REST_Response( $result, 200 );
 		} catch ( Bbws_Agent_Error $error ) {
+			if ( $error->status >= 500 ) {
+				return bbws_internal_error( $error, $error->error_code, $error->status );
+			}
 			return new WP_Error( $error->error_code, $error->getMessage(), array_merge( $error->details, array( 'status' => $error->status ) ) );
 		} catch ( Throwable $error ) {
-			error_log( 'bbws-agent: ' . $error->getMessage() . ' at ' . $error->getFile() . ':' . $error->getLine() );
-			return new WP_Error( 'bbws_internal_error', $error->getMessage(), array( 'status' => 500 ) );
+			return bbws_internal_error( $error );
 		}
 	};
+}
+
+/** Logs $error with its details and returns the answer the caller gets: the code and a generic message. */
+function bbws_internal_error( Throwable $error, string $code = 'bbws_internal_error', int $status = 500 ): WP_Error {
+	$details = $error instanceof Bbws_Agent_Error && $error->details ? ' ' . wp_json_encode( $error->details ) : '';
+	error_log( "bbws-agent: $code: " . $error->getMessage() . $details . ' at ' . $error->getFile() . ':' . $error->getLine() );
+	return new WP_Error( $code, BBWS_INTERNAL_ERROR_MESSAGE, array( 'status' => $status ) );
+}
+
+/** A value from the route's path. Never $request[...]: WordPress lets the query string and body override it. */
+function bbws_route_param( WP_REST_Request $request, string $name ): string {
+	$params = $request->get_url_params();
+	return isset( $params[ $name ] ) && is_scalar( $params[ $name ] ) ? (string) $params[ $name ] : '';
+}
+
+/** The site named by the route's {blogId}, or a 404. */
+function bbws_route_site( WP_REST_Request $request ): WP_Site {
+	return bbws_require_site( (int) bbws_route_param( $request, 'blogId' ) );
 }
 
 function bbws_body( WP_REST_Request $request ): array {

@@ -7,7 +7,7 @@
 defined( 'ABSPATH' ) || exit;
 
 function bbws_apply_template( WP_REST_Request $request ): array {
-	$site    = bbws_require_site( (int) $request['blogId'] );
+	$site    = bbws_route_site( $request );
 	$body    = bbws_body( $request );
 	$plugins = isset( $body['plugins'] ) && is_array( $body['plugins'] ) ? $body['plugins'] : array();
 	$pages   = isset( $body['pages'] ) && is_array( $body['pages'] ) ? $body['pages'] : array();

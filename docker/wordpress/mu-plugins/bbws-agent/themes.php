@@ -4,7 +4,7 @@
 defined( 'ABSPATH' ) || exit;
 
 function bbws_switch_theme_route( WP_REST_Request $request ): array {
-	$site = bbws_require_site( (int) $request['blogId'] );
+	$site = bbws_route_site( $request );
 	$spec = bbws_theme_spec( bbws_body( $request ) );
 	return bbws_in_blog(
 		(int) $site->blog_id,

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { signAgentRequest } from './agent-request.signer';
+import { canonicalAgentQuery, signAgentRequest } from './agent-request.signer';
 
 describe('signAgentRequest', () => {
   const request = {
@@ -10,11 +10,11 @@ describe('signAgentRequest', () => {
     nonce: 'n0nce-0123456789ab',
   };
 
-  it('signs method, route, timestamp, nonce and the body hash with the agent secret', () => {
+  it('signs method, route, an empty query, timestamp, nonce and the body hash with the agent secret', () => {
     const headers = signAgentRequest('s3cret', request);
 
     const bodyHash = createHash('sha256').update(request.body).digest('hex');
-    const payload = `POST\n/bbws/v1/sites/2/export\n1700000000\nn0nce-0123456789ab\n${bodyHash}`;
+    const payload = `POST\n/bbws/v1/sites/2/export\n\n1700000000\nn0nce-0123456789ab\n${bodyHash}`;
     expect(headers).toEqual({
       'x-bbws-timestamp': '1700000000',
       'x-bbws-nonce': 'n0nce-0123456789ab',
@@ -27,6 +27,20 @@ describe('signAgentRequest', () => {
     const tampered = signAgentRequest('s3cret', { ...request, body: '{"uploadUrl":"http://evil"}' });
 
     expect(tampered['x-bbws-signature']).not.toEqual(original['x-bbws-signature']);
+  });
+
+  it('signs the query string, so an added or changed parameter gives another signature', () => {
+    const plain = signAgentRequest('s3cret', request)['x-bbws-signature'];
+    const withBlog = signAgentRequest('s3cret', { ...request, query: { blogId: '7' } })['x-bbws-signature'];
+    const otherBlog = signAgentRequest('s3cret', { ...request, query: { blogId: '8' } })['x-bbws-signature'];
+
+    expect(new Set([plain, withBlog, otherBlog]).size).toBe(3);
+  });
+
+  it('leaves rest_route out of the canonical query (the route has its own line)', () => {
+    expect(signAgentRequest('s3cret', { ...request, query: { rest_route: request.route } })).toEqual(
+      signAgentRequest('s3cret', request),
+    );
   });
 
   it('gives a different signature under another secret', () => {
@@ -43,5 +57,18 @@ describe('signAgentRequest', () => {
 
     expect(first).toMatch(/^[a-f0-9]{32}$/);
     expect(first).not.toEqual(second);
+  });
+});
+
+describe('canonicalAgentQuery', () => {
+  it("sorts name=value pairs, percent-encoded as PHP's rawurlencode does", () => {
+    expect(canonicalAgentQuery({ z: 'last', a: "x y/!'()*~", rest_route: '/bbws/v1/x' })).toBe(
+      'a=x%20y%2F%21%27%28%29%2A~&z=last',
+    );
+  });
+
+  it('is empty without parameters', () => {
+    expect(canonicalAgentQuery()).toBe('');
+    expect(canonicalAgentQuery({})).toBe('');
   });
 });

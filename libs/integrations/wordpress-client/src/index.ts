@@ -11,5 +11,5 @@ export {
   type CircuitStateName,
   type ResilienceOptions,
 } from './instance-resilience.policy';
-export { signAgentRequest, type AgentRequestToSign } from './agent-request.signer';
+export { canonicalAgentQuery, signAgentRequest, type AgentRequestToSign } from './agent-request.signer';
 export type * from './wordpress-client.types';

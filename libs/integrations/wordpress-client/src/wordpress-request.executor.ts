@@ -24,7 +24,7 @@ export function buildRequestUrl(baseUrl: string, call: Pick<WordPressCall, 'rout
 
 export function requestHeaders(
   connection: WordPressConnection,
-  call: Pick<WordPressCall, 'operation' | 'api' | 'method' | 'route' | 'host'>,
+  call: Pick<WordPressCall, 'operation' | 'api' | 'method' | 'route' | 'host' | 'query'>,
   body: string,
   nowMs: number,
 ): Record<string, string> {
@@ -38,6 +38,7 @@ export function requestHeaders(
     const signature = signAgentRequest(connection.credentials.agentSecret, {
       method: call.method,
       route: call.route,
+      query: call.query,
       body,
       timestamp: nowMs / 1000,
     });

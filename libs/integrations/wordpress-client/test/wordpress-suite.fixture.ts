@@ -1,4 +1,8 @@
-import { startWordPressNetwork, type WordPressNetwork } from '@bbws/testing-wordpress';
+import {
+  startWordPressNetwork,
+  type WordPressNetwork,
+  type WordPressNetworkOptions,
+} from '@bbws/testing-wordpress';
 import { startArtifactServer, type ArtifactServer } from '@bbws/testing-wordpress-fixtures';
 import type { ResilienceOptions } from '../src/instance-resilience.policy';
 import { WordPressClient, type WordPressClientOptions } from '../src/wordpress.client';
@@ -20,8 +24,12 @@ export const FAST_RESILIENCE: ResilienceOptions = {
 
 export async function startWordPressSuite(
   clientOptions: WordPressClientOptions = {},
+  networkOptions: WordPressNetworkOptions = {},
 ): Promise<WordPressSuite> {
-  const [network, artifacts] = await Promise.all([startWordPressNetwork(), startArtifactServer()]);
+  const [network, artifacts] = await Promise.all([
+    startWordPressNetwork(networkOptions),
+    startArtifactServer(),
+  ]);
   const client = new WordPressClient({ resilience: FAST_RESILIENCE, ...clientOptions });
   const connection: WordPressConnection = {
     baseUrl: network.baseUrl,
