@@ -1,4 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildConflictingPlugin,
+  buildSettingsPlugin,
+  CONFLICTING_PLUGIN,
+  SETTINGS_PLUGIN,
+  type FixturePackage,
+} from '@bbws/testing-wordpress-fixtures';
 import { signAgentRequest, type AgentRequestToSign } from './agent-request.signer';
 import type { SiteRef } from './wordpress-connection';
 import { editArchive, setTableSql, sha256Hex } from '../test/site-archive.fixture';
@@ -89,6 +97,29 @@ describe('agent request integrity against a real multisite network', () => {
         `SELECT blog_id, archived FROM wp_blogs WHERE blog_id IN (${routed.blogId}, ${named.blogId}) ORDER BY blog_id`,
       ),
     ).toBe(`${routed.blogId}\t1\n${named.blogId}\t0`);
+  });
+
+  it("refuses core's plugin delete when a plugin query parameter names a plugin a site still has active", async () => {
+    const install = (pkg: FixturePackage) =>
+      suite.client.installPlugin(suite.connection, {
+        packageUrl: suite.artifacts.put(pkg.fileName, pkg.bytes),
+        sha256: pkg.sha256,
+      });
+    await install(buildSettingsPlugin('1.0.0'));
+    await install(buildConflictingPlugin());
+    const site = await createSite('uses-plugin');
+    await suite.client.togglePlugin(suite.connection, site, SETTINGS_PLUGIN, true);
+    const password = suite.connection.credentials.applicationPassword;
+    const basic = Buffer.from(`${password?.username}:${password?.password}`).toString('base64');
+
+    const response = await suite.network.request(
+      `/?rest_route=/wp/v2/plugins/${CONFLICTING_PLUGIN}&plugin=${SETTINGS_PLUGIN}`,
+      { method: 'DELETE', headers: { authorization: `Basic ${basic}` } },
+    );
+
+    expect(response.status).toBe(409);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'bbws_plugin_in_use' });
+    expect(existsSync(join(suite.network.docRoot, 'wp-content/plugins', SETTINGS_PLUGIN + '.php'))).toBe(true);
   });
 
   it('serves a signed request sent twice in parallel exactly once', async () => {
