@@ -1,6 +1,7 @@
 import {
   buildMessage,
   cancellersForType,
+  operationTypeOf,
   type MessageContract,
   type Operation,
 } from '@bbws/shared-contracts';
@@ -11,7 +12,7 @@ import type { ExtraWrites, OperationLaunchStore } from './operation-store.port';
 
 export interface LaunchRequest<P extends object> {
   contract: MessageContract<P>;
-  /** The operation's type as users see it; defaults to the message type. */
+  /** The operation's type as users see it; must be the one the message runs (`operationTypeOf`), its default. */
   type?: string;
   tenantId: string;
   resourceType: string;
@@ -55,7 +56,12 @@ export class OperationLauncher {
       },
       now,
     );
-    const type = request.type ?? request.contract.messageType;
+    const type = operationTypeOf(request.contract, request.payload);
+    // Workers refuse a message whose operation has another type: fail here, not on the queue.
+    if (request.type !== undefined && request.type !== type)
+      throw new Error(
+        `A ${request.contract.messageType} message runs ${type} operations, not ${request.type}`,
+      );
     const operation: Operation = {
       operationId,
       tenantId: request.tenantId,

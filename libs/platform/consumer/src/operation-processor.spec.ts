@@ -1,5 +1,12 @@
 import { IsString } from 'class-validator';
-import { LeaseLostError, defineMessage, type Operation, type ParsedMessage } from '@bbws/shared-contracts';
+import {
+  LeaseLostError,
+  MESSAGES,
+  defineMessage,
+  type Operation,
+  type ParsedMessage,
+  type TenantLifecycleRequestedPayload,
+} from '@bbws/shared-contracts';
 import { BusinessRuleError, UpstreamError } from '@bbws/shared-errors';
 import { createLogger } from '@bbws/shared-logging';
 import { systemClock } from '@bbws/shared-util';
@@ -52,11 +59,16 @@ function operation(overrides: Partial<Operation> = {}): Operation {
 
 /** A typed fake of the store that records what the processor asked of it. */
 class FakeStore implements OperationRunStore {
+  stored: Operation | null = operation({ status: 'PENDING', lease: null, attempts: 0 });
   claimResult: ClaimResult = { outcome: 'claimed', operation: operation() };
+  claims = 0;
   calls: string[] = [];
   failures: unknown[] = [];
-  get = async () => operation();
-  claim = async () => this.claimResult;
+  get = async () => this.stored;
+  claim = async () => {
+    this.claims += 1;
+    return this.claimResult;
+  };
   heartbeat = async () => void this.calls.push('heartbeat');
   saveProgress = async () => void this.calls.push('saveProgress');
   releaseLease = async (_id: string, _owner: string, message: string | null) =>
@@ -154,17 +166,71 @@ describe('OperationProcessor error policy', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
-  it('dead-letters a message for an operation that does not exist, or of another tenant', async () => {
+  it('dead-letters a message for an operation that does not exist, without claiming', async () => {
+    store.stored = null;
+    expect(await processor.handle(message(), context())).toEqual({
+      action: 'dead-letter',
+      reason: 'OPERATION_NOT_FOUND: op-22222222-2222-4222-8222-222222222222',
+    });
+    store.stored = operation({ status: 'PENDING' });
     store.claimResult = { outcome: 'missing' };
     expect(await processor.handle(message(), context())).toMatchObject({ action: 'dead-letter' });
-    store.claimResult = {
-      outcome: 'claimed',
-      operation: operation({ tenantId: 'tenant-33333333-3333-4333-8333-333333333333' }),
-    };
-    expect(await processor.handle(message(), context())).toMatchObject({
+  });
+
+  it('dead-letters a message of another tenant than its operation before claiming it', async () => {
+    store.stored = operation({ tenantId: 'tenant-33333333-3333-4333-8333-333333333333' });
+    expect(await processor.handle(message(), context())).toEqual({
       action: 'dead-letter',
-      reason: expect.stringContaining('TENANT_MISMATCH'),
+      reason: `TENANT_MISMATCH: the message names ${TENANT}, the operation tenant-33333333-3333-4333-8333-333333333333`,
     });
+    expect(store.claims).toBe(0);
+    expect(store.calls).toEqual([]);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('dead-letters a message of another type than its operation before claiming it', async () => {
+    store.stored = operation({ type: 'SITE_DELETION' });
+    expect(await processor.handle(message(), context())).toEqual({
+      action: 'dead-letter',
+      reason: 'OPERATION_TYPE_MISMATCH: a UNIT_TEST message cannot run a SITE_DELETION operation',
+    });
+    expect(store.claims).toBe(0);
+    expect(store.calls).toEqual([]);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('compares the operation type a message runs when its contract derives it from the payload', async () => {
+    const lifecycle: OperationHandler<TenantLifecycleRequestedPayload> = {
+      contract: MESSAGES.TENANT_LIFECYCLE_REQUESTED,
+      run,
+    };
+    const tenantEvents = new OperationProcessor(
+      [lifecycle],
+      store,
+      null,
+      systemClock,
+      createLogger({ name: 'test', level: 'silent' }),
+      { name: 'unit', owner: 'me', leaseMs: 30_000, retry: { baseSeconds: 4, maxSeconds: 60 } },
+    );
+    const resume = {
+      contract: MESSAGES.TENANT_LIFECYCLE_REQUESTED,
+      envelope: {
+        ...message().envelope,
+        messageType: 'TENANT_LIFECYCLE_REQUESTED',
+        payload: { action: 'RESUME', fromStatus: 'SUSPENDED', toStatus: 'ACTIVE' },
+      },
+    } as ParsedMessage;
+    store.stored = operation({ type: 'TENANT_SUSPEND' });
+    expect(await tenantEvents.handle(resume, context())).toEqual({
+      action: 'dead-letter',
+      reason:
+        'OPERATION_TYPE_MISMATCH: a TENANT_LIFECYCLE_REQUESTED message for TENANT_RESUME cannot run a TENANT_SUSPEND operation',
+    });
+    expect(store.claims).toBe(0);
+    store.stored = operation({ type: 'TENANT_RESUME' });
+    expect(await tenantEvents.handle(resume, context())).toEqual({ action: 'ack' });
+    expect(store.claims).toBe(1);
+    expect(store.calls).toEqual(['complete']);
   });
 
   it('fails the operation and acknowledges on a non-retryable business error', async () => {

@@ -1,5 +1,6 @@
 import {
   LeaseLostError,
+  operationTypeOf,
   type MalformedMessageError,
   type MessageContract,
   type Operation,
@@ -87,6 +88,8 @@ export class OperationProcessor implements QueueHandler {
   private async claimAndRun(message: ParsedMessage, context: MessageContext): Promise<HandlerOutcome> {
     const { envelope } = message;
     const operationId = envelope.operationId as string;
+    const refusal = await this.refusal(message);
+    if (refusal) return refusal;
     const claim = await this.store.claim(operationId, this.options.owner, this.options.leaseMs);
     switch (claim.outcome) {
       case 'missing':
@@ -104,12 +107,6 @@ export class OperationProcessor implements QueueHandler {
       }
       case 'claimed':
         break;
-    }
-    if (claim.operation.tenantId !== envelope.tenantId) {
-      return {
-        action: 'dead-letter',
-        reason: `TENANT_MISMATCH: the message names ${envelope.tenantId}, the operation ${claim.operation.tenantId}`,
-      };
     }
     const handler = this.handlers.get(message.contract.messageType) as OperationHandler;
     const run = new OperationContext(
@@ -138,6 +135,34 @@ export class OperationProcessor implements QueueHandler {
     } catch (error) {
       return this.onError(error, run, context);
     }
+  }
+
+  /**
+   * A message runs only the operation of its own tenant and type. Checked before the claim, so a
+   * refused message takes no lease and counts no attempt: it goes to the DLQ with the reason and the
+   * operation waits for its real message. Tenant and type never change once an operation is stored.
+   */
+  private async refusal(message: ParsedMessage): Promise<HandlerOutcome | null> {
+    const { envelope, contract } = message;
+    const operationId = envelope.operationId as string;
+    const operation = await this.store.get(operationId);
+    if (!operation) return { action: 'dead-letter', reason: `OPERATION_NOT_FOUND: ${operationId}` };
+    if (operation.tenantId !== envelope.tenantId) {
+      return {
+        action: 'dead-letter',
+        reason: `TENANT_MISMATCH: the message names ${envelope.tenantId}, the operation ${operation.tenantId}`,
+      };
+    }
+    const runs = operationTypeOf(contract, envelope.payload);
+    if (operation.type !== runs) {
+      const sent =
+        runs === envelope.messageType ? `a ${runs} message` : `a ${envelope.messageType} message for ${runs}`;
+      return {
+        action: 'dead-letter',
+        reason: `OPERATION_TYPE_MISMATCH: ${sent} cannot run a ${operation.type} operation`,
+      };
+    }
+    return null;
   }
 
   async heartbeat(message: ParsedMessage): Promise<void> {

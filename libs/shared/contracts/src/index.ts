@@ -7,7 +7,7 @@ export {
 } from './queue-definitions';
 export { ensureQueues } from './ensure-queues';
 export { MessageEnvelope, type Envelope } from './message-envelope';
-export { defineMessage, type MessageContract, type MessageKind } from './message-contract';
+export { defineMessage, operationTypeOf, type MessageContract, type MessageKind } from './message-contract';
 export { MESSAGES, MESSAGE_TYPES, contractsForQueue, type MessageType } from './message-catalog';
 export {
   MalformedMessageError,

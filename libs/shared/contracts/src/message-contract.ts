@@ -13,6 +13,13 @@ export interface MessageContract<P extends object = object> {
   /** Platform-wide events (runtime events from ECS) are not tied to a tenant. */
   tenantScoped: boolean;
   payload: new () => P;
+  /** The type of the operation an `operation` message runs, when it is not the message type. */
+  operationType?(payload: P): string;
+}
+
+/** The operation type a message of `contract` with `payload` runs (the message type unless the contract says). */
+export function operationTypeOf<P extends object>(contract: MessageContract<P>, payload: P): string {
+  return contract.operationType?.(payload) ?? contract.messageType;
 }
 
 export function defineMessage<P extends object>(

@@ -58,6 +58,7 @@ export const TENANT_MESSAGES = {
     queue: 'tenant-events',
     kind: 'operation',
     payload: TenantLifecycleRequestedPayload,
+    operationType: (payload) => `TENANT_${payload.action}`,
   }),
   INSTANCE_ACTIVE: instanceEvent('INSTANCE_ACTIVE'),
   INSTANCE_FAILED: instanceEvent('INSTANCE_FAILED'),
