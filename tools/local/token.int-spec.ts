@@ -63,7 +63,14 @@ describe('npm run token', () => {
       expect.objectContaining({ sub: user?.userId, email, name: 'Alice', token_use: 'id' }),
     );
     expect(claims).not.toHaveProperty('cognito:groups');
+    expect(claims.email_verified).toBe(true);
     expect(claims.exp! - claims.iat!).toBe(12 * 3600);
+  });
+
+  it('marks the email as not verified with --unverified (for testing what unverified callers may do)', async () => {
+    const { code, stdout } = await run(['--email', freshEmail('unverified'), '--unverified']);
+    expect(code).toBe(0);
+    expect((await verify(stdout.trim())).email_verified).toBe(false);
   });
 
   it('reuses the existing user for an email it has seen', async () => {

@@ -15,9 +15,10 @@ import {
 } from './local-platform.config';
 
 const USAGE = [
-  'usage: npm run -s token -- --email <email> [--name "<name>"] [--platform-admin]',
+  'usage: npm run -s token -- --email <email> [--name "<name>"] [--platform-admin] [--unverified]',
   '       npm run -s token -- --seed     (platform admin admin@bbws.local)',
   'Creates the user in the local directory if needed and prints a bearer token (valid 12 h) on stdout.',
+  '--unverified mints the token with email_verified: false.',
 ].join('\n');
 
 interface Output {
@@ -33,7 +34,14 @@ export async function runTokenCli(
   env: NodeJS.ProcessEnv = process.env,
   io: { stdout: Output; stderr: Output } = process,
 ): Promise<number> {
-  let flags: { email?: string; name?: string; 'platform-admin'?: boolean; seed?: boolean; help?: boolean };
+  let flags: {
+    email?: string;
+    name?: string;
+    'platform-admin'?: boolean;
+    unverified?: boolean;
+    seed?: boolean;
+    help?: boolean;
+  };
   try {
     flags = parseArgs({
       args: argv,
@@ -41,6 +49,7 @@ export async function runTokenCli(
         email: { type: 'string' },
         name: { type: 'string' },
         'platform-admin': { type: 'boolean' },
+        unverified: { type: 'boolean' },
         seed: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -72,7 +81,11 @@ export async function runTokenCli(
       issuer: env.AUTH_ISSUER || LOCAL_IDENTITY.issuer,
       audience: env.AUTH_AUDIENCE || LOCAL_IDENTITY.audience,
     });
-    io.stdout.write(`${await issuer.issueToken(user, { platformAdmin: request.platformAdmin })}\n`);
+    const token = await issuer.issueToken(user, {
+      platformAdmin: request.platformAdmin,
+      emailVerified: !flags.unverified,
+    });
+    io.stdout.write(`${token}\n`);
     return 0;
   } catch (error) {
     io.stderr.write(

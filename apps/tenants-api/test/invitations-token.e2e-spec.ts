@@ -122,6 +122,31 @@ describe('invitations, invitee side: /v1.0/invitations/:token', () => {
       expect(accepted.body).toMatchObject({ userId: frank.userId, email, name: 'Frank', role: 'VIEWER' });
     });
 
+    it('needs a verified email: an unverified invitee gets 403 EMAIL_NOT_VERIFIED and nothing changes', async () => {
+      const invitee = await fx.directoryUser();
+      const { invitation, token } = await send({ email: invitee.email, role: 'OPERATOR' });
+      const unverified = await fx.directoryUser({ email: invitee.email, emailVerified: false });
+      const mailsBefore = (await fx.mailbox.to(tenantAdmin.email)).length;
+      for (const action of ['accept', 'decline'] as const) {
+        const refused = await fx.call('POST', link(token, action), unverified.token);
+        expect(refused.status).toBe(403);
+        expect(refused.body.error.code).toBe('EMAIL_NOT_VERIFIED');
+      }
+      const stored = await fx.expect(
+        200,
+        'GET',
+        `/v1.0/tenants/${tenant.tenantId}/invitations/${invitation.invitationId}`,
+        tenantAdmin.token,
+      );
+      expect(stored).toMatchObject({ status: 'PENDING', respondedAt: null });
+      expect((await fx.call('GET', `/v1.0/tenants/${tenant.tenantId}`, unverified.token)).status).toBe(404);
+      expect(await fx.mailbox.to(tenantAdmin.email)).toHaveLength(mailsBefore);
+
+      const accepted = await fx.call('POST', link(token, 'accept'), invitee.token);
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({ userId: invitee.userId, role: 'OPERATOR' });
+    });
+
     it('answers 410 once expired, and an invitation for the same email can be sent again', async () => {
       const invitee = await fx.directoryUser();
       const { token } = await send({ email: invitee.email, role: 'VIEWER', expiresInDays: 1 });

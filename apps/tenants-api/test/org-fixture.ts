@@ -103,13 +103,20 @@ export class OrgFixture {
   }
 
   /** A user that exists in the identity directory, with a token whose subject is the directory's user id. */
-  async directoryUser(options: { email?: string; name?: string } = {}): Promise<TestUser> {
+  async directoryUser(
+    options: { email?: string; name?: string; emailVerified?: boolean } = {},
+  ): Promise<TestUser> {
     const email = options.email ?? `person-${Math.random().toString(36).slice(2, 10)}@example.com`;
     const user = await this.directory.ensureUser({
       email,
       name: options.name ?? `Person ${email.slice(0, 6)}`,
     });
-    const token = await signTestToken({ sub: user.userId, email: user.email, name: user.name });
+    const token = await signTestToken({
+      sub: user.userId,
+      email: user.email,
+      name: user.name,
+      emailVerified: options.emailVerified,
+    });
     return { userId: user.userId, email: user.email, name: user.name, token };
   }
 

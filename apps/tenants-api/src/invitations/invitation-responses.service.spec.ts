@@ -38,7 +38,10 @@ function buildInvitation(tokenHash: string, overrides: Partial<Invitation> = {})
   };
 }
 
-function setUp(invitation: Invitation | null, options: { member?: boolean } = {}) {
+function setUp(
+  invitation: Invitation | null,
+  options: { member?: boolean; directoryVerified?: boolean } = {},
+) {
   const invitations = {
     findToken: jest.fn(async () =>
       invitation
@@ -70,6 +73,7 @@ function setUp(invitation: Invitation | null, options: { member?: boolean } = {}
       email: 'Bob@Example.com',
       name: 'Bob Directory',
       status: 'ACTIVE',
+      emailVerified: options.directoryVerified ?? true,
     })),
     findUserByEmail: jest.fn(),
   };
@@ -88,7 +92,13 @@ function setUp(invitation: Invitation | null, options: { member?: boolean } = {}
   return { service, invitations, mailer, access };
 }
 
-const bob: Caller = { userId: 'bob', email: 'BOB@example.com', name: 'Bob', isPlatformAdmin: false };
+const bob: Caller = {
+  userId: 'bob',
+  email: 'BOB@example.com',
+  emailVerified: true,
+  name: 'Bob',
+  isPlatformAdmin: false,
+};
 
 describe('InvitationResponsesService', () => {
   const { token, hash } = issueInvitationToken();
@@ -121,14 +131,40 @@ describe('InvitationResponsesService', () => {
     const { service, invitations } = setUp(buildInvitation(hash));
     await expect(service.accept({ ...bob, email: 'mallory@example.com' }, token)).rejects.toMatchObject({
       status: 403,
+      code: 'FORBIDDEN',
     });
     await expect(service.decline({ ...bob, email: 'mallory@example.com' }, token)).rejects.toMatchObject({
       status: 403,
     });
     expect(invitations.accept).not.toHaveBeenCalled();
-    await expect(service.accept({ ...bob, email: '' }, token)).resolves.toMatchObject({
+    await expect(service.accept({ ...bob, email: '', emailVerified: false }, token)).resolves.toMatchObject({
       member: { email: 'bob@example.com' },
     });
+  });
+
+  it('refuses an unverified email with 403 EMAIL_NOT_VERIFIED, from the token or the directory, writing nothing', async () => {
+    const { service, invitations, mailer } = setUp(buildInvitation(hash));
+    for (const caller of [
+      { ...bob, emailVerified: false },
+      { ...bob, email: 'mallory@example.com', emailVerified: false },
+    ]) {
+      await expect(service.accept(caller, token)).rejects.toMatchObject({
+        code: 'EMAIL_NOT_VERIFIED',
+        status: 403,
+      });
+      await expect(service.decline(caller, token)).rejects.toMatchObject({
+        code: 'EMAIL_NOT_VERIFIED',
+        status: 403,
+      });
+    }
+    const directoryUnverified = setUp(buildInvitation(hash), { directoryVerified: false });
+    await expect(
+      directoryUnverified.service.accept({ ...bob, email: '', emailVerified: false }, token),
+    ).rejects.toMatchObject({ code: 'EMAIL_NOT_VERIFIED' });
+    expect(invitations.accept).not.toHaveBeenCalled();
+    expect(invitations.decline).not.toHaveBeenCalled();
+    expect(directoryUnverified.invitations.accept).not.toHaveBeenCalled();
+    expect(mailer.sendResponse).not.toHaveBeenCalled();
   });
 
   it('accepts with the invited role and the teams that still exist, audits without the token, and tells the inviter', async () => {

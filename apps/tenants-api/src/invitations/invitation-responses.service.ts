@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '@bbws/s
 import { normalizeEmail, type Clock } from '@bbws/shared-util';
 import type { MemberView } from '../members/members.service';
 import { auditEvent, loadLiveTenant, loadTenant } from '../members/organization.rules';
+import { EmailNotVerifiedError } from './email-not-verified.error';
 import { hashInvitationToken, maskEmail, tokenMatches } from './invitation-token';
 import type { InvitationMailer } from './invitation.mailer';
 
@@ -119,9 +120,20 @@ export class InvitationResponsesService {
     return invitation;
   }
 
-  /** Only the invitee answers: the caller's verified email (token claim, else the directory) must be the invitation's. */
+  /**
+   * Only the invitee answers, with a verified email: the token's (if it verifies it), else for a token
+   * without an email (an access token) the directory's. An unverified email is a 403
+   * EMAIL_NOT_VERIFIED whatever it is; a verified email of someone else a 403 FORBIDDEN.
+   */
   private async assertInvitee(caller: Caller, invitation: Invitation): Promise<string> {
-    const email = caller.email || (await this.identity.getUser(caller.userId))?.email || '';
+    let email = caller.email;
+    let verified = caller.emailVerified;
+    if (!email) {
+      const user = await this.identity.getUser(caller.userId);
+      email = user?.email ?? '';
+      verified = user?.emailVerified ?? false;
+    }
+    if (email && !verified) throw new EmailNotVerifiedError();
     if (!email || normalizeEmail(email) !== normalizeEmail(invitation.email)) {
       throw new ForbiddenError('This invitation was sent to another email address; sign in as its recipient');
     }

@@ -53,7 +53,13 @@ function setUp(roles: Record<string, Member['role']>, current: Partial<Member> =
   return { service, members };
 }
 
-const as = (userId: string): Caller => ({ userId, email: '', name: '', isPlatformAdmin: false });
+const as = (userId: string): Caller => ({
+  userId,
+  email: '',
+  emailVerified: false,
+  name: '',
+  isPlatformAdmin: false,
+});
 
 describe('MembersService', () => {
   it('lets a VIEWER read only their own membership', async () => {

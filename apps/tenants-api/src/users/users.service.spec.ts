@@ -20,6 +20,7 @@ const member = (tenantId: string, userId: string, role: Member['role'], teamIds:
 const caller = (userId: string, isPlatformAdmin = false): Caller => ({
   userId,
   email: `${userId}@example.com`,
+  emailVerified: true,
   name: userId,
   isPlatformAdmin,
 });

@@ -5,6 +5,7 @@ export const PLATFORM_ADMIN_GROUP = 'platform-admin';
 export interface IdTokenClaims {
   sub: string;
   email: string;
+  email_verified: boolean;
   name: string;
   'cognito:groups'?: string[];
   token_use: 'id';

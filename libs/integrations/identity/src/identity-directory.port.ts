@@ -6,11 +6,16 @@ export interface DirectoryUser {
   email: string;
   name: string;
   status: DirectoryUserStatus;
+  /** Whether the provider verified that the user controls `email`. */
+  emailVerified: boolean;
 }
 
 /** Who exists in the identity provider (Cognito in AWS, the local directory otherwise). */
 export interface IdentityDirectory {
-  /** Email matched case- and surrounding-whitespace-insensitively; null when nobody has it. */
+  /**
+   * The one user whose verified email this is (case- and surrounding-whitespace-insensitively); null
+   * when nobody has it verified. Users who have not verified it are ignored.
+   */
   findUserByEmail(email: string): Promise<DirectoryUser | null>;
   getUser(userId: string): Promise<DirectoryUser | null>;
 }

@@ -2,6 +2,8 @@
 export interface Caller {
   userId: string;
   email: string;
+  /** The token's `email_verified` claim: the identity provider checked the caller controls `email`. */
+  emailVerified: boolean;
   name: string;
   isPlatformAdmin: boolean;
 }

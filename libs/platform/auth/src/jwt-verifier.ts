@@ -50,6 +50,8 @@ export class JwtVerifier {
     const caller: Caller = {
       userId: payload.sub,
       email: typeof payload.email === 'string' ? payload.email : '',
+      // Cognito sends a boolean; some providers send the string.
+      emailVerified: payload.email_verified === true || payload.email_verified === 'true',
       name: typeof payload.name === 'string' ? payload.name : '',
       isPlatformAdmin: Array.isArray(groups) && groups.includes(PLATFORM_ADMIN_GROUP),
     };

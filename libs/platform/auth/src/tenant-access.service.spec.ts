@@ -3,7 +3,13 @@ import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import type { Caller } from './caller';
 import { TenantAccessService } from './tenant-access.service';
 
-const caller: Caller = { userId: 'u1', email: 'u1@x.example', name: 'U1', isPlatformAdmin: false };
+const caller: Caller = {
+  userId: 'u1',
+  email: 'u1@x.example',
+  emailVerified: true,
+  name: 'U1',
+  isPlatformAdmin: false,
+};
 const member = (role: Member['role']): Member => ({
   tenantId: 't1', userId: 'u1', email: 'u1@x.example', name: 'U1', role, teamIds: [], joinedAt: '', addedBy: '', updatedAt: '', version: 1,
 });

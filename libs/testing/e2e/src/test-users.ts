@@ -10,7 +10,9 @@ export interface TestUser {
 }
 
 /** A fresh user (unique id and email) with a valid token; platform admins carry the staff group. */
-export async function newTestUser(options: { name?: string; platformAdmin?: boolean; email?: string } = {}): Promise<TestUser> {
+export async function newTestUser(
+  options: { name?: string; platformAdmin?: boolean; email?: string; emailVerified?: boolean } = {},
+): Promise<TestUser> {
   const userId = randomUUID();
   const name = options.name ?? `User ${userId.slice(0, 8)}`;
   const email = options.email ?? `user-${userId.slice(0, 8)}@example.com`;
@@ -19,6 +21,7 @@ export async function newTestUser(options: { name?: string; platformAdmin?: bool
     email,
     name,
     groups: options.platformAdmin ? [PLATFORM_ADMIN_GROUP] : [],
+    emailVerified: options.emailVerified,
   });
   return { userId, email, name, token };
 }

@@ -26,6 +26,7 @@ describe('signTestToken', () => {
         email: 'alice@example.com',
         name: 'Alice',
         'cognito:groups': ['platform-admin'],
+        email_verified: true,
         token_use: 'id',
         iss: process.env.AUTH_ISSUER,
         aud: process.env.AUTH_AUDIENCE,
@@ -38,6 +39,11 @@ describe('signTestToken', () => {
     const { payload } = await verify(await signTestToken({ sub: 'user-2', email: 'bob@example.com' }));
     expect(payload).not.toHaveProperty('cognito:groups');
     expect(payload).not.toHaveProperty('name');
+  });
+
+  it('can mark the email as not verified', async () => {
+    const token = await signTestToken({ sub: 'user-6', email: 'f@example.com', emailVerified: false });
+    expect((await verify(token)).payload.email_verified).toBe(false);
   });
 
   it('can issue an expired token, which verification rejects', async () => {

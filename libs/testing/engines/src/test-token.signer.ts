@@ -5,6 +5,8 @@ export interface TestTokenClaims {
   sub: string;
   email: string;
   name?: string;
+  /** The `email_verified` claim; default true. */
+  emailVerified?: boolean;
   /** Becomes `cognito:groups` (omitted when empty, as Cognito does); `platform-admin` makes a platform admin. */
   groups?: string[];
   /** Negative values give an already expired token. Default 1 h. */
@@ -30,6 +32,7 @@ export async function signTestToken(claims: TestTokenClaims): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const payload = {
     email: claims.email,
+    email_verified: claims.emailVerified ?? true,
     ...(claims.name === undefined ? {} : { name: claims.name }),
     ...(claims.groups?.length ? { 'cognito:groups': claims.groups } : {}),
     token_use: 'id',

@@ -5,7 +5,7 @@ import {
   TooManyRequestsException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { UpstreamError } from '@bbws/shared-errors';
+import { ConflictError, UpstreamError } from '@bbws/shared-errors';
 import { CognitoIdentityDirectory } from './cognito-identity-directory.adapter';
 
 const POOL = 'eu-west-1_TESTPOOL';
@@ -33,8 +33,20 @@ function recordingClient(answer: (command: object) => unknown): {
 const aliceAttributes = [
   { Name: 'sub', Value: SUB },
   { Name: 'email', Value: 'alice@example.com' },
+  { Name: 'email_verified', Value: 'true' },
   { Name: 'name', Value: 'Alice Example' },
 ];
+
+const listed = (sub: string, verified: boolean) => ({
+  Username: sub,
+  Attributes: [
+    { Name: 'sub', Value: sub },
+    { Name: 'email', Value: 'alice@example.com' },
+    { Name: 'email_verified', Value: String(verified) },
+  ],
+  Enabled: true,
+  UserStatus: 'CONFIRMED',
+});
 
 describe('CognitoIdentityDirectory', () => {
   describe('getUser', () => {
@@ -54,6 +66,7 @@ describe('CognitoIdentityDirectory', () => {
         email: 'alice@example.com',
         name: 'Alice Example',
         status: 'ACTIVE',
+        emailVerified: true,
       });
     });
 
@@ -84,7 +97,7 @@ describe('CognitoIdentityDirectory', () => {
   });
 
   describe('findUserByEmail', () => {
-    it('sends ListUsers with an exact email filter and a limit of one', async () => {
+    it('sends ListUsers with an exact email filter', async () => {
       const { client, sent } = recordingClient(() => ({
         Users: [{ Username: SUB, Attributes: aliceAttributes, Enabled: true, UserStatus: 'CONFIRMED' }],
       }));
@@ -92,7 +105,7 @@ describe('CognitoIdentityDirectory', () => {
       expect(sent).toEqual([
         {
           command: ListUsersCommand.name,
-          input: { UserPoolId: POOL, Filter: 'email = "alice@example.com"', Limit: 1 },
+          input: { UserPoolId: POOL, Filter: 'email = "alice@example.com"', Limit: 60 },
         },
       ]);
       expect(user?.userId).toBe(SUB);
@@ -104,7 +117,7 @@ describe('CognitoIdentityDirectory', () => {
       expect(sent[0].input).toEqual({
         UserPoolId: POOL,
         Filter: 'email = "a\\"b\\\\c@example.com"',
-        Limit: 1,
+        Limit: 60,
       });
     });
 
@@ -123,6 +136,7 @@ describe('CognitoIdentityDirectory', () => {
             Attributes: [
               { Name: 'sub', Value: SUB },
               { Name: 'email', Value: 'bob@example.com' },
+              { Name: 'email_verified', Value: 'true' },
               { Name: 'given_name', Value: 'Bob' },
               { Name: 'family_name', Value: 'Builder' },
             ],
@@ -136,7 +150,48 @@ describe('CognitoIdentityDirectory', () => {
         email: 'bob@example.com',
         name: 'Bob Builder',
         status: 'ACTIVE',
+        emailVerified: true,
       });
+    });
+
+    it('ignores users whose email is not verified', async () => {
+      const { client } = recordingClient(() => ({ Users: [listed('unverified', false), listed(SUB, true)] }));
+      expect((await new CognitoIdentityDirectory(client, POOL).findUserByEmail('alice@example.com'))?.userId).toBe(
+        SUB,
+      );
+      const { client: onlyUnverified } = recordingClient(() => ({ Users: [listed('unverified', false)] }));
+      await expect(
+        new CognitoIdentityDirectory(onlyUnverified, POOL).findUserByEmail('alice@example.com'),
+      ).resolves.toBeNull();
+    });
+
+    it('reads every page of matches (following PaginationToken) before deciding', async () => {
+      const pages = [
+        { Users: [listed('unverified', false)], PaginationToken: 'page-2' },
+        { Users: [listed(SUB, true)] },
+      ];
+      const { client, sent } = recordingClient(() => pages.shift());
+      const user = await new CognitoIdentityDirectory(client, POOL).findUserByEmail('alice@example.com');
+      expect(user?.userId).toBe(SUB);
+      const filter = 'email = "alice@example.com"';
+      expect(sent).toEqual([
+        { command: ListUsersCommand.name, input: { UserPoolId: POOL, Filter: filter, Limit: 60 } },
+        {
+          command: ListUsersCommand.name,
+          input: { UserPoolId: POOL, Filter: filter, Limit: 60, PaginationToken: 'page-2' },
+        },
+      ]);
+    });
+
+    it('refuses with 409 EMAIL_AMBIGUOUS when more than one verified user has the email', async () => {
+      const { client } = recordingClient(() => ({
+        Users: [listed(SUB, true), listed('other-sub', true), listed('unverified', false)],
+      }));
+      const failure = await new CognitoIdentityDirectory(client, POOL)
+        .findUserByEmail('alice@example.com')
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ConflictError);
+      expect(failure).toMatchObject({ code: 'EMAIL_AMBIGUOUS', status: 409, details: { matches: 2 } });
     });
 
     it('turns throttling into a retryable upstream error', async () => {

@@ -4,9 +4,12 @@ import {
   UserNotFoundException,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { UpstreamError } from '@bbws/shared-errors';
+import { ConflictError, UpstreamError } from '@bbws/shared-errors';
 import type { DirectoryUser, IdentityDirectory } from '../identity-directory.port';
 import { toDirectoryUser } from './cognito-user.mapper';
+
+/** The most ListUsers returns per page. */
+const LIST_USERS_LIMIT = 60;
 
 /** The identity directory in AWS: the Cognito user pool, read with the admin API. */
 export class CognitoIdentityDirectory implements IdentityDirectory {
@@ -15,18 +18,37 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
     private readonly userPoolId: string,
   ) {}
 
+  /**
+   * ListUsers with an exact email filter, every page (the users sharing one email are few). Cognito
+   * cannot filter on `email_verified`, so unverified users are left out here; two verified users with
+   * the same email (a pool without unique emails) is a 409 rather than a guess.
+   */
   async findUserByEmail(email: string): Promise<DirectoryUser | null> {
-    const { Users } = await this.call(() =>
-      this.client.send(
-        new ListUsersCommand({
-          UserPoolId: this.userPoolId,
-          Filter: `email = "${escapeFilterValue(email.trim())}"`,
-          Limit: 1,
-        }),
-      ),
-    );
-    const user = Users?.[0];
-    return user ? toDirectoryUser(user) : null;
+    const Filter = `email = "${escapeFilterValue(email.trim())}"`;
+    const verified: DirectoryUser[] = [];
+    let PaginationToken: string | undefined;
+    do {
+      const page = await this.call(() =>
+        this.client.send(
+          new ListUsersCommand({
+            UserPoolId: this.userPoolId,
+            Filter,
+            Limit: LIST_USERS_LIMIT,
+            ...(PaginationToken ? { PaginationToken } : {}),
+          }),
+        ),
+      );
+      verified.push(...(page.Users ?? []).map(toDirectoryUser).filter((user) => user.emailVerified));
+      PaginationToken = page.PaginationToken;
+    } while (PaginationToken);
+    if (verified.length > 1) {
+      throw new ConflictError(
+        'EMAIL_AMBIGUOUS',
+        'More than one user has verified this email address; the identity directory must resolve it',
+        { matches: verified.length },
+      );
+    }
+    return verified[0] ?? null;
   }
 
   async getUser(userId: string): Promise<DirectoryUser | null> {

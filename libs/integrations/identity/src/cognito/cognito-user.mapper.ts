@@ -17,6 +17,7 @@ export function toDirectoryUser(record: CognitoUserRecord): DirectoryUser {
     email,
     name: attribute('name') ?? (fullName || email.slice(0, Math.max(email.indexOf('@'), 0))),
     status: toStatus(record),
+    emailVerified: attribute('email_verified') === 'true',
   };
 }
 

@@ -11,6 +11,7 @@ const alice = {
   email: 'alice@example.com',
   name: 'Alice',
   status: 'ACTIVE' as const,
+  emailVerified: true,
 };
 
 describe('LocalSigningKey and LocalTokenIssuer', () => {
@@ -55,6 +56,7 @@ describe('LocalSigningKey and LocalTokenIssuer', () => {
         sub: alice.userId,
         email: alice.email,
         name: 'Alice',
+        email_verified: true,
         token_use: 'id',
         iss: settings.issuer,
         aud: settings.audience,
@@ -62,6 +64,13 @@ describe('LocalSigningKey and LocalTokenIssuer', () => {
     );
     expect(payload).not.toHaveProperty('cognito:groups');
     expect(payload.exp! - payload.iat!).toBe(12 * 3600);
+  });
+
+  it('can issue a token whose email is not verified', async () => {
+    const key = await LocalSigningKey.loadOrCreate(dataDir);
+    const token = await new LocalTokenIssuer(key, settings).issueToken(alice, { emailVerified: false });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(key.jwks()), settings);
+    expect(payload.email_verified).toBe(false);
   });
 
   it('puts platform admins in the platform-admin group', async () => {

@@ -11,6 +11,8 @@ export interface LocalIssuerSettings {
 
 export interface IssueTokenOptions {
   platformAdmin?: boolean;
+  /** The `email_verified` claim; default true (false to try what unverified callers may do). */
+  emailVerified?: boolean;
   /** Default 12 h. */
   ttlSeconds?: number;
 }
@@ -29,6 +31,7 @@ export class LocalTokenIssuer {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     return new SignJWT({
       email: user.email,
+      email_verified: options.emailVerified ?? true,
       name: user.name,
       ...(options.platformAdmin ? { 'cognito:groups': [PLATFORM_ADMIN_GROUP] } : {}),
       token_use: 'id',

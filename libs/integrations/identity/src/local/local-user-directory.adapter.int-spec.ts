@@ -19,7 +19,13 @@ describe('LocalUserDirectory (DynamoDB Local)', () => {
   it('creates a user with a UUID id, its profile item and an email guard', async () => {
     const email = freshEmail('Alice');
     const user = await directory.ensureUser({ email, name: 'Alice' });
-    expect(user).toEqual({ userId: expect.stringMatching(UUID), email, name: 'Alice', status: 'ACTIVE' });
+    expect(user).toEqual({
+      userId: expect.stringMatching(UUID),
+      email,
+      name: 'Alice',
+      status: 'ACTIVE',
+      emailVerified: true,
+    });
 
     const normalized = email.toLowerCase();
     const { Item: profile } = await client.send(
