@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { redactUrl, type Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import { AllErrorsFilter } from './all-errors.filter';
+import { refuseDeepBodies } from './body-depth';
 import { StrictValidationPipe } from './strict-validation.pipe';
 import { CLOCK, LOGGER } from './tokens';
 
@@ -46,6 +47,7 @@ export async function createApp(
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new AllErrorsFilter(logger, clock));
   registerHooks(app.getHttpAdapter().getInstance(), logger);
+  refuseDeepBodies(app.getHttpAdapter().getInstance());
   setupOpenApi(app, description);
   await app.init();
   return app;

@@ -1,4 +1,5 @@
 export { BODY_LIMIT_BYTES, createApp, listen, type AppDescription, type AppOptions } from './create-app';
+export { BodyTooDeepError, MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
 export { mapError, type ErrorBody } from './error-envelope';
 export { PlatformModule, type PlatformModuleOptions } from './platform.module';
 export { platformEnvSchema, type PlatformConfig } from './platform-config';
