@@ -39,6 +39,43 @@ describe('isForbiddenAddress', () => {
   });
 });
 
+describe('isForbiddenAddress: IPv6 ranges that carry or translate to IPv4', () => {
+  it.each([
+    ['::/96 (IPv4-compatible)', '::7f00:1'],
+    ['::/96 (IPv4-compatible)', '::808:808'],
+    ['::/96 (IPv4-compatible)', '::10.0.0.1'],
+    ['::ffff:0:0/96 (IPv4-mapped loopback)', '::ffff:7f00:1'],
+    ['::ffff:0:0/96 (IPv4-mapped, long form)', '0:0:0:0:0:ffff:a9fe:a9fe'],
+    ['::ffff:0:0/96 (IPv4-mapped private)', '::ffff:10.1.2.3'],
+    ['::ffff:0:0/96 (IPv4-mapped CGNAT)', '::FFFF:6440:1'],
+    ['::ffff:0:0/96 (IPv4-mapped unspecified)', '::ffff:0.0.0.0'],
+    ['64:ff9b::/96 (NAT64)', '64:ff9b::808:808'],
+    ['64:ff9b:1::/48 (local-use NAT64)', '64:ff9b:1::a00:1'],
+    ['64:ff9b:1::/48 (local-use NAT64)', '64:ff9b:1:ffff:ffff:ffff:ffff:ffff'],
+    ['2002::/16 (6to4)', '2002:7f00:1::1'],
+    ['2002::/16 (6to4)', '2002:808:808::1'],
+    ['2001::/32 (Teredo)', '2001:0:4136:e378:8000:63bf:3fff:fdd2'],
+    ['2001::/32 (Teredo)', '2001::1'],
+    ['2001::/23 (benchmarking)', '2001:2::1'],
+    ['192.88.99.0/24 (6to4 relay), mapped', '::ffff:192.88.99.1'],
+    ['fec0::/10 (site-local)', 'fec0::1'],
+    ['3fff::/20 (documentation)', '3fff::1'],
+  ])('refuses %s: %s', (_range, address) => {
+    expect(isForbiddenAddress(address)).toBe(true);
+  });
+
+  it.each([
+    ['a public IPv4, mapped', '::ffff:808:808'],
+    ['a public IPv4, mapped (dotted)', '::ffff:93.184.216.34'],
+    ['next to 64:ff9b:1::/48', '64:ff9b:2::1'],
+    ['next to 2002::/16', '2003::1'],
+    ['next to 2001::/32 (Google DNS)', '2001:4860:4860::8888'],
+    ['a public IPv6', '2a00:1450:4001:80b::200e'],
+  ])('allows %s: %s', (_what, address) => {
+    expect(isForbiddenAddress(address)).toBe(false);
+  });
+});
+
 describe('assertWebhookTarget', () => {
   const cloud = { allowLocalTargets: false };
   const local = { allowLocalTargets: true };

@@ -17,6 +17,7 @@ const FORBIDDEN_V4: ReadonlyArray<readonly [string, number]> = [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['198.51.100.0', 24],
@@ -25,18 +26,23 @@ const FORBIDDEN_V4: ReadonlyArray<readonly [string, number]> = [
   ['240.0.0.0', 4],
 ];
 const FORBIDDEN_V6: ReadonlyArray<readonly [string, number]> = [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b::', 96],
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible addresses (::a.b.c.d)
+  ['64:ff9b::', 96], // NAT64 (RFC 6052)
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
   ['100::', 64],
+  ['2001::', 23], // IETF protocol assignments: Teredo 2001::/32, benchmarking, ORCHID
   ['2001:db8::', 32],
+  ['2002::', 16], // 6to4: reaches the IPv4 address it embeds
+  ['3fff::', 20],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
   ['ff00::', 8],
 ];
 
 // Node matches IPv4 addresses against IPv4-mapped IPv6 subnets, so each family gets its own list;
-// the IPv6 list also holds the mapped form (::ffff:a.b.c.d) of every forbidden IPv4 network.
+// the IPv6 list also holds the mapped form (::ffff:a.b.c.d) of every forbidden IPv4 network, so an
+// IPv4-mapped address (::ffff:0:0/96) is judged by the IPv4 address it embeds.
 const FORBIDDEN_IPV4 = new BlockList();
 const FORBIDDEN_IPV6 = new BlockList();
 for (const [network, prefix] of FORBIDDEN_V4) {
@@ -47,7 +53,8 @@ for (const [network, prefix] of FORBIDDEN_V6) FORBIDDEN_IPV6.addSubnet(network, 
 
 /**
  * Unspecified, loopback, private, shared (CGNAT), link-local (cloud metadata at 169.254.169.254 and
- * fd00:ec2::254), documentation, multicast, reserved, IPv4-mapped and NAT64 addresses.
+ * fd00:ec2::254), documentation, multicast and reserved addresses, and the IPv6 ranges that lead to
+ * an IPv4 address (IPv4-compatible, NAT64, 6to4, Teredo); IPv4-mapped ones as their IPv4 address.
  */
 export function isForbiddenAddress(address: string): boolean {
   const family = isIP(address);
