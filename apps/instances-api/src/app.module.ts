@@ -9,7 +9,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config: options.config, readinessTables: ['instances', 'tenants', 'operations'] }),
+        PlatformModule.forRoot({
+          config: options.config,
+          readinessTables: ['instances', 'tenants', 'operations'],
+          readinessQueues: ['instance-provision', 'instance-lifecycle', 'instance-deprovision'],
+        }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'instances' }),
       ],

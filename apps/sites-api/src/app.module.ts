@@ -9,7 +9,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config: options.config, readinessTables: ['sites', 'instances', 'operations'] }),
+        PlatformModule.forRoot({
+          config: options.config,
+          readinessTables: ['sites', 'instances', 'operations'],
+          readinessQueues: ['site-creation', 'site-update', 'site-deletion'],
+        }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'sites' }),
       ],

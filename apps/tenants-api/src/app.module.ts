@@ -22,7 +22,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['tenants'] }),
+        PlatformModule.forRoot({
+          config: options.config,
+          clock: options.clock,
+          readinessTables: ['tenants'],
+          readinessQueues: ['tenant-events', 'webhooks'],
+        }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'tenants' }),
         TenantsModule,
