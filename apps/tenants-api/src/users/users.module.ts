@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { TenantDao } from '@bbws/data-access-tenants';
 import { IDENTITY_DIRECTORY, type IdentityDirectory } from '@bbws/integrations-identity';
-import { TenantAccessService } from '@bbws/platform-auth';
 import { OrganizationInfrastructureModule } from '../config/organization-infrastructure.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -17,9 +16,8 @@ import { UsersService } from './users.service';
         identity: IdentityDirectory,
         memberships: MembershipReaderDao,
         tenants: TenantDao,
-        access: TenantAccessService,
-      ) => new UsersService(identity, memberships, tenants, access),
-      inject: [IDENTITY_DIRECTORY, MembershipReaderDao, TenantDao, TenantAccessService],
+      ) => new UsersService(identity, memberships, tenants),
+      inject: [IDENTITY_DIRECTORY, MembershipReaderDao, TenantDao],
     },
   ],
 })

@@ -1,7 +1,7 @@
 import type { Member, MembershipReaderDao } from '@bbws/data-access-memberships';
 import type { TenantDao } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
-import type { Caller, TenantAccessService } from '@bbws/platform-auth';
+import type { Caller } from '@bbws/platform-auth';
 import { UsersService } from './users.service';
 
 const member = (tenantId: string, userId: string, role: Member['role'], teamIds: string[] = []): Member => ({
@@ -31,11 +31,8 @@ function setUp(memberships: Member[], directoryKnows = true) {
       items: memberships.filter((m) => m.userId === userId),
       nextStartAt: null,
     })),
-  };
-  const access = {
-    membership: jest.fn(
-      async (tenantId: string, userId: string) =>
-        memberships.find((m) => m.tenantId === tenantId && m.userId === userId) ?? null,
+    findInTenants: jest.fn(async (tenantIds: string[], userId: string) =>
+      memberships.filter((m) => m.userId === userId && tenantIds.includes(m.tenantId)),
     ),
   };
   const identity = {
@@ -54,7 +51,6 @@ function setUp(memberships: Member[], directoryKnows = true) {
     identity as unknown as IdentityDirectory,
     reader as unknown as MembershipReaderDao,
     tenants as unknown as TenantDao,
-    access as unknown as TenantAccessService,
   );
 }
 
