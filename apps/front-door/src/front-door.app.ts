@@ -5,6 +5,7 @@ import { registerDocsRoutes } from './docs/docs.routes';
 import { requestIdOf, sendError } from './front-door.errors';
 import { registerIdentityRoutes, type IdentityEndpoints } from './identity/identity.routes';
 import { proxy } from './proxy';
+import { DEFAULT_READINESS_TIMEOUT_MS, registerReadinessRoute } from './readiness/upstream-readiness';
 import type { HostRouter } from './routing/host-router';
 import { routeFor } from './routing/route-table';
 import type { Upstreams } from './routing/upstream-apps';
@@ -15,6 +16,8 @@ export interface FrontDoorOptions {
   /** Host-based routes checked first (WordPress sites); none by default. */
   hostRouter?: HostRouter;
   logLevel?: string;
+  /** How long `/ready` waits for each upstream app's `/ready`. */
+  readinessTimeoutMs?: number;
 }
 
 /** The local stand-in for API Gateway (and, through `hostRouter`, the ALB): one port for every route. */
@@ -34,7 +37,7 @@ export async function buildFrontDoor(options: FrontDoorOptions): Promise<Fastify
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
-  app.get('/ready', async () => ({ status: 'ready' }));
+  registerReadinessRoute(app, options.upstreams, options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS);
   registerIdentityRoutes(app, options.identity);
   registerDocsRoutes(app, options.upstreams);
 
