@@ -153,7 +153,7 @@ export async function startWorkersApp(
         version: 1,
         ...overrides,
       };
-      await webhooks.create(webhook);
+      await webhooks.create(webhook, 20);
       return webhook;
     },
     async close() {

@@ -8,7 +8,7 @@ import type {
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
 import { assertWebhookTarget, type WebhookTargetPolicy } from '@bbws/platform-consumer';
 import type { WebhookEventType } from '@bbws/shared-contracts';
-import { BusinessRuleError, NotFoundError } from '@bbws/shared-errors';
+import { NotFoundError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { newId, type Clock } from '@bbws/shared-util';
 
@@ -42,13 +42,6 @@ export class WebhooksService {
   async create(caller: Caller, tenantId: string, input: CreateWebhookInput): Promise<Webhook> {
     await this.access.require(caller, tenantId, ['ADMIN']);
     await assertWebhookTarget(input.url, this.policy);
-    if ((await this.webhooks.countByTenant(tenantId)) >= MAX_WEBHOOKS_PER_TENANT) {
-      throw new BusinessRuleError(
-        'WEBHOOK_LIMIT',
-        `A tenant can have at most ${MAX_WEBHOOKS_PER_TENANT} webhooks`,
-        { limit: MAX_WEBHOOKS_PER_TENANT },
-      );
-    }
     const now = this.clock.now().toISOString();
     const webhook: Webhook = {
       webhookId: newId('whk'),
@@ -68,7 +61,7 @@ export class WebhooksService {
       updatedBy: caller.userId,
       version: 1,
     };
-    await this.webhooks.create(webhook);
+    await this.webhooks.create(webhook, MAX_WEBHOOKS_PER_TENANT);
     return webhook;
   }
 

@@ -1,9 +1,12 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-e2e';
 import { WebhookDeliveryDao } from './webhook-delivery.dao';
+import { WebhookLimitError } from './webhook-limit.error';
 import type { Webhook, WebhookDelivery } from './webhook.entity';
 import { WebhookDao } from './webhook.dao';
+import { toWebhookItem } from './webhook.mapper';
 
 const db = testDynamoContext();
 const webhooks = new WebhookDao(db);
@@ -58,7 +61,7 @@ function buildDelivery(webhook: Webhook, createdAt: string): WebhookDelivery {
 describe('WebhookDao', () => {
   it("keeps subscriptions under their tenant: another tenant's id does not reach them", async () => {
     const webhook = buildWebhook();
-    await webhooks.create(webhook);
+    await webhooks.create(webhook, 20);
     expect(await webhooks.get(webhook.tenantId, webhook.webhookId)).toEqual(webhook);
     expect(await webhooks.get(newId('tenant'), webhook.webhookId)).toBeNull();
     expect(await webhooks.countByTenant(webhook.tenantId)).toBe(1);
@@ -66,7 +69,7 @@ describe('WebhookDao', () => {
 
   it('updates on the version read and refuses a stale one with 412', async () => {
     const webhook = buildWebhook();
-    await webhooks.create(webhook);
+    await webhooks.create(webhook, 20);
     const updated = await webhooks.update(webhook, 1, { events: ['site.created'] }, 'admin');
     expect(updated).toMatchObject({ version: 2, events: ['site.created'], updatedBy: 'admin' });
     await expect(webhooks.update(webhook, 1, { description: 'late' }, 'admin')).rejects.toBeInstanceOf(
@@ -77,9 +80,34 @@ describe('WebhookDao', () => {
     expect(await webhooks.get(webhook.tenantId, webhook.webhookId)).toBeNull();
   });
 
+  it('keeps the limit for a tenant whose subscriptions predate the counter (counted once)', async () => {
+    const tenantId = newId('tenant');
+    for (let i = 0; i < 2; i += 1) {
+      const legacy = buildWebhook({ tenantId });
+      await db.client.send(new PutCommand({ TableName: db.tables.operations, Item: toWebhookItem(legacy) }));
+    }
+    await webhooks.create(buildWebhook({ tenantId }), 3);
+    await expect(webhooks.create(buildWebhook({ tenantId }), 3)).rejects.toBeInstanceOf(WebhookLimitError);
+    expect(await webhooks.countByTenant(tenantId)).toBe(3);
+  });
+
+  it('frees a slot only when a delete happens: a stale delete leaves the count alone', async () => {
+    const first = buildWebhook();
+    await webhooks.create(first, 1);
+    await expect(webhooks.delete(first, 7)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(webhooks.create(buildWebhook({ tenantId: first.tenantId }), 1)).rejects.toMatchObject({
+      code: 'WEBHOOK_LIMIT',
+      status: 422,
+      details: { limit: 1 },
+    });
+    await webhooks.delete(first, 1);
+    await webhooks.create(buildWebhook({ tenantId: first.tenantId }), 1);
+    expect(await webhooks.countByTenant(first.tenantId)).toBe(1);
+  });
+
   it('counts consecutive failures, disables at the threshold, and a success resets the streak', async () => {
     const webhook = buildWebhook();
-    await webhooks.create(webhook);
+    await webhooks.create(webhook, 20);
     const at = new Date().toISOString();
     expect(await webhooks.recordFailure(webhook.tenantId, webhook.webhookId, at, 3)).toEqual({
       disabled: false,

@@ -1,15 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type UpdateCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { paginatedQuery, versionedUpdate, type DynamoContext } from '@bbws/data-access-dynamo';
-import { NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { paginatedQuery, transactWrite, versionedUpdate, type DynamoContext } from '@bbws/data-access-dynamo';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
+import { WebhookCounter } from './webhook-counter';
+import { WebhookLimitError } from './webhook-limit.error';
 import type { Webhook } from './webhook.entity';
 import { webhookKeys } from './webhook.keys';
 import { fromWebhookItem, toWebhookItem } from './webhook.mapper';
@@ -23,19 +18,35 @@ export type WebhookChanges = Partial<
 
 /** Webhook subscriptions, kept under their tenant's partition (`TENANT#{t}` / `WEBHOOK#{id}`). */
 export class WebhookDao {
-  constructor(private readonly db: DynamoContext) {}
+  private readonly counter: WebhookCounter;
+
+  constructor(private readonly db: DynamoContext) {
+    this.counter = new WebhookCounter(db);
+  }
 
   private get table(): string {
     return this.db.tables.operations;
   }
 
-  async create(webhook: Webhook): Promise<void> {
-    await this.db.client.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: toWebhookItem(webhook),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
+  /** Stores a subscription unless its tenant already has `limit` (422 WEBHOOK_LIMIT), atomically. */
+  async create(webhook: Webhook, limit: number): Promise<void> {
+    await this.counter.ensure(webhook.tenantId);
+    await transactWrite(
+      this.db.client,
+      [
+        this.counter.increment(webhook.tenantId, limit),
+        {
+          Put: {
+            TableName: this.table,
+            Item: toWebhookItem(webhook),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ],
+      ({ index }) =>
+        index === 0
+          ? new WebhookLimitError(limit)
+          : new ConflictError('CONFLICT', `Webhook ${webhook.webhookId} already exists`),
     );
   }
 
@@ -72,19 +83,8 @@ export class WebhookDao {
     return all;
   }
 
-  async countByTenant(tenantId: string): Promise<number> {
-    const { Count } = await this.db.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': webhookKeys.tenantPartition(tenantId),
-          ':prefix': webhookKeys.webhookPrefix,
-        },
-        Select: 'COUNT',
-      }),
-    );
-    return Count ?? 0;
+  countByTenant(tenantId: string): Promise<number> {
+    return this.counter.countStored(tenantId);
   }
 
   /** Applies changes if the subscription is still at `expectedVersion`; returns it as written. */
@@ -105,22 +105,28 @@ export class WebhookDao {
     return { ...current, ...changes, updatedAt: now, updatedBy: actor, version: expectedVersion + 1 };
   }
 
+  /** Deletes the subscription if still at `expectedVersion`, freeing its slot in the same transaction. */
   async delete(current: Webhook, expectedVersion: number): Promise<void> {
-    try {
-      await this.db.client.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: webhookKeys.webhook(current.tenantId, current.webhookId),
-          ConditionExpression: 'attribute_exists(PK) AND #version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new PreconditionFailedError(expectedVersion);
-      throw error;
-    }
+    await this.counter.ensure(current.tenantId);
+    await transactWrite(
+      this.db.client,
+      [
+        {
+          Delete: {
+            TableName: this.table,
+            Key: webhookKeys.webhook(current.tenantId, current.webhookId),
+            ConditionExpression: 'attribute_exists(PK) AND #version = :version',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':version': expectedVersion },
+          },
+        },
+        this.counter.decrement(current.tenantId),
+      ],
+      ({ index }) =>
+        index === 0
+          ? new PreconditionFailedError(expectedVersion)
+          : new ConflictError('CONFLICT', 'The webhook count changed meanwhile'),
+    );
   }
 
   /** A delivery attempt succeeded: the failure streak ends. Bookkeeping, so the version stays. */

@@ -4,6 +4,8 @@ export const webhookKeys = {
     SK: `WEBHOOK#${webhookId}`,
   }),
   tenantPartition: (tenantId: string) => `TENANT#${tenantId}`,
+  /** Not under `webhookPrefix`, so lists and counts of subscriptions never see it. */
+  counter: (tenantId: string) => ({ PK: `TENANT#${tenantId}`, SK: 'WEBHOOKCOUNT' }),
   webhookPrefix: 'WEBHOOK#',
   delivery: (webhookId: string, createdAt: string, deliveryId: string) => ({
     PK: `WEBHOOK#${webhookId}`,
