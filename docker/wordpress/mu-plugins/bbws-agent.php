@@ -11,7 +11,7 @@ defined( 'ABSPATH' ) || exit;
 const BBWS_AGENT_VERSION = '1.0.0';
 const BBWS_AGENT_NAMESPACE = 'bbws/v1';
 
-foreach ( array( 'support', 'auth', 'bootstrap', 'sites', 'settings', 'plugins', 'themes', 'template', 'search-replace', 'archive-export', 'archive-import', 'health', 'routes' ) as $bbws_agent_file ) {
+foreach ( array( 'support', 'auth', 'bootstrap', 'sites', 'settings', 'plugins', 'themes', 'template', 'search-replace', 'archive-export', 'archive-sql', 'archive-uploads', 'archive-import', 'health', 'routes' ) as $bbws_agent_file ) {
 	require_once __DIR__ . '/bbws-agent/' . $bbws_agent_file . '.php';
 }
 unset( $bbws_agent_file );

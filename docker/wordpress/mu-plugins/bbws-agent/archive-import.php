@@ -1,9 +1,11 @@
 <?php
 /**
- * POST /sites/{id}/import: downloads an archive made by the export route, verifies its sha256 and every
- * file against the manifest before touching the site, loads the tables into staging tables and swaps them
- * in, restores the uploads, then rewrites URLs serialization-safely (the uploads URL first, then the
- * caller's searchReplace pairs).
+ * POST /sites/{id}/import: downloads an archive made by the export route and checks it before touching the
+ * site: its sha256, every file against the manifest, the manifest's tables (the site's own only) and every
+ * SQL statement (archive-sql.php). Then it stages the uploads and loads the tables into staging tables, and
+ * only then moves the uploads in and swaps the tables, so a failure up to there leaves the site as it was.
+ * Last it rewrites URLs serialization-safely (the uploads URL first, then the caller's searchReplace pairs)
+ * and reports the serialized values it had to leave alone.
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -16,27 +18,50 @@ function bbws_import_site( WP_REST_Request $request ): array {
 	$pairs   = isset( $body['searchReplace'] ) && is_array( $body['searchReplace'] ) ? $body['searchReplace'] : array();
 	bbws_replacement_map( $pairs );
 	$uploads = bbws_uploads_location( $blog_id );
+	$prefix  = $wpdb->get_blog_prefix( $blog_id );
 	$archive = bbws_download_verified( bbws_required_string( $body, 'downloadUrl' ), bbws_required_string( $body, 'sha256' ), 'downloadUrl' );
 	try {
 		$zip      = bbws_open_archive( $archive );
 		$manifest = bbws_verified_manifest( $zip, $archive );
-		$prefix   = $wpdb->get_blog_prefix( $blog_id );
-		$rows     = bbws_restore_tables( $archive, $manifest, $prefix );
-		$files    = bbws_restore_uploads( $zip, $manifest, $blog_id, $uploads['basedir'] );
+		bbws_assert_importable_tables( $manifest, $blog_id, $prefix );
+		bbws_assert_archive_sql( $archive, $manifest );
+		$staging = bbws_stage_uploads( $zip, $manifest );
+		try {
+			$swaps = bbws_stage_tables( $archive, $manifest, $prefix );
+		} catch ( Throwable $error ) {
+			bbws_remove_tree( $staging );
+			throw $error;
+		}
 		$zip->close();
+		try {
+			$files = bbws_install_staged_uploads( $staging, $blog_id, $uploads['basedir'] );
+		} catch ( Throwable $error ) {
+			bbws_drop_staging_tables( $swaps );
+			bbws_remove_tree( $staging );
+			throw $error;
+		}
+		bbws_swap_tables( $swaps );
 	} finally {
 		@unlink( $archive );
 	}
 	bbws_rename_prefixed_options( $manifest['source']['tablePrefix'], $prefix );
 	wp_cache_flush();
-	$map      = bbws_replacement_map( array_merge( array( array( 'from' => $manifest['source']['uploadsBaseUrl'], 'to' => $uploads['baseurl'] ) ), $pairs ) );
-	$replaced = 0;
+	$map   = bbws_replacement_map( array_merge( array( array( 'from' => $manifest['source']['uploadsBaseUrl'], 'to' => $uploads['baseurl'] ) ), $pairs ) );
+	$stats = bbws_replace_stats();
 	foreach ( array_column( $manifest['tables'], 'name' ) as $name ) {
-		$replaced += bbws_search_replace_table( $prefix . $name, $map );
+		bbws_search_replace_table( $prefix . $name, $map, $stats );
 	}
 	wp_cache_flush();
 	clean_blog_cache( $blog_id );
-	return array( 'blogId' => $blog_id, 'tables' => count( $manifest['tables'] ), 'rows' => $rows, 'files' => $files, 'rowsRewritten' => $replaced );
+	return array(
+		'blogId'               => $blog_id,
+		'tables'               => count( $manifest['tables'] ),
+		'rows'                 => array_sum( array_map( 'intval', array_column( $manifest['tables'], 'rows' ) ) ),
+		'files'                => $files,
+		'rowsRewritten'        => $stats['rowsRewritten'],
+		'unreadableSerialized' => $stats['unreadableSerialized'],
+		'skippedObjects'       => $stats['skippedObjects'],
+	);
 }
 
 function bbws_open_archive( string $archive ): ZipArchive {
@@ -76,80 +101,53 @@ function bbws_verified_manifest( ZipArchive $zip, string $archive ): array {
 }
 
 /**
- * Loads each table into a staging table (dropped again if any fails, leaving the site as it was), then
- * swaps all of them in; returns the rows loaded.
+ * Refuses manifest tables that would land on a table the site does not own: the network's global tables,
+ * other sites' tables (from the main site, whose prefix is theirs too), the agent's own tables.
  */
-function bbws_restore_tables( string $archive, array $manifest, string $prefix ): int {
+function bbws_assert_importable_tables( array $manifest, int $blog_id, string $prefix ): void {
 	global $wpdb;
+	$global = array_merge( array_values( $wpdb->tables( 'global', true ) ), array( bbws_nonce_table() ) );
+	$names  = array_column( $manifest['tables'], 'name' );
+	foreach ( $names as $name ) {
+		$foreign = in_array( $prefix . $name, $global, true ) || ( is_main_site( $blog_id ) && preg_match( '/^\d+_/', $name ) ) || 0 === strpos( $name, 'bbws_import_' );
+		if ( $foreign ) {
+			throw new Bbws_Agent_Error( 'bbws_archive_invalid', "The archive's table $name is not a table of a site", 422 );
+		}
+	}
+	if ( count( array_unique( $names ) ) !== count( $names ) ) {
+		throw new Bbws_Agent_Error( 'bbws_archive_invalid', 'The manifest lists a table twice', 422 );
+	}
+}
+
+/** Loads each table into a staging table (all dropped again if one fails); returns [staging, target] pairs. */
+function bbws_stage_tables( string $archive, array $manifest, string $prefix ): array {
 	$source = $manifest['source']['tablePrefix'];
-	$rows   = 0;
 	$swaps  = array();
 	try {
 		foreach ( $manifest['tables'] as $table ) {
 			$staging = $prefix . 'bbws_import_' . substr( md5( $table['name'] ), 0, 8 );
 			$swaps[] = array( $staging, $prefix . $table['name'] );
 			bbws_load_table_sql( "zip://$archive#tables/{$table['name']}.sql", $source . $table['name'], $staging );
-			$rows += (int) $table['rows'];
 		}
-	} catch ( Bbws_Agent_Error $error ) {
-		foreach ( $swaps as list( $staging ) ) {
-			mysqli_query( $wpdb->dbh, "DROP TABLE IF EXISTS `$staging`" );
-		}
+	} catch ( Throwable $error ) {
+		bbws_drop_staging_tables( $swaps );
 		throw $error;
 	}
+	return $swaps;
+}
+
+function bbws_drop_staging_tables( array $swaps ): void {
+	global $wpdb;
+	foreach ( $swaps as list( $staging ) ) {
+		mysqli_query( $wpdb->dbh, "DROP TABLE IF EXISTS `$staging`" );
+	}
+}
+
+function bbws_swap_tables( array $swaps ): void {
 	foreach ( $swaps as list( $staging, $target ) ) {
 		bbws_sql( "DROP TABLE IF EXISTS `$target`" );
 		bbws_sql( "RENAME TABLE `$staging` TO `$target`" );
 	}
-	return $rows;
-}
-
-/** Runs a table's SQL file, each statement's table name ($from) replaced by $to. */
-function bbws_load_table_sql( string $path, string $from, string $to ): void {
-	bbws_sql( "DROP TABLE IF EXISTS `$to`" );
-	$in = fopen( $path, 'rb' );
-	try {
-		while ( false !== ( $line = fgets( $in ) ) ) {
-			$statement = rtrim( $line, "\r\n" );
-			if ( '' !== $statement ) {
-				bbws_sql( bbws_retarget_statement( $statement, $from, $to ) );
-			}
-		}
-	} finally {
-		fclose( $in );
-	}
-}
-
-/** The statement with its table name replaced; only the dump's own CREATE TABLE and INSERT INTO lines are accepted. */
-function bbws_retarget_statement( string $statement, string $from, string $to ): string {
-	foreach ( array( 'CREATE TABLE ', 'INSERT INTO ' ) as $verb ) {
-		if ( 0 === strpos( $statement, "$verb`$from` " ) ) {
-			return "$verb`$to` " . substr( $statement, strlen( "$verb`$from` " ) );
-		}
-	}
-	throw new Bbws_Agent_Error( 'bbws_archive_invalid', "Unexpected statement in the dump of $from", 422 );
-}
-
-function bbws_sql( string $statement ): void {
-	global $wpdb;
-	if ( ! mysqli_query( $wpdb->dbh, $statement ) ) {
-		throw new Bbws_Agent_Error( 'bbws_import_failed', 'SQL error: ' . mysqli_error( $wpdb->dbh ), 500 );
-	}
-}
-
-/** Replaces the blog's uploads with the archive's; returns the number of files written. */
-function bbws_restore_uploads( ZipArchive $zip, array $manifest, int $blog_id, string $base ): int {
-	foreach ( bbws_site_upload_files( $blog_id ) as $path ) {
-		unlink( $path );
-	}
-	foreach ( $manifest['uploads'] as $upload ) {
-		$target = "$base/{$upload['path']}";
-		wp_mkdir_p( dirname( $target ) );
-		if ( ! copy( 'zip://' . $zip->filename . '#uploads/' . $upload['path'], $target ) ) {
-			throw new Bbws_Agent_Error( 'bbws_import_failed', "Could not restore the upload {$upload['path']}", 500 );
-		}
-	}
-	return count( $manifest['uploads'] );
 }
 
 /** Options keyed by the table prefix (user roles) follow the site to its new prefix. */

@@ -2,8 +2,9 @@
 /**
  * Serialization-safe search-replace: serialized values are unserialized, replaced recursively and
  * serialized again, so length prefixes stay right; a raw string replace never touches serialized data.
- * Objects of classes other than stdClass are not instantiated (no __wakeup of arbitrary classes) and
- * are kept as they are.
+ * A value that looks serialized but does not unserialize is left byte for byte as it is, and counted.
+ * Objects of classes other than stdClass are not instantiated (no __wakeup of arbitrary classes): they are
+ * kept as they are, URLs inside them included, and counted.
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -30,35 +31,44 @@ function bbws_replacement_map( array $pairs ): array {
 	);
 }
 
-function bbws_replace_value( $value, array $map ) {
+/** Counters of one search-replace run: rows changed, and serialized values left alone (see above). */
+function bbws_replace_stats(): array {
+	return array( 'rowsRewritten' => 0, 'unreadableSerialized' => 0, 'skippedObjects' => 0 );
+}
+
+function bbws_replace_value( $value, array $map, array &$stats ) {
 	if ( is_string( $value ) ) {
-		if ( is_serialized( $value ) ) {
-			$data = @unserialize( $value, array( 'allowed_classes' => array( 'stdClass' ) ) );
-			if ( false !== $data || 'b:0;' === $value ) {
-				return serialize( bbws_replace_value( $data, $map ) );
-			}
+		if ( ! is_serialized( $value ) ) {
+			return strtr( $value, $map );
 		}
-		return strtr( $value, $map );
+		$data = @unserialize( $value, array( 'allowed_classes' => array( 'stdClass' ) ) );
+		if ( false === $data && 'b:0;' !== $value ) {
+			$stats['unreadableSerialized']++;
+			return $value;
+		}
+		return serialize( bbws_replace_value( $data, $map, $stats ) );
 	}
 	if ( is_array( $value ) ) {
 		foreach ( $value as $key => $item ) {
-			$value[ $key ] = bbws_replace_value( $item, $map );
+			$value[ $key ] = bbws_replace_value( $item, $map, $stats );
 		}
 		return $value;
 	}
 	if ( $value instanceof stdClass ) {
 		foreach ( get_object_vars( $value ) as $key => $item ) {
-			$value->$key = bbws_replace_value( $item, $map );
+			$value->$key = bbws_replace_value( $item, $map, $stats );
 		}
+	} elseif ( is_object( $value ) ) {
+		$stats['skippedObjects']++;
 	}
 	return $value;
 }
 
-/** Rewrites every text column of $table (except posts.guid) row by row; returns the number of rows changed. */
-function bbws_search_replace_table( string $table, array $map ): int {
+/** Rewrites every text column of $table (except posts.guid) row by row, counting into $stats. */
+function bbws_search_replace_table( string $table, array $map, array &$stats ): void {
 	global $wpdb;
 	if ( ! $map ) {
-		return 0;
+		return;
 	}
 	$keys    = $wpdb->get_col( "SHOW KEYS FROM `$table` WHERE Key_name = 'PRIMARY'", 4 );
 	$columns = array();
@@ -68,7 +78,7 @@ function bbws_search_replace_table( string $table, array $map ): int {
 		}
 	}
 	if ( ! $keys || ! $columns ) {
-		return 0;
+		return;
 	}
 	$conditions = array();
 	foreach ( $columns as $column ) {
@@ -78,12 +88,11 @@ function bbws_search_replace_table( string $table, array $map ): int {
 	}
 	$select = '`' . implode( '`,`', array_merge( $keys, $columns ) ) . '`';
 	$rows   = $wpdb->get_results( "SELECT $select FROM `$table` WHERE " . implode( ' OR ', $conditions ), ARRAY_A );
-	$changed = 0;
 	foreach ( $rows as $row ) {
 		$update = array();
 		foreach ( $columns as $column ) {
 			if ( null !== $row[ $column ] ) {
-				$new = bbws_replace_value( $row[ $column ], $map );
+				$new = bbws_replace_value( $row[ $column ], $map, $stats );
 				if ( $new !== $row[ $column ] ) {
 					$update[ $column ] = $new;
 				}
@@ -91,8 +100,7 @@ function bbws_search_replace_table( string $table, array $map ): int {
 		}
 		if ( $update ) {
 			$wpdb->update( $table, $update, array_intersect_key( $row, array_flip( $keys ) ) );
-			$changed++;
+			$stats['rowsRewritten']++;
 		}
 	}
-	return $changed;
 }

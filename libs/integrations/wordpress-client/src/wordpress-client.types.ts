@@ -150,6 +150,10 @@ export interface RestoreResult {
   rows: number;
   files: number;
   rowsRewritten: number;
+  /** Values that look serialized but do not unserialize: left byte for byte as they were (not rewritten). */
+  unreadableSerialized: number;
+  /** Serialized objects of classes other than stdClass: kept as they were, URLs inside them not rewritten. */
+  skippedObjects: number;
 }
 
 export interface NewSite {
