@@ -14,6 +14,12 @@ export { createDocumentClient, createDynamoClient, type DynamoConnection } from 
 export { transactWrite, type ConditionFailure, type ConditionFailureMapper, type TransactItem } from './transact';
 export { deleteKey, put, putNew, versionedUpdate, type VersionedUpdate } from './expressions';
 export { cursorAfter, paginatedQuery, type KeyQuery } from './paginated-query';
-export { IdempotencyDao, type IdempotencyRecord, type StoredResponse } from './idempotency.dao';
+export {
+  DEFAULT_CLAIM_SECONDS,
+  IdempotencyDao,
+  type IdempotencyClaim,
+  type IdempotencyRecord,
+  type StoredResponse,
+} from './idempotency.dao';
 export type { DynamoContext } from './dynamo-context';
 export type { ItemBase, ItemKey, VersionedItemBase } from './item-base';

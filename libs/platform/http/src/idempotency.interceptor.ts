@@ -5,9 +5,12 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { IdempotencyDao } from '@bbws/data-access-dynamo';
+import { LOGGER } from '@bbws/platform-bootstrap';
 import { BusinessRuleError, ConflictError, ValidationError } from '@bbws/shared-errors';
+import type { Logger } from '@bbws/shared-logging';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
+export const IDEMPOTENCY_HEARTBEAT_MS = Symbol('IDEMPOTENCY_HEARTBEAT_MS');
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
 
@@ -15,11 +18,14 @@ const REPLAYED_HEADERS = ['location', 'etag'];
  * `Idempotency-Key` on POSTs: the same key, caller and body within 24 h replays the first response;
  * the same key with another body is a 422; a request still running with that key is a 409.
  * A handler's status is fixed by its @HttpCode, so the replay gets it from the route as well.
+ * While the handler runs, a heartbeat extends the claim, so it is only taken over once its holder is gone.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyDao,
+    @Inject(IDEMPOTENCY_HEARTBEAT_MS) private readonly heartbeatMs: number,
+    @Inject(LOGGER) private readonly logger: Logger,
     private readonly reflector: Reflector,
   ) {}
 
@@ -46,8 +52,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const existing = await this.store.begin(scope, key, fingerprint);
-    if (existing) {
+    const claim = await this.store.begin(scope, key, fingerprint);
+    if (!claim.claimed) {
+      const existing = claim.record;
       if (existing.fingerprint !== fingerprint) {
         throw new BusinessRuleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
       }
@@ -57,20 +64,39 @@ export class IdempotencyInterceptor implements NestInterceptor {
       void reply.headers({ ...existing.response.headers, 'idempotent-replayed': 'true' });
       return existing.response.body;
     }
+    const { claimId } = claim;
+    const heartbeat = this.startHeartbeat(scope, key, claimId);
     let body: unknown;
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
-      await this.store.release(scope, key);
+      clearInterval(heartbeat);
+      await this.store.release(scope, key, claimId);
       throw error;
     }
+    clearInterval(heartbeat);
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = reply.getHeader(name);
       if (typeof value === 'string') headers[name] = value;
     }
-    await this.store.complete(scope, key, { status, body, headers });
+    if (!(await this.store.complete(scope, key, claimId, { status, body, headers }))) {
+      this.logger.warn({ requestId: request.id, scope }, 'idempotency claim lost before completion; response not recorded');
+    }
     return body;
+  }
+
+  private startHeartbeat(scope: string, key: string, claimId: string): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.store.extend(scope, key, claimId).then(
+        (held) => {
+          if (!held) clearInterval(timer);
+        },
+        (error: unknown) => this.logger.warn({ err: error, scope }, 'idempotency claim heartbeat failed; retrying'),
+      );
+    }, this.heartbeatMs);
+    timer.unref();
+    return timer;
   }
 }
 

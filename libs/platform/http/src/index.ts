@@ -1,4 +1,4 @@
-export { HttpConventionsModule } from './http-conventions.module';
+export { HttpConventionsModule, type HttpConventionsOptions } from './http-conventions.module';
 export { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency.interceptor';
 export { Idempotent } from './idempotent.decorator';
 export { IfMatch, etag } from './if-match.decorator';
