@@ -4,7 +4,12 @@
 # wp-config.php, and a wp-content/ seeded with the bundled themes and plugins (never overwritten).
 # Then install-network.php creates the multisite network if needed and installs the platform agent, and
 # the command (Apache) starts. Every step is idempotent; concurrent starts are serialized by the installer.
+# The eight WordPress salts (WORDPRESS_AUTH_KEY ... WORDPRESS_NONCE_SALT) are required: production passes
+# them, with BBWS_AGENT_SECRET and the database password, from the instance's Secrets Manager secret (ECS
+# task definition `secrets`); wp-config.php refuses to load without them.
 set -Eeuo pipefail
+
+salt_names=(AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT LOGGED_IN_SALT NONCE_SALT)
 
 docroot="${BBWS_DOCROOT:-/var/www/html}"
 image="${BBWS_IMAGE_CORE:-/usr/src/wordpress}"
@@ -36,6 +41,13 @@ seed_content() {
 
 if [[ "${1:-}" == apache2* ]] || [ "${1:-}" = 'php-fpm' ]; then
   : "${BBWS_NETWORK_DOMAIN:?BBWS_NETWORK_DOMAIN must be the main site host of the network}"
+  for salt in "${salt_names[@]}"; do
+    var="WORDPRESS_$salt"
+    if [ -z "${!var:-}" ]; then
+      echo >&2 "bbws-entrypoint: $var is not set (the instance's WordPress salts come from its Secrets Manager secret)"
+      exit 1
+    fi
+  done
   sync_core
   cp "$image/wp-config.php" "$docroot/wp-config.php"
   seed_content

@@ -7,7 +7,13 @@
  *   BBWS_NETWORK_DOMAIN   host of the network's main site (no scheme, no port)
  *   BBWS_AGENT_SECRET     HMAC key of the platform agent
  *   WP_ENVIRONMENT_TYPE   local | development | staging | production
- *   WORDPRESS_AUTH_KEY... the eight salts; when absent they are derived from BBWS_AGENT_SECRET
+ *   WORDPRESS_AUTH_KEY, WORDPRESS_SECURE_AUTH_KEY, WORDPRESS_LOGGED_IN_KEY, WORDPRESS_NONCE_KEY,
+ *   WORDPRESS_AUTH_SALT, WORDPRESS_SECURE_AUTH_SALT, WORDPRESS_LOGGED_IN_SALT, WORDPRESS_NONCE_SALT
+ *                         the eight salts, required: random values generated once per instance and kept
+ *                         in the instance's secret (production: its Secrets Manager secret, passed to the
+ *                         container as secrets of the ECS task definition; locally: the instance's
+ *                         secrets file, see libs/integrations/local-wordpress). Never derived from another
+ *                         value: WordPress refuses to load without them.
  *   BBWS_DISABLE_WP_CRON  "1" when an external scheduler runs wp-cron.php
  *
  * This file runs in WordPress's global scope: it defines functions and constants only.
@@ -18,8 +24,14 @@ if ( ! function_exists( 'bbws_config_env' ) ) {
 		$value = getenv( $name );
 		if ( false === $value || '' === $value ) {
 			if ( null === $default ) {
-				header( 'HTTP/1.1 500 Internal Server Error' );
-				fwrite( STDERR, "wp-config.php: environment variable $name is not set\n" );
+				$message = "wp-config.php: environment variable $name is not set";
+				if ( 'cli' === PHP_SAPI ) {
+					fwrite( STDERR, "$message\n" );
+				} else {
+					error_log( $message );
+					header( 'HTTP/1.1 500 Internal Server Error' );
+					echo 'This site is not configured.';
+				}
 				exit( 1 );
 			}
 			return $default;
@@ -39,10 +51,7 @@ define( 'BBWS_AGENT_SECRET', bbws_config_env( 'BBWS_AGENT_SECRET', '' ) );
 define( 'WP_ENVIRONMENT_TYPE', bbws_config_env( 'WP_ENVIRONMENT_TYPE', 'production' ) );
 
 foreach ( array( 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ) as $bbws_salt_name ) {
-	define(
-		$bbws_salt_name,
-		bbws_config_env( 'WORDPRESS_' . $bbws_salt_name, hash_hmac( 'sha256', 'wp-salt:' . $bbws_salt_name, BBWS_AGENT_SECRET . DB_NAME ) )
-	);
+	define( $bbws_salt_name, bbws_config_env( 'WORDPRESS_' . $bbws_salt_name ) );
 }
 unset( $bbws_salt_name );
 

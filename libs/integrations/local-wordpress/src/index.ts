@@ -25,3 +25,9 @@ export {
   type WordPressImagePaths,
 } from './runtime.paths';
 export { wordpressEnvironment, type WordPressEnvironmentType, type WordPressSettings } from './wordpress.env';
+export {
+  loadOrCreateSalts,
+  WORDPRESS_SALT_NAMES,
+  type WordPressSaltName,
+  type WordPressSalts,
+} from './wordpress-salts.store';

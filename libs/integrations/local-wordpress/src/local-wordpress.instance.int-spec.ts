@@ -12,6 +12,7 @@ import { installNetwork } from './network.installer';
 import { ensureRuntimePackages } from './runtime-packages.check';
 import { DEBIAN_WORDPRESS_CORE } from './runtime.paths';
 import { wordpressEnvironment } from './wordpress.env';
+import { loadOrCreateSalts } from './wordpress-salts.store';
 
 jest.setTimeout(120_000);
 // On a machine without the OS packages the first run installs them.
@@ -177,6 +178,7 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
       database: { host: server.host, port: server.port, ...race.database },
       networkDomain: race.networkDomain,
       agentSecret: race.agentSecret,
+      salts: await loadOrCreateSalts(join(baseDir, 'race-secrets')),
     });
 
     const reports = await Promise.all([1, 2, 3].map(() => installNetwork({ docRoot: race.docRoot, env })));
@@ -201,6 +203,7 @@ describe('LocalWordPressInstance on one MariaDB server', () => {
     expect(await server.listDatabases()).not.toContain('gamma_test_db');
     expect(await server.query("SELECT COUNT(*) FROM mysql.user WHERE User = 'gamma_test'")).toBe('0');
     expect(existsSync(gamma.docRoot)).toBe(false);
+    expect(existsSync(`${gamma.docRoot}.secrets`)).toBe(false);
   });
 });
 

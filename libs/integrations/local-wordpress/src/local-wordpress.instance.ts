@@ -7,11 +7,17 @@ import { PhpWorkerPool } from './php-worker.pool';
 import { assertRuntimePackages } from './runtime-packages.check';
 import { wordpressImagePaths } from './runtime.paths';
 import { wordpressEnvironment, type WordPressEnvironmentType } from './wordpress.env';
+import { loadOrCreateSalts } from './wordpress-salts.store';
 
 export interface LocalWordPressInstanceOptions {
   server: MariaDbServer;
   database: DatabaseGrant;
   docRoot: string;
+  /**
+   * The instance's private data (its WordPress salts), outside the document root so no worker serves it;
+   * `<docRoot>.secrets` by default.
+   */
+  secretsDir?: string;
   networkDomain: string;
   agentSecret: string;
   /** The agent's must-use plugins; docker/wordpress/mu-plugins/ when it exists, none otherwise. */
@@ -49,10 +55,12 @@ export class LocalWordPressInstance {
     await assertRuntimePackages(options.coreDir);
     await options.server.createDatabase(options.database);
     await layoutDocumentRoot({ docRoot: options.docRoot, coreDir: options.coreDir });
+    const salts = await loadOrCreateSalts(secretsDirOf(options));
     const env = wordpressEnvironment({
       database: { host: options.server.host, port: options.server.port, ...options.database },
       networkDomain: options.networkDomain,
       agentSecret: options.agentSecret,
+      salts,
       environmentType: options.environmentType,
     });
     const defaultMuPlugins = wordpressImagePaths().muPluginsDir;
@@ -77,10 +85,15 @@ export class LocalWordPressInstance {
     return this.options.server.query(sql, this.options.database.name);
   }
 
-  /** Workers stopped, database and user dropped, document root removed. */
+  /** Workers stopped, database and user dropped, document root and secrets removed. */
   async deprovision(): Promise<void> {
     await this.workers.stop();
     await this.options.server.dropDatabase(this.options.database);
     await rm(this.options.docRoot, { recursive: true, force: true });
+    await rm(secretsDirOf(this.options), { recursive: true, force: true });
   }
+}
+
+function secretsDirOf(options: Pick<LocalWordPressInstanceOptions, 'docRoot' | 'secretsDir'>): string {
+  return options.secretsDir ?? `${options.docRoot.replace(/\/+$/, '')}.secrets`;
 }

@@ -1,4 +1,5 @@
 import { SYSTEM_PATH } from './runtime.paths';
+import { WORDPRESS_SALT_NAMES, type WordPressSalts } from './wordpress-salts.store';
 
 export type WordPressEnvironmentType = 'local' | 'development' | 'staging' | 'production';
 
@@ -7,6 +8,8 @@ export interface WordPressSettings {
   /** Host of the network's main site, e.g. `net1.localhost`. */
   networkDomain: string;
   agentSecret: string;
+  /** The instance's own salts (loadOrCreateSalts); wp-config.php refuses to load without them. */
+  salts: WordPressSalts;
   environmentType?: WordPressEnvironmentType;
   tablePrefix?: string;
 }
@@ -27,5 +30,6 @@ export function wordpressEnvironment(settings: WordPressSettings): Record<string
     BBWS_AGENT_SECRET: settings.agentSecret,
     WP_ENVIRONMENT_TYPE: settings.environmentType ?? 'local',
     BBWS_DISABLE_WP_CRON: '1',
+    ...Object.fromEntries(WORDPRESS_SALT_NAMES.map((name) => [`WORDPRESS_${name}`, settings.salts[name]])),
   };
 }
