@@ -7,6 +7,7 @@ import type {
 } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
+import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import { InvitationResponsesService } from './invitation-responses.service';
 import { issueInvitationToken } from './invitation-token';
 import type { InvitationMailer } from './invitation.mailer';
@@ -79,6 +80,7 @@ function setUp(
   };
   const mailer = { sendResponse: jest.fn(async () => undefined), sendInvitation: jest.fn() };
   const access = { forget: jest.fn() };
+  const events = { invitationAccepted: jest.fn(async () => undefined) };
   const service = new InvitationResponsesService(
     invitations as unknown as InvitationDao,
     members as unknown as MemberDao,
@@ -88,8 +90,9 @@ function setUp(
     mailer as unknown as InvitationMailer,
     access as unknown as TenantAccessService,
     { now: () => NOW },
+    events as unknown as TenantEventsPublisher,
   );
-  return { service, invitations, mailer, access };
+  return { service, invitations, mailer, access, events };
 }
 
 const bob: Caller = {
@@ -123,13 +126,15 @@ describe('InvitationResponsesService', () => {
   it('derives EXPIRED from the clock: 410 on preview and accept, nothing written', async () => {
     const { service, invitations } = setUp(buildInvitation(hash, { expiresAt: '2026-03-01T11:59:59.000Z' }));
     await expect(service.preview(token)).rejects.toMatchObject({ code: 'INVITATION_EXPIRED', status: 410 });
-    await expect(service.accept(bob, token)).rejects.toMatchObject({ code: 'INVITATION_EXPIRED' });
+    await expect(service.accept(bob, token, 'req-1')).rejects.toMatchObject({ code: 'INVITATION_EXPIRED' });
     expect(invitations.accept).not.toHaveBeenCalled();
   });
 
   it('lets only the invitee answer (403), comparing emails case-insensitively, with the directory as fallback', async () => {
     const { service, invitations } = setUp(buildInvitation(hash));
-    await expect(service.accept({ ...bob, email: 'mallory@example.com' }, token)).rejects.toMatchObject({
+    await expect(
+      service.accept({ ...bob, email: 'mallory@example.com' }, token, 'req-1'),
+    ).rejects.toMatchObject({
       status: 403,
       code: 'FORBIDDEN',
     });
@@ -137,18 +142,20 @@ describe('InvitationResponsesService', () => {
       status: 403,
     });
     expect(invitations.accept).not.toHaveBeenCalled();
-    await expect(service.accept({ ...bob, email: '', emailVerified: false }, token)).resolves.toMatchObject({
+    await expect(
+      service.accept({ ...bob, email: '', emailVerified: false }, token, 'req-1'),
+    ).resolves.toMatchObject({
       member: { email: 'bob@example.com' },
     });
   });
 
   it('refuses an unverified email with 403 EMAIL_NOT_VERIFIED, from the token or the directory, writing nothing', async () => {
-    const { service, invitations, mailer } = setUp(buildInvitation(hash));
+    const { service, invitations, mailer, events } = setUp(buildInvitation(hash));
     for (const caller of [
       { ...bob, emailVerified: false },
       { ...bob, email: 'mallory@example.com', emailVerified: false },
     ]) {
-      await expect(service.accept(caller, token)).rejects.toMatchObject({
+      await expect(service.accept(caller, token, 'req-1')).rejects.toMatchObject({
         code: 'EMAIL_NOT_VERIFIED',
         status: 403,
       });
@@ -159,17 +166,23 @@ describe('InvitationResponsesService', () => {
     }
     const directoryUnverified = setUp(buildInvitation(hash), { directoryVerified: false });
     await expect(
-      directoryUnverified.service.accept({ ...bob, email: '', emailVerified: false }, token),
+      directoryUnverified.service.accept({ ...bob, email: '', emailVerified: false }, token, 'req-1'),
     ).rejects.toMatchObject({ code: 'EMAIL_NOT_VERIFIED' });
     expect(invitations.accept).not.toHaveBeenCalled();
     expect(invitations.decline).not.toHaveBeenCalled();
     expect(directoryUnverified.invitations.accept).not.toHaveBeenCalled();
     expect(mailer.sendResponse).not.toHaveBeenCalled();
+    expect(events.invitationAccepted).not.toHaveBeenCalled();
   });
 
   it('accepts with the invited role and the teams that still exist, audits without the token, and tells the inviter', async () => {
-    const { service, invitations, mailer, access } = setUp(buildInvitation(hash));
-    const view = await service.accept(bob, token);
+    const { service, invitations, mailer, access, events } = setUp(buildInvitation(hash));
+    const view = await service.accept(bob, token, 'req-1');
+    expect(events.invitationAccepted).toHaveBeenCalledWith(
+      expect.objectContaining({ status: 'ACCEPTED' }),
+      view.member,
+      'req-1',
+    );
     expect(view.member).toMatchObject({
       userId: 'bob',
       role: 'OPERATOR',
@@ -198,13 +211,13 @@ describe('InvitationResponsesService', () => {
 
   it('refuses answered invitations with 409 and members with 409 ALREADY_MEMBER', async () => {
     await expect(
-      setUp(buildInvitation(hash, { status: 'CANCELLED' })).service.accept(bob, token),
+      setUp(buildInvitation(hash, { status: 'CANCELLED' })).service.accept(bob, token, 'req-1'),
     ).rejects.toMatchObject({
       code: 'INVITATION_NOT_PENDING',
       status: 409,
     });
     await expect(
-      setUp(buildInvitation(hash), { member: true }).service.accept(bob, token),
+      setUp(buildInvitation(hash), { member: true }).service.accept(bob, token, 'req-1'),
     ).rejects.toMatchObject({ code: 'ALREADY_MEMBER' });
   });
 });

@@ -12,6 +12,7 @@ import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
 import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '@bbws/shared-errors';
 import { normalizeEmail, type Clock } from '@bbws/shared-util';
+import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import type { MemberView } from '../members/members.service';
 import { auditEvent, loadLiveTenant, loadTenant } from '../members/organization.rules';
 import { EmailNotVerifiedError } from './email-not-verified.error';
@@ -42,6 +43,7 @@ export class InvitationResponsesService {
     private readonly mailer: InvitationMailer,
     private readonly access: TenantAccessService,
     private readonly clock: Clock,
+    private readonly events: TenantEventsPublisher,
   ) {}
 
   /** 404 for an unknown token, 410 once expired; answered or cancelled ones show their status. */
@@ -54,7 +56,7 @@ export class InvitationResponsesService {
   }
 
   /** The membership and ACCEPTED in one transaction; of two parallel accepts exactly one gets through. */
-  async accept(caller: Caller, token: string): Promise<MemberView> {
+  async accept(caller: Caller, token: string, correlationId: string): Promise<MemberView> {
     const invitation = await this.open(token);
     const email = await this.assertInvitee(caller, invitation);
     this.assertPending(invitation);
@@ -90,6 +92,7 @@ export class InvitationResponsesService {
       auditEvent(this.clock, invitation.tenantId, caller, 'MEMBER_ADDED', { ...details, via: 'INVITATION' }),
     ]);
     this.access.forget(invitation.tenantId, caller.userId);
+    await this.events.invitationAccepted(accepted, member, correlationId);
     await this.mailer.sendResponse(accepted, tenant.organizationName, { email, name });
     return {
       member,

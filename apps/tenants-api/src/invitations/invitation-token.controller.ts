@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -6,6 +6,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { Public } from '@bbws/platform-bootstrap';
 import { MemberResponseDto } from '../members/dto/member.response.dto';
@@ -41,8 +42,12 @@ export class InvitationTokenController {
       'Accept as the signed-in invitee: the membership is created; 410 expired, 409 answered or cancelled',
   })
   @ApiOkResponse({ type: MemberResponseDto })
-  async accept(@CurrentCaller() caller: Caller, @Param('token', InvitationTokenPipe) token: string) {
-    return presentMember(await this.responses.accept(caller, token));
+  async accept(
+    @CurrentCaller() caller: Caller,
+    @Param('token', InvitationTokenPipe) token: string,
+    @Req() request: FastifyRequest,
+  ) {
+    return presentMember(await this.responses.accept(caller, token, String(request.id)));
   }
 
   @Post('decline')

@@ -6,6 +6,8 @@ import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK, LOGGER } from '@bbws/platform-bootstrap';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
+import { EventsModule } from '../events/events.module';
+import { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import {
   ORGANIZATION_CONFIG,
   OrganizationInfrastructureModule,
@@ -42,7 +44,7 @@ const SERVICE_DEPENDENCIES = [
 ];
 
 @Module({
-  imports: [OrganizationInfrastructureModule],
+  imports: [OrganizationInfrastructureModule, EventsModule],
   controllers: [InvitationsController, InvitationTokenController],
   providers: [
     {
@@ -69,8 +71,8 @@ const SERVICE_DEPENDENCIES = [
     },
     {
       provide: InvitationResponsesService,
-      useFactory: (...deps: Services) => new InvitationResponsesService(...deps),
-      inject: SERVICE_DEPENDENCIES,
+      useFactory: (...deps: [...Services, TenantEventsPublisher]) => new InvitationResponsesService(...deps),
+      inject: [...SERVICE_DEPENDENCIES, TenantEventsPublisher],
     },
   ],
 })

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
@@ -83,10 +83,11 @@ export class TenantsController {
   async remove(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Req() request: FastifyRequest,
     @Query('force') force?: string,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentTenant(await this.tenants.deprovision(caller, tenantId, force === 'true', ifMatch));
+    return presentTenant(await this.tenants.deprovision(caller, tenantId, force === 'true', String(request.id), ifMatch));
   }
 
   @Patch(':tenantId/status')
@@ -97,9 +98,10 @@ export class TenantsController {
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Body() body: ChangeTenantStatusRequestDto,
+    @Req() request: FastifyRequest,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentTenant(await this.tenants.changeStatus(caller, tenantId, body.status, body.reason, ifMatch));
+    return presentTenant(await this.tenants.changeStatus(caller, tenantId, body.status, String(request.id), body.reason, ifMatch));
   }
 
   @Get(':tenantId/audit')

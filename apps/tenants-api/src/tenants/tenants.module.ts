@@ -6,10 +6,13 @@ import { TenantDao } from '@bbws/data-access-tenants';
 import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK, DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
 import type { Clock } from '@bbws/shared-util';
+import { EventsModule } from '../events/events.module';
+import { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import { TenantsController } from './tenants.controller';
 import { TenantsService } from './tenants.service';
 
 @Module({
+  imports: [EventsModule],
   controllers: [TenantsController],
   providers: [
     {
@@ -25,9 +28,10 @@ import { TenantsService } from './tenants.service';
         memberships: MembershipReaderDao,
         instances: InstanceReaderDao,
         access: TenantAccessService,
+        events: TenantEventsPublisher,
         clock: Clock,
-      ) => new TenantsService(tenants, memberships, instances, access, clock),
-      inject: [TenantDao, MembershipReaderDao, InstanceReaderDao, TenantAccessService, CLOCK],
+      ) => new TenantsService(tenants, memberships, instances, access, events, clock),
+      inject: [TenantDao, MembershipReaderDao, InstanceReaderDao, TenantAccessService, TenantEventsPublisher, CLOCK],
     },
   ],
   exports: [TenantDao, TenantsService],

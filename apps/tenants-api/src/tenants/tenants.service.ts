@@ -5,6 +5,7 @@ import { requirePlatformAdmin, type Caller, type TenantAccess, type TenantAccess
 import { BusinessRuleError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { newId, type Clock } from '@bbws/shared-util';
+import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import { assertTransition } from './tenant-status.rules';
 import { listMemberTenants } from './use-cases/list-member-tenants';
 
@@ -34,6 +35,7 @@ export class TenantsService {
     private readonly memberships: MembershipReaderDao,
     private readonly instances: InstanceReaderDao,
     private readonly access: TenantAccessService,
+    private readonly events: TenantEventsPublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -107,7 +109,14 @@ export class TenantsService {
     return { tenant, access };
   }
 
-  async changeStatus(caller: Caller, tenantId: string, status: TenantStatus, reason?: string, ifMatch?: number): Promise<TenantView> {
+  async changeStatus(
+    caller: Caller,
+    tenantId: string,
+    status: TenantStatus,
+    correlationId: string,
+    reason?: string,
+    ifMatch?: number,
+  ): Promise<TenantView> {
     requirePlatformAdmin(caller);
     const current = await this.load(tenantId);
     assertTransition(current.status, status, reason);
@@ -117,6 +126,7 @@ export class TenantsService {
       ...(reason ? { reason } : {}),
     });
     const tenant = await this.tenants.changeStatus(current, ifMatch ?? current.version, status, reason ?? null, caller.userId, audit);
+    await this.events.statusChanged(current, tenant, correlationId);
     return { tenant, access: { tenantId, isPlatformAdmin: true, role: null } };
   }
 
@@ -124,7 +134,13 @@ export class TenantsService {
    * Deprovisions a tenant. Until instance deprovisioning exists as an operation, a tenant with live
    * instances is refused (even with force) rather than leaving running infrastructure behind.
    */
-  async deprovision(caller: Caller, tenantId: string, force: boolean, ifMatch?: number): Promise<TenantView> {
+  async deprovision(
+    caller: Caller,
+    tenantId: string,
+    force: boolean,
+    correlationId: string,
+    ifMatch?: number,
+  ): Promise<TenantView> {
     requirePlatformAdmin(caller);
     const current = await this.load(tenantId);
     if (await this.instances.tenantHasLiveInstances(tenantId)) {
@@ -138,6 +154,7 @@ export class TenantsService {
     assertTransition(current.status, 'DEPROVISIONED', undefined);
     const audit = this.audit(tenantId, caller, 'TENANT_DEPROVISIONED', { beforeStatus: current.status, afterStatus: 'DEPROVISIONED' });
     const tenant = await this.tenants.changeStatus(current, ifMatch ?? current.version, 'DEPROVISIONED', null, caller.userId, audit);
+    await this.events.statusChanged(current, tenant, correlationId);
     return { tenant, access: { tenantId, isPlatformAdmin: true, role: null } };
   }
 

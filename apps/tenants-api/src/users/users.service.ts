@@ -68,7 +68,9 @@ export class UsersService {
    */
   async get(caller: Caller, userId: string): Promise<UserView> {
     const everything = caller.isPlatformAdmin || caller.userId === userId;
-    const visible = everything ? await this.allMemberships(userId) : await this.sharedAdministered(caller, userId);
+    const visible = everything
+      ? await this.allMemberships(userId)
+      : await this.sharedAdministered(caller, userId);
     if (!everything && visible.length === 0) throw new NotFoundError('USER', userId);
     const user = await this.identity.getUser(userId);
     const profile: UserProfile | null = user

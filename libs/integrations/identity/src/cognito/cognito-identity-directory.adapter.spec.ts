@@ -156,9 +156,9 @@ describe('CognitoIdentityDirectory', () => {
 
     it('ignores users whose email is not verified', async () => {
       const { client } = recordingClient(() => ({ Users: [listed('unverified', false), listed(SUB, true)] }));
-      expect((await new CognitoIdentityDirectory(client, POOL).findUserByEmail('alice@example.com'))?.userId).toBe(
-        SUB,
-      );
+      expect(
+        (await new CognitoIdentityDirectory(client, POOL).findUserByEmail('alice@example.com'))?.userId,
+      ).toBe(SUB);
       const { client: onlyUnverified } = recordingClient(() => ({ Users: [listed('unverified', false)] }));
       await expect(
         new CognitoIdentityDirectory(onlyUnverified, POOL).findUserByEmail('alice@example.com'),
