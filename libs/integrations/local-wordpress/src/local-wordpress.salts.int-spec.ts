@@ -114,10 +114,14 @@ describe('WordPress salts of a local instance', () => {
   it('wp-config.php refuses to load WordPress when a salt is missing, naming it', async () => {
     const { WORDPRESS_NONCE_SALT: _missing, ...env } = alpha.env;
 
-    const loading = run('php', ['-r', `$_SERVER['HTTP_HOST'] = 'alpha.localhost'; require 'wp-load.php'; echo 'booted';`], {
-      cwd: alpha.docRoot,
-      env,
-    });
+    const loading = run(
+      'php',
+      ['-r', `$_SERVER['HTTP_HOST'] = 'alpha.localhost'; require 'wp-load.php'; echo 'booted';`],
+      {
+        cwd: alpha.docRoot,
+        env,
+      },
+    );
 
     await expect(loading).rejects.toMatchObject({
       code: 1,

@@ -1,7 +1,9 @@
 import { wordpressEnvironment } from './wordpress.env';
 import { WORDPRESS_SALT_NAMES, type WordPressSalts } from './wordpress-salts.store';
 
-const salts = Object.fromEntries(WORDPRESS_SALT_NAMES.map((name) => [name, `salt-of-${name}`])) as WordPressSalts;
+const salts = Object.fromEntries(
+  WORDPRESS_SALT_NAMES.map((name) => [name, `salt-of-${name}`]),
+) as WordPressSalts;
 
 describe('wordpressEnvironment', () => {
   const settings = {

@@ -119,13 +119,18 @@ describe('agent request integrity against a real multisite network', () => {
 
     expect(response.status).toBe(409);
     expect(JSON.parse(response.body)).toMatchObject({ code: 'bbws_plugin_in_use' });
-    expect(existsSync(join(suite.network.docRoot, 'wp-content/plugins', SETTINGS_PLUGIN + '.php'))).toBe(true);
+    expect(existsSync(join(suite.network.docRoot, 'wp-content/plugins', SETTINGS_PLUGIN + '.php'))).toBe(
+      true,
+    );
   });
 
   it('serves a signed request sent twice in parallel exactly once', async () => {
     const request = { method: 'GET', route: '/bbws/v1/sites/1/health', body: '' };
     for (let round = 0; round < 8; round += 1) {
-      const headers = signAgentRequest(suite.network.agentSecret, { ...request, timestamp: Date.now() / 1000 });
+      const headers = signAgentRequest(suite.network.agentSecret, {
+        ...request,
+        timestamp: Date.now() / 1000,
+      });
 
       const answers = await Promise.all([sendWith(request, headers), sendWith(request, headers)]);
 
@@ -149,7 +154,11 @@ describe('agent request integrity against a real multisite network', () => {
       ),
     ).toBe('0');
     expect(
-      Number(await suite.network.query('SELECT COUNT(*) FROM wp_bbws_agent_nonces WHERE expires_at < UNIX_TIMESTAMP()')),
+      Number(
+        await suite.network.query(
+          'SELECT COUNT(*) FROM wp_bbws_agent_nonces WHERE expires_at < UNIX_TIMESTAMP()',
+        ),
+      ),
     ).toBe(0);
   });
 
@@ -182,7 +191,9 @@ describe('agent request integrity against a real multisite network', () => {
     expect(response.status).toBe(500);
     const body = JSON.parse(response.body);
     expect(body).toMatchObject({ code: 'bbws_import_failed', data: { status: 500 } });
-    expect(body.message).toBe('The agent could not complete the request; the details are in the instance log');
+    expect(body.message).toBe(
+      'The agent could not complete the request; the details are in the instance log',
+    );
     expect(response.body).not.toMatch(/no_such_column|SQL|wp_\d+_|\.php/);
     expect(readFileSync(suite.network.logFile, 'utf8')).toContain('no_such_column');
   });

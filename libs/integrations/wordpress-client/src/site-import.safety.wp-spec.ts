@@ -58,13 +58,18 @@ describe('site import safety against a real multisite network', () => {
       wp_insert_post(array('post_title' => 'Exported post', 'post_status' => 'publish', 'post_content' => 'Links to http://old.example/page'));
       echo $dir['path'] . '/kept.txt';`);
     await setRawOption('bbws_broken_serialized', 'a:1:{i:0;s:99:"http://old.example/";}');
-    await setRawOption('bbws_foreign_object', 'O:18:"Acme_Widget_Config":1:{s:4:"link";s:23:"http://old.example/shop";}');
+    await setRawOption(
+      'bbws_foreign_object',
+      'O:18:"Acme_Widget_Config":1:{s:4:"link";s:23:"http://old.example/shop";}',
+    );
     await setRawOption('bbws_sound_serialized', 'a:1:{i:0;s:19:"http://old.example/";}');
     await suite.client.createBackup(suite.connection, site, {
       uploadUrl: suite.artifacts.urlFor('importer.zip'),
     });
     exported = suite.artifacts.get('importer.zip') ?? Buffer.alloc(0);
-    await suite.network.query(`UPDATE ${prefix}posts SET post_title = 'Changed after export' WHERE post_title = 'Exported post'`);
+    await suite.network.query(
+      `UPDATE ${prefix}posts SET post_title = 'Changed after export' WHERE post_title = 'Exported post'`,
+    );
   });
 
   afterAll(async () => {
@@ -73,7 +78,9 @@ describe('site import safety against a real multisite network', () => {
 
   it('leaves the tables and uploads as they were when an upload of the archive cannot be written', async () => {
     const before = await siteState();
-    const archive = edited((edit) => addUpload(edit, `2020/01/${'x'.repeat(300)}.txt`, 'name too long to write'));
+    const archive = edited((edit) =>
+      addUpload(edit, `2020/01/${'x'.repeat(300)}.txt`, 'name too long to write'),
+    );
 
     await expect(
       suite.client.restoreBackup(suite.connection, site, publish('unwritable-upload.zip', archive)),
@@ -81,7 +88,9 @@ describe('site import safety against a real multisite network', () => {
 
     expect(await siteState()).toEqual(before);
     expect(
-      await suite.network.query(`SELECT COUNT(*) FROM ${prefix}posts WHERE post_title = 'Changed after export'`),
+      await suite.network.query(
+        `SELECT COUNT(*) FROM ${prefix}posts WHERE post_title = 'Changed after export'`,
+      ),
     ).toBe('1');
   });
 
@@ -95,17 +104,22 @@ describe('site import safety against a real multisite network', () => {
     const cases: Array<[string, (archive: EditableArchive) => void]> = [
       ['a DROP TABLE', appendToPosts(() => 'DROP TABLE `wp_users`;')],
       ['an UPDATE', appendToPosts((source) => `UPDATE \`${source}posts\` SET post_title = 'x';`)],
-      ['an INSERT of a table outside the manifest', appendToPosts(() => "INSERT INTO `wp_users` (`ID`) VALUES ('99');")],
+      [
+        'an INSERT of a table outside the manifest',
+        appendToPosts(() => "INSERT INTO `wp_users` (`ID`) VALUES ('99');"),
+      ],
       [
         'an INSERT ... SELECT reading another table',
         appendToPosts(
-          (source) => `INSERT INTO \`${source}posts\` (\`post_title\`) SELECT \`user_pass\` FROM \`wp_users\`;`,
+          (source) =>
+            `INSERT INTO \`${source}posts\` (\`post_title\`) SELECT \`user_pass\` FROM \`wp_users\`;`,
         ),
       ],
       [
         'a second statement after an INSERT',
         appendToPosts(
-          (source) => `INSERT INTO \`${source}posts\` (\`post_title\`) VALUES ('x'); DROP TABLE \`wp_users\`;`,
+          (source) =>
+            `INSERT INTO \`${source}posts\` (\`post_title\`) VALUES ('x'); DROP TABLE \`wp_users\`;`,
         ),
       ],
       [
@@ -146,7 +160,9 @@ describe('site import safety against a real multisite network', () => {
       );
       expect(await rawOption('bbws_sound_serialized')).toBe('a:1:{i:0;s:24:"https://new.example.org/";}');
       expect(
-        await suite.network.query(`SELECT post_content FROM ${prefix}posts WHERE post_title = 'Exported post'`),
+        await suite.network.query(
+          `SELECT post_content FROM ${prefix}posts WHERE post_title = 'Exported post'`,
+        ),
       ).toBe('Links to https://new.example.org/page');
       expect(existsSync(uploadFile)).toBe(true);
     });
@@ -154,13 +170,21 @@ describe('site import safety against a real multisite network', () => {
 
   describe('tables the site does not own', () => {
     it("refuses a manifest table that would replace one of the network's tables, and leaves it as it was", async () => {
-      await suite.client.createBackup(suite.connection, { blogId: 1, host: suite.network.networkDomain }, {
-        uploadUrl: suite.artifacts.urlFor('main.zip'),
-      });
+      await suite.client.createBackup(
+        suite.connection,
+        { blogId: 1, host: suite.network.networkDomain },
+        {
+          uploadUrl: suite.artifacts.urlFor('main.zip'),
+        },
+      );
       const users = await suite.network.query('CHECKSUM TABLE wp_users');
       const archive = editArchive(suite.artifacts.get('main.zip') ?? Buffer.alloc(0), (edit) => {
         edit.manifest.tables.push({ name: 'users', rows: 1, bytes: 0, sha256: '' });
-        setTableSql(edit, 'users', "CREATE TABLE `wp_users` (`ID` int) ENGINE=InnoDB;\nINSERT INTO `wp_users` (`ID`) VALUES ('1');\n");
+        setTableSql(
+          edit,
+          'users',
+          "CREATE TABLE `wp_users` (`ID` int) ENGINE=InnoDB;\nINSERT INTO `wp_users` (`ID`) VALUES ('1');\n",
+        );
       });
 
       await expect(

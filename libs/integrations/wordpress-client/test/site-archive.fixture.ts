@@ -53,4 +53,3 @@ export function editArchive(bytes: Uint8Array, edit: (archive: EditableArchive) 
   }
   return Buffer.from(zipSync({ ...entries, 'manifest.json': strToU8(JSON.stringify(manifest)) }));
 }
-
