@@ -209,6 +209,64 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
     expect(second.headers.location).toBe(first.headers.location);
   });
 
+  it('shows _links.operation on the tenant while its operation runs, and not once it completed', async () => {
+    const tenant = await activeTenant();
+    expect(tenant._links.operation).toBeUndefined();
+    const { operationId } = (await post(tenant.tenantId, 'suspend', { reason })).body;
+    const member = await newTestUser();
+    await fx.addMember(tenant.tenantId, member, 'VIEWER');
+    for (const token of [fx.admin.token, member.token]) {
+      const during = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}`, token });
+      expect(during.body._links.operation).toEqual({ href: `/v1.0/operations/${operationId}` });
+    }
+    const claimed = await operations.claim(operationId, 'test-worker', 10_000);
+    if (claimed.outcome !== 'claimed') throw new Error(`not claimed: ${claimed.outcome}`);
+    await operations.complete(claimed.operation, 'test-worker', { result: null, message: 'Done', steps: [] });
+    const after = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}`,
+      token: fx.admin.token,
+    });
+    expect(after.status).toBe(200);
+    expect(after.body._links.operation).toBeUndefined();
+  });
+
+  it('accepts an unpark of a PARKED tenant (202 TENANT_UNPARK) and sends it to the tenant-events queue', async () => {
+    const tenant = await activeTenant();
+    await fx.api.request({
+      method: 'PATCH',
+      url: `/v1.0/tenants/${tenant.tenantId}/status`,
+      token: fx.admin.token,
+      body: { status: 'PARKED', reason },
+    });
+    const response = await post(tenant.tenantId, 'unpark', {}, fx.admin.token, {
+      'x-request-id': 'req-unpark-1',
+    });
+    expect(response.status).toBe(202);
+    expect(response.body).toMatchObject({
+      type: 'TENANT_UNPARK',
+      status: 'PENDING',
+      resourceId: tenant.tenantId,
+    });
+    expect(await operations.get(response.body.operationId)).toMatchObject({
+      type: 'TENANT_UNPARK',
+      sendCount: 1,
+    });
+    const QueueUrl = await new QueueDirectory(sqs, 'test').url('tenant-events');
+    const seen: any[] = [];
+    for (let i = 0; i < 5 && !seen.some((body) => body.operationId === response.body.operationId); i += 1) {
+      const { Messages } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+      );
+      seen.push(...(Messages ?? []).map((message) => JSON.parse(message.Body ?? '{}')));
+    }
+    expect(seen.find((body) => body.operationId === response.body.operationId)).toMatchObject({
+      messageType: 'TENANT_LIFECYCLE_REQUESTED',
+      correlationId: 'req-unpark-1',
+      payload: { action: 'UNPARK', fromStatus: 'PARKED', toStatus: 'ACTIVE' },
+    });
+  });
+
   it('offers the lifecycle actions the status allows as links, to platform admins only', async () => {
     const tenant = await activeTenant();
     expect(tenant._links.suspend).toEqual({

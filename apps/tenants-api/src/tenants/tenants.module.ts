@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { InstanceReaderDao } from '@bbws/data-access-instances';
 import { MembershipReaderDao } from '@bbws/data-access-memberships';
+import { ResourceLockReader } from '@bbws/data-access-operations';
 import { TenantDao } from '@bbws/data-access-tenants';
 import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK, DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
@@ -20,6 +21,7 @@ import { TenantsService } from './tenants.service';
       useFactory: (db: DynamoContext, config: PlatformConfig) => new TenantDao(db, { auditRetentionDays: config.auditRetentionDays }),
       inject: [DYNAMO_CONTEXT, PLATFORM_CONFIG],
     },
+    { provide: ResourceLockReader, useFactory: (db: DynamoContext) => new ResourceLockReader(db), inject: [DYNAMO_CONTEXT] },
     { provide: InstanceReaderDao, useFactory: (db: DynamoContext) => new InstanceReaderDao(db), inject: [DYNAMO_CONTEXT] },
     {
       provide: TenantsService,
@@ -29,9 +31,18 @@ import { TenantsService } from './tenants.service';
         instances: InstanceReaderDao,
         access: TenantAccessService,
         events: TenantEventsPublisher,
+        locks: ResourceLockReader,
         clock: Clock,
-      ) => new TenantsService(tenants, memberships, instances, access, events, clock),
-      inject: [TenantDao, MembershipReaderDao, InstanceReaderDao, TenantAccessService, TenantEventsPublisher, CLOCK],
+      ) => new TenantsService(tenants, memberships, instances, access, events, locks, clock),
+      inject: [
+        TenantDao,
+        MembershipReaderDao,
+        InstanceReaderDao,
+        TenantAccessService,
+        TenantEventsPublisher,
+        ResourceLockReader,
+        CLOCK,
+      ],
     },
   ],
   exports: [TenantDao, TenantsService],

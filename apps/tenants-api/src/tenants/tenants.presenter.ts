@@ -1,4 +1,5 @@
 import type { AuditEvent } from '@bbws/data-access-tenants';
+import { operationRoutes } from '@bbws/shared-contracts';
 import { link, links, type Link } from '@bbws/shared-hateoas';
 import type { AuditEventResponseDto, TenantResponseDto } from './dto/tenant.response.dto';
 import { lifecycleActionsFrom } from '../lifecycle/lifecycle.rules';
@@ -8,7 +9,7 @@ import { tenantRoutes } from './tenants.routes';
 import type { TenantView } from './tenants.service';
 
 /** The tenant resource with the links the caller may follow in the tenant's current state. */
-export function presentTenant({ tenant, access }: TenantView): TenantResponseDto {
+export function presentTenant({ tenant, access, activeOperationId }: TenantView): TenantResponseDto {
   const admin = access.isPlatformAdmin;
   const tenantAdmin = admin || access.role === 'ADMIN';
   const manager = tenantAdmin || access.role === 'OPERATOR';
@@ -38,6 +39,7 @@ export function presentTenant({ tenant, access }: TenantView): TenantResponseDto
       ['hierarchy', link(tenantRoutes.hierarchy(id))],
       ['invitations', link(tenantRoutes.invitations(id)), tenantAdmin],
       ['collection', link(tenantRoutes.collection())],
+      ['operation', link(operationRoutes.operation(activeOperationId ?? '')), Boolean(activeOperationId)],
       ...lifecycleActionsFrom(tenant.status).map(
         (action): [string, Link, boolean] => [action.toLowerCase(), link(lifecycleRoutes.action(id, action), 'POST'), admin],
       ),

@@ -1,5 +1,6 @@
 import type { InstanceReaderDao } from '@bbws/data-access-instances';
 import type { MembershipReaderDao } from '@bbws/data-access-memberships';
+import type { ResourceLockReader } from '@bbws/data-access-operations';
 import type { AuditEvent, Tenant, TenantDao, TenantStatus, TenantTier } from '@bbws/data-access-tenants';
 import { requirePlatformAdmin, type Caller, type TenantAccess, type TenantAccessService } from '@bbws/platform-auth';
 import { BusinessRuleError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
@@ -26,6 +27,8 @@ export interface TenantListFilter {
 export interface TenantView {
   tenant: Tenant;
   access: TenantAccess;
+  /** The operation running on the tenant, when it was looked up (single reads). */
+  activeOperationId?: string | null;
 }
 
 /** Rules of the tenant aggregate: who may do what, in which state, and what gets audited. */
@@ -36,6 +39,7 @@ export class TenantsService {
     private readonly instances: InstanceReaderDao,
     private readonly access: TenantAccessService,
     private readonly events: TenantEventsPublisher,
+    private readonly locks: ResourceLockReader,
     private readonly clock: Clock,
   ) {}
 
@@ -63,7 +67,8 @@ export class TenantsService {
 
   async get(caller: Caller, tenantId: string): Promise<TenantView> {
     const access = await this.access.require(caller, tenantId);
-    return { tenant: await this.load(tenantId), access };
+    const [tenant, lock] = await Promise.all([this.load(tenantId), this.locks.find(tenantId)]);
+    return { tenant, access, activeOperationId: lock?.operationId ?? null };
   }
 
   /** Platform admins page through every tenant; anyone else through the tenants they belong to. */

@@ -19,3 +19,4 @@ export {
 export { webhookKeys } from './webhook.keys';
 export { WebhookDao, type WebhookChanges } from './webhook.dao';
 export { WebhookDeliveryDao, type WebhookDeliveryDaoOptions } from './webhook-delivery.dao';
+export { ResourceLockReader, type ResourceLock } from './resource-lock.reader';
