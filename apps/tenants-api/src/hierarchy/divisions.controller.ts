@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DivisionPath } from '@bbws/data-access-tenants';
@@ -86,6 +86,20 @@ export class DivisionsController {
     @IfMatch() ifMatch?: number,
   ) {
     return presentNode(await this.hierarchy.update(caller, tenantId, division(divisionId), body, ifMatch));
+  }
+
+  @Put(':divisionId')
+  @ApiOperation({ summary: 'Alias of PATCH: rename or describe a division (ADMIN)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: HierarchyNodeResponseDto })
+  async replace(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('divisionId', DivisionIdPipe) divisionId: string,
+    @Body() body: UpdateHierarchyNodeRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.update(caller, tenantId, divisionId, body, ifMatch);
   }
 
   @Delete(':divisionId')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DivisionPath, GroupPath } from '@bbws/data-access-tenants';
@@ -86,6 +86,21 @@ export class GroupsController {
     return presentNode(
       await this.hierarchy.update(caller, tenantId, group(divisionId, groupId), body, ifMatch),
     );
+  }
+
+  @Put(':groupId')
+  @ApiOperation({ summary: 'Alias of PATCH: rename or describe a group (ADMIN)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: HierarchyNodeResponseDto })
+  async replace(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('divisionId', DivisionIdPipe) divisionId: string,
+    @Param('groupId', GroupIdPipe) groupId: string,
+    @Body() body: UpdateHierarchyNodeRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.update(caller, tenantId, divisionId, groupId, body, ifMatch);
   }
 
   @Delete(':groupId')

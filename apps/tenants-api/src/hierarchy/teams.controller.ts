@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { GroupPath, TeamPath } from '@bbws/data-access-tenants';
@@ -100,6 +100,22 @@ export class TeamsController {
     return presentNode(
       await this.hierarchy.update(caller, tenantId, team(divisionId, groupId, teamId), body, ifMatch),
     );
+  }
+
+  @Put(':teamId')
+  @ApiOperation({ summary: 'Alias of PATCH: rename or describe a team (ADMIN)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: HierarchyNodeResponseDto })
+  async replace(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('divisionId', DivisionIdPipe) divisionId: string,
+    @Param('groupId', GroupIdPipe) groupId: string,
+    @Param('teamId', TeamIdPipe) teamId: string,
+    @Body() body: UpdateHierarchyNodeRequestDto,
+    @IfMatch() ifMatch?: number,
+  ) {
+    return this.update(caller, tenantId, divisionId, groupId, teamId, body, ifMatch);
   }
 
   @Delete(':teamId')
