@@ -81,6 +81,15 @@ describe('operation messages are checked against their operation before it is cl
     await expectUntouched(clone);
   });
 
+  it('leaves the operation alone when a malformed message of another type names it', async () => {
+    const operation = await operationWithoutItsMessage();
+    await fx.producer.send('site-creation', { ...operation.dispatch.message, messageType: 'SITE_CLONE' });
+    fx.worker('worker-a').start();
+    const dead = await deadLetter();
+    expect(reasonOf(dead)).toBe('MALFORMED_MESSAGE: Message type "SITE_CLONE" is not accepted on this queue');
+    await expectUntouched(operation);
+  });
+
   it('still runs a valid message after refusing a forged one', async () => {
     const target = await operationWithoutItsMessage();
     await fx.producer.send('site-creation', { ...target.dispatch.message, tenantId: newId('tenant') });

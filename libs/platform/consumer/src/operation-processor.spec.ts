@@ -2,6 +2,7 @@ import { IsString } from 'class-validator';
 import {
   LeaseLostError,
   MESSAGES,
+  MalformedMessageError,
   defineMessage,
   type Operation,
   type ParsedMessage,
@@ -231,6 +232,21 @@ describe('OperationProcessor error policy', () => {
     expect(await tenantEvents.handle(resume, context())).toEqual({ action: 'ack' });
     expect(store.claims).toBe(1);
     expect(store.calls).toEqual(['complete']);
+  });
+
+  it('fails the operation of a malformed message only when the message is of its tenant and type', async () => {
+    const id = 'op-22222222-2222-4222-8222-222222222222';
+    store.stored = operation({ status: 'PENDING', lease: null });
+    await processor.onMalformed(new MalformedMessageError('bad', [], id, TENANT, 'SITE_CLONE'), context());
+    await processor.onMalformed(new MalformedMessageError('bad', [], id, TENANT, null), context());
+    await processor.onMalformed(
+      new MalformedMessageError('bad', [], id, 'tenant-33333333-3333-4333-8333-333333333333', 'UNIT_TEST'),
+      context(),
+    );
+    expect(store.calls).toEqual([]);
+    await processor.onMalformed(new MalformedMessageError('bad', [], id, TENANT, 'UNIT_TEST'), context());
+    expect(store.calls).toEqual(['fail']);
+    expect(store.failures).toEqual([{ error: expect.objectContaining({ code: 'MALFORMED_MESSAGE' }) }]);
   });
 
   it('fails the operation and acknowledges on a non-retryable business error', async () => {

@@ -181,11 +181,15 @@ export class OperationProcessor implements QueueHandler {
     );
   }
 
-  /** A malformed message can never run: its operation (when it can be identified) fails now. */
+  /**
+   * A malformed message can never run: its operation fails now, when the message is surely its own
+   * (same tenant, and the type it was sent with); a message naming another's operation changes nothing.
+   */
   async onMalformed(error: MalformedMessageError, context: MessageContext): Promise<void> {
     if (!error.operationId) return;
     const operation = await this.store.get(error.operationId);
     if (!operation || operation.tenantId !== error.tenantId) return;
+    if (error.messageType !== (operation.dispatch?.message.messageType ?? operation.type)) return;
     const failure: OperationError = {
       code: 'MALFORMED_MESSAGE',
       message: `The operation's message is not valid: ${error.message}`,

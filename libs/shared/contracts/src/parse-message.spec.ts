@@ -95,6 +95,10 @@ describe('parseMessage', () => {
     expect(error.details?.fields).toEqual([expect.objectContaining({ field: 'payload.action' })]);
     expect(error.operationId).toBe(OPERATION_ID);
     expect(error.tenantId).toBe(TENANT_ID);
+    expect(error.messageType).toBe('TENANT_LIFECYCLE_REQUESTED');
+    expect(
+      malformed(JSON.stringify(lifecycleMessage({ messageType: 'SITE_CREATION' }))).messageType,
+    ).toBeNull();
   });
 
   it('treats a newer schema version as retryable, not malformed (a deploy may be rolling out)', () => {

@@ -12,7 +12,8 @@ export interface ParsedMessage<P extends object = object> {
 
 /**
  * A message no consumer can ever process (not JSON, unknown type, invalid envelope or payload).
- * Carries the operation and tenant ids when they could still be read, so the operation can be failed.
+ * Carries the operation and tenant ids when they could still be read, so the operation can be failed,
+ * and its message type when the queue accepts that type.
  */
 export class MalformedMessageError extends ValidationError {
   constructor(
@@ -20,6 +21,7 @@ export class MalformedMessageError extends ValidationError {
     fields: FieldError[],
     readonly operationId: string | null,
     readonly tenantId: string | null,
+    readonly messageType: string | null = null,
   ) {
     super(message, fields, 'MALFORMED_MESSAGE');
   }
@@ -69,10 +71,9 @@ export function parseMessage(body: string, contracts: readonly MessageContract[]
     typeof record.operationId === 'string' && isId('op', record.operationId) ? record.operationId : null;
   const tenantId =
     typeof record.tenantId === 'string' && isId('tenant', record.tenantId) ? record.tenantId : null;
-  const malformed = (message: string, fields: FieldError[] = []) =>
-    new MalformedMessageError(message, fields, operationId, tenantId);
-
   const contract = contracts.find((candidate) => candidate.messageType === record.messageType);
+  const malformed = (message: string, fields: FieldError[] = []) =>
+    new MalformedMessageError(message, fields, operationId, tenantId, contract?.messageType ?? null);
   if (!contract)
     throw malformed(`Message type ${JSON.stringify(record.messageType)} is not accepted on this queue`);
 
