@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -15,6 +16,9 @@ import { InvitationPreviewResponseDto } from './dto/invitation.response.dto';
 import { InvitationRateLimitGuard } from './invitation-rate-limit.guard';
 import { InvitationResponsesService } from './invitation-responses.service';
 import { InvitationTokenPipe } from './invitation-token.pipe';
+
+const FORBIDDEN_ANSWER =
+  "EMAIL_NOT_VERIFIED when the token does not carry a verified email (email_verified); FORBIDDEN when the verified email is not the invitee's";
 
 /** The invitee's routes, reached with the token from the email link; rate limited per client IP. */
 @ApiTags('invitations')
@@ -42,6 +46,7 @@ export class InvitationTokenController {
       'Accept as the signed-in invitee: the membership is created; 410 expired, 409 answered or cancelled',
   })
   @ApiOkResponse({ type: MemberResponseDto })
+  @ApiForbiddenResponse({ description: FORBIDDEN_ANSWER })
   async accept(
     @CurrentCaller() caller: Caller,
     @Param('token', InvitationTokenPipe) token: string,
@@ -55,6 +60,7 @@ export class InvitationTokenController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Decline as the signed-in invitee' })
   @ApiOkResponse({ type: InvitationPreviewResponseDto })
+  @ApiForbiddenResponse({ description: FORBIDDEN_ANSWER })
   async decline(@CurrentCaller() caller: Caller, @Param('token', InvitationTokenPipe) token: string) {
     return this.responses.decline(caller, token);
   }
