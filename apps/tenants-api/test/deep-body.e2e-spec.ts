@@ -49,6 +49,13 @@ describe('deeply nested request bodies (tenants-api)', () => {
     }
   });
 
+  it('refuses the deepest body that fits the 256 KiB limit the same way', async () => {
+    const deepest = nestedJson(130_000);
+    expect(deepest.length).toBeLessThan(256 * 1024);
+    const response = await send({ method: 'POST', path: '/v1.0/tenants' }, deepest);
+    expect([response.status, response.body.error.code]).toEqual([400, 'BODY_TOO_DEEP']);
+  });
+
   it('stores metadata nested exactly 32 levels deep (the body counts as level 1)', async () => {
     const fresh = await fx.createTenant();
     const response = await fx.api.request({
