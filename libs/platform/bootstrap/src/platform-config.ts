@@ -58,8 +58,9 @@ export function platformEnvSchema(service: string, defaultPort: number) {
       AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
       /**
        * Proxies whose X-Forwarded-For names the client (rate limits per client IP). Behind API Gateway
-       * (VPC link) -> ALB -> task, the ALB connects from its subnets, so set the VPC CIDR of the ALB
-       * subnets (e.g. `10.20.0.0/16`). Locally `127.0.0.1` (the front door); `true` only locally.
+       * -> VPC link -> ALB -> task, the ALB connects from its subnets and appends the VPC link's address,
+       * so set the VPC CIDR covering the ALB and VPC-link subnets (e.g. `10.20.0.0/16`); the client is
+       * the rightmost address outside it. Locally `127.0.0.1` (the front door); `true` only locally.
        */
       TRUST_PROXY: z.string().optional(),
     })
