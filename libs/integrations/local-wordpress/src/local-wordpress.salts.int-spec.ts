@@ -7,20 +7,12 @@ import { promisify } from 'node:util';
 import { LocalWordPressInstance } from './local-wordpress.instance';
 import { MariaDbServer } from './mariadb.server';
 import { ensureRuntimePackages } from './runtime-packages.check';
+import { WORDPRESS_SALT_NAMES } from './wordpress-salts.store';
 
 jest.setTimeout(120_000);
 const INSTALL_TIMEOUT_MS = 15 * 60_000;
 const run = promisify(execFile);
-const SALTS = [
-  'AUTH_KEY',
-  'SECURE_AUTH_KEY',
-  'LOGGED_IN_KEY',
-  'NONCE_KEY',
-  'AUTH_SALT',
-  'SECURE_AUTH_SALT',
-  'LOGGED_IN_SALT',
-  'NONCE_SALT',
-] as const;
+const SALTS = WORDPRESS_SALT_NAMES;
 
 const saltsOf = (instance: LocalWordPressInstance) => SALTS.map((name) => instance.env[`WORDPRESS_${name}`]);
 
