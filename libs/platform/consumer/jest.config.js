@@ -1,1 +1,0 @@
-module.exports = require('../../../jest.project')(__dirname, 'platform-consumer');
