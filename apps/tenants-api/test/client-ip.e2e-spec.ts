@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '@bbws/platform-bootstrap';
-import { MutableClock } from '@bbws/testing-e2e';
+import { TestClock } from '@bbws/testing-factories';
 import { AppModule } from '../src/app.module';
 import { loadTenantsApiConfig } from '../src/config/tenants-api.config';
 import { TENANTS_API_DESCRIPTION } from '../src/openapi';
@@ -22,7 +22,7 @@ describe('client address behind the load balancer (TRUST_PROXY)', () => {
       TRUST_PROXY: '10.20.0.0/16',
       INVITATION_RATE_LIMIT_PER_MINUTE: String(LIMIT),
     });
-    app = await createApp(AppModule.register({ config, clock: new MutableClock() }), TENANTS_API_DESCRIPTION, {
+    app = await createApp(AppModule.register({ config, clock: TestClock.running() }), TENANTS_API_DESCRIPTION, {
       trustProxy: config.trustProxy,
     });
     await app.getHttpAdapter().getInstance().ready();

@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { hierarchyKeys, type NodePath } from '@bbws/data-access-tenants';
-import { newTestUser, testDynamoContext, type TestUser } from '@bbws/testing-e2e';
+import { newTestUser, type TestUser } from '@bbws/testing-e2e';
+import { testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture } from './org-fixture';
 
 /** Sets a parent's child counter directly (creating 99 children through the API would take seconds). */

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { testDynamoContext, type TestResponse, type TestUser } from '@bbws/testing-e2e';
+import { type TestResponse, type TestUser } from '@bbws/testing-e2e';
+import { testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture, uniqueEmail, type Method } from './org-fixture';
 import { invite } from './org-invitations';
 

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { LocalUserDirectory } from '@bbws/integrations-identity';
 import {
-  MutableClock,
   newTestUser,
   startTestApi,
-  testDynamoContext,
   type TestApi,
   type TestRequest,
   type TestResponse,
   type TestUser,
 } from '@bbws/testing-e2e';
+import { TestClock, testDynamoContext } from '@bbws/testing-factories';
 import { signTestToken } from '@bbws/testing-engines';
 import { AppModule } from '../src/app.module';
 import { loadTenantsApiConfig } from '../src/config/tenants-api.config';
@@ -38,7 +37,7 @@ export type Method = TestRequest['method'];
 export class OrgFixture {
   private constructor(
     readonly api: TestApi,
-    readonly clock: MutableClock,
+    readonly clock: TestClock,
     readonly admin: TestUser,
     readonly mailbox: Mailbox,
     readonly logs: LogCapture | null,
@@ -46,7 +45,7 @@ export class OrgFixture {
   ) {}
 
   static async start(options: OrgFixtureOptions = {}): Promise<OrgFixture> {
-    const clock = new MutableClock();
+    const clock = TestClock.running();
     const config = loadTenantsApiConfig({
       ...process.env,
       ACCESS_CACHE_TTL_MS: '0',

@@ -2,7 +2,8 @@ import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { OperationDao } from '@bbws/data-access-operations';
 import { QueueDirectory, createSqsClient } from '@bbws/platform-consumer';
 import { ensureQueues } from '@bbws/shared-contracts';
-import { newTestUser, testDynamoContext } from '@bbws/testing-e2e';
+import { newTestUser } from '@bbws/testing-e2e';
+import { testDynamoContext } from '@bbws/testing-factories';
 import { startSqs, type RunningEngine } from '@bbws/testing-engines';
 import { startTenantsApi, type TenantsApiFixture } from './tenants-api.fixture';
 

@@ -1,13 +1,14 @@
 import { MemberDao, TenantDao } from '@bbws/data-access-tenants';
 import type { TenantRole } from '@bbws/data-access-memberships';
-import { MutableClock, newTestUser, startTestApi, testDynamoContext, type TestApi, type TestUser } from '@bbws/testing-e2e';
+import { newTestUser, startTestApi, type TestApi, type TestUser } from '@bbws/testing-e2e';
+import { TestClock, buildAuditEvent, buildMember, testDynamoContext } from '@bbws/testing-factories';
 import { AppModule } from '../src/app.module';
 import { loadTenantsApiConfig } from '../src/config/tenants-api.config';
 import { TENANTS_API_DESCRIPTION } from '../src/openapi';
 
 export interface TenantsApiFixture {
   api: TestApi;
-  clock: MutableClock;
+  clock: TestClock;
   admin: TestUser;
   /** Creates a tenant through the API as the platform admin and returns its body. */
   createTenant(overrides?: Record<string, unknown>): Promise<any>;
@@ -24,7 +25,7 @@ export function uniqueName(prefix = 'Org'): string {
 }
 
 export async function startTenantsApi(env: NodeJS.ProcessEnv = {}): Promise<TenantsApiFixture> {
-  const clock = new MutableClock();
+  const clock = TestClock.running();
   const config = loadTenantsApiConfig({ ...process.env, ACCESS_CACHE_TTL_MS: '0', LOG_LEVEL: 'silent', ...env });
   const api = await startTestApi(AppModule.register({ config, clock }), TENANTS_API_DESCRIPTION);
   const admin = await newTestUser({ platformAdmin: true, name: 'Platform Admin' });
@@ -46,10 +47,10 @@ export async function startTenantsApi(env: NodeJS.ProcessEnv = {}): Promise<Tena
       return response.body;
     },
     async addMember(tenantId, user, role) {
-      const now = clock.now().toISOString();
+      const now = clock.now();
       await members.add(
-        { tenantId, userId: user.userId, email: user.email, name: user.name, role, teamIds: [], joinedAt: now, addedBy: admin.userId, updatedAt: now, version: 1 },
-        { eventId: `evt-seed-${user.userId}`, tenantId, timestamp: now, actor: admin.userId, action: 'MEMBER_ADDED' },
+        buildMember({ tenantId, userId: user.userId, email: user.email, name: user.name, role, addedBy: admin.userId }, now),
+        buildAuditEvent({ tenantId, actor: admin.userId, action: 'MEMBER_ADDED' }, now),
       );
     },
     close: () => api.close(),

@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { newTestUser, testDynamoContext, type TestUser } from '@bbws/testing-e2e';
+import { newTestUser, type TestUser } from '@bbws/testing-e2e';
+import { testDynamoContext } from '@bbws/testing-factories';
 import { startTenantsApi, uniqueName, type TenantsApiFixture } from './tenants-api.fixture';
 
 describe('PATCH, PUT and DELETE /v1.0/tenants/:tenantId', () => {

@@ -3,7 +3,8 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { toMemberItem } from '@bbws/data-access-memberships';
 import { DYNAMO_CONTEXT } from '@bbws/platform-bootstrap';
-import { testDynamoContext, type TestUser } from '@bbws/testing-e2e';
+import { type TestUser } from '@bbws/testing-e2e';
+import { testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture } from './org-fixture';
 
 interface DynamoCall {

@@ -1,6 +1,6 @@
 import { LocalUserDirectory } from '@bbws/integrations-identity';
 import { signTestToken } from '@bbws/testing-engines';
-import { testDynamoContext } from '@bbws/testing-e2e';
+import { testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture } from './org-fixture';
 import { uniqueName } from './tenants-api.fixture';
 

@@ -8,44 +8,14 @@ import {
   NotFoundError,
 } from '@bbws/shared-errors';
 import { epochSeconds, newId } from '@bbws/shared-util';
-import { MutableClock, testDynamoContext } from '@bbws/testing-e2e';
+import { TestClock, buildOperation as buildAnyOperation, testDynamoContext } from '@bbws/testing-factories';
 import { OperationDao } from './operation.dao';
 import { operationKeys } from './operation.keys';
 
-const clock = new MutableClock();
+const clock = TestClock.running();
 const db = testDynamoContext(clock);
 const dao = new OperationDao(db, { terminalRetentionDays: 90 });
-
-function buildOperation(overrides: Partial<Operation> = {}): Operation {
-  const now = clock.now().toISOString();
-  return {
-    operationId: newId('op'),
-    tenantId: newId('tenant'),
-    type: 'TENANT_SUSPEND',
-    status: 'PENDING',
-    resourceType: 'tenant',
-    resourceId: newId('tenant'),
-    progress: 0,
-    currentStep: null,
-    steps: [],
-    message: null,
-    error: null,
-    result: null,
-    attempts: 0,
-    createdBy: 'user-1',
-    createdAt: now,
-    startedAt: null,
-    completedAt: null,
-    updatedAt: now,
-    version: 1,
-    lease: null,
-    deadlineAt: new Date(clock.now().getTime() + 3600_000).toISOString(),
-    dispatch: null,
-    sentAt: null,
-    sendCount: 0,
-    ...overrides,
-  };
-}
+const buildOperation = (overrides: Partial<Operation> = {}) => buildAnyOperation(overrides, clock.now());
 
 async function created(overrides: Partial<Operation> = {}): Promise<Operation> {
   const operation = buildOperation(overrides);

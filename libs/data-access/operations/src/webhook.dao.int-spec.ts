@@ -1,62 +1,14 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { PreconditionFailedError } from '@bbws/shared-errors';
+import { LimitReachedError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
-import { testDynamoContext } from '@bbws/testing-e2e';
+import { buildWebhook, buildWebhookDelivery, testDynamoContext } from '@bbws/testing-factories';
 import { WebhookDeliveryDao } from './webhook-delivery.dao';
-import { WebhookLimitError } from './webhook-limit.error';
-import type { Webhook, WebhookDelivery } from './webhook.entity';
 import { WebhookDao } from './webhook.dao';
 import { toWebhookItem } from './webhook.mapper';
 
 const db = testDynamoContext();
 const webhooks = new WebhookDao(db);
 const deliveries = new WebhookDeliveryDao(db, { retentionDays: 30 });
-
-function buildWebhook(overrides: Partial<Webhook> = {}): Webhook {
-  const now = new Date().toISOString();
-  return {
-    webhookId: newId('whk'),
-    tenantId: newId('tenant'),
-    url: 'https://hooks.example.com/x',
-    events: ['operation.completed'],
-    description: null,
-    secret: 'secret-0123456789abcdef',
-    status: 'ACTIVE',
-    disabledReason: null,
-    consecutiveFailures: 0,
-    lastDeliveryAt: null,
-    lastSuccessAt: null,
-    createdAt: now,
-    createdBy: 'u',
-    updatedAt: now,
-    updatedBy: 'u',
-    version: 1,
-    ...overrides,
-  };
-}
-
-function buildDelivery(webhook: Webhook, createdAt: string): WebhookDelivery {
-  const eventId = newId('evt');
-  return {
-    deliveryId: newId('dlv'),
-    webhookId: webhook.webhookId,
-    tenantId: webhook.tenantId,
-    eventId,
-    eventType: 'operation.completed',
-    event: {
-      id: eventId,
-      type: 'operation.completed',
-      occurredAt: createdAt,
-      tenantId: webhook.tenantId,
-      data: {},
-    },
-    status: 'PENDING',
-    attempts: [],
-    nextAttemptAt: createdAt,
-    createdAt,
-    completedAt: null,
-  };
-}
 
 describe('WebhookDao', () => {
   it("keeps subscriptions under their tenant: another tenant's id does not reach them", async () => {
@@ -73,9 +25,9 @@ describe('WebhookDao', () => {
     const updated = await webhooks.update(webhook, 1, { events: ['site.created'] }, 'admin');
     expect(updated).toMatchObject({ version: 2, events: ['site.created'], updatedBy: 'admin' });
     await expect(webhooks.update(webhook, 1, { description: 'late' }, 'admin')).rejects.toBeInstanceOf(
-      PreconditionFailedError,
+      VersionConflictError,
     );
-    await expect(webhooks.delete(webhook, 1)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(webhooks.delete(webhook, 1)).rejects.toBeInstanceOf(VersionConflictError);
     await webhooks.delete(webhook, 2);
     expect(await webhooks.get(webhook.tenantId, webhook.webhookId)).toBeNull();
   });
@@ -87,18 +39,17 @@ describe('WebhookDao', () => {
       await db.client.send(new PutCommand({ TableName: db.tables.operations, Item: toWebhookItem(legacy) }));
     }
     await webhooks.create(buildWebhook({ tenantId }), 3);
-    await expect(webhooks.create(buildWebhook({ tenantId }), 3)).rejects.toBeInstanceOf(WebhookLimitError);
+    await expect(webhooks.create(buildWebhook({ tenantId }), 3)).rejects.toBeInstanceOf(LimitReachedError);
     expect(await webhooks.countByTenant(tenantId)).toBe(3);
   });
 
   it('frees a slot only when a delete happens: a stale delete leaves the count alone', async () => {
     const first = buildWebhook();
     await webhooks.create(first, 1);
-    await expect(webhooks.delete(first, 7)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(webhooks.delete(first, 7)).rejects.toBeInstanceOf(VersionConflictError);
     await expect(webhooks.create(buildWebhook({ tenantId: first.tenantId }), 1)).rejects.toMatchObject({
-      code: 'WEBHOOK_LIMIT',
-      status: 422,
-      details: { limit: 1 },
+      what: 'WEBHOOKS',
+      limit: 1,
     });
     await webhooks.delete(first, 1);
     await webhooks.create(buildWebhook({ tenantId: first.tenantId }), 1);
@@ -131,8 +82,8 @@ describe('WebhookDao', () => {
 describe('WebhookDeliveryDao', () => {
   it('creates a delivery once, appends attempts, and lists newest first', async () => {
     const webhook = buildWebhook();
-    const older = buildDelivery(webhook, '2026-01-01T00:00:00.000Z');
-    const newer = buildDelivery(webhook, '2026-01-02T00:00:00.000Z');
+    const older = buildWebhookDelivery(webhook, {}, new Date('2026-01-01T00:00:00.000Z'));
+    const newer = buildWebhookDelivery(webhook, {}, new Date('2026-01-02T00:00:00.000Z'));
     expect(await deliveries.createIfAbsent(older)).toBe(true);
     expect(await deliveries.createIfAbsent(older)).toBe(false);
     await deliveries.createIfAbsent(newer);

@@ -7,16 +7,16 @@ import { MemberDao } from './member.dao';
 import { TenantDao } from './tenant.dao';
 import { tenantKeys } from './tenant.keys';
 import {
-  SettableClock,
-  buildAudit,
+  TestClock,
+  buildAuditEvent,
+  buildHierarchyNode,
   buildMember,
-  buildNode,
   buildTenant,
-  intSpecContext,
-} from './test-factories';
+  testDynamoContext,
+} from '@bbws/testing-factories';
 
 describe('HierarchyDao (DynamoDB Local)', () => {
-  const db = intSpecContext(new SettableClock());
+  const db = testDynamoContext(TestClock.frozen());
   const tenants = new TenantDao(db, { auditRetentionDays: 30 });
   const hierarchy = new HierarchyDao(db, tenants);
   const members = new MemberDao(db, tenants);
@@ -25,7 +25,7 @@ describe('HierarchyDao (DynamoDB Local)', () => {
   beforeEach(async () => {
     const tenant = buildTenant();
     tenantId = tenant.tenantId;
-    await tenants.create(tenant, buildAudit(tenantId));
+    await tenants.create(tenant, buildAuditEvent({ tenantId }));
   });
 
   const division = (): DivisionPath => ({ level: 'DIVISION', divisionId: newId('div') });
@@ -41,8 +41,8 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     teamId: newId('team'),
   });
   const create = async (path: DivisionPath | GroupPath | TeamPath, name?: string): Promise<HierarchyNode> => {
-    const node = buildNode(tenantId, path, name ? { name } : {});
-    await hierarchy.create(node, buildAudit(tenantId, `${path.level}_CREATED`));
+    const node = buildHierarchyNode({ tenantId, path: path, ...(name ? { name } : {}) });
+    await hierarchy.create(node, buildAuditEvent({ tenantId, action: `${path.level}_CREATED` }));
     return node;
   };
   const counter = async (key: { PK: string; SK: string }, attribute: string) =>
@@ -58,7 +58,7 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const t2 = team(g);
     await create(t1, 'Berlin');
     await create(t2, 'Athens');
-    await members.add(buildMember(tenantId, { teamIds: [t1.teamId] }), buildAudit(tenantId), [t1]);
+    await members.add(buildMember({ tenantId, teamIds: [t1.teamId] }), buildAuditEvent({ tenantId }), [t1]);
 
     const tree = await hierarchy.tree(tenantId);
     expect(tree.divisions).toHaveLength(1);
@@ -134,7 +134,7 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const node = await create(d, 'Old name');
     await create(division(), 'Taken');
     await expect(
-      hierarchy.update(node, 1, { name: 'taken' }, 'tester', buildAudit(tenantId)),
+      hierarchy.update(node, 1, { name: 'taken' }, 'tester', buildAuditEvent({ tenantId })),
     ).rejects.toMatchObject({
       code: 'DIVISION_NAME_TAKEN',
     });
@@ -143,11 +143,11 @@ describe('HierarchyDao (DynamoDB Local)', () => {
       1,
       { name: 'New name', description: 'x' },
       'tester',
-      buildAudit(tenantId),
+      buildAuditEvent({ tenantId }),
     );
     expect(renamed).toMatchObject({ name: 'New name', description: 'x', version: 2 });
     await expect(
-      hierarchy.update(node, 1, { name: 'Other' }, 'tester', buildAudit(tenantId)),
+      hierarchy.update(node, 1, { name: 'Other' }, 'tester', buildAuditEvent({ tenantId })),
     ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
@@ -161,18 +161,22 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     await create(g);
     const t = team(g);
     const tNode = await create(t);
-    const member = buildMember(tenantId, { teamIds: [t.teamId] });
-    await members.add(member, buildAudit(tenantId), [t]);
+    const member = buildMember({ tenantId, teamIds: [t.teamId] });
+    await members.add(member, buildAuditEvent({ tenantId }), [t]);
 
-    await expect(hierarchy.delete(dNode, 1, buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(hierarchy.delete(dNode, 1, buildAuditEvent({ tenantId }))).rejects.toMatchObject({
       code: 'HAS_CHILDREN',
       status: 422,
     });
     await expect(
-      hierarchy.delete({ ...tNode, memberCount: 1 }, 1, buildAudit(tenantId)),
+      hierarchy.delete({ ...tNode, memberCount: 1 }, 1, buildAuditEvent({ tenantId })),
     ).rejects.toMatchObject({ code: 'HAS_CHILDREN' });
 
-    const deleted = await hierarchy.deleteSubtree(dNode, 1, buildAudit(tenantId, 'DIVISION_DELETED'));
+    const deleted = await hierarchy.deleteSubtree(
+      dNode,
+      1,
+      buildAuditEvent({ tenantId, action: 'DIVISION_DELETED' }),
+    );
     expect(deleted).toEqual({ groups: 1, teams: 1, teamAssignments: 1 });
     expect((await hierarchy.tree(tenantId)).divisions).toEqual([]);
     expect(await hierarchy.findTeams(tenantId, [t.teamId])).toEqual(new Map());
@@ -185,7 +189,7 @@ describe('HierarchyDao (DynamoDB Local)', () => {
   it('deletes an empty node and frees its name and its place under the parent', async () => {
     const d = division();
     const node = await create(d, 'Short-lived');
-    await hierarchy.delete(node, 1, buildAudit(tenantId));
+    await hierarchy.delete(node, 1, buildAuditEvent({ tenantId }));
     expect(await hierarchy.get(tenantId, d)).toBeNull();
     expect(await counter(tenantKeys.tenant(tenantId), 'divisionCount')).toBe(0);
     await create(division(), 'short-lived');
@@ -198,12 +202,12 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const gNode = await create(g);
     for (let i = 0; i < 34; i += 1) await create(team(g));
     const stored = (await hierarchy.get(tenantId, g)) as HierarchyNode;
-    await expect(hierarchy.deleteSubtree(stored, stored.version, buildAudit(tenantId))).rejects.toMatchObject(
-      {
-        code: 'CASCADE_TOO_LARGE',
-        status: 422,
-      },
-    );
+    await expect(
+      hierarchy.deleteSubtree(stored, stored.version, buildAuditEvent({ tenantId })),
+    ).rejects.toMatchObject({
+      code: 'CASCADE_TOO_LARGE',
+      status: 422,
+    });
     expect(await hierarchy.get(tenantId, g)).toMatchObject({ name: gNode.name, childCount: 34 });
   });
 });

@@ -7,20 +7,20 @@ import { invitationKeys } from './invitation.keys';
 import { MemberDao } from './member.dao';
 import { TenantDao } from './tenant.dao';
 import {
-  SettableClock,
-  buildAudit,
+  TestClock,
+  buildAuditEvent,
   buildInvitation,
   buildMember,
   buildTenant,
-  intSpecContext,
-} from './test-factories';
+  testDynamoContext,
+} from '@bbws/testing-factories';
 
 const DAY = 86_400_000;
 const hash = () => createHash('sha256').update(randomBytes(32)).digest('hex');
 
 describe('InvitationDao (DynamoDB Local)', () => {
-  const clock = new SettableClock();
-  const db = intSpecContext(clock);
+  const clock = TestClock.frozen();
+  const db = testDynamoContext(clock);
   const tenants = new TenantDao(db, { auditRetentionDays: 30 });
   const members = new MemberDao(db, tenants);
   const invitations = new InvitationDao(db, tenants, members);
@@ -29,23 +29,25 @@ describe('InvitationDao (DynamoDB Local)', () => {
   beforeEach(async () => {
     const tenant = buildTenant();
     tenantId = tenant.tenantId;
-    await tenants.create(tenant, buildAudit(tenantId));
+    await tenants.create(tenant, buildAuditEvent({ tenantId }));
   });
 
   const invite = async (overrides: Partial<Invitation> = {}) => {
     const now = clock.now();
-    const invitation = buildInvitation(tenantId, {
+    const invitation = buildInvitation({
+      tenantId,
       tokenHash: hash(),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + 7 * DAY).toISOString(),
       ...overrides,
     });
-    await invitations.create(invitation, buildAudit(tenantId, 'INVITATION_CREATED'));
+    await invitations.create(invitation, buildAuditEvent({ tenantId, action: 'INVITATION_CREATED' }));
     return invitation;
   };
   const memberFor = (invitation: Invitation): Member =>
-    buildMember(tenantId, {
+    buildMember({
+      tenantId,
       email: invitation.email,
       role: invitation.role,
       joinedAt: clock.now().toISOString(),
@@ -93,7 +95,7 @@ describe('InvitationDao (DynamoDB Local)', () => {
       invitation,
       member,
       [],
-      [buildAudit(tenantId, 'INVITATION_ACCEPTED')],
+      [buildAuditEvent({ tenantId, action: 'INVITATION_ACCEPTED' })],
     );
     expect(accepted).toMatchObject({ status: 'ACCEPTED', respondedBy: member.userId, version: 2 });
     expect(await members.get(tenantId, member.userId)).toMatchObject({ role: 'ADMIN' });
@@ -108,8 +110,8 @@ describe('InvitationDao (DynamoDB Local)', () => {
   it('lets exactly one of two parallel accepts through', async () => {
     const invitation = await invite();
     const results = await Promise.allSettled([
-      invitations.accept(invitation, memberFor(invitation), [], [buildAudit(tenantId)]),
-      invitations.accept(invitation, memberFor(invitation), [], [buildAudit(tenantId)]),
+      invitations.accept(invitation, memberFor(invitation), [], [buildAuditEvent({ tenantId })]),
+      invitations.accept(invitation, memberFor(invitation), [], [buildAuditEvent({ tenantId })]),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -120,16 +122,16 @@ describe('InvitationDao (DynamoDB Local)', () => {
   it('answers 410 once expired and 409 once answered', async () => {
     const late = await invite({ expiresAt: new Date(clock.now().getTime() + DAY).toISOString() });
     clock.advance(DAY + 1000);
-    await expect(invitations.accept(late, memberFor(late), [], [buildAudit(tenantId)])).rejects.toMatchObject(
-      {
-        code: 'INVITATION_EXPIRED',
-        status: 410,
-      },
-    );
-    const declined = await invite();
-    await invitations.decline(declined, 'someone', buildAudit(tenantId));
     await expect(
-      invitations.accept(declined, memberFor(declined), [], [buildAudit(tenantId)]),
+      invitations.accept(late, memberFor(late), [], [buildAuditEvent({ tenantId })]),
+    ).rejects.toMatchObject({
+      code: 'INVITATION_EXPIRED',
+      status: 410,
+    });
+    const declined = await invite();
+    await invitations.decline(declined, 'someone', buildAuditEvent({ tenantId }));
+    await expect(
+      invitations.accept(declined, memberFor(declined), [], [buildAuditEvent({ tenantId })]),
     ).rejects.toMatchObject({
       code: 'INVITATION_NOT_PENDING',
       status: 409,
@@ -145,7 +147,7 @@ describe('InvitationDao (DynamoDB Local)', () => {
       1,
       newHash,
       new Date(clock.now().getTime() + 7 * DAY).toISOString(),
-      buildAudit(tenantId),
+      buildAuditEvent({ tenantId }),
     );
     expect(current).toMatchObject({ resendCount: 1, version: 2, tokenHash: newHash });
     expect(await invitations.findToken(oldHash)).toBeNull();
@@ -156,11 +158,11 @@ describe('InvitationDao (DynamoDB Local)', () => {
         current.version,
         hash(),
         current.expiresAt,
-        buildAudit(tenantId),
+        buildAuditEvent({ tenantId }),
       );
     }
     await expect(
-      invitations.resend(current, current.version, hash(), current.expiresAt, buildAudit(tenantId)),
+      invitations.resend(current, current.version, hash(), current.expiresAt, buildAuditEvent({ tenantId })),
     ).rejects.toMatchObject({
       code: 'RESEND_LIMIT',
       status: 422,
@@ -169,12 +171,16 @@ describe('InvitationDao (DynamoDB Local)', () => {
 
   it('cancels only a pending invitation, with the version checked', async () => {
     const invitation = await invite();
-    await expect(invitations.cancel(invitation, 5, 'admin', buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(
+      invitations.cancel(invitation, 5, 'admin', buildAuditEvent({ tenantId })),
+    ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });
-    const cancelled = await invitations.cancel(invitation, 1, 'admin', buildAudit(tenantId));
+    const cancelled = await invitations.cancel(invitation, 1, 'admin', buildAuditEvent({ tenantId }));
     expect(cancelled.status).toBe('CANCELLED');
-    await expect(invitations.cancel(cancelled, 2, 'admin', buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(
+      invitations.cancel(cancelled, 2, 'admin', buildAuditEvent({ tenantId })),
+    ).rejects.toMatchObject({
       code: 'INVALID_STATUS_TRANSITION',
       details: { currentStatus: 'CANCELLED' },
     });
@@ -184,10 +190,12 @@ describe('InvitationDao (DynamoDB Local)', () => {
   });
 
   it('refuses an invitation for someone who became a member meanwhile', async () => {
-    const member = buildMember(tenantId);
-    await members.add(member, buildAudit(tenantId));
-    const invitation = buildInvitation(tenantId, { email: member.email, tokenHash: hash() });
-    await expect(invitations.create(invitation, buildAudit(tenantId), member.userId)).rejects.toMatchObject({
+    const member = buildMember({ tenantId });
+    await members.add(member, buildAuditEvent({ tenantId }));
+    const invitation = buildInvitation({ tenantId, email: member.email, tokenHash: hash() });
+    await expect(
+      invitations.create(invitation, buildAuditEvent({ tenantId }), member.userId),
+    ).rejects.toMatchObject({
       code: 'ALREADY_MEMBER',
     });
   });

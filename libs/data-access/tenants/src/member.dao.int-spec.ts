@@ -5,16 +5,16 @@ import { HierarchyDao } from './hierarchy.dao';
 import { MemberDao } from './member.dao';
 import { TenantDao } from './tenant.dao';
 import {
-  SettableClock,
-  buildAudit,
+  TestClock,
+  buildAuditEvent,
+  buildHierarchyNode,
   buildMember,
-  buildNode,
   buildTenant,
-  intSpecContext,
-} from './test-factories';
+  testDynamoContext,
+} from '@bbws/testing-factories';
 
 describe('MemberDao (DynamoDB Local)', () => {
-  const db = intSpecContext(new SettableClock());
+  const db = testDynamoContext(TestClock.frozen());
   const tenants = new TenantDao(db, { auditRetentionDays: 30 });
   const hierarchy = new HierarchyDao(db, tenants);
   const members = new MemberDao(db, tenants);
@@ -23,25 +23,28 @@ describe('MemberDao (DynamoDB Local)', () => {
   beforeEach(async () => {
     const tenant = buildTenant();
     tenantId = tenant.tenantId;
-    await tenants.create(tenant, buildAudit(tenantId));
+    await tenants.create(tenant, buildAuditEvent({ tenantId }));
   });
 
   const adminCount = async () => (await tenants.get(tenantId))?.adminCount;
   const addMember = async (overrides: Partial<Member> = {}, teams: TeamPath[] = []) => {
-    const member = buildMember(tenantId, overrides);
-    await members.add(member, buildAudit(tenantId, 'MEMBER_ADDED'), teams);
+    const member = buildMember({ tenantId, ...overrides });
+    await members.add(member, buildAuditEvent({ tenantId, action: 'MEMBER_ADDED' }), teams);
     return member;
   };
   const newTeam = async (): Promise<TeamPath> => {
     const divisionId = newId('div');
     const groupId = newId('grp');
-    await hierarchy.create(buildNode(tenantId, { level: 'DIVISION', divisionId }), buildAudit(tenantId));
     await hierarchy.create(
-      buildNode(tenantId, { level: 'GROUP', divisionId, groupId }),
-      buildAudit(tenantId),
+      buildHierarchyNode({ tenantId, path: { level: 'DIVISION', divisionId } }),
+      buildAuditEvent({ tenantId }),
+    );
+    await hierarchy.create(
+      buildHierarchyNode({ tenantId, path: { level: 'GROUP', divisionId, groupId } }),
+      buildAuditEvent({ tenantId }),
     );
     const path: TeamPath = { level: 'TEAM', divisionId, groupId, teamId: newId('team') };
-    await hierarchy.create(buildNode(tenantId, path), buildAudit(tenantId));
+    await hierarchy.create(buildHierarchyNode({ tenantId, path: path }), buildAuditEvent({ tenantId }));
     return path;
   };
   const memberCount = async (team: TeamPath) => (await hierarchy.get(tenantId, team))?.memberCount;
@@ -50,7 +53,9 @@ describe('MemberDao (DynamoDB Local)', () => {
     const admin = await addMember({ role: 'ADMIN' });
     await addMember({ role: 'VIEWER' });
     expect(await adminCount()).toBe(1);
-    await expect(members.add({ ...admin, role: 'VIEWER' }, buildAudit(tenantId))).rejects.toMatchObject({
+    await expect(
+      members.add({ ...admin, role: 'VIEWER' }, buildAuditEvent({ tenantId })),
+    ).rejects.toMatchObject({
       code: 'ALREADY_MEMBER',
       status: 409,
     });
@@ -60,7 +65,7 @@ describe('MemberDao (DynamoDB Local)', () => {
   it('never demotes the last ADMIN', async () => {
     const admin = await addMember({ role: 'ADMIN' });
     await expect(
-      members.update(admin, 1, { role: 'OPERATOR' }, buildAudit(tenantId), { joined: [], left: [] }),
+      members.update(admin, 1, { role: 'OPERATOR' }, buildAuditEvent({ tenantId }), { joined: [], left: [] }),
     ).rejects.toMatchObject({
       code: 'LAST_ADMIN',
       status: 422,
@@ -70,7 +75,7 @@ describe('MemberDao (DynamoDB Local)', () => {
 
   it('never removes the last ADMIN', async () => {
     const admin = await addMember({ role: 'ADMIN' });
-    await expect(members.remove(admin, 1, buildAudit(tenantId), [])).rejects.toMatchObject({
+    await expect(members.remove(admin, 1, buildAuditEvent({ tenantId }), [])).rejects.toMatchObject({
       code: 'LAST_ADMIN',
     });
     expect(await members.get(tenantId, admin.userId)).not.toBeNull();
@@ -79,8 +84,8 @@ describe('MemberDao (DynamoDB Local)', () => {
   it('leaves exactly one ADMIN when the last two are demoted concurrently', async () => {
     const [a, b] = [await addMember({ role: 'ADMIN' }), await addMember({ role: 'ADMIN' })];
     const results = await Promise.allSettled([
-      members.update(a, 1, { role: 'VIEWER' }, buildAudit(tenantId), { joined: [], left: [] }),
-      members.update(b, 1, { role: 'VIEWER' }, buildAudit(tenantId), { joined: [], left: [] }),
+      members.update(a, 1, { role: 'VIEWER' }, buildAuditEvent({ tenantId }), { joined: [], left: [] }),
+      members.update(b, 1, { role: 'VIEWER' }, buildAuditEvent({ tenantId }), { joined: [], left: [] }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(
@@ -94,8 +99,8 @@ describe('MemberDao (DynamoDB Local)', () => {
   it('leaves exactly one ADMIN when the last two are removed concurrently', async () => {
     const [a, b] = [await addMember({ role: 'ADMIN' }), await addMember({ role: 'ADMIN' })];
     const results = await Promise.allSettled([
-      members.remove(a, 1, buildAudit(tenantId), []),
-      members.remove(b, 1, buildAudit(tenantId), []),
+      members.remove(a, 1, buildAuditEvent({ tenantId }), []),
+      members.remove(b, 1, buildAuditEvent({ tenantId }), []),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await adminCount()).toBe(1);
@@ -104,13 +109,16 @@ describe('MemberDao (DynamoDB Local)', () => {
   it('promotes and demotes with the counter in step', async () => {
     const admin = await addMember({ role: 'ADMIN' });
     const viewer = await addMember();
-    const promoted = await members.update(viewer, 1, { role: 'ADMIN' }, buildAudit(tenantId), {
+    const promoted = await members.update(viewer, 1, { role: 'ADMIN' }, buildAuditEvent({ tenantId }), {
       joined: [],
       left: [],
     });
     expect(promoted).toMatchObject({ role: 'ADMIN', version: 2 });
     expect(await adminCount()).toBe(2);
-    await members.update(admin, 1, { role: 'OPERATOR' }, buildAudit(tenantId), { joined: [], left: [] });
+    await members.update(admin, 1, { role: 'OPERATOR' }, buildAuditEvent({ tenantId }), {
+      joined: [],
+      left: [],
+    });
     expect(await adminCount()).toBe(1);
   });
 
@@ -122,7 +130,7 @@ describe('MemberDao (DynamoDB Local)', () => {
       (await members.listByTeam(tenantId, t1.teamId, { pageSize: 10 })).items.map((m) => m.userId),
     ).toEqual([member.userId]);
 
-    const moved = await members.update(member, 1, { teamIds: [t2.teamId] }, buildAudit(tenantId), {
+    const moved = await members.update(member, 1, { teamIds: [t2.teamId] }, buildAuditEvent({ tenantId }), {
       joined: [t2],
       left: [t1],
     });
@@ -132,7 +140,7 @@ describe('MemberDao (DynamoDB Local)', () => {
       (await members.list(tenantId, { teamId: t2.teamId }, { pageSize: 10 })).items.map((m) => m.userId),
     ).toEqual([member.userId]);
 
-    await members.remove(moved, 2, buildAudit(tenantId), [t2]);
+    await members.remove(moved, 2, buildAuditEvent({ tenantId }), [t2]);
     expect(await memberCount(t2)).toBe(0);
     expect((await members.listByTeam(tenantId, t2.teamId, { pageSize: 10 })).items).toEqual([]);
   });
@@ -154,7 +162,7 @@ describe('MemberDao (DynamoDB Local)', () => {
     const member = await addMember({ role: 'OPERATOR' });
     await addMember({ role: 'VIEWER' });
     await expect(
-      members.update(member, 7, { role: 'VIEWER' }, buildAudit(tenantId), { joined: [], left: [] }),
+      members.update(member, 7, { role: 'VIEWER' }, buildAuditEvent({ tenantId }), { joined: [], left: [] }),
     ).rejects.toMatchObject({
       code: 'PRECONDITION_FAILED',
     });

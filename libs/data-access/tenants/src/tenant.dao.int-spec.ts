@@ -1,37 +1,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import { newId, normalizeName } from '@bbws/shared-util';
-import { testDynamoContext } from '@bbws/testing-e2e';
-import type { AuditEvent, Tenant } from './tenant.entity';
+import { buildAuditEvent, buildTenant, testDynamoContext } from '@bbws/testing-factories';
+import type { Tenant } from './tenant.entity';
 import { TenantDao } from './tenant.dao';
 import { tenantKeys } from './tenant.keys';
 
 const db = testDynamoContext();
 const dao = new TenantDao(db, { auditRetentionDays: 30 });
 
-function buildTenant(overrides: Partial<Tenant> = {}): Tenant {
-  const now = new Date().toISOString();
-  return {
-    tenantId: newId('tenant'),
-    organizationName: `Dao Org ${newId('tenant').slice(-12)}`,
-    contactEmail: 'dao@x.example',
-    tier: 'STANDARD',
-    status: 'PENDING',
-    statusReason: null,
-    metadata: {},
-    adminCount: 0,
-    createdAt: now,
-    createdBy: 'tester',
-    updatedAt: now,
-    updatedBy: 'tester',
-    version: 1,
-    ...overrides,
-  };
-}
-
-function buildAudit(tenantId: string, action = 'TEST'): AuditEvent {
-  return { eventId: newId('evt'), tenantId, timestamp: new Date().toISOString(), actor: 'tester', action };
-}
+/** Tenants start PENDING, as the API creates them. */
+const pendingTenant = (overrides: Partial<Tenant> = {}): Tenant => buildTenant({ status: 'PENDING', ...overrides });
 
 async function rawItem(key: { PK: string; SK: string }) {
   return (await db.client.send(new GetCommand({ TableName: db.tables.tenants, Key: key }))).Item;
@@ -39,8 +18,8 @@ async function rawItem(key: { PK: string; SK: string }) {
 
 describe('TenantDao against DynamoDB Local', () => {
   it('writes the tenant, its name guard and the audit event together, with the index keys', async () => {
-    const tenant = buildTenant();
-    await dao.create(tenant, buildAudit(tenant.tenantId, 'TENANT_CREATED'));
+    const tenant = pendingTenant();
+    await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId, action: 'TENANT_CREATED' }));
     expect(await dao.get(tenant.tenantId)).toEqual(tenant);
     const item = await rawItem(tenantKeys.tenant(tenant.tenantId));
     expect(item).toMatchObject({
@@ -57,8 +36,8 @@ describe('TenantDao against DynamoDB Local', () => {
   });
 
   it('gives audit items a TTL from the retention setting', async () => {
-    const tenant = buildTenant();
-    const event = buildAudit(tenant.tenantId);
+    const tenant = pendingTenant();
+    const event = buildAuditEvent({ tenantId: tenant.tenantId });
     await dao.create(tenant, event);
     const item = await rawItem(tenantKeys.audit(tenant.tenantId, event.timestamp, event.eventId));
     const expected = Math.floor(new Date(event.timestamp).getTime() / 1000) + 30 * 86_400;
@@ -66,35 +45,35 @@ describe('TenantDao against DynamoDB Local', () => {
   });
 
   it('refuses a second tenant with the same normalized name and writes nothing of it', async () => {
-    const first = buildTenant();
-    await dao.create(first, buildAudit(first.tenantId));
-    const second = buildTenant({ organizationName: `  ${first.organizationName.toUpperCase()}  ` });
-    await expect(dao.create(second, buildAudit(second.tenantId))).rejects.toMatchObject({ code: 'ORGANIZATION_NAME_TAKEN' });
+    const first = pendingTenant();
+    await dao.create(first, buildAuditEvent({ tenantId: first.tenantId }));
+    const second = pendingTenant({ organizationName: `  ${first.organizationName.toUpperCase()}  ` });
+    await expect(dao.create(second, buildAuditEvent({ tenantId: second.tenantId }))).rejects.toMatchObject({ code: 'ORGANIZATION_NAME_TAKEN' });
     expect(await dao.get(second.tenantId)).toBeNull();
     expect((await dao.listAudit(second.tenantId, { pageSize: 10 })).items).toEqual([]);
   });
 
   it('moves the name guard on rename and rejects a stale version with the current one', async () => {
-    const tenant = buildTenant();
-    await dao.create(tenant, buildAudit(tenant.tenantId));
-    const renamed = await dao.update(tenant, 1, { organizationName: `${tenant.organizationName} Renamed` }, 'tester', buildAudit(tenant.tenantId));
+    const tenant = pendingTenant();
+    await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
+    const renamed = await dao.update(tenant, 1, { organizationName: `${tenant.organizationName} Renamed` }, 'tester', buildAuditEvent({ tenantId: tenant.tenantId }));
     expect(renamed.version).toBe(2);
     expect(await rawItem(tenantKeys.orgNameGuard(normalizeName(tenant.organizationName)))).toBeUndefined();
     expect(await rawItem(tenantKeys.orgNameGuard(normalizeName(renamed.organizationName)))).toBeDefined();
-    const stale = dao.update(tenant, 1, { contactEmail: 'late@x.example' }, 'tester', buildAudit(tenant.tenantId));
+    const stale = dao.update(tenant, 1, { contactEmail: 'late@x.example' }, 'tester', buildAuditEvent({ tenantId: tenant.tenantId }));
     await expect(stale).rejects.toBeInstanceOf(PreconditionFailedError);
     await expect(stale).rejects.toMatchObject({ details: { expectedVersion: 1, currentVersion: 2 } });
   });
 
   it('answers NotFound when updating a tenant that does not exist', async () => {
-    const ghost = buildTenant();
-    await expect(dao.update(ghost, 1, { contactEmail: 'x@x.example' }, 'tester', buildAudit(ghost.tenantId))).rejects.toBeInstanceOf(NotFoundError);
+    const ghost = pendingTenant();
+    await expect(dao.update(ghost, 1, { contactEmail: 'x@x.example' }, 'tester', buildAuditEvent({ tenantId: ghost.tenantId }))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('moves the tenant between status index partitions', async () => {
-    const tenant = buildTenant();
-    await dao.create(tenant, buildAudit(tenant.tenantId));
-    await dao.changeStatus(tenant, 1, 'FAILED', null, 'tester', buildAudit(tenant.tenantId));
+    const tenant = pendingTenant();
+    await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
+    await dao.changeStatus(tenant, 1, 'FAILED', null, 'tester', buildAuditEvent({ tenantId: tenant.tenantId }));
     const failed = await dao.listByStatus('FAILED', { pageSize: 100 });
     expect(failed.items.map((t) => t.tenantId)).toContain(tenant.tenantId);
     const pending = await dao.listByStatus('PENDING', { pageSize: 100 });
@@ -102,8 +81,8 @@ describe('TenantDao against DynamoDB Local', () => {
   });
 
   it('reads many tenants by id in the order asked, across batches of 100, skipping unknown ids', async () => {
-    const tenants = Array.from({ length: 105 }, () => buildTenant());
-    for (const tenant of tenants) await dao.create(tenant, buildAudit(tenant.tenantId));
+    const tenants = Array.from({ length: 105 }, () => pendingTenant());
+    for (const tenant of tenants) await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
     const ids = [...tenants.map((t) => t.tenantId)].reverse();
     const found = await dao.getMany([...ids, newId('tenant')]);
     expect(found.map((t) => t.tenantId)).toEqual(ids);
@@ -112,8 +91,8 @@ describe('TenantDao against DynamoDB Local', () => {
   it('searches names by prefix in alphabetical order with a cursor bound to that list', async () => {
     const stem = `Prefix ${newId('tenant').slice(-8)}`;
     for (const suffix of ['c', 'a', 'b']) {
-      const tenant = buildTenant({ organizationName: `${stem} ${suffix}` });
-      await dao.create(tenant, buildAudit(tenant.tenantId));
+      const tenant = pendingTenant({ organizationName: `${stem} ${suffix}` });
+      await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
     }
     const first = await dao.listByNamePrefix(stem.toLowerCase(), undefined, { pageSize: 2 });
     expect(first.items.map((t) => t.organizationName)).toEqual([`${stem} a`, `${stem} b`]);
@@ -126,8 +105,8 @@ describe('TenantDao against DynamoDB Local', () => {
     const name = `Concurrent ${newId('tenant').slice(-8)}`;
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, () => {
-        const tenant = buildTenant({ organizationName: name });
-        return dao.create(tenant, buildAudit(tenant.tenantId));
+        const tenant = pendingTenant({ organizationName: name });
+        return dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
       }),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

@@ -1,0 +1,12 @@
+export { buildCaller } from './caller.factories';
+export { fakePort } from './fake-port';
+export { buildOperation, buildWebhook, buildWebhookDelivery } from './operation.factories';
+export {
+  buildAuditEvent,
+  buildHierarchyNode,
+  buildInvitation,
+  buildMember,
+  buildTenant,
+} from './tenant.factories';
+export { TestClock } from './test-clock';
+export { testDynamoContext } from './test-dynamo';
