@@ -3,11 +3,15 @@ import prettier from 'eslint-config-prettier';
 
 const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.wp-spec.ts', '**/test/**/*.ts'];
 
-/** Which layers may import which (STYLE.md). Tests may also import the testing libs. */
-const layerConstraints = (extraForApps = []) => [
+/**
+ * Which layers may import which (STYLE.md). Tests may also import the testing libs. The platform and
+ * integrations see no DAO: of data-access only the DynamoDB types lib (`kind:dynamo-types`), so what
+ * they pass on (e.g. an operation's extra writes) stays opaque.
+ */
+const layerConstraints = (extraForApps = [], platformDataAccess = ['kind:dynamo-types']) => [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:integration', 'type:util', ...extraForApps] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:integration', 'type:util'] },
-  { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:integration', 'type:data-access', 'type:util', ...extraForApps] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...platformDataAccess, 'type:integration', 'type:util'] },
+  { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:integration', ...platformDataAccess, 'type:util', ...extraForApps] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...extraForApps] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForApps] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:data-access', 'type:integration', 'type:util'] },
@@ -58,6 +62,16 @@ export default [
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // Left over: tenant access reads memberships through the DAO itself (issue 9 item 2 names the rule).
+    files: ['libs/platform/auth/**/*.ts'],
+    ignores: testFiles,
+    rules: boundaries(layerConstraints([], ['type:data-access'])),
+  },
+  {
+    files: testFiles.map((pattern) => `libs/platform/auth/${pattern}`),
+    rules: boundaries(layerConstraints(['type:testing'], ['type:data-access'])),
   },
   {
     // Test harness libraries hand loosely typed JSON bodies to tests.

@@ -8,16 +8,9 @@ import {
   type DynamoContext,
 } from '@bbws/data-access-dynamo';
 import { OperationDao } from '@bbws/data-access-operations';
-import {
-  MessageProducer,
-  OperationLauncher,
-  OperationProcessor,
-  QueueConsumer,
-  QueueDirectory,
-  createSqsClient,
-  type OperationRunStore,
-} from '@bbws/platform-consumer';
-import { defineMessage, ensureQueues } from '@bbws/shared-contracts';
+import { OperationLauncher, OperationProcessor, type OperationRunStore } from '@bbws/platform-operations';
+import { MessageProducer, QueueConsumer, QueueDirectory, createSqsClient, ensureQueues } from '@bbws/platform-sqs';
+import { defineMessage } from '@bbws/shared-contracts';
 import { CursorCodec } from '@bbws/shared-hateoas';
 import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDynamoClient, defaultTableNames, ensureTables } from '@bbws/data-access-dynamo';
 import { LocalSigningKey } from '@bbws/integrations-identity';
-import { ensureQueues } from '@bbws/shared-contracts';
+import { ensureQueues } from '@bbws/platform-sqs';
 import {
   OrphanGuard,
   isPortFree,

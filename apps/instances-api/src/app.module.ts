@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule, type PlatformConfig } from '@bbws/platform-bootstrap';
+import { QueueReadiness } from '@bbws/platform-sqs';
 import { HttpConventionsModule } from '@bbws/platform-http';
 
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
         PlatformModule.forRoot({
           config: options.config,
           readinessTables: ['instances', 'tenants', 'operations'],
-          readinessQueues: ['instance-provision', 'instance-lifecycle', 'instance-deprovision'],
+          readiness: [new QueueReadiness(options.config, ['instance-provision', 'instance-lifecycle', 'instance-deprovision'])],
         }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'instances' }),

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule } from '@bbws/platform-bootstrap';
+import { QueueReadiness } from '@bbws/platform-sqs';
 import { HttpConventionsModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
 import type { TenantsApiConfig } from './config/tenants-api.config';
@@ -26,7 +27,7 @@ export class AppModule {
           config: options.config,
           clock: options.clock,
           readinessTables: ['tenants'],
-          readinessQueues: ['tenant-events', 'webhooks'],
+          readiness: [new QueueReadiness(options.config, ['tenant-events', 'webhooks'])],
         }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'tenants' }),

@@ -1,7 +1,6 @@
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { OperationDao } from '@bbws/data-access-operations';
-import { QueueDirectory, createSqsClient } from '@bbws/platform-consumer';
-import { ensureQueues } from '@bbws/shared-contracts';
+import { QueueDirectory, createSqsClient, ensureQueues } from '@bbws/platform-sqs';
 import { newTestUser } from '@bbws/testing-e2e';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { startSqs, type RunningEngine } from '@bbws/testing-engines';

@@ -1,6 +1,5 @@
 import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { QueueDirectory, createSqsClient } from '@bbws/platform-consumer';
-import { ensureQueues } from '@bbws/shared-contracts';
+import { QueueDirectory, createSqsClient, ensureQueues } from '@bbws/platform-sqs';
 import { startSqs, type RunningEngine } from '@bbws/testing-engines';
 import { OrgFixture } from './org-fixture';
 import { invite } from './org-invitations';

@@ -7,8 +7,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { QueueDirectory, createSqsClient, moveToDeadLetter } from '@bbws/platform-consumer';
-import { ensureQueues } from '@bbws/shared-contracts';
+import { QueueDirectory, createSqsClient, ensureQueues, moveToDeadLetter } from '@bbws/platform-sqs';
 import { startLocalSqs, type LocalSqs } from './local-sqs.server';
 import { eventually } from './runtime.fixture';
 

@@ -1,4 +1,4 @@
-import { OperationSweeper } from '@bbws/platform-consumer';
+import { OperationSweeper } from '@bbws/platform-operations';
 import { systemClock } from '@bbws/shared-util';
 import {
   TEST_OPERATION,

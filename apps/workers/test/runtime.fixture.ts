@@ -8,18 +8,21 @@ import {
 import { IsString, Length } from 'class-validator';
 import { OperationDao } from '@bbws/data-access-operations';
 import {
-  MessageProducer,
   OperationLauncher,
   OperationProcessor,
-  QueueConsumer,
-  QueueDirectory,
-  createSqsClient,
   type OperationContext,
   type OperationHandler,
   type OperationOutcome,
+} from '@bbws/platform-operations';
+import {
+  MessageProducer,
+  QueueConsumer,
+  QueueDirectory,
+  createSqsClient,
+  ensureQueues,
   type QueueConsumerSettings,
-} from '@bbws/platform-consumer';
-import { defineMessage, ensureQueues, type Operation, type QueueKey } from '@bbws/shared-contracts';
+} from '@bbws/platform-sqs';
+import { defineMessage, type Operation, type QueueKey } from '@bbws/shared-contracts';
 import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-e2e';

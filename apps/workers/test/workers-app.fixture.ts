@@ -1,15 +1,15 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { OperationDao, WebhookDao, WebhookDeliveryDao, type Webhook } from '@bbws/data-access-operations';
 import { TenantDao, type Tenant } from '@bbws/data-access-tenants';
+import { OperationLauncher } from '@bbws/platform-operations';
 import {
   EventPublisher,
   MessageProducer,
-  OperationLauncher,
   QueueDirectory,
   createSqsClient,
-} from '@bbws/platform-consumer';
-import { ensureQueues, type WebhookEventType } from '@bbws/shared-contracts';
+  ensureQueues,
+} from '@bbws/platform-sqs';
+import type { WebhookEventType } from '@bbws/shared-contracts';
 import { newId, systemClock } from '@bbws/shared-util';
 import { startTestApi, testDynamoContext, type TestApi } from '@bbws/testing-e2e';
 import { loadWorkersConfig } from '../src/config/workers.config';
@@ -25,7 +25,7 @@ export interface WorkersAppFixture {
   stopApp(): Promise<void>;
   /** Starts the app again on the same queues (a new worker process). */
   startApp(env?: Record<string, string>): Promise<void>;
-  sqs: SQSClient;
+  sqs: ReturnType<typeof createSqsClient>;
   tenants: TenantDao;
   operations: OperationDao;
   webhooks: WebhookDao;

@@ -2,10 +2,10 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { TenantIdPipe, pageRequest } from '@bbws/platform-http';
-import { operationRoutes, presentOperation, type Operation } from '@bbws/shared-contracts';
+import { OperationResponseDto, operationRoutes, presentOperation } from '@bbws/platform-operations';
+import type { Operation } from '@bbws/shared-contracts';
 import { presentPage } from '@bbws/shared-hateoas';
 import { ListOperationsQueryDto } from './dto/list-operations.query.dto';
-import { OperationResponseDto } from './dto/operation.response.dto';
 import { OperationIdPipe } from './operation-id.pipe';
 import { OperationsService, mayCancel } from './operations.service';
 

@@ -6,7 +6,7 @@ import type {
   WebhookDeliveryDao,
 } from '@bbws/data-access-operations';
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
-import { assertWebhookTarget, type WebhookTargetPolicy } from '@bbws/platform-consumer';
+import { assertWebhookTarget, type WebhookTargetPolicy } from '@bbws/integrations-webhook-http';
 import type { WebhookEventType } from '@bbws/shared-contracts';
 import { NotFoundError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';

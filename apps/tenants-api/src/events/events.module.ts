@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LOGGER } from '@bbws/platform-bootstrap';
-import { EventPublisher, ProducerModule } from '@bbws/platform-consumer';
+import { EventPublisher, ProducerModule } from '@bbws/platform-sqs';
 import type { Logger } from '@bbws/shared-logging';
 import { TenantEventsPublisher } from './tenant-events.publisher';
 

@@ -1,6 +1,6 @@
 import type { Invitation, Tenant } from '@bbws/data-access-tenants';
 import type { Member } from '@bbws/data-access-memberships';
-import type { EventPublisher, PublishedEvent } from '@bbws/platform-consumer';
+import type { EventPublisher, PublishedEvent } from '@bbws/platform-sqs';
 import type { Logger } from '@bbws/shared-logging';
 
 /**

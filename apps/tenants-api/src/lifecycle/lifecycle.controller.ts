@@ -3,14 +3,9 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } 
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { Idempotent, TenantIdPipe } from '@bbws/platform-http';
-import {
-  operationRoutes,
-  presentOperation,
-  type Operation,
-  type TenantLifecycleAction,
-} from '@bbws/shared-contracts';
+import { OperationResponseDto, operationRoutes, presentOperation } from '@bbws/platform-operations';
+import type { Operation, TenantLifecycleAction } from '@bbws/shared-contracts';
 import { LifecycleNoteRequestDto, LifecycleReasonRequestDto } from './dto/lifecycle-reason.request.dto';
-import { OperationResponseDto } from './dto/operation.response.dto';
 import { LifecycleService } from './lifecycle.service';
 
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false };

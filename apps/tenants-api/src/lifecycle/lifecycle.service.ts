@@ -1,6 +1,6 @@
 import type { TenantDao } from '@bbws/data-access-tenants';
 import { requirePlatformAdmin, type Caller } from '@bbws/platform-auth';
-import type { OperationLauncher } from '@bbws/platform-consumer';
+import type { OperationLauncher } from '@bbws/platform-operations';
 import { MESSAGES, type Operation, type TenantLifecycleAction } from '@bbws/shared-contracts';
 import { BusinessRuleError, NotFoundError } from '@bbws/shared-errors';
 import { assertTransition, allowedTransitions } from '../tenants/tenant-status.rules';

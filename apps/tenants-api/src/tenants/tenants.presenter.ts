@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@bbws/data-access-tenants';
-import { operationRoutes } from '@bbws/shared-contracts';
+import { operationRoutes } from '@bbws/platform-operations';
 import { link, links, type Link } from '@bbws/shared-hateoas';
 import type { AuditEventResponseDto, TenantResponseDto } from './dto/tenant.response.dto';
 import { lifecycleActionsFrom } from '../lifecycle/lifecycle.rules';

@@ -1,12 +1,21 @@
 import { loadConfig, z } from '@bbws/shared-config';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
+import {
+  QUEUE_WORKER_NAMES,
+  WORKER_NAMES,
+  type QueueWorkerName,
+  type WorkerName,
+} from '../runtime/worker-registry';
 
 export const WORKERS_PORT = 3007;
 
-/** The consumers (one per queue) and background tasks this app can run; `WORKERS=` picks a subset. */
-export const WORKER_NAMES = ['tenant-events', 'webhooks', 'sweeper'] as const;
-export type WorkerName = (typeof WORKER_NAMES)[number];
-export type QueueWorkerName = Exclude<WorkerName, 'sweeper'>;
+export type { QueueWorkerName, WorkerName };
+
+/** One of `names` (the worker registry's), typed as such. */
+const oneOf = <T extends string>(names: readonly T[]) =>
+  z.string().refine((name): name is T => (names as readonly string[]).includes(name), {
+    message: `must be one of ${names.join(', ')}`,
+  });
 
 const queueSettingsSchema = z
   .object({
@@ -44,12 +53,12 @@ const workersEnvSchema = z.object({
         .map((name) => name.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(WORKER_NAMES)).min(1)),
+    .pipe(z.array(oneOf(WORKER_NAMES)).min(1)),
   WORKER_ID: z.string().min(1).max(200).optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   WORKER_WAIT_TIME_SECONDS: z.coerce.number().int().min(1).max(20).default(20),
   /** Per-queue overrides, e.g. {"tenant-events":{"concurrency":8,"visibilityTimeoutSeconds":5}}. */
-  WORKER_QUEUES: jsonObject(z.record(z.enum(['tenant-events', 'webhooks']), queueSettingsSchema)),
+  WORKER_QUEUES: jsonObject(z.record(oneOf(QUEUE_WORKER_NAMES), queueSettingsSchema)),
   WORKER_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(43_200).default(300),
@@ -107,7 +116,10 @@ export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): Workers
     workers: {
       enabled: own.WORKERS,
       workerId: own.WORKER_ID,
-      queues: { 'tenant-events': queue('tenant-events'), webhooks: queue('webhooks') },
+      queues: Object.fromEntries(QUEUE_WORKER_NAMES.map((name) => [name, queue(name)])) as Record<
+        QueueWorkerName,
+        QueueWorkerSettings
+      >,
       drainTimeoutMs: own.WORKER_DRAIN_TIMEOUT_MS,
       retry: { baseSeconds: own.RETRY_BASE_SECONDS, maxSeconds: own.RETRY_MAX_SECONDS },
       sweeper: { intervalMs: own.SWEEPER_INTERVAL_MS, resendAfterMs: own.SWEEPER_RESEND_AFTER_MS },

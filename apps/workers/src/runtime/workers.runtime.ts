@@ -1,37 +1,32 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { OperationDao } from '@bbws/data-access-operations';
+import { OperationProcessor, type OperationHandler } from '@bbws/platform-operations';
 import {
-  EventPublisher,
-  OperationProcessor,
-  OperationSweeper,
   PeriodicTask,
   QueueConsumer,
-  type MessageProducer,
+  type EventPublisher,
   type QueueDirectory,
   type QueueHandler,
-} from '@bbws/platform-consumer';
-import type { QueueKey } from '@bbws/shared-contracts';
+  type QueueInfo,
+} from '@bbws/platform-sqs';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import type { QueueWorkerName, WorkersConfig } from '../config/workers.config';
-import type { TenantLifecycleConsumer } from '../tenant-events/tenant-events.consumer';
-import type { WebhooksConsumer } from '../webhooks/webhooks.consumer';
+import { WORKER_REGISTRY } from './worker-registry';
+import type { WorkerTask } from './worker-task';
 
 export interface WorkersRuntimeDependencies {
   sqs: SQSClient;
   queues: QueueDirectory;
-  producer: MessageProducer;
   events: EventPublisher;
   operations: OperationDao;
-  tenantLifecycle: TenantLifecycleConsumer;
-  webhooks: WebhooksConsumer;
+  /** The registry entry's handler, as its feature module provides it. */
+  resolve<T>(handler: abstract new (...args: never[]) => T): T;
   clock: Clock;
   logger: Logger;
 }
 
-const QUEUES: Record<QueueWorkerName, QueueKey> = { 'tenant-events': 'tenant-events', webhooks: 'webhooks' };
-
-/** Starts the configured subset of consumers and background tasks; stops them gracefully. */
+/** Starts the configured subset of the worker registry; stops it gracefully. */
 export class WorkersRuntime {
   private readonly consumers: QueueConsumer[] = [];
   private readonly tasks: PeriodicTask[] = [];
@@ -44,31 +39,32 @@ export class WorkersRuntime {
 
   async start(): Promise<void> {
     const { enabled } = this.config.workers;
-    for (const name of enabled) {
-      if (name === 'sweeper') {
-        this.tasks.push(this.sweeperTask());
+    for (const worker of WORKER_REGISTRY.filter((entry) => enabled.includes(entry.name))) {
+      if (worker.kind === 'task') {
+        this.tasks.push(this.periodic(this.deps.resolve<WorkerTask>(worker.handler)));
         continue;
       }
-      const queue = await this.deps.queues.describe(QUEUES[name]);
-      const settings = this.config.workers.queues[name];
-      const consumer = new QueueConsumer(
-        this.deps.sqs,
-        queue,
-        this.handler(name, settings.visibilityTimeoutSeconds ?? queue.visibilityTimeoutSeconds),
-        {
-          ...settings,
-          retry: this.config.workers.retry,
-        },
-        this.deps.logger,
+      const queue = await this.deps.queues.describe(worker.queue);
+      const handler =
+        worker.kind === 'operations'
+          ? this.operations(worker.name, this.deps.resolve<OperationHandler>(worker.handler), queue)
+          : this.deps.resolve<QueueHandler>(worker.handler);
+      this.consumers.push(
+        new QueueConsumer(
+          this.deps.sqs,
+          queue,
+          handler,
+          { ...this.settings(worker.name), retry: this.config.workers.retry },
+          this.deps.logger,
+        ),
       );
-      this.consumers.push(consumer);
     }
     for (const consumer of this.consumers) consumer.start();
     for (const task of this.tasks) task.start();
     this.deps.logger.info({ workers: enabled, workerId: this.workerId }, 'workers started');
   }
 
-  /** SIGTERM: stop receiving, let in-flight messages finish (or hand them back), stop the sweeper. */
+  /** SIGTERM: stop receiving, let in-flight messages finish (or hand them back), stop the tasks. */
   async stop(): Promise<void> {
     await Promise.all([
       ...this.consumers.map((consumer) => consumer.stop(this.config.workers.drainTimeoutMs)),
@@ -77,48 +73,29 @@ export class WorkersRuntime {
     this.deps.logger.info({ workerId: this.workerId }, 'workers stopped');
   }
 
-  private handler(name: QueueWorkerName, visibilityTimeoutSeconds: number): QueueHandler {
-    switch (name) {
-      case 'tenant-events':
-        return new OperationProcessor(
-          [this.deps.tenantLifecycle],
-          this.deps.operations,
-          this.deps.events,
-          this.deps.clock,
-          this.deps.logger,
-          {
-            name,
-            owner: this.workerId,
-            leaseMs: visibilityTimeoutSeconds * 1000,
-            retry: this.config.workers.retry,
-          },
-        );
-      case 'webhooks':
-        return this.deps.webhooks;
-      default: {
-        const unknown: never = name;
-        throw new Error(`Unknown worker ${String(unknown)}`);
-      }
-    }
+  private settings(name: QueueWorkerName) {
+    return this.config.workers.queues[name];
   }
 
-  private sweeperTask(): PeriodicTask {
-    const sweeper = new OperationSweeper(
+  /** Operation messages: leases as long as the message visibility, both extended by the heartbeat. */
+  private operations(name: QueueWorkerName, handler: OperationHandler, queue: QueueInfo): QueueHandler {
+    const visibilitySeconds = this.settings(name).visibilityTimeoutSeconds ?? queue.visibilityTimeoutSeconds;
+    return new OperationProcessor(
+      [handler],
       this.deps.operations,
-      this.deps.producer,
       this.deps.events,
       this.deps.clock,
       this.deps.logger,
       {
-        resendAfterMs: this.config.workers.sweeper.resendAfterMs,
-        batchLimit: 500,
+        name,
+        owner: this.workerId,
+        leaseMs: visibilitySeconds * 1000,
+        retry: this.config.workers.retry,
       },
     );
-    return new PeriodicTask(
-      'operation-sweeper',
-      this.config.workers.sweeper.intervalMs,
-      () => sweeper.sweepOnce(),
-      this.deps.logger,
-    );
+  }
+
+  private periodic(task: WorkerTask): PeriodicTask {
+    return new PeriodicTask(task.name, task.intervalMs, () => task.run(), this.deps.logger);
   }
 }

@@ -1,4 +1,4 @@
-import type { OperationContext, OperationHandler, OperationOutcome } from '@bbws/platform-consumer';
+import type { OperationContext, OperationHandler, OperationOutcome } from '@bbws/platform-operations';
 import { MESSAGES, type TenantLifecycleRequestedPayload } from '@bbws/shared-contracts';
 import type { TenantLifecycleService } from './tenant-lifecycle.service';
 

@@ -1,5 +1,6 @@
 import type { AuditEvent, Tenant, TenantDao, TenantStatus } from '@bbws/data-access-tenants';
-import type { EventPublisher, OperationContext, OperationOutcome } from '@bbws/platform-consumer';
+import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
+import type { EventPublisher } from '@bbws/platform-sqs';
 import type { TenantLifecycleAction, TenantLifecycleRequestedPayload } from '@bbws/shared-contracts';
 import {
   ConflictError,

@@ -1,14 +1,12 @@
 import type { Webhook, WebhookDao, WebhookDelivery, WebhookDeliveryDao } from '@bbws/data-access-operations';
+import { assertWebhookTarget, sendWebhook, type WebhookResponse } from '@bbws/integrations-webhook-http';
 import {
-  assertWebhookTarget,
   backoffSeconds,
-  sendWebhook,
   type BackoffPolicy,
   type HandlerOutcome,
   type MessageContext,
   type MessageProducer,
-  type WebhookResponse,
-} from '@bbws/platform-consumer';
+} from '@bbws/platform-sqs';
 import {
   MESSAGES,
   buildMessage,

@@ -1,4 +1,4 @@
-import type { HandlerOutcome, MessageContext, QueueHandler } from '@bbws/platform-consumer';
+import type { HandlerOutcome, MessageContext, QueueHandler } from '@bbws/platform-sqs';
 import {
   MESSAGES,
   type Envelope,

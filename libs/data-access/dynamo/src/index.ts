@@ -12,6 +12,8 @@ export { ensureTables } from './ensure-tables';
 export { tablesCloudFormation } from './cloudformation-tables';
 export { createDocumentClient, createDynamoClient, type DynamoConnection } from './dynamo-client.factory';
 export { transactWrite, type ConditionFailure, type ConditionFailureMapper, type TransactItem } from './transact';
+export { extraWrites, extraWritesContents, type ExtraWrites, type ExtraWritesContents } from './extra-writes';
+export { tableReadinessChecks } from './table-readiness';
 export { deleteKey, put, putNew, versionedUpdate, type VersionedUpdate } from './expressions';
 export { cursorAfter, paginatedQuery, type KeyQuery } from './paginated-query';
 export {

@@ -1,11 +1,8 @@
-export {
-  OperationDao,
-  type ClaimResult,
-  type ExtraWrites,
-  type OperationDaoOptions,
-  type OperationListFilter,
-  type ProgressUpdate,
-} from './operation.dao';
+export { OperationDao } from './operation.dao';
+export type { OperationDaoOptions } from './operation-writes';
+export type { OperationListFilter } from './operation-read.dao';
+export type { ProgressUpdate } from './operation-run.dao';
+export type { OperationItem, OperationLockItem } from './operation.item';
 export { operationKeys } from './operation.keys';
 export {
   DELIVERY_STATUSES,

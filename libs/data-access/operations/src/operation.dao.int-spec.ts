@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { putNew } from '@bbws/data-access-dynamo';
-import { LeaseLostError, type Operation } from '@bbws/shared-contracts';
+import { extraWrites, putNew } from '@bbws/data-access-dynamo';
+import { LeaseLostError, ResourceLockedError, type Operation } from '@bbws/shared-contracts';
 import {
   BusinessRuleError,
   ConflictError,
@@ -42,11 +42,16 @@ describe('OperationDao', () => {
       const second = buildOperation({ resourceId: first.resourceId, tenantId: first.tenantId });
       const error = await dao.createWithLock(second).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toBeInstanceOf(ResourceLockedError);
+      // The DAO names the first operation; the launcher adds the link to it (operations-runtime.int-spec).
       expect(error).toMatchObject({
         code: 'OPERATION_IN_PROGRESS',
+        resourceId: first.resourceId,
+        operationId: first.operationId,
+        operationType: 'TENANT_SUSPEND',
         details: {
+          resourceId: first.resourceId,
           operationId: first.operationId,
-          href: `/v1.0/operations/${first.operationId}`,
           operationType: 'TENANT_SUSPEND',
         },
       });
@@ -56,17 +61,21 @@ describe('OperationDao', () => {
     it("writes the caller's items in the same transaction and maps their condition failures", async () => {
       const guard = { PK: `TEST#${newId('evt')}`, SK: 'GUARD' };
       const first = buildOperation();
-      await dao.createWithLock(first, {
-        items: [putNew(db.tables.operations, { ...guard, entityType: 'TEST' })],
-      });
+      await dao.createWithLock(
+        first,
+        extraWrites([putNew(db.tables.operations, { ...guard, entityType: 'TEST' })]),
+      );
       expect(await rawItem(guard)).toBeDefined();
 
       const second = buildOperation();
       const error = await dao
-        .createWithLock(second, {
-          items: [putNew(db.tables.operations, { ...guard, entityType: 'TEST' })],
-          onConditionFailed: ({ index }) => new BusinessRuleError('GUARD_TAKEN', `item ${index}`),
-        })
+        .createWithLock(
+          second,
+          extraWrites(
+            [putNew(db.tables.operations, { ...guard, entityType: 'TEST' })],
+            ({ index }) => new BusinessRuleError('GUARD_TAKEN', `item ${index}`),
+          ),
+        )
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: 'GUARD_TAKEN', message: 'item 0' });
       expect(await dao.get(second.operationId)).toBeNull();

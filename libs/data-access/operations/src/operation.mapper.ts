@@ -4,6 +4,7 @@ import {
   type Operation,
   type OperationCancellers,
 } from '@bbws/shared-contracts';
+import type { OperationItem } from './operation.item';
 import { operationKeys } from './operation.keys';
 
 export const OPERATION_SCHEMA_VERSION = 1;
@@ -19,9 +20,9 @@ export function statusIndexAttributes(operation: Pick<Operation, 'operationId' |
 }
 
 /** Null attributes are left out of the item (so `if_not_exists` works on them); the mapper reads them back as null. */
-export function toOperationItem(operation: Operation): Record<string, unknown> {
-  const { lease, ...fields } = operation;
-  const rest = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+export function toOperationItem(operation: Operation): OperationItem {
+  const { lease, currentStep, message, error, result, startedAt, completedAt, dispatch, sentAt, ...fields } =
+    operation;
   return {
     ...operationKeys.operation(operation.operationId),
     GSI1PK: operationKeys.byTenant(operation.tenantId),
@@ -31,43 +32,52 @@ export function toOperationItem(operation: Operation): Record<string, unknown> {
     ...statusIndexAttributes(operation),
     entityType: 'OPERATION',
     schemaVersion: OPERATION_SCHEMA_VERSION,
-    ...rest,
+    ...fields,
+    ...(currentStep !== null ? { currentStep } : {}),
+    ...(message !== null ? { message } : {}),
+    ...(error !== null ? { error } : {}),
+    ...(result !== null ? { result } : {}),
+    ...(startedAt !== null ? { startedAt } : {}),
+    ...(completedAt !== null ? { completedAt } : {}),
+    ...(dispatch !== null ? { dispatch } : {}),
+    ...(sentAt !== null ? { sentAt } : {}),
     ...(lease ? { leaseOwner: lease.owner, leaseExpiresAt: lease.expiresAt } : {}),
   };
 }
 
-export function fromOperationItem(item: Record<string, unknown>): Operation {
-  const nullable = <T>(value: unknown): T | null => (value === undefined ? null : (value as T));
+function isCanceller(value: string | undefined): value is OperationCancellers {
+  return OPERATION_CANCELLERS.includes(value as OperationCancellers);
+}
+
+export function fromOperationItem(item: OperationItem): Operation {
   return {
-    operationId: item.operationId as string,
-    tenantId: item.tenantId as string,
-    type: item.type as string,
-    status: item.status as Operation['status'],
-    resourceType: item.resourceType as string,
-    resourceId: item.resourceId as string,
-    progress: (item.progress as number | undefined) ?? 0,
-    currentStep: nullable(item.currentStep),
-    steps: (item.steps as Operation['steps'] | undefined) ?? [],
-    message: nullable(item.message),
-    error: nullable(item.error),
-    result: nullable(item.result),
-    attempts: (item.attempts as number | undefined) ?? 0,
-    createdBy: item.createdBy as string,
-    ...(OPERATION_CANCELLERS.includes(item.cancellableBy as OperationCancellers)
-      ? { cancellableBy: item.cancellableBy as OperationCancellers }
-      : {}),
-    createdAt: item.createdAt as string,
-    startedAt: nullable(item.startedAt),
-    completedAt: nullable(item.completedAt),
-    updatedAt: item.updatedAt as string,
-    version: item.version as number,
+    operationId: item.operationId,
+    tenantId: item.tenantId,
+    type: item.type,
+    status: item.status,
+    resourceType: item.resourceType,
+    resourceId: item.resourceId,
+    progress: item.progress ?? 0,
+    currentStep: item.currentStep ?? null,
+    steps: item.steps ?? [],
+    message: item.message ?? null,
+    error: item.error ?? null,
+    result: item.result ?? null,
+    attempts: item.attempts ?? 0,
+    createdBy: item.createdBy,
+    ...(isCanceller(item.cancellableBy) ? { cancellableBy: item.cancellableBy } : {}),
+    createdAt: item.createdAt,
+    startedAt: item.startedAt ?? null,
+    completedAt: item.completedAt ?? null,
+    updatedAt: item.updatedAt,
+    version: item.version,
     lease:
       typeof item.leaseOwner === 'string' && typeof item.leaseExpiresAt === 'string'
         ? { owner: item.leaseOwner, expiresAt: item.leaseExpiresAt }
         : null,
-    deadlineAt: item.deadlineAt as string,
-    dispatch: nullable(item.dispatch),
-    sentAt: nullable(item.sentAt),
-    sendCount: (item.sendCount as number | undefined) ?? 0,
+    deadlineAt: item.deadlineAt,
+    dispatch: item.dispatch ?? null,
+    sentAt: item.sentAt ?? null,
+    sendCount: item.sendCount ?? 0,
   };
 }

@@ -10,3 +10,9 @@ export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
 }
+
+/** Readiness checks from elsewhere (e.g. the queues of `@bbws/platform-sqs`), closed with the app. */
+export interface ReadinessProbe {
+  readonly checks: readonly ReadinessCheck[];
+  close?(): void;
+}

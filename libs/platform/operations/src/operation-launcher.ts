@@ -1,14 +1,18 @@
 import {
+  ResourceLockedError,
   buildMessage,
   cancellersForType,
   operationTypeOf,
   type MessageContract,
   type Operation,
 } from '@bbws/shared-contracts';
+import { ConflictError } from '@bbws/shared-errors';
 import type { Logger } from '@bbws/shared-logging';
 import { newId, type Clock } from '@bbws/shared-util';
-import type { MessageProducer } from './message-producer';
-import type { ExtraWrites, OperationLaunchStore } from './operation-store.port';
+import type { ExtraWrites } from '@bbws/data-access-dynamo';
+import type { MessageProducer } from '@bbws/platform-sqs';
+import type { OperationLaunchStore } from './operation-store.port';
+import { operationRoutes } from './operation.presenter';
 
 export interface LaunchRequest<P extends object> {
   contract: MessageContract<P>;
@@ -89,7 +93,9 @@ export class OperationLauncher {
       sentAt: null,
       sendCount: 0,
     };
-    await this.store.createWithLock(operation, request.extra);
+    await this.store.createWithLock(operation, request.extra).catch((error: unknown) => {
+      throw error instanceof ResourceLockedError ? operationInProgress(error) : error;
+    });
     try {
       await this.producer.send(request.contract.queue, message);
       await this.store.recordSend(operationId);
@@ -101,4 +107,13 @@ export class OperationLauncher {
     }
     return operation;
   }
+}
+
+/** API.md's 409 for a resource another operation holds, linking to that operation. */
+function operationInProgress(locked: ResourceLockedError): ConflictError {
+  const { resourceId, operationId, operationType } = locked;
+  return new ConflictError('OPERATION_IN_PROGRESS', locked.message, {
+    resourceId,
+    ...(operationId ? { operationId, operationType, href: operationRoutes.operation(operationId) } : {}),
+  });
 }

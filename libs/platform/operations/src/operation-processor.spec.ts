@@ -1,9 +1,11 @@
 import { IsString } from 'class-validator';
+import { WorkerShutdownError, type MessageContext } from '@bbws/platform-sqs';
 import {
   LeaseLostError,
   MESSAGES,
   MalformedMessageError,
   defineMessage,
+  type ClaimResult,
   type Operation,
   type ParsedMessage,
   type TenantLifecycleRequestedPayload,
@@ -13,8 +15,7 @@ import { createLogger } from '@bbws/shared-logging';
 import { systemClock } from '@bbws/shared-util';
 import type { OperationHandler } from './operation-processor';
 import { OperationProcessor } from './operation-processor';
-import type { ClaimResult, OperationRunStore } from './operation-store.port';
-import { WorkerShutdownError, type MessageContext } from './queue-handler';
+import type { OperationRunStore } from './operation-store.port';
 
 class Payload {
   @IsString() name!: string;

@@ -10,16 +10,18 @@ import {
 import { AppError } from '@bbws/shared-errors';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
-import { backoffSeconds, type BackoffPolicy } from './backoff';
-import type { EventPublisher } from './event-publisher';
-import { OperationContext } from './operation-context';
-import type { ExtraWrites, OperationRunStore } from './operation-store.port';
+import type { ExtraWrites } from '@bbws/data-access-dynamo';
 import {
   WorkerShutdownError,
+  backoffSeconds,
+  type BackoffPolicy,
+  type EventPublisher,
   type HandlerOutcome,
   type MessageContext,
   type QueueHandler,
-} from './queue-handler';
+} from '@bbws/platform-sqs';
+import { OperationContext } from './operation-context';
+import type { OperationRunStore } from './operation-store.port';
 
 export interface OperationOutcome {
   /** Shown as the operation's `result` (e.g. the new site's id). */

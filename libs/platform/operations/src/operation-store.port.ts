@@ -1,21 +1,9 @@
-import type { ConditionFailure, TransactItem } from '@bbws/data-access-dynamo';
-import type { Operation, OperationError, OperationStep } from '@bbws/shared-contracts';
-import type { AppError } from '@bbws/shared-errors';
-
-/** The caller's own writes that commit together with an operation change. */
-export interface ExtraWrites {
-  items: TransactItem[];
-  onConditionFailed?: (failure: ConditionFailure) => AppError;
-}
-
-export type ClaimResult =
-  | { outcome: 'claimed'; operation: Operation }
-  | { outcome: 'terminal'; operation: Operation }
-  | { outcome: 'busy'; operation: Operation }
-  | { outcome: 'missing' };
+import type { ExtraWrites } from '@bbws/data-access-dynamo';
+import type { ClaimResult, Operation, OperationError, OperationStep } from '@bbws/shared-contracts';
 
 /** What producers need from the operations store (implemented by the operations DAO). */
 export interface OperationLaunchStore {
+  /** `extra`: the caller's own writes (built by its DAO), committed with the operation and its lock. */
   createWithLock(operation: Operation, extra?: ExtraWrites): Promise<void>;
   recordSend(operationId: string): Promise<void>;
 }

@@ -1,8 +1,7 @@
 import type { Operation, OperationError } from '@bbws/shared-contracts';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
-import type { EventPublisher } from './event-publisher';
-import type { MessageProducer } from './message-producer';
+import type { EventPublisher, MessageProducer } from '@bbws/platform-sqs';
 import type { OperationSweepStore } from './operation-store.port';
 
 export interface OperationSweeperOptions {

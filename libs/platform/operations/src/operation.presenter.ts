@@ -1,5 +1,5 @@
 import { link, links, type Links } from '@bbws/shared-hateoas';
-import type { Operation, OperationError, OperationStatus } from './operation.contract';
+import type { Operation, OperationError, OperationStatus } from '@bbws/shared-contracts';
 
 export const operationRoutes = {
   operation: (operationId: string) => `/v1.0/operations/${operationId}`,

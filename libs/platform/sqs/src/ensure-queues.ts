@@ -1,5 +1,5 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { QUEUE_DEFINITIONS, queueName, type QueueKey } from './queue-definitions';
+import { QUEUE_DEFINITIONS, queueName, type QueueKey } from '@bbws/shared-contracts';
 
 /** Creates every queue (idempotent; DLQs first so redrive policies can point at them). Returns URLs by key. */
 export async function ensureQueues(client: SQSClient, stage: string): Promise<Record<QueueKey, string>> {

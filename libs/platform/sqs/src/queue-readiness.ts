@@ -1,15 +1,15 @@
-import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { ReadinessCheck, ReadinessProbe } from '@bbws/platform-bootstrap';
 import { queueName, type QueueKey } from '@bbws/shared-contracts';
-import type { PlatformConfig } from './platform-config';
-import type { ReadinessCheck } from './tokens';
+import { createSqsClient } from './sqs-client.factory';
 
 /** `/ready` checks of the queues an app sends to or consumes: each must resolve (GetQueueUrl, one cheap call). */
-export class QueueReadiness {
+export class QueueReadiness implements ReadinessProbe {
   readonly checks: ReadinessCheck[];
   private readonly sqs: SQSClient | null;
 
-  constructor(config: PlatformConfig, keys: readonly QueueKey[]) {
-    this.sqs = keys.length ? createClient(config) : null;
+  constructor(config: { region: string; sqsEndpoint?: string; stage: string }, keys: readonly QueueKey[]) {
+    this.sqs = keys.length ? createSqsClient({ region: config.region, endpoint: config.sqsEndpoint }) : null;
     this.checks = keys.map((key) => {
       const name = queueName(key, config.stage);
       return {
@@ -24,13 +24,4 @@ export class QueueReadiness {
   close(): void {
     this.sqs?.destroy();
   }
-}
-
-function createClient(config: PlatformConfig): SQSClient {
-  return new SQSClient({
-    region: config.region,
-    ...(config.sqsEndpoint
-      ? { endpoint: config.sqsEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
 }

@@ -5,7 +5,6 @@ export {
   type QueueDefinition,
   type QueueKey,
 } from './queue-definitions';
-export { ensureQueues } from './ensure-queues';
 export { MessageEnvelope, type Envelope } from './message-envelope';
 export { defineMessage, operationTypeOf, type MessageContract, type MessageKind } from './message-contract';
 export { MESSAGES, MESSAGE_TYPES, contractsForQueue, type MessageType } from './message-catalog';
@@ -74,4 +73,5 @@ export {
   cancellersOf,
   type OperationCancellers,
 } from './operation-cancel.policy';
-export { operationRoutes, presentOperation, type OperationResource } from './operation.resource';
+export type { ClaimResult } from './operation-claim';
+export { ResourceLockedError } from './resource-locked.error';

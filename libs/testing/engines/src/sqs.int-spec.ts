@@ -7,7 +7,8 @@ import {
   SendMessageCommand,
 } from '@aws-sdk/client-sqs';
 import { randomUUID } from 'node:crypto';
-import { QUEUE_DEFINITIONS, ensureQueues, queueName } from '@bbws/shared-contracts';
+import { ensureQueues } from '@bbws/platform-sqs';
+import { QUEUE_DEFINITIONS, queueName } from '@bbws/shared-contracts';
 import { answersHttp } from './wait-until.util';
 import { startSqs } from './sqs.engine';
 

@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDynamoClient, defaultTableNames, ensureTables } from '@bbws/data-access-dynamo';
-import { ensureQueues } from '@bbws/shared-contracts';
+import { ensureQueues } from '@bbws/platform-sqs';
 
 export const TEST_STAGE = 'test';
 export const TEST_REGION = 'us-east-1';

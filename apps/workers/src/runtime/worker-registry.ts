@@ -1,0 +1,48 @@
+import type { Type } from '@nestjs/common';
+import type { OperationHandler } from '@bbws/platform-operations';
+import type { QueueHandler } from '@bbws/platform-sqs';
+import type { QueueKey } from '@bbws/shared-contracts';
+import { SweeperModule } from '../sweeper/sweeper.module';
+import { SweeperTask } from '../sweeper/sweeper.task';
+import { TenantEventsModule } from '../tenant-events/tenant-events.module';
+import { TenantLifecycleConsumer } from '../tenant-events/tenant-events.consumer';
+import { WebhooksConsumer } from '../webhooks/webhooks.consumer';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import type { WorkerTask } from './worker-task';
+
+/**
+ * What a worker is: `operations` consumes a queue of operation messages (claimed, run in steps and
+ * finished by the OperationProcessor); `messages` consumes a queue with its own QueueHandler; `task`
+ * runs periodically. `module` provides `handler`.
+ */
+export type WorkerDefinition =
+  | { name: string; queue: QueueKey; kind: 'operations'; module: Type; handler: Type<OperationHandler> }
+  | { name: string; queue: QueueKey; kind: 'messages'; module: Type; handler: Type<QueueHandler> }
+  | { name: string; queue: null; kind: 'task'; module: Type; handler: Type<WorkerTask> };
+
+/** Every worker this app can run (`WORKERS=` picks a subset); config, `/ready` and the runtime derive from it. */
+export const WORKER_REGISTRY = [
+  {
+    name: 'tenant-events',
+    queue: 'tenant-events',
+    kind: 'operations',
+    module: TenantEventsModule,
+    handler: TenantLifecycleConsumer,
+  },
+  {
+    name: 'webhooks',
+    queue: 'webhooks',
+    kind: 'messages',
+    module: WebhooksModule,
+    handler: WebhooksConsumer,
+  },
+  { name: 'sweeper', queue: null, kind: 'task', module: SweeperModule, handler: SweeperTask },
+] as const satisfies readonly WorkerDefinition[];
+
+export type WorkerName = (typeof WORKER_REGISTRY)[number]['name'];
+export type QueueWorkerName = Extract<(typeof WORKER_REGISTRY)[number], { queue: QueueKey }>['name'];
+
+export const WORKER_NAMES = WORKER_REGISTRY.map((worker) => worker.name);
+export const QUEUE_WORKER_NAMES = WORKER_REGISTRY.flatMap((worker) =>
+  worker.queue === null ? [] : [worker.name],
+);
