@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDependencies, root } from '../local/prepare.mjs';
+import { lintDocuments } from '../openapi/lint-documents.mjs';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const jestArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
@@ -25,7 +26,19 @@ function jestPhase(name, pattern, env = {}) {
   const report = path.join(dir, 'report.json');
   const status = run(
     'npx',
-    ['jest', '-c', 'jest.config.js', '--ci', '--maxWorkers=2', '--testPathPatterns', pattern, '--json', '--outputFile', report, ...jestArgs],
+    [
+      'jest',
+      '-c',
+      'jest.config.js',
+      '--ci',
+      '--maxWorkers=2',
+      '--testPathPatterns',
+      pattern,
+      '--json',
+      '--outputFile',
+      report,
+      ...jestArgs,
+    ],
     { BBWS_JEST_ROOT: '1', ...env },
   );
   if (existsSync(report)) {
@@ -41,12 +54,24 @@ function jestPhase(name, pattern, env = {}) {
 }
 
 function staticPhase() {
-  console.log('\n=== lint and type check ===');
+  console.log('\n=== lint, format, type check and OpenAPI ===');
   // The module-boundaries lint rule reads Nx's project graph; computing it once caches it.
-  const graph = run('npx', ['nx', 'show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, ['ignore', 'ignore', 'inherit']);
-  const lint = graph === 0 ? run('npx', ['eslint', 'apps', 'libs', '--max-warnings', '0']) : 1;
-  const types = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-  if (lint !== 0 || types !== 0) {
+  const graph = run('npx', ['nx', 'show', 'projects'], { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, [
+    'ignore',
+    'ignore',
+    'inherit',
+  ]);
+  const steps = {
+    lint: () => (graph === 0 ? run('npx', ['eslint', 'apps', 'libs', 'tools', '--max-warnings', '0']) : 1),
+    format: () => run('npx', ['prettier', '--check', '--log-level', 'warn', 'apps', 'libs', 'tools']),
+    types: () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
+    openapi: lintDocuments,
+  };
+  const failed = Object.entries(steps)
+    .filter(([, step]) => step() !== 0)
+    .map(([name]) => name);
+  if (failed.length > 0) {
+    console.error(`static phase failed: ${failed.join(', ')}`);
     totals.failed += 1;
     failedPhases += 1;
   }
@@ -69,5 +94,7 @@ const phases = {
 for (const [name, phase] of Object.entries(phases)) {
   if (!only || only === name) phase();
 }
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(failedPhases > 0 ? 1 : 0);

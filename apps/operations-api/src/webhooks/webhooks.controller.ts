@@ -2,14 +2,23 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import {
+  ApiErrors,
+  ApiIdempotent,
+  ApiIfMatch,
+  IfMatch,
+  Idempotent,
+  PageQueryDto,
+  TenantIdPipe,
+  pageRequest,
+} from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { CreateWebhookRequestDto } from './dto/create-webhook.request.dto';
 import { UpdateWebhookRequestDto } from './dto/update-webhook.request.dto';
@@ -19,14 +28,9 @@ import { presentDelivery, presentWebhook } from './webhooks.presenter';
 import { webhookRoutes } from './webhooks.routes';
 import { WebhooksService } from './webhooks.service';
 
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'ETag ("<version>") you read; 412 if stale',
-};
-
 @ApiTags('webhooks')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('v1.0/tenants/:tenantId/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
@@ -50,7 +54,7 @@ export class WebhooksController {
   @Post()
   @Idempotent()
   @ApiOperation({ summary: 'Subscribe a URL to events (tenant ADMIN)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiIdempotent()
   @ApiCreatedResponse({ type: WebhookResponseDto })
   async create(
     @CurrentCaller() caller: Caller,
@@ -64,6 +68,7 @@ export class WebhooksController {
   }
 
   @Get(':webhookId')
+  @ApiOperation({ summary: 'A webhook subscription (tenant ADMIN)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   async get(
     @CurrentCaller() caller: Caller,
@@ -75,8 +80,9 @@ export class WebhooksController {
 
   @Patch(':webhookId')
   @ApiOperation({ summary: 'Change, rotate the secret of, disable or re-enable a subscription' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: WebhookResponseDto })
+  @ApiErrors(422)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -89,7 +95,9 @@ export class WebhooksController {
 
   @Delete(':webhookId')
   @HttpCode(204)
-  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Delete a subscription (tenant ADMIN)' })
+  @ApiIfMatch()
+  @ApiNoContentResponse()
   async remove(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,

@@ -1,118 +1,101 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { DivisionPath } from '@bbws/data-access-tenants';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
-import { presentPage } from '@bbws/shared-hateoas';
+import { ApiErrors, IfMatch, Idempotent, PageQueryDto, TenantIdPipe } from '@bbws/platform-http';
 import { newId } from '@bbws/shared-util';
 import {
   CreateHierarchyNodeRequestDto,
   DeleteHierarchyNodeQueryDto,
   UpdateHierarchyNodeRequestDto,
 } from './dto/hierarchy-node.request.dto';
-import { HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
+import { ApiHierarchyNode, HierarchyNodeEndpoints } from './hierarchy-node.endpoints';
 import { DivisionIdPipe } from './hierarchy-id.pipes';
-import { presentNode } from './hierarchy.presenter';
 import { hierarchyRoutes } from './hierarchy.routes';
 import { HierarchyService } from './hierarchy.service';
-
-export const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'ETag ("<version>") you read; 412 if stale',
-};
 
 const division = (divisionId: string): DivisionPath => ({ level: 'DIVISION', divisionId });
 
 @ApiTags('hierarchy')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('v1.0/tenants/:tenantId/divisions')
 export class DivisionsController {
-  constructor(private readonly hierarchy: HierarchyService) {}
+  private readonly nodes: HierarchyNodeEndpoints;
+
+  constructor(hierarchy: HierarchyService) {
+    this.nodes = new HierarchyNodeEndpoints(hierarchy);
+  }
 
   @Get()
-  @ApiOperation({ summary: "The tenant's divisions, by name (any member)" })
-  async list(
+  @ApiHierarchyNode.list("The tenant's divisions, by name (any member)")
+  list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Query() query: PageQueryDto,
   ) {
-    const page = pageRequest(query);
-    const result = await this.hierarchy.list(caller, tenantId, null, page);
-    return presentPage(result, presentNode, {
-      path: hierarchyRoutes.divisions(tenantId),
-      query: {},
-      pageSize: page.pageSize,
-    });
+    return this.nodes.list(caller, tenantId, null, query, hierarchyRoutes.divisions(tenantId));
   }
 
   @Post()
   @Idempotent()
-  @ApiOperation({
-    summary: 'Create a division (ADMIN); names are unique among siblings, 100 per tenant at most',
-  })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(
+  @ApiHierarchyNode.create(
+    'Create a division (ADMIN); names are unique among siblings, 100 per tenant at most',
+  )
+  create(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Body() body: CreateHierarchyNodeRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.hierarchy.create(caller, tenantId, division(newId('div')), body);
-    void reply.header('Location', hierarchyRoutes.node(tenantId, view.node.path));
-    return presentNode(view);
+    return this.nodes.create(caller, tenantId, division(newId('div')), body, reply);
   }
 
   @Get(':divisionId')
-  @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async get(
+  @ApiHierarchyNode.get('A division (any member)')
+  get(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
   ) {
-    return presentNode(await this.hierarchy.get(caller, tenantId, division(divisionId)));
+    return this.nodes.get(caller, tenantId, division(divisionId));
   }
 
   @Patch(':divisionId')
-  @ApiOperation({ summary: 'Rename or describe a division (ADMIN)' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async update(
+  @ApiHierarchyNode.update('Rename or describe a division (ADMIN)')
+  update(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
     @Body() body: UpdateHierarchyNodeRequestDto,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentNode(await this.hierarchy.update(caller, tenantId, division(divisionId), body, ifMatch));
+    return this.nodes.update(caller, tenantId, division(divisionId), body, ifMatch);
   }
 
   @Put(':divisionId')
-  @ApiOperation({ summary: 'Alias of PATCH: rename or describe a division (ADMIN)' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async replace(
+  @ApiHierarchyNode.update('Alias of PATCH: rename or describe a division (ADMIN)')
+  replace(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
     @Body() body: UpdateHierarchyNodeRequestDto,
     @IfMatch() ifMatch?: number,
   ) {
-    return this.update(caller, tenantId, divisionId, body, ifMatch);
+    return this.nodes.update(caller, tenantId, division(divisionId), body, ifMatch);
   }
 
   @Delete(':divisionId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a division (ADMIN); with groups only with ?cascade=true' })
-  @ApiHeader(IF_MATCH)
-  async remove(
+  @ApiHierarchyNode.remove('Delete a division (ADMIN); with groups only with ?cascade=true')
+  remove(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
     @Query() query: DeleteHierarchyNodeQueryDto,
     @IfMatch() ifMatch?: number,
   ): Promise<void> {
-    await this.hierarchy.delete(caller, tenantId, division(divisionId), query.cascade === 'true', ifMatch);
+    return this.nodes.remove(caller, tenantId, division(divisionId), query, ifMatch);
   }
 }

@@ -1,20 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { DivisionPath, GroupPath } from '@bbws/data-access-tenants';
+import type { GroupPath } from '@bbws/data-access-tenants';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
-import { presentPage } from '@bbws/shared-hateoas';
+import { ApiErrors, IfMatch, Idempotent, PageQueryDto, TenantIdPipe } from '@bbws/platform-http';
 import { newId } from '@bbws/shared-util';
-import { IF_MATCH } from './divisions.controller';
 import {
   CreateHierarchyNodeRequestDto,
   DeleteHierarchyNodeQueryDto,
   UpdateHierarchyNodeRequestDto,
 } from './dto/hierarchy-node.request.dto';
-import { HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
+import { ApiHierarchyNode, HierarchyNodeEndpoints } from './hierarchy-node.endpoints';
 import { DivisionIdPipe, GroupIdPipe } from './hierarchy-id.pipes';
-import { presentNode } from './hierarchy.presenter';
 import { hierarchyRoutes } from './hierarchy.routes';
 import { HierarchyService } from './hierarchy.service';
 
@@ -22,60 +19,54 @@ const group = (divisionId: string, groupId: string): GroupPath => ({ level: 'GRO
 
 @ApiTags('hierarchy')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('v1.0/tenants/:tenantId/divisions/:divisionId/groups')
 export class GroupsController {
-  constructor(private readonly hierarchy: HierarchyService) {}
+  private readonly nodes: HierarchyNodeEndpoints;
+
+  constructor(hierarchy: HierarchyService) {
+    this.nodes = new HierarchyNodeEndpoints(hierarchy);
+  }
 
   @Get()
-  @ApiOperation({ summary: "A division's groups, by name (any member)" })
-  async list(
+  @ApiHierarchyNode.list("A division's groups, by name (any member)")
+  list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
     @Query() query: PageQueryDto,
   ) {
-    const page = pageRequest(query);
-    const parent: DivisionPath = { level: 'DIVISION', divisionId };
-    const result = await this.hierarchy.list(caller, tenantId, parent, page);
-    return presentPage(result, presentNode, {
-      path: hierarchyRoutes.groups(tenantId, divisionId),
-      query: {},
-      pageSize: page.pageSize,
-    });
+    const parent = { level: 'DIVISION', divisionId } as const;
+    return this.nodes.list(caller, tenantId, parent, query, hierarchyRoutes.groups(tenantId, divisionId));
   }
 
   @Post()
   @Idempotent()
-  @ApiOperation({ summary: 'Create a group in a division (ADMIN); 100 per division at most' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(
+  @ApiHierarchyNode.create('Create a group in a division (ADMIN); 100 per division at most')
+  create(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
     @Body() body: CreateHierarchyNodeRequestDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.hierarchy.create(caller, tenantId, group(divisionId, newId('grp')), body);
-    void reply.header('Location', hierarchyRoutes.node(tenantId, view.node.path));
-    return presentNode(view);
+    return this.nodes.create(caller, tenantId, group(divisionId, newId('grp')), body, reply);
   }
 
   @Get(':groupId')
-  @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async get(
+  @ApiHierarchyNode.get('A group (any member)')
+  get(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
     @Param('groupId', GroupIdPipe) groupId: string,
   ) {
-    return presentNode(await this.hierarchy.get(caller, tenantId, group(divisionId, groupId)));
+    return this.nodes.get(caller, tenantId, group(divisionId, groupId));
   }
 
   @Patch(':groupId')
-  @ApiOperation({ summary: 'Rename or describe a group (ADMIN)' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async update(
+  @ApiHierarchyNode.update('Rename or describe a group (ADMIN)')
+  update(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
@@ -83,16 +74,12 @@ export class GroupsController {
     @Body() body: UpdateHierarchyNodeRequestDto,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentNode(
-      await this.hierarchy.update(caller, tenantId, group(divisionId, groupId), body, ifMatch),
-    );
+    return this.nodes.update(caller, tenantId, group(divisionId, groupId), body, ifMatch);
   }
 
   @Put(':groupId')
-  @ApiOperation({ summary: 'Alias of PATCH: rename or describe a group (ADMIN)' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: HierarchyNodeResponseDto })
-  async replace(
+  @ApiHierarchyNode.update('Alias of PATCH: rename or describe a group (ADMIN)')
+  replace(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
@@ -100,14 +87,13 @@ export class GroupsController {
     @Body() body: UpdateHierarchyNodeRequestDto,
     @IfMatch() ifMatch?: number,
   ) {
-    return this.update(caller, tenantId, divisionId, groupId, body, ifMatch);
+    return this.nodes.update(caller, tenantId, group(divisionId, groupId), body, ifMatch);
   }
 
   @Delete(':groupId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a group (ADMIN); with teams only with ?cascade=true' })
-  @ApiHeader(IF_MATCH)
-  async remove(
+  @ApiHierarchyNode.remove('Delete a group (ADMIN); with teams only with ?cascade=true')
+  remove(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('divisionId', DivisionIdPipe) divisionId: string,
@@ -115,12 +101,6 @@ export class GroupsController {
     @Query() query: DeleteHierarchyNodeQueryDto,
     @IfMatch() ifMatch?: number,
   ): Promise<void> {
-    await this.hierarchy.delete(
-      caller,
-      tenantId,
-      group(divisionId, groupId),
-      query.cascade === 'true',
-      ifMatch,
-    );
+    return this.nodes.remove(caller, tenantId, group(divisionId, groupId), query, ifMatch);
   }
 }

@@ -1,15 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { Public } from '@bbws/platform-bootstrap';
+import { ApiErrors, ErrorResponseDto } from '@bbws/platform-http';
 import { MemberResponseDto } from '../members/dto/member.response.dto';
 import { presentMember } from '../members/members.presenter';
 import { InvitationPreviewResponseDto } from './dto/invitation.response.dto';
@@ -24,7 +18,7 @@ const FORBIDDEN_ANSWER =
 @ApiTags('invitations')
 @Controller('v1.0/invitations/:token')
 @UseGuards(InvitationRateLimitGuard)
-@ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
+@ApiErrors(400, 404, 410, 429)
 export class InvitationTokenController {
   constructor(private readonly responses: InvitationResponsesService) {}
 
@@ -32,6 +26,7 @@ export class InvitationTokenController {
   @Public()
   @ApiOperation({
     summary: 'What the invitation is for (no sign-in needed); 404 unknown, 410 INVITATION_EXPIRED',
+    security: [],
   })
   @ApiOkResponse({ type: InvitationPreviewResponseDto })
   async preview(@Param('token', InvitationTokenPipe) token: string) {
@@ -46,7 +41,8 @@ export class InvitationTokenController {
       'Accept as the signed-in invitee: the membership is created; 410 expired, 409 answered or cancelled',
   })
   @ApiOkResponse({ type: MemberResponseDto })
-  @ApiForbiddenResponse({ description: FORBIDDEN_ANSWER })
+  @ApiErrors(401, 409)
+  @ApiForbiddenResponse({ description: FORBIDDEN_ANSWER, type: ErrorResponseDto })
   async accept(
     @CurrentCaller() caller: Caller,
     @Param('token', InvitationTokenPipe) token: string,
@@ -60,7 +56,8 @@ export class InvitationTokenController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Decline as the signed-in invitee' })
   @ApiOkResponse({ type: InvitationPreviewResponseDto })
-  @ApiForbiddenResponse({ description: FORBIDDEN_ANSWER })
+  @ApiErrors(401, 409)
+  @ApiForbiddenResponse({ description: FORBIDDEN_ANSWER, type: ErrorResponseDto })
   async decline(@CurrentCaller() caller: Caller, @Param('token', InvitationTokenPipe) token: string) {
     return this.responses.decline(caller, token);
   }

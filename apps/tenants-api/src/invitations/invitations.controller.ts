@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { IfMatch, Idempotent, ParseIdPipe, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import {
+  ApiErrors,
+  ApiIdempotent,
+  ApiIfMatch,
+  IfMatch,
+  Idempotent,
+  ParseIdPipe,
+  TenantIdPipe,
+  pageRequest,
+} from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { CreateInvitationRequestDto, ListInvitationsQueryDto } from './dto/invitation.request.dto';
 import { InvitationResponseDto } from './dto/invitation.response.dto';
@@ -11,14 +20,10 @@ import { invitationRoutes } from './invitations.routes';
 import { InvitationsService } from './invitations.service';
 
 const InvitationIdPipe = new ParseIdPipe('inv', 'invitationId');
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'ETag ("<version>") you read; 412 if stale',
-};
 
 @ApiTags('invitations')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('v1.0/tenants/:tenantId/invitations')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
@@ -29,7 +34,9 @@ export class InvitationsController {
     summary:
       'Invite someone by email (ADMIN); 409 DUPLICATE_INVITATION or ALREADY_MEMBER; the email holds the link',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: InvitationResponseDto })
+  @ApiErrors(409, 422)
   async create(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -58,6 +65,7 @@ export class InvitationsController {
   }
 
   @Get(':invitationId')
+  @ApiOperation({ summary: 'An invitation (ADMIN)' })
   @ApiOkResponse({ type: InvitationResponseDto })
   async get(
     @CurrentCaller() caller: Caller,
@@ -70,8 +78,9 @@ export class InvitationsController {
   @Delete(':invitationId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a PENDING invitation (ADMIN); 422 otherwise' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: InvitationResponseDto })
+  @ApiErrors(422)
   async cancel(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -86,8 +95,9 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Resend with a new token and a fresh expiry (ADMIN, PENDING only, at most 3 times)',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: InvitationResponseDto })
+  @ApiErrors(422)
   async resend(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,

@@ -1,8 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { IfMatch, Idempotent, ParseUserIdPipe, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import {
+  ApiErrors,
+  ApiIdempotent,
+  ApiIfMatch,
+  IfMatch,
+  Idempotent,
+  ParseUserIdPipe,
+  TenantIdPipe,
+  pageRequest,
+} from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { AddMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
 import { MemberResponseDto } from './dto/member.response.dto';
@@ -10,15 +26,10 @@ import { presentMember } from './members.presenter';
 import { memberRoutes } from './members.routes';
 import { MembersService } from './members.service';
 
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'ETag ("<version>") you read; 412 if stale',
-};
-
 /** `/tenants/{t}/users...` is accepted as an alias of `/tenants/{t}/members...` (the original design's name). */
 @ApiTags('members')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller(['v1.0/tenants/:tenantId/members', 'v1.0/tenants/:tenantId/users'])
 export class MembersController {
   constructor(private readonly members: MembersService) {}
@@ -50,7 +61,9 @@ export class MembersController {
     summary:
       'Add a user of the identity directory as a member (ADMIN); 404 USER_NOT_FOUND, 409 ALREADY_MEMBER',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: MemberResponseDto })
+  @ApiErrors(409, 422)
   async add(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -75,8 +88,9 @@ export class MembersController {
 
   @Patch(':userId')
   @ApiOperation({ summary: 'Change role and/or teams (ADMIN); demoting the last ADMIN is 422 LAST_ADMIN' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: MemberResponseDto })
+  @ApiErrors(422)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -89,8 +103,9 @@ export class MembersController {
 
   @Put(':userId')
   @ApiOperation({ summary: 'Alias of PATCH' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: MemberResponseDto })
+  @ApiErrors(422)
   async replace(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -104,7 +119,9 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (ADMIN); removing the last ADMIN is 422 LAST_ADMIN' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
+  @ApiNoContentResponse()
+  @ApiErrors(422)
   async remove(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,

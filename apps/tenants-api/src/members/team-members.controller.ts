@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import { ApiErrors, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { DivisionIdPipe, GroupIdPipe, TeamIdPipe } from '../hierarchy/hierarchy-id.pipes';
 import { hierarchyRoutes } from '../hierarchy/hierarchy.routes';
@@ -10,6 +10,7 @@ import { MembersService } from './members.service';
 
 @ApiTags('members')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('v1.0/tenants/:tenantId/divisions/:divisionId/groups/:groupId/teams/:teamId/members')
 export class TeamMembersController {
   constructor(private readonly members: MembersService) {}

@@ -1,8 +1,37 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { IfMatch, Idempotent, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import {
+  ApiErrors,
+  ApiIdempotent,
+  ApiIfMatch,
+  IfMatch,
+  Idempotent,
+  PageQueryDto,
+  TenantIdPipe,
+  pageRequest,
+} from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { ChangeTenantStatusRequestDto } from './dto/change-tenant-status.request.dto';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
@@ -13,10 +42,9 @@ import { presentAuditEvent, presentTenant } from './tenants.presenter';
 import { tenantRoutes } from './tenants.routes';
 import { TenantsService } from './tenants.service';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag ("<version>") you read; 412 if stale' };
-
 @ApiTags('tenants')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403)
 @Controller('v1.0/tenants')
 export class TenantsController {
   constructor(private readonly tenants: TenantsService) {}
@@ -24,8 +52,14 @@ export class TenantsController {
   @Post()
   @Idempotent()
   @ApiOperation({ summary: 'Create a tenant (platform admin); status PENDING' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(@CurrentCaller() caller: Caller, @Body() body: CreateTenantRequestDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: TenantResponseDto })
+  @ApiErrors(409)
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateTenantRequestDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const view = await this.tenants.create(caller, body);
     void reply.header('Location', tenantRoutes.tenant(view.tenant.tenantId));
     return presentTenant(view);
@@ -44,15 +78,18 @@ export class TenantsController {
   }
 
   @Get(':tenantId')
+  @ApiOperation({ summary: 'A tenant (its members and platform admins)' })
   @ApiOkResponse({ type: TenantResponseDto })
+  @ApiErrors(404)
   async get(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string) {
     return presentTenant(await this.tenants.get(caller, tenantId));
   }
 
   @Patch(':tenantId')
   @ApiOperation({ summary: 'Update a tenant (tenant ADMIN; tier by platform admins)' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: TenantResponseDto })
+  @ApiErrors(404, 409, 422)
   async update(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -64,8 +101,9 @@ export class TenantsController {
 
   @Put(':tenantId')
   @ApiOperation({ summary: 'Alias of PATCH' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: TenantResponseDto })
+  @ApiErrors(404, 409, 422)
   async replace(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -79,7 +117,9 @@ export class TenantsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Deprovision a tenant (platform admin)' })
   @ApiQuery({ name: 'force', required: false, type: Boolean })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
+  @ApiOkResponse({ type: TenantResponseDto })
+  @ApiErrors(404, 409, 422)
   async remove(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -87,13 +127,16 @@ export class TenantsController {
     @Query('force') force?: string,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentTenant(await this.tenants.deprovision(caller, tenantId, force === 'true', String(request.id), ifMatch));
+    return presentTenant(
+      await this.tenants.deprovision(caller, tenantId, force === 'true', String(request.id), ifMatch),
+    );
   }
 
   @Patch(':tenantId/status')
   @ApiOperation({ summary: 'Override the status through the transition rules (platform admin)' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: TenantResponseDto })
+  @ApiErrors(404, 409, 422)
   async changeStatus(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -101,14 +144,33 @@ export class TenantsController {
     @Req() request: FastifyRequest,
     @IfMatch() ifMatch?: number,
   ) {
-    return presentTenant(await this.tenants.changeStatus(caller, tenantId, body.status, String(request.id), body.reason, ifMatch));
+    return presentTenant(
+      await this.tenants.changeStatus(
+        caller,
+        tenantId,
+        body.status,
+        String(request.id),
+        body.reason,
+        ifMatch,
+      ),
+    );
   }
 
   @Get(':tenantId/audit')
   @ApiOperation({ summary: 'Audit events, newest first (tenant ADMIN)' })
-  async audit(@CurrentCaller() caller: Caller, @Param('tenantId', TenantIdPipe) tenantId: string, @Query() query: PageQueryDto) {
+  @ApiOkResponse({ description: 'A page of audit events' })
+  @ApiErrors(404)
+  async audit(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Query() query: PageQueryDto,
+  ) {
     const page = pageRequest(query);
     const result = await this.tenants.listAudit(caller, tenantId, page);
-    return presentPage(result, presentAuditEvent, { path: tenantRoutes.audit(tenantId), query: {}, pageSize: page.pageSize });
+    return presentPage(result, presentAuditEvent, {
+      path: tenantRoutes.audit(tenantId),
+      query: {},
+      pageSize: page.pageSize,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { PageQueryDto, ParseUserIdPipe, pageRequest } from '@bbws/platform-http';
+import { ApiErrors, PageQueryDto, ParseUserIdPipe, pageRequest } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { MeResponseDto, UserResponseDto } from './dto/user.response.dto';
 import { presentMe, presentUser, presentUserTenant } from './users.presenter';
@@ -10,6 +10,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('v1.0/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -26,6 +27,7 @@ export class UsersController {
     summary: 'A profile: yourself, platform admins, or an ADMIN of a tenant the user belongs to',
   })
   @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors(400, 403, 404)
   async get(@CurrentCaller() caller: Caller, @Param('userId', ParseUserIdPipe) userId: string) {
     return presentUser(await this.users.get(caller, userId));
   }
@@ -34,6 +36,8 @@ export class UsersController {
   @ApiOperation({
     summary: "A user's tenants with their role (the user or platform admins); `me` is the caller",
   })
+  @ApiOkResponse({ description: "A page of the user's tenants" })
+  @ApiErrors(400, 403, 404)
   async tenants(
     @CurrentCaller() caller: Caller,
     @Param('userId', ParseUserIdPipe) userId: string,

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { redactUrl, type Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import { AllErrorsFilter } from './all-errors.filter';
 import { refuseDeepBodies } from './body-depth';
+import { setupOpenApi } from './openapi';
 import { StrictValidationPipe } from './strict-validation.pipe';
 import { CLOCK, LOGGER } from './tokens';
 
@@ -41,7 +41,10 @@ export async function createApp(
     logger: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: ['error', 'warn'], bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: ['error', 'warn'],
+    bufferLogs: false,
+  });
   const logger = app.get<Logger>(LOGGER);
   const clock = app.get<Clock>(CLOCK);
   app.useGlobalPipes(new StrictValidationPipe());
@@ -81,21 +84,6 @@ function registerHooks(fastify: FastifyInstance, logger: Logger): void {
       'request',
     );
     done();
-  });
-}
-
-function setupOpenApi(app: NestFastifyApplication, description: AppDescription): void {
-  const config = new DocumentBuilder()
-    .setTitle(description.title)
-    .setDescription(description.description)
-    .setVersion(description.version ?? '1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addServer('/')
-    .build();
-  // The document is built on the first /docs request, not at boot (cold start).
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
-    jsonDocumentUrl: 'docs-json',
-    useGlobalPrefix: false,
   });
 }
 

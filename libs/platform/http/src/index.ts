@@ -1,7 +1,9 @@
+export { ApiErrors, type ErrorStatus } from './api-errors.decorator';
+export { ErrorResponseDto } from './error-response.dto';
 export { HttpConventionsModule, type HttpConventionsOptions } from './http-conventions.module';
 export { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency.interceptor';
-export { Idempotent } from './idempotent.decorator';
-export { IfMatch, etag } from './if-match.decorator';
+export { ApiIdempotent, Idempotent } from './idempotent.decorator';
+export { ApiIfMatch, IfMatch, etag } from './if-match.decorator';
 export { PageQueryDto, pageRequest } from './page-query.dto';
 export { ParseIdPipe, ParseUserIdPipe, TenantIdPipe } from './parse-id.pipe';
 export { MaxJsonBytes, ORGANIZATION_NAME_PATTERN } from './validators';
