@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { TenantIdPipe, pageRequest } from '@bbws/platform-http';
+import { ApiErrors, TenantIdPipe, pageRequest } from '@bbws/platform-http';
 import { OperationResponseDto, operationRoutes, presentOperation } from '@bbws/platform-operations';
 import type { Operation } from '@bbws/shared-contracts';
 import { presentPage } from '@bbws/shared-hateoas';
@@ -11,6 +11,7 @@ import { OperationsService, mayCancel } from './operations.service';
 
 @ApiTags('operations')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404)
 @Controller('v1.0')
 export class OperationsController {
   constructor(private readonly operations: OperationsService) {}
@@ -33,6 +34,7 @@ export class OperationsController {
       'Cancel an operation that has not started (PENDING only). Platform-admin operations (tenant lifecycle, instances): platform admins; others: their creator, tenant ADMINs, platform admins',
   })
   @ApiOkResponse({ type: OperationResponseDto })
+  @ApiErrors(422)
   async cancel(@CurrentCaller() caller: Caller, @Param('operationId', OperationIdPipe) operationId: string) {
     const { operation, access } = await this.operations.cancel(caller, operationId);
     return presentOperation(operation, { canCancel: mayCancel(caller, access, operation) });

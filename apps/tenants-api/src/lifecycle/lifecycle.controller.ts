@@ -1,19 +1,18 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { Idempotent, TenantIdPipe } from '@bbws/platform-http';
+import { ApiErrors, ApiIdempotent, Idempotent, TenantIdPipe } from '@bbws/platform-http';
 import { OperationResponseDto, operationRoutes, presentOperation } from '@bbws/platform-operations';
 import type { Operation, TenantLifecycleAction } from '@bbws/shared-contracts';
 import { LifecycleNoteRequestDto, LifecycleReasonRequestDto } from './dto/lifecycle-reason.request.dto';
 import { LifecycleService } from './lifecycle.service';
 
-const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false };
-
 /** POST /v1.0/tenants/{t}/lifecycle/{action}: 202 with the operation and its Location. Platform admins. */
 @ApiTags('tenant lifecycle')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY_KEY)
+@ApiIdempotent()
+@ApiErrors(400, 401, 403, 404, 409, 422)
 @Controller('v1.0/tenants/:tenantId/lifecycle')
 export class LifecycleController {
   constructor(private readonly lifecycle: LifecycleService) {}
