@@ -3,10 +3,19 @@ import type {
   Invitation,
   InvitationDao,
   MemberDao,
+  TeamPath,
   TenantDao,
 } from '@bbws/data-access-tenants';
-import type { IdentityDirectory } from '@bbws/integrations-identity';
-import type { Caller, TenantAccessService } from '@bbws/platform-auth';
+import type { DirectoryUser, IdentityDirectory } from '@bbws/integrations-identity';
+import type { TenantAccessService } from '@bbws/platform-auth';
+import {
+  TestClock,
+  buildInvitation as buildAnyInvitation,
+  buildCaller,
+  buildMember,
+  buildTenant,
+  fakePort,
+} from '@bbws/testing-factories';
 import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import { InvitationResponsesService } from './invitation-responses.service';
 import { issueInvitationToken } from './invitation-token';
@@ -14,29 +23,22 @@ import type { InvitationMailer } from './invitation.mailer';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
+/** Bob's pending invitation to tenant-1, sent on 26 February and valid for 7 days. */
 function buildInvitation(tokenHash: string, overrides: Partial<Invitation> = {}): Invitation {
-  return {
-    invitationId: 'inv-1',
-    tenantId: 'tenant-1',
-    email: 'bob@example.com',
-    role: 'OPERATOR',
-    teamIds: ['team-a', 'team-gone'],
-    status: 'PENDING',
-    expiresAt: '2026-03-05T12:00:00.000Z',
-    validityDays: 7,
-    invitedBy: 'alice',
-    invitedByName: 'Alice',
-    invitedByEmail: 'alice@example.com',
-    message: null,
-    resendCount: 0,
-    tokenHash,
-    createdAt: '2026-02-26T12:00:00.000Z',
-    updatedAt: '2026-02-26T12:00:00.000Z',
-    respondedAt: null,
-    respondedBy: null,
-    version: 1,
-    ...overrides,
-  };
+  return buildAnyInvitation(
+    {
+      invitationId: 'inv-1',
+      tenantId: 'tenant-1',
+      email: 'bob@example.com',
+      teamIds: ['team-a', 'team-gone'],
+      invitedBy: 'alice',
+      invitedByName: 'Alice',
+      invitedByEmail: 'alice@example.com',
+      tokenHash,
+      ...overrides,
+    },
+    new Date('2026-02-26T12:00:00.000Z'),
+  );
 }
 
 function setUp(
@@ -53,23 +55,24 @@ function setUp(
     accept: jest.fn(async (current: Invitation) => ({ ...current, status: 'ACCEPTED' as const })),
     decline: jest.fn(async (current: Invitation) => ({ ...current, status: 'DECLINED' as const })),
   };
-  const members = { get: jest.fn(async () => (options.member ? { userId: 'bob' } : null)) };
+  const members = {
+    get: jest.fn(async () => (options.member ? buildMember({ tenantId: 'tenant-1', userId: 'bob' }) : null)),
+  };
   const hierarchy = {
     findTeams: jest.fn(
       async () =>
-        new Map([['team-a', { level: 'TEAM', divisionId: 'div-1', groupId: 'grp-1', teamId: 'team-a' }]]),
+        new Map<string, TeamPath>([
+          ['team-a', { level: 'TEAM', divisionId: 'div-1', groupId: 'grp-1', teamId: 'team-a' }],
+        ]),
     ),
   };
   const tenants = {
-    get: jest.fn(async () => ({
-      tenantId: 'tenant-1',
-      organizationName: 'Acme',
-      status: 'ACTIVE',
-      adminCount: 1,
-    })),
+    get: jest.fn(async () =>
+      buildTenant({ tenantId: 'tenant-1', organizationName: 'Acme', status: 'ACTIVE', adminCount: 1 }),
+    ),
   };
   const identity = {
-    getUser: jest.fn(async () => ({
+    getUser: jest.fn(async (): Promise<DirectoryUser> => ({
       userId: 'bob',
       email: 'Bob@Example.com',
       name: 'Bob Directory',
@@ -82,26 +85,20 @@ function setUp(
   const access = { forget: jest.fn() };
   const events = { invitationAccepted: jest.fn(async () => undefined) };
   const service = new InvitationResponsesService(
-    invitations as unknown as InvitationDao,
-    members as unknown as MemberDao,
-    hierarchy as unknown as HierarchyDao,
-    tenants as unknown as TenantDao,
-    identity as unknown as IdentityDirectory,
-    mailer as unknown as InvitationMailer,
-    access as unknown as TenantAccessService,
-    { now: () => NOW },
-    events as unknown as TenantEventsPublisher,
+    fakePort<InvitationDao>(invitations),
+    fakePort<MemberDao>(members),
+    fakePort<HierarchyDao>(hierarchy),
+    fakePort<TenantDao>(tenants),
+    fakePort<IdentityDirectory>(identity),
+    fakePort<InvitationMailer>(mailer),
+    fakePort<TenantAccessService>(access),
+    TestClock.frozen(NOW),
+    fakePort<TenantEventsPublisher>(events),
   );
   return { service, invitations, mailer, access, events };
 }
 
-const bob: Caller = {
-  userId: 'bob',
-  email: 'BOB@example.com',
-  emailVerified: true,
-  name: 'Bob',
-  isPlatformAdmin: false,
-};
+const bob = buildCaller({ userId: 'bob', email: 'BOB@example.com', name: 'Bob' });
 
 describe('InvitationResponsesService', () => {
   const { token, hash } = issueInvitationToken();

@@ -1,29 +1,28 @@
-import type { Member } from '@bbws/data-access-memberships';
+import type { Member, MembershipReaderDao } from '@bbws/data-access-memberships';
 import type { HierarchyDao, MemberDao, TeamPath, TenantDao } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
-import { TenantAccessService, type Caller } from '@bbws/platform-auth';
+import { TenantAccessService } from '@bbws/platform-auth';
+import { TestClock, buildCaller, buildMember, buildTenant, fakePort } from '@bbws/testing-factories';
 import { MembersService } from './members.service';
 
 const team = (teamId: string): TeamPath => ({ level: 'TEAM', divisionId: 'div-1', groupId: 'grp-1', teamId });
 
 function setUp(roles: Record<string, Member['role']>, current: Partial<Member> = {}) {
-  const stored: Member = {
+  const stored = buildMember({
     tenantId: 't1',
     userId: 'bob',
     email: 'bob@example.com',
     name: 'Bob',
     role: 'VIEWER',
     teamIds: ['team-a', 'team-b'],
-    joinedAt: 'x',
-    addedBy: 'x',
-    updatedAt: 'x',
     version: 3,
     ...current,
-  };
-  const memberships = {
-    find: jest.fn(async (_t: string, userId: string) => (roles[userId] ? { role: roles[userId] } : null)),
-  };
-  const access = new TenantAccessService(memberships as never, 0);
+  });
+  const memberships = fakePort<MembershipReaderDao>({
+    find: async (tenantId: string, userId: string) =>
+      roles[userId] ? buildMember({ tenantId, userId, role: roles[userId] }) : null,
+  });
+  const access = new TenantAccessService(memberships, 0);
   const members = {
     get: jest.fn(async () => stored),
     update: jest.fn(async (_current: Member, version: number, changes: Partial<Member>) => ({
@@ -40,26 +39,22 @@ function setUp(roles: Record<string, Member['role']>, current: Partial<Member> =
         new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id) as TeamPath])),
     ),
   };
-  const tenants = { get: jest.fn(async () => ({ tenantId: 't1', status: 'ACTIVE', adminCount: 1 })) };
+  const tenants = {
+    get: jest.fn(async () => buildTenant({ tenantId: 't1', status: 'ACTIVE', adminCount: 1 })),
+  };
   const identity = { findUserByEmail: jest.fn(async () => null), getUser: jest.fn() };
   const service = new MembersService(
-    members as unknown as MemberDao,
-    hierarchy as unknown as HierarchyDao,
-    tenants as unknown as TenantDao,
-    identity as unknown as IdentityDirectory,
+    fakePort<MemberDao>(members),
+    fakePort<HierarchyDao>(hierarchy),
+    fakePort<TenantDao>(tenants),
+    fakePort<IdentityDirectory>(identity),
     access,
-    { now: () => new Date('2026-01-01T00:00:00Z') },
+    TestClock.frozen('2026-01-01T00:00:00Z'),
   );
   return { service, members };
 }
 
-const as = (userId: string): Caller => ({
-  userId,
-  email: '',
-  emailVerified: false,
-  name: '',
-  isPlatformAdmin: false,
-});
+const as = (userId: string) => buildCaller({ userId, email: '', emailVerified: false, name: '' });
 
 describe('MembersService', () => {
   it('lets a VIEWER read only their own membership', async () => {

@@ -1,57 +1,40 @@
 import type { Member, MembershipReaderDao } from '@bbws/data-access-memberships';
 import type { TenantDao } from '@bbws/data-access-tenants';
-import type { IdentityDirectory } from '@bbws/integrations-identity';
-import type { Caller } from '@bbws/platform-auth';
+import type { DirectoryUser, IdentityDirectory } from '@bbws/integrations-identity';
+import { buildCaller, buildMember, buildTenant, fakePort } from '@bbws/testing-factories';
 import { UsersService } from './users.service';
 
-const member = (tenantId: string, userId: string, role: Member['role'], teamIds: string[] = []): Member => ({
-  tenantId,
-  userId,
-  email: `${userId}@example.com`,
-  name: userId,
-  role,
-  teamIds,
-  joinedAt: '2026-01-01T00:00:00.000Z',
-  addedBy: 'x',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  version: 1,
-});
+const member = (tenantId: string, userId: string, role: Member['role'], teamIds: string[] = []): Member =>
+  buildMember({ tenantId, userId, email: `${userId}@example.com`, name: userId, role, teamIds });
 
-const caller = (userId: string, isPlatformAdmin = false): Caller => ({
-  userId,
-  email: `${userId}@example.com`,
-  emailVerified: true,
-  name: userId,
-  isPlatformAdmin,
-});
+const caller = (userId: string, isPlatformAdmin = false) => buildCaller({ userId, isPlatformAdmin });
 
 function setUp(memberships: Member[], directoryKnows = true) {
-  const reader = {
-    listByUser: jest.fn(async (userId: string) => ({
+  const reader = fakePort<MembershipReaderDao>({
+    listByUser: async (userId: string) => ({
       items: memberships.filter((m) => m.userId === userId),
       nextStartAt: null,
-    })),
-    findInTenants: jest.fn(async (tenantIds: string[], userId: string) =>
+    }),
+    findInTenants: async (tenantIds: string[], userId: string) =>
       memberships.filter((m) => m.userId === userId && tenantIds.includes(m.tenantId)),
-    ),
-  };
-  const identity = {
-    getUser: jest.fn(async (userId: string) =>
+  });
+  const identity = fakePort<IdentityDirectory>({
+    getUser: async (userId: string): Promise<DirectoryUser | null> =>
       directoryKnows
-        ? { userId, email: `${userId}@example.com`, name: `Dir ${userId}`, status: 'ACTIVE' }
+        ? {
+            userId,
+            email: `${userId}@example.com`,
+            name: `Dir ${userId}`,
+            status: 'ACTIVE',
+            emailVerified: true,
+          }
         : null,
-    ),
-  };
-  const tenants = {
-    getMany: jest.fn(async (ids: string[]) =>
-      ids.map((tenantId) => ({ tenantId, organizationName: `Org ${tenantId}` })),
-    ),
-  };
-  return new UsersService(
-    identity as unknown as IdentityDirectory,
-    reader as unknown as MembershipReaderDao,
-    tenants as unknown as TenantDao,
-  );
+  });
+  const tenants = fakePort<TenantDao>({
+    getMany: async (ids: string[]) =>
+      ids.map((tenantId) => buildTenant({ tenantId, organizationName: `Org ${tenantId}` })),
+  });
+  return new UsersService(identity, reader, tenants);
 }
 
 describe('UsersService visibility', () => {

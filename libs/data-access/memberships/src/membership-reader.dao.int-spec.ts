@@ -1,44 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createDocumentClient,
-  createDynamoClient,
-  defaultTableNames,
-  type DynamoContext,
-} from '@bbws/data-access-dynamo';
-import { CursorCodec } from '@bbws/shared-hateoas';
-import { systemClock } from '@bbws/shared-util';
+import { buildMember, testDynamoContext } from '@bbws/testing-factories';
 import type { Member } from './member.entity';
 import { toMemberItem } from './member.mapper';
 import { MembershipReaderDao } from './membership-reader.dao';
 
-const db: DynamoContext = {
-  client: createDocumentClient(
-    createDynamoClient({
-      region: process.env.AWS_REGION ?? 'us-east-1',
-      endpoint: process.env.DYNAMODB_ENDPOINT,
-    }),
-  ),
-  tables: defaultTableNames(process.env.BBWS_STAGE ?? 'test'),
-  cursors: new CursorCodec('int-spec-cursor-secret-0123456789'),
-  clock: systemClock,
-};
-
-function buildMember(userId: string, tenantId = `tenant-${randomUUID()}`): Member {
-  const now = new Date().toISOString();
-  return {
-    tenantId,
-    userId,
-    email: `${userId}@example.com`,
-    name: 'M',
-    role: 'VIEWER',
-    teamIds: [],
-    joinedAt: now,
-    addedBy: 'x',
-    updatedAt: now,
-    version: 1,
-  };
-}
+const db = testDynamoContext();
 
 async function store(members: Member[]): Promise<void> {
   for (let start = 0; start < members.length; start += 25) {
@@ -54,7 +21,7 @@ describe('MembershipReaderDao (DynamoDB Local)', () => {
 
   it("finds a user's memberships in many tenants by key, in the order asked, leaving out the others", async () => {
     const userId = randomUUID();
-    const members = Array.from({ length: 130 }, () => buildMember(userId));
+    const members = Array.from({ length: 130 }, () => buildMember({ userId }));
     await store(members);
     const asked = [...members.map((member) => member.tenantId).reverse(), `tenant-${randomUUID()}`];
     const found = await dao.findInTenants(asked, userId);
@@ -65,7 +32,7 @@ describe('MembershipReaderDao (DynamoDB Local)', () => {
 
   it("continues a user's list right after a given membership", async () => {
     const userId = randomUUID();
-    await store([buildMember(userId), buildMember(userId), buildMember(userId)]);
+    await store([buildMember({ userId }), buildMember({ userId }), buildMember({ userId })]);
     const all = (await dao.listByUser(userId, { pageSize: 10 })).items;
     expect(all).toHaveLength(3);
     const rest = await dao.listByUser(userId, { pageSize: 10, startAt: dao.cursorAfter(all[0]) });
