@@ -15,6 +15,8 @@ const layerConstraints = (extraForApps = [], platformDataAccess = ['kind:dynamo-
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...extraForApps] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForApps] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:data-access', 'type:integration', 'type:util'] },
+  // tools/ (local platform, bench, build and test scripts): uses any lib, and no project may import it.
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:data-access', 'type:integration', 'type:util'] },
 ];
 
 /**
