@@ -1,31 +1,25 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '@bbws/shared-util';
 import type { DivisionPath, GroupPath, HierarchyNode, TeamPath } from './hierarchy.entity';
-import { HierarchyDao } from './hierarchy.dao';
 import { hierarchyKeys } from './hierarchy.keys';
-import { MemberDao } from './member.dao';
-import { TenantDao } from './tenant.dao';
 import { tenantKeys } from './tenant.keys';
 import {
   TestClock,
   buildAuditEvent,
   buildHierarchyNode,
   buildMember,
-  buildTenant,
+  seedTenant,
+  tenantTableDaos,
   testDynamoContext,
 } from '@bbws/testing-factories';
 
 describe('HierarchyDao (DynamoDB Local)', () => {
   const db = testDynamoContext(TestClock.frozen());
-  const tenants = new TenantDao(db, { auditRetentionDays: 30 });
-  const hierarchy = new HierarchyDao(db, tenants);
-  const members = new MemberDao(db, tenants);
+  const { tenants, hierarchy, members } = tenantTableDaos(db);
   let tenantId: string;
 
   beforeEach(async () => {
-    const tenant = buildTenant();
-    tenantId = tenant.tenantId;
-    await tenants.create(tenant, buildAuditEvent({ tenantId }));
+    tenantId = (await seedTenant(tenants)).tenantId;
   });
 
   const division = (): DivisionPath => ({ level: 'DIVISION', divisionId: newId('div') });

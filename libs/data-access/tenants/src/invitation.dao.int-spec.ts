@@ -2,16 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '@bbws/data-access-memberships';
 import { invitationStatusAt, type Invitation } from './invitation.entity';
-import { InvitationDao } from './invitation.dao';
 import { invitationKeys } from './invitation.keys';
-import { MemberDao } from './member.dao';
-import { TenantDao } from './tenant.dao';
 import {
   TestClock,
   buildAuditEvent,
   buildInvitation,
   buildMember,
-  buildTenant,
+  seedTenant,
+  tenantTableDaos,
   testDynamoContext,
 } from '@bbws/testing-factories';
 
@@ -21,15 +19,11 @@ const hash = () => createHash('sha256').update(randomBytes(32)).digest('hex');
 describe('InvitationDao (DynamoDB Local)', () => {
   const clock = TestClock.frozen();
   const db = testDynamoContext(clock);
-  const tenants = new TenantDao(db, { auditRetentionDays: 30 });
-  const members = new MemberDao(db, tenants);
-  const invitations = new InvitationDao(db, tenants, members);
+  const { tenants, members, invitations } = tenantTableDaos(db);
   let tenantId: string;
 
   beforeEach(async () => {
-    const tenant = buildTenant();
-    tenantId = tenant.tenantId;
-    await tenants.create(tenant, buildAuditEvent({ tenantId }));
+    tenantId = (await seedTenant(tenants)).tenantId;
   });
 
   const invite = async (overrides: Partial<Invitation> = {}) => {

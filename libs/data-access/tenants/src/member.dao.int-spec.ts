@@ -1,29 +1,23 @@
 import { newId } from '@bbws/shared-util';
 import type { Member } from '@bbws/data-access-memberships';
 import type { TeamPath } from './hierarchy.entity';
-import { HierarchyDao } from './hierarchy.dao';
-import { MemberDao } from './member.dao';
-import { TenantDao } from './tenant.dao';
 import {
   TestClock,
   buildAuditEvent,
   buildHierarchyNode,
   buildMember,
-  buildTenant,
+  seedTenant,
+  tenantTableDaos,
   testDynamoContext,
 } from '@bbws/testing-factories';
 
 describe('MemberDao (DynamoDB Local)', () => {
   const db = testDynamoContext(TestClock.frozen());
-  const tenants = new TenantDao(db, { auditRetentionDays: 30 });
-  const hierarchy = new HierarchyDao(db, tenants);
-  const members = new MemberDao(db, tenants);
+  const { tenants, hierarchy, members } = tenantTableDaos(db);
   let tenantId: string;
 
   beforeEach(async () => {
-    const tenant = buildTenant();
-    tenantId = tenant.tenantId;
-    await tenants.create(tenant, buildAuditEvent({ tenantId }));
+    tenantId = (await seedTenant(tenants)).tenantId;
   });
 
   const adminCount = async () => (await tenants.get(tenantId))?.adminCount;

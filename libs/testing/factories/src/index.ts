@@ -8,5 +8,6 @@ export {
   buildMember,
   buildTenant,
 } from './tenant.factories';
+export { seedTenant, tenantTableDaos } from './tenant-table';
 export { TestClock } from './test-clock';
 export { testDynamoContext } from './test-dynamo';
