@@ -10,7 +10,7 @@ const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*
  */
 const layerConstraints = (extraForApps = [], platformDataAccess = ['kind:dynamo-types']) => [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:integration', 'type:util', ...extraForApps] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...platformDataAccess, 'type:integration', 'type:util'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...platformDataAccess, 'type:integration', 'type:util', ...extraForApps] },
   { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:integration', ...platformDataAccess, 'type:util', ...extraForApps] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...extraForApps] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForApps] },
@@ -39,9 +39,16 @@ const scopeConstraints = [
 /** Cycles only test files close: a lib's own specs use the factories that build its entities. */
 const testOnlyCycles = ['data-access-tenants', 'data-access-memberships', 'data-access-operations', 'platform-auth'].map((lib) => ['testing-factories', lib]);
 
-const boundaries = (depConstraints) => ({
-  '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], ignoredCircularDependencies: testOnlyCycles, depConstraints: [...depConstraints, ...scopeConstraints] }],
+const boundaries = (depConstraints, scopes = scopeConstraints) => ({
+  '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], ignoredCircularDependencies: testOnlyCycles, depConstraints: [...depConstraints, ...scopes] }],
 });
+
+/** The operations runtime's int-specs (a shared lib) run it on the operations DAO (scope:operations). */
+const operationsRuntimeTestScopes = scopeConstraints.map((constraint) =>
+  constraint.sourceTag === 'scope:shared'
+    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:operations'] }
+    : constraint,
+);
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.cache', '**/.nx', 'docker/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -74,6 +81,11 @@ export default [
   {
     files: testFiles.map((pattern) => `libs/platform/auth/${pattern}`),
     rules: boundaries(layerConstraints(['type:testing'], ['type:data-access'])),
+  },
+  {
+    // The operations runtime's int-specs run it on the real operations DAO.
+    files: ['libs/platform/operations/test/**/*.ts'],
+    rules: boundaries(layerConstraints(['type:testing'], ['type:data-access']), operationsRuntimeTestScopes),
   },
   {
     // Test harness libraries hand loosely typed JSON bodies to tests.

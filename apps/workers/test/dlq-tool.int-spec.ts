@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { QueueDirectory, createSqsClient, ensureQueues, moveToDeadLetter } from '@bbws/platform-sqs';
 import { startLocalSqs, type LocalSqs } from './local-sqs.server';
-import { eventually } from './runtime.fixture';
+import { eventually } from '@bbws/testing-engines';
 
 const run = promisify(execFile);
 const SCRIPT = path.resolve(__dirname, '../../../tools/scripts/dlq.mjs');

@@ -4,7 +4,7 @@ import {
   type TenantLifecycleRequestedPayload,
 } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
-import { eventually } from './runtime.fixture';
+import { eventually } from '@bbws/testing-engines';
 import { startReceiver, startWorkersApp, type Receiver, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(30_000);

@@ -1,8 +1,11 @@
 import { newId } from '@bbws/shared-util';
-import { eventually } from './runtime.fixture';
+import { eventually, pause } from '@bbws/testing-engines';
 import { startReceiver, startWorkersApp, type Receiver, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(30_000);
+
+/** After what was awaited arrived, how long nothing else may arrive. */
+const QUIET_MS = 500;
 
 describe('workers: webhook delivery (bbws-webhooks)', () => {
   let fx: WorkersAppFixture;
@@ -72,8 +75,12 @@ describe('workers: webhook delivery (bbws-webhooks)', () => {
       consecutiveFailures: 4,
       disabledReason: 'Disabled after 4 consecutive failed deliveries',
     });
+    // A subscription still active on the same event shows the next event was fanned out.
+    const witness = await receiver([200]);
+    await fx.seedWebhook(tenant.tenantId, witness.url, ['operation.failed']);
     await publish(tenant.tenantId);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await eventually(async () => witness.requests.length === 1);
+    await pause(QUIET_MS);
     expect(down.requests).toHaveLength(4);
   });
 
@@ -83,10 +90,14 @@ describe('workers: webhook delivery (bbws-webhooks)', () => {
     const target = await receiver([200]);
     const wanted = await fx.seedWebhook(tenant.tenantId, target.url, ['operation.failed']);
     await fx.seedWebhook(tenant.tenantId, target.url, ['site.created']);
+    // The other tenant's own subscription shows its event was fanned out (to it, not to this tenant).
+    const otherTarget = await receiver([200]);
+    await fx.seedWebhook(other.tenantId, otherTarget.url, ['operation.failed']);
     await publish(other.tenantId);
     await publish(tenant.tenantId);
     await deliveryOf(wanted.webhookId, (status) => status === 'SUCCEEDED');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await eventually(async () => otherTarget.requests.length === 1);
+    await pause(QUIET_MS);
     expect(target.requests).toHaveLength(1);
     expect(JSON.parse(target.requests[0].body)).toMatchObject({
       type: 'operation.failed',

@@ -10,6 +10,7 @@ import {
   ensureQueues,
 } from '@bbws/platform-sqs';
 import type { WebhookEventType } from '@bbws/shared-contracts';
+import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';
 import { startTestApi, testDynamoContext, type TestApi } from '@bbws/testing-e2e';
 import { loadWorkersConfig } from '../src/config/workers.config';
@@ -17,7 +18,8 @@ import type { TenantInstancesLifecycle } from '../src/tenant-events/tenant-insta
 import { WORKERS_DESCRIPTION } from '../src/openapi';
 import { WorkersModule } from '../src/workers.module';
 import { startLocalSqs, type LocalSqs } from './local-sqs.server';
-import { silentLogger } from './runtime.fixture';
+
+const silentLogger = createLogger({ name: 'workers-test', level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 export interface WorkersAppFixture {
   api: TestApi;

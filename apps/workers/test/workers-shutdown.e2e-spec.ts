@@ -1,7 +1,7 @@
 import { MESSAGES } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import type { TenantInstancesLifecycle } from '../src/tenant-events/tenant-instances.port';
-import { eventually, sleep } from './runtime.fixture';
+import { eventually, pause } from '@bbws/testing-engines';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(30_000);
@@ -15,7 +15,7 @@ class SlowInstances implements TenantInstancesLifecycle {
   }
   async apply(tenantId: string, _action: string, context: { signal: AbortSignal }): Promise<void> {
     this.started.push(tenantId);
-    await sleep(1500, context.signal);
+    await pause(1500, context.signal);
     this.applied.push(tenantId);
   }
 }

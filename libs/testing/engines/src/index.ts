@@ -15,3 +15,4 @@ export { repoRoot } from './repo-root.util';
 export { signTestToken, type TestTokenClaims } from './test-token.signer';
 export { generateSigningKey, type SigningJwk } from './test-signing-key';
 export { startJwksServer } from './jwks.server';
+export { eventually, pause } from './eventually';

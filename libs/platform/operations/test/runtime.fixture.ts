@@ -13,7 +13,7 @@ import {
   type OperationContext,
   type OperationHandler,
   type OperationOutcome,
-} from '@bbws/platform-operations';
+} from '../src';
 import {
   MessageProducer,
   QueueConsumer,
@@ -25,8 +25,8 @@ import {
 import { defineMessage, type Operation, type QueueKey } from '@bbws/shared-contracts';
 import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';
-import { testDynamoContext } from '@bbws/testing-e2e';
-import { startLocalSqs } from './local-sqs.server';
+import { eventually, startSqs } from '@bbws/testing-engines';
+import { testDynamoContext } from '@bbws/testing-factories';
 
 export class TestPayload {
   @IsString()
@@ -60,7 +60,7 @@ export class ScriptedHandler implements OperationHandler<TestPayload> {
 }
 
 export const silentLogger = createLogger({
-  name: 'workers-test',
+  name: 'operations-runtime-test',
   level: process.env.TEST_LOG_LEVEL ?? 'silent',
 });
 
@@ -84,7 +84,7 @@ export interface RuntimeFixture {
 
 /** A local SQS server of its own (no other suite's consumer can take its messages) and the test tables. */
 export async function startRuntimeFixture(): Promise<RuntimeFixture> {
-  const engine = await startLocalSqs();
+  const engine = await startSqs({ region: process.env.AWS_REGION ?? 'us-east-1' });
   const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
   await ensureQueues(sqs, 'test');
   const queues = new QueueDirectory(sqs, 'test');
@@ -175,30 +175,6 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
   };
 }
 
-/** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-}
-
 /** Adds one to the count of `key`. */
 export function countInto(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -213,7 +189,10 @@ export function completedOperation(fx: RuntimeFixture, operationId: string) {
 }
 
 /** Registers the 'three-steps' behaviour, counting step starts and completions per `${operationId}:${step}`. */
-export function withThreeStepBehaviour(fx: RuntimeFixture): { started: Map<string, number>; completed: Map<string, number> } {
+export function withThreeStepBehaviour(fx: RuntimeFixture): {
+  started: Map<string, number>;
+  completed: Map<string, number>;
+} {
   const started = new Map<string, number>();
   const completed = new Map<string, number>();
   fx.handler.behaviours.set('three-steps', async (context) => {

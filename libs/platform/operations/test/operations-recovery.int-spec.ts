@@ -1,10 +1,9 @@
-import { OperationSweeper } from '@bbws/platform-operations';
 import { systemClock } from '@bbws/shared-util';
+import { eventually, pause } from '@bbws/testing-engines';
+import { OperationSweeper } from '../src';
 import {
   TEST_OPERATION,
-  eventually,
   silentLogger,
-  sleep,
   completedOperation,
   countInto as count,
   startRuntimeFixture,
@@ -36,7 +35,7 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
           count(started, `${context.operation.operationId}:${name}`);
           // The first worker "dies" here: it never finishes nor extends its message or lease.
           if (name === 'two' && context.operation.lease?.owner === 'dying-worker')
-            await sleep(3_600_000, signal);
+            await pause(3_600_000, signal);
           count(completed, `${context.operation.operationId}:${name}`);
         });
       }
@@ -58,7 +57,7 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
     fx.handler.behaviours.set('long-step', async (context) => {
       await context.step('long', async (signal) => {
         count(started, context.operation.operationId);
-        await sleep(4500, signal);
+        await pause(4500, signal);
       });
     });
     fx.worker('worker-a', { heartbeatIntervalSeconds: 1 }).start();
@@ -76,7 +75,7 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
         for (const name of ['first', 'second']) {
           await context.step(name, async (signal) => {
             count(started, `${context.operation.operationId}:${name}`);
-            await sleep(700, signal);
+            await pause(700, signal);
             count(completed, `${context.operation.operationId}:${name}`);
           });
         }
@@ -137,7 +136,9 @@ describe('operations runtime recovery: crashes, long steps, shutdown, sweeps (lo
         batchLimit: 500,
       });
       fx.worker('worker-a').start();
-      await sleep(1500);
+      // The worker is polling (it ran an operation launched after this one), yet this one got no message.
+      const canary = await fx.launch('three-steps');
+      await completedOp(canary.operationId);
       expect((await fx.operations.get(operation.operationId))?.status).toBe('PENDING');
       const swept = await sweeper.sweepOnce();
       expect(swept.resent).toContain(operation.operationId);

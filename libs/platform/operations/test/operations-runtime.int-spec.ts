@@ -1,8 +1,9 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { BusinessRuleError, UpstreamError } from '@bbws/shared-errors';
+import { BusinessRuleError, ConflictError, UpstreamError } from '@bbws/shared-errors';
+import { eventually } from '@bbws/testing-engines';
 import {
+  TEST_OPERATION,
   completedOperation,
-  eventually,
   startRuntimeFixture,
   withThreeStepBehaviour,
   type RuntimeFixture,
@@ -28,6 +29,33 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
     const stored = await fx.operations.get(operation.operationId);
     expect(stored).toMatchObject({ status: 'PENDING', sendCount: 1, dispatch: { queue: 'site-creation' } });
     expect(stored?.sentAt).toEqual(expect.any(String));
+  });
+
+  it('refuses a second operation on a locked resource with 409 OPERATION_IN_PROGRESS linking the first', async () => {
+    const first = await fx.launch('three-steps');
+    const error = await fx.launcher
+      .launch({
+        contract: TEST_OPERATION,
+        tenantId: first.tenantId,
+        resourceType: 'site',
+        resourceId: first.resourceId,
+        createdBy: 'test-user',
+        correlationId: 'corr-2',
+        payload: { scenario: 'three-steps' },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({
+      code: 'OPERATION_IN_PROGRESS',
+      message: `Another operation is in progress on ${first.resourceId}`,
+      details: {
+        resourceId: first.resourceId,
+        operationId: first.operationId,
+        operationType: 'TEST_OPERATION',
+        href: `/v1.0/operations/${first.operationId}`,
+      },
+    });
+    expect(await fx.queueDepth('site-creation')).toBe(1);
   });
 
   it('runs the steps with checkpoints and completes with progress 100 and the result', async () => {

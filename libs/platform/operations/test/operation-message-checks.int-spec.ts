@@ -1,9 +1,9 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import { MESSAGES, type Envelope, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
+import { eventually } from '@bbws/testing-engines';
 import {
   completedOperation,
-  eventually,
   startRuntimeFixture,
   withThreeStepBehaviour,
   type RuntimeFixture,
