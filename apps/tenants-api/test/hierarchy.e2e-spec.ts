@@ -123,20 +123,14 @@ describe('hierarchy: /v1.0/tenants/:tenantId/divisions, groups, teams and /hiera
     });
 
     it('allows at most 100 teams in a group (422 CHILD_LIMIT_REACHED)', async () => {
-      const division = await fx.expect(201, 'POST', `${base()}/divisions`, tenantAdmin.token, {
-        name: divisionName(),
+      const group = await fx.createGroup(tenant.tenantId, tenantAdmin.token, {
+        division: divisionName(),
+        group: 'Big',
       });
-      const group = await fx.expect(
-        201,
-        'POST',
-        `${base()}/divisions/${division.divisionId}/groups`,
-        tenantAdmin.token,
-        { name: 'Big' },
-      );
-      const teams = `${base()}/divisions/${division.divisionId}/groups/${group.groupId}/teams`;
+      const teams = group.teamsHref;
       await setChildCount(
         tenant.tenantId,
-        { level: 'GROUP', divisionId: division.divisionId, groupId: group.groupId },
+        { level: 'GROUP', divisionId: group.divisionId, groupId: group.groupId },
         99,
       );
       const statuses = await Promise.all(
@@ -152,22 +146,16 @@ describe('hierarchy: /v1.0/tenants/:tenantId/divisions, groups, teams and /hiera
     });
 
     it('refuses a cascade too big for one transaction (422 CASCADE_TOO_LARGE) and leaves everything in place', async () => {
-      const division = await fx.expect(201, 'POST', `${base()}/divisions`, tenantAdmin.token, {
-        name: divisionName(),
+      const group = await fx.createGroup(tenant.tenantId, tenantAdmin.token, {
+        division: divisionName(),
+        group: 'Wide',
       });
-      const group = await fx.expect(
-        201,
-        'POST',
-        `${base()}/divisions/${division.divisionId}/groups`,
-        tenantAdmin.token,
-        { name: 'Wide' },
-      );
-      const teams = `${base()}/divisions/${division.divisionId}/groups/${group.groupId}/teams`;
+      const teams = group.teamsHref;
       for (let i = 0; i < 34; i += 1)
         await fx.expect(201, 'POST', teams, tenantAdmin.token, { name: `Team ${i}` });
       const cascade = await fx.call(
         'DELETE',
-        `${base()}/divisions/${division.divisionId}?cascade=true`,
+        `${base()}/divisions/${group.divisionId}?cascade=true`,
         tenantAdmin.token,
       );
       expect(cascade.status).toBe(422);

@@ -150,29 +150,32 @@ export class OrgFixture {
   }
 
   /** Division > group > team with fresh names, created by `token` (an ADMIN). */
+  /** A division with one group, through the API; `teamsHref` is where the group's teams are created. */
+  async createGroup(
+    tenantId: string,
+    token: string,
+    names = { division: uniqueName('Div'), group: 'Group' },
+  ): Promise<{ divisionId: string; groupId: string; teamsHref: string }> {
+    const division = await this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/divisions`, token, {
+      name: names.division,
+    });
+    const groups = `/v1.0/tenants/${tenantId}/divisions/${division.divisionId}/groups`;
+    const group = await this.expect(201, 'POST', groups, token, { name: names.group });
+    return {
+      divisionId: division.divisionId,
+      groupId: group.groupId,
+      teamsHref: `${groups}/${group.groupId}/teams`,
+    };
+  }
+
   async createTeam(
     tenantId: string,
     token: string,
     names = { division: uniqueName('Div'), group: 'Group', team: 'Team' },
   ): Promise<TeamPathIds> {
-    const division = await this.expect(201, 'POST', `/v1.0/tenants/${tenantId}/divisions`, token, {
-      name: names.division,
-    });
-    const group = await this.expect(
-      201,
-      'POST',
-      `/v1.0/tenants/${tenantId}/divisions/${division.divisionId}/groups`,
-      token,
-      { name: names.group },
-    );
-    const teams = `/v1.0/tenants/${tenantId}/divisions/${division.divisionId}/groups/${group.groupId}/teams`;
-    const team = await this.expect(201, 'POST', teams, token, { name: names.team });
-    return {
-      divisionId: division.divisionId,
-      groupId: group.groupId,
-      teamId: team.teamId,
-      href: `${teams}/${team.teamId}`,
-    };
+    const { divisionId, groupId, teamsHref } = await this.createGroup(tenantId, token, names);
+    const team = await this.expect(201, 'POST', teamsHref, token, { name: names.team });
+    return { divisionId, groupId, teamId: team.teamId, href: `${teamsHref}/${team.teamId}` };
   }
 
   async audit(tenantId: string): Promise<any[]> {
