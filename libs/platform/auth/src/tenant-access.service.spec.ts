@@ -1,27 +1,19 @@
 import type { Member, MembershipReaderDao } from '@bbws/data-access-memberships';
 import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
-import type { Caller } from './caller';
+import { buildCaller, buildMember, fakePort } from '@bbws/testing-factories';
 import { TenantAccessService } from './tenant-access.service';
 
-const caller: Caller = {
-  userId: 'u1',
-  email: 'u1@x.example',
-  emailVerified: true,
-  name: 'U1',
-  isPlatformAdmin: false,
-};
-const member = (role: Member['role']): Member => ({
-  tenantId: 't1', userId: 'u1', email: 'u1@x.example', name: 'U1', role, teamIds: [], joinedAt: '', addedBy: '', updatedAt: '', version: 1,
-});
+const caller = buildCaller({ userId: 'u1', email: 'u1@x.example', name: 'U1' });
+const member = (role: Member['role']): Member => buildMember({ tenantId: 't1', userId: 'u1', role });
 
 function fakeReader(answers: Array<Member | null>) {
   const calls: string[] = [];
-  const reader = {
+  const reader = fakePort<MembershipReaderDao>({
     find: async (tenantId: string, userId: string) => {
       calls.push(`${tenantId}#${userId}`);
       return answers.shift() ?? null;
     },
-  } as unknown as MembershipReaderDao;
+  });
   return { reader, calls };
 }
 

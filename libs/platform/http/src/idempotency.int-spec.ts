@@ -5,23 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { IdempotencyDao } from '@bbws/data-access-dynamo';
 import { PlatformModule, createApp, platformEnvSchema } from '@bbws/platform-bootstrap';
 import { loadConfig } from '@bbws/shared-config';
-import type { Clock } from '@bbws/shared-util';
+import { TestClock } from '@bbws/testing-factories';
 import { HttpConventionsModule } from './http-conventions.module';
 import { IDEMPOTENCY_STORE } from './idempotency.interceptor';
 import { Idempotent } from './idempotent.decorator';
 
 const CLAIM_SECONDS = 5;
-
-/** Real time that tests can move forward (a handler "running" past the claim window). */
-class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
 
 class CreateThingRequestDto {
   @IsString() name!: string;
@@ -55,7 +44,7 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('Idempotency-Key claims (DynamoDB Local)', () => {
-  const clock = new MovableClock();
+  const clock = TestClock.running();
   let app: NestFastifyApplication;
   let store: IdempotencyDao;
 
