@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { toMemberItem } from '@bbws/data-access-memberships';
 import { DYNAMO_CONTEXT } from '@bbws/platform-bootstrap';
 import { type TestUser } from '@bbws/testing-e2e';
-import { testDynamoContext } from '@bbws/testing-factories';
+import { buildMember, testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture } from './org-fixture';
 
 interface DynamoCall {
@@ -65,20 +64,10 @@ describe('GET /v1.0/users/:userId costs a bounded number of reads', () => {
     await fx.addMember(shared.tenant.tenantId, busy, 'VIEWER');
     // Many more memberships of the same user (only the membership items matter to this read).
     const db = testDynamoContext();
-    const now = new Date().toISOString();
     const items = Array.from({ length: MEMBERSHIPS }, () =>
-      toMemberItem({
-        tenantId: `tenant-${randomUUID()}`,
-        userId: busy.userId,
-        email: busy.email,
-        name: busy.name,
-        role: 'VIEWER',
-        teamIds: [],
-        joinedAt: now,
-        addedBy: fx.admin.userId,
-        updatedAt: now,
-        version: 1,
-      }),
+      toMemberItem(
+        buildMember({ userId: busy.userId, email: busy.email, name: busy.name, addedBy: fx.admin.userId }),
+      ),
     );
     for (let start = 0; start < items.length; start += 25) {
       await db.client.send(
