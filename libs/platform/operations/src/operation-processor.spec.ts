@@ -13,6 +13,7 @@ import {
 import { BusinessRuleError, UpstreamError } from '@bbws/shared-errors';
 import { createLogger } from '@bbws/shared-logging';
 import { systemClock } from '@bbws/shared-util';
+import { buildOperation } from '@bbws/testing-factories';
 import type { OperationHandler } from './operation-processor';
 import { OperationProcessor } from './operation-processor';
 import type { OperationRunStore } from './operation-store.port';
@@ -30,33 +31,23 @@ const CONTRACT = defineMessage({
 const TENANT = 'tenant-11111111-1111-4111-8111-111111111111';
 
 function operation(overrides: Partial<Operation> = {}): Operation {
-  return {
-    operationId: 'op-22222222-2222-4222-8222-222222222222',
-    tenantId: TENANT,
-    type: 'UNIT_TEST',
-    status: 'IN_PROGRESS',
-    resourceType: 'site',
-    resourceId: 'site-1',
-    progress: 0,
-    currentStep: null,
-    steps: [],
-    message: null,
-    error: null,
-    result: null,
-    attempts: 1,
-    createdBy: 'u',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    startedAt: null,
-    completedAt: null,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-    lease: { owner: 'me', expiresAt: new Date(Date.now() + 30_000).toISOString() },
-    deadlineAt: '2099-01-01T00:00:00.000Z',
-    dispatch: null,
-    sentAt: null,
-    sendCount: 1,
-    ...overrides,
-  };
+  return buildOperation(
+    {
+      operationId: 'op-22222222-2222-4222-8222-222222222222',
+      tenantId: TENANT,
+      type: 'UNIT_TEST',
+      status: 'IN_PROGRESS',
+      resourceType: 'site',
+      resourceId: 'site-1',
+      attempts: 1,
+      createdBy: 'u',
+      lease: { owner: 'me', expiresAt: new Date(Date.now() + 30_000).toISOString() },
+      deadlineAt: '2099-01-01T00:00:00.000Z',
+      sendCount: 1,
+      ...overrides,
+    },
+    new Date('2026-01-01T00:00:00.000Z'),
+  );
 }
 
 /** A typed fake of the store that records what the processor asked of it. */
