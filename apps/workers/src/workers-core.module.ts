@@ -1,9 +1,14 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { OperationDao } from '@bbws/data-access-operations';
 import { CLOCK, DYNAMO_CONTEXT } from '@bbws/platform-bootstrap';
-import { EventPublisher, MessageProducer, QueueDirectory, SQS_CLIENT } from '@bbws/platform-sqs';
+import {
+  EventPublisher,
+  MessageProducer,
+  QueueDirectory,
+  SQS_CLIENT,
+  type SqsClient,
+} from '@bbws/platform-sqs';
 import type { Clock } from '@bbws/shared-util';
 import type { WorkersConfig } from './config/workers.config';
 import type { TenantInstancesLifecycle } from './tenant-events/tenant-instances.port';
@@ -15,7 +20,7 @@ import { TENANT_INSTANCES, WORKERS_CONFIG } from './workers.tokens';
 export class WorkersCoreModule {
   static register(
     config: WorkersConfig,
-    sqs: SQSClient,
+    sqs: SqsClient,
     queues: QueueDirectory,
     tenantInstances: TenantInstancesLifecycle | null,
   ): DynamicModule {

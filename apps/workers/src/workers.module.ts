@@ -1,4 +1,3 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import {
   Inject,
   Module,
@@ -10,7 +9,14 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { OperationDao } from '@bbws/data-access-operations';
 import { CLOCK, LOGGER, PlatformModule } from '@bbws/platform-bootstrap';
-import { EventPublisher, QueueDirectory, SQS_CLIENT, createSqsClient, newWorkerId } from '@bbws/platform-sqs';
+import {
+  EventPublisher,
+  QueueDirectory,
+  SQS_CLIENT,
+  createSqsClient,
+  newWorkerId,
+  type SqsClient,
+} from '@bbws/platform-sqs';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import type { WorkersConfig } from './config/workers.config';
@@ -30,7 +36,7 @@ export interface WorkersOptions {
 class WorkersLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(WorkersRuntime) private readonly runtime: WorkersRuntime,
-    @Inject(SQS_CLIENT) private readonly sqs: SQSClient,
+    @Inject(SQS_CLIENT) private readonly sqs: SqsClient,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {

@@ -2,14 +2,14 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
-import { QueueDirectory, createSqsClient, ensureQueues, moveToDeadLetter } from '@bbws/platform-sqs';
+  QueueDirectory,
+  createSqsClient,
+  ensureQueues,
+  moveToDeadLetter,
+  type SqsClient,
+} from '@bbws/platform-sqs';
 import { startLocalSqs, type LocalSqs } from './local-sqs.server';
-import { eventually } from '@bbws/testing-engines';
+import { QueueProbe, eventually } from '@bbws/testing-engines';
 
 const run = promisify(execFile);
 const SCRIPT = path.resolve(__dirname, '../../../tools/scripts/dlq.mjs');
@@ -18,57 +18,38 @@ jest.setTimeout(30_000);
 
 describe('npm run dlq -- list | show | redrive', () => {
   let engine: LocalSqs;
-  let sqs: SQSClient;
+  let sqs: SqsClient;
+  let probe: QueueProbe;
   let queues: QueueDirectory;
 
   const dlq = (...args: string[]) =>
     run(process.execPath, [SCRIPT, ...args], {
       env: { ...process.env, BBWS_STAGE: 'test', SQS_ENDPOINT: engine.endpoint },
     }).then(({ stdout }) => stdout);
-  const depth = async (key: 'tenant-events' | 'instance-dlq' | 'instance-provision') => {
-    const { Attributes } = await sqs.send(
-      new GetQueueAttributesCommand({
-        QueueUrl: await queues.url(key),
-        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-      }),
-    );
-    return (
-      Number(Attributes?.ApproximateNumberOfMessages) +
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
-    );
-  };
+  const depth = async (key: 'tenant-events' | 'instance-dlq' | 'instance-provision') =>
+    probe.depth(await queues.url(key));
 
   beforeAll(async () => {
     engine = await startLocalSqs();
     sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
     await ensureQueues(sqs, 'test');
     queues = new QueueDirectory(sqs, 'test');
+    probe = new QueueProbe(sqs);
     // One dead letter the redrive policy moved (5 receives on tenant-events), one moved straight away as malformed.
     const events = await queues.describe('tenant-events');
-    await sqs.send(
-      new SendMessageCommand({
-        QueueUrl: events.url,
-        MessageBody: JSON.stringify({ messageType: 'INSTANCE_ACTIVE', operationId: 'op-poison' }),
-      }),
+    await probe.sendRaw(
+      events.url,
+      JSON.stringify({ messageType: 'INSTANCE_ACTIVE', operationId: 'op-poison' }),
     );
     for (let receive = 0; receive < 5; receive += 1) {
-      await eventually(async () => {
-        const { Messages } = await sqs.send(
-          new ReceiveMessageCommand({ QueueUrl: events.url, VisibilityTimeout: 0, WaitTimeSeconds: 1 }),
-        );
-        return Messages?.length ? true : undefined;
-      });
+      await eventually(
+        async () => (await probe.receive(events.url, { visibilityTimeout: 0 })).length > 0 || undefined,
+      );
     }
     const provision = await queues.describe('instance-provision');
-    await sqs.send(new SendMessageCommand({ QueueUrl: provision.url, MessageBody: 'not json' }));
-    const { Messages } = await sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: provision.url,
-        WaitTimeSeconds: 1,
-        MessageAttributeNames: ['All'],
-      }),
-    );
-    await moveToDeadLetter(sqs, provision, Messages![0], 'MALFORMED_MESSAGE: The message body is not JSON');
+    await probe.sendRaw(provision.url, 'not json');
+    const [malformed] = await probe.receive(provision.url);
+    await moveToDeadLetter(sqs, provision, malformed, 'MALFORMED_MESSAGE: The message body is not JSON');
     await eventually(async () => (await depth('instance-dlq')) === 2);
   });
   afterAll(async () => {
@@ -102,10 +83,8 @@ describe('npm run dlq -- list | show | redrive', () => {
     );
     await eventually(async () => (await depth('tenant-events')) === 1);
     expect(await depth('instance-dlq')).toBe(1);
-    const { Messages } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: await queues.url('tenant-events'), WaitTimeSeconds: 1 }),
-    );
-    expect(JSON.parse(Messages![0].Body!).operationId).toBe('op-poison');
+    const [redriven] = await probe.receive(await queues.url('tenant-events'));
+    expect(JSON.parse(redriven.Body!).operationId).toBe('op-poison');
     expect(await dlq('redrive', 'instance-dlq')).toContain('redrove 1 message(s)');
     await eventually(async () => (await depth('instance-provision')) === 1);
     expect(await depth('instance-dlq')).toBe(0);

@@ -8,6 +8,7 @@ import {
   QueueDirectory,
   createSqsClient,
   ensureQueues,
+  type SqsClient,
 } from '@bbws/platform-sqs';
 import type { WebhookEventType } from '@bbws/shared-contracts';
 import { createLogger } from '@bbws/shared-logging';
@@ -27,7 +28,7 @@ export interface WorkersAppFixture {
   stopApp(): Promise<void>;
   /** Starts the app again on the same queues (a new worker process). */
   startApp(env?: Record<string, string>): Promise<void>;
-  sqs: ReturnType<typeof createSqsClient>;
+  sqs: SqsClient;
   tenants: TenantDao;
   operations: OperationDao;
   webhooks: WebhookDao;

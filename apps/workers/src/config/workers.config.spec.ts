@@ -48,8 +48,7 @@ describe('loadWorkersConfig', () => {
         AUTH_AUDIENCE: 'client-id',
         AUTH_JWKS_URL: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json',
         TRUST_PROXY: '10.20.0.0/16',
-      }).workers.webhooks
-        .allowLocalTargets,
+      }).workers.webhooks.allowLocalTargets,
     ).toBe(false);
   });
 

@@ -1,4 +1,3 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { OperationDao } from '@bbws/data-access-operations';
 import { OperationProcessor, type OperationHandler } from '@bbws/platform-operations';
 import {
@@ -8,6 +7,7 @@ import {
   type QueueDirectory,
   type QueueHandler,
   type QueueInfo,
+  type SqsClient,
 } from '@bbws/platform-sqs';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
@@ -16,7 +16,7 @@ import { WORKER_REGISTRY } from './worker-registry';
 import type { WorkerTask } from './worker-task';
 
 export interface WorkersRuntimeDependencies {
-  sqs: SQSClient;
+  sqs: SqsClient;
   queues: QueueDirectory;
   events: EventPublisher;
   operations: OperationDao;

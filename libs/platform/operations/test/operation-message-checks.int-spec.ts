@@ -1,7 +1,6 @@
-import type { Message } from '@aws-sdk/client-sqs';
 import { MESSAGES, type Envelope, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
-import { eventually } from '@bbws/testing-engines';
+import { eventually, type SqsMessage as Message } from '@bbws/testing-engines';
 import {
   completedOperation,
   startRuntimeFixture,

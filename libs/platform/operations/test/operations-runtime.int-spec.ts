@@ -1,4 +1,3 @@
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { BusinessRuleError, ConflictError, UpstreamError } from '@bbws/shared-errors';
 import { eventually } from '@bbws/testing-engines';
 import {
@@ -157,8 +156,8 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
     const queue = await fx.queues.describe('site-creation');
     // The operation's own message, with a payload that breaks its contract, and a body that is not JSON.
     const broken = { ...operation.dispatch!.message, payload: { scenario: 42, extra: true } };
-    await fx.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: JSON.stringify(broken) }));
-    await fx.sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: 'not json at all' }));
+    await fx.probe.sendRaw(queue.url, JSON.stringify(broken));
+    await fx.probe.sendRaw(queue.url, 'not json at all');
     fx.worker('worker-a').start();
     const dead = await eventually(async () => {
       const messages = await fx.deadLetters();

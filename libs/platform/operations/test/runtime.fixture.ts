@@ -1,10 +1,3 @@
-import {
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  type Message,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
 import { IsString, Length } from 'class-validator';
 import { OperationDao } from '@bbws/data-access-operations';
 import {
@@ -21,11 +14,12 @@ import {
   createSqsClient,
   ensureQueues,
   type QueueConsumerSettings,
+  type SqsClient,
 } from '@bbws/platform-sqs';
 import { defineMessage, type Operation, type QueueKey } from '@bbws/shared-contracts';
 import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';
-import { eventually, startSqs } from '@bbws/testing-engines';
+import { QueueProbe, eventually, startSqs, type SqsMessage } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 
 export class TestPayload {
@@ -65,7 +59,9 @@ export const silentLogger = createLogger({
 });
 
 export interface RuntimeFixture {
-  sqs: SQSClient;
+  sqs: SqsClient;
+  /** Raw access to the queues (depth, forged bodies, messages taken away). */
+  probe: QueueProbe;
   queues: QueueDirectory;
   operations: OperationDao;
   producer: MessageProducer;
@@ -74,11 +70,11 @@ export interface RuntimeFixture {
   launch(scenario: string): Promise<Operation>;
   /** A consumer of the test queue acting as one worker (its own lease owner). */
   worker(owner: string, settings?: Partial<QueueConsumerSettings>): QueueConsumer;
-  deadLetters(): Promise<Message[]>;
+  deadLetters(): Promise<SqsMessage[]>;
   /** Messages in the queue, visible or in flight. */
   queueDepth(queue: QueueKey): Promise<number>;
   /** Receives and deletes one message (a send that "never happened"). */
-  takeMessage(queue: QueueKey): Promise<Message>;
+  takeMessage(queue: QueueKey): Promise<SqsMessage>;
   close(): Promise<void>;
 }
 
@@ -88,6 +84,7 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
   const sqs = createSqsClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: engine.endpoint });
   await ensureQueues(sqs, 'test');
   const queues = new QueueDirectory(sqs, 'test');
+  const probe = new QueueProbe(sqs);
   const operations = new OperationDao(testDynamoContext());
   const producer = new MessageProducer(sqs, queues);
   const launcher = new OperationLauncher(operations, producer, systemClock, silentLogger);
@@ -96,6 +93,7 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
   const queue = await queues.describe('site-creation');
   return {
     sqs,
+    probe,
     queues,
     operations,
     producer,
@@ -137,35 +135,13 @@ export async function startRuntimeFixture(): Promise<RuntimeFixture> {
       return consumer;
     },
     async deadLetters() {
-      const dlq = await queues.describe('site-operations-dlq');
-      const { Messages } = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: dlq.url,
-          MaxNumberOfMessages: 10,
-          WaitTimeSeconds: 1,
-          MessageAttributeNames: ['All'],
-        }),
-      );
-      return Messages ?? [];
+      return probe.receive((await queues.describe('site-operations-dlq')).url, { max: 10 });
     },
     async queueDepth(key) {
-      const { Attributes } = await sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: await queues.url(key),
-          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-        }),
-      );
-      return (
-        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-      );
+      return probe.depth(await queues.url(key));
     },
     async takeMessage(key) {
-      const url = await queues.url(key);
-      const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 2 }));
-      if (!Messages?.[0]) throw new Error(`no message on ${key}`);
-      await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: Messages[0].ReceiptHandle }));
-      return Messages[0];
+      return probe.take(await queues.url(key));
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.stop(0)));

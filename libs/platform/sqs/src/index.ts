@@ -14,5 +14,5 @@ export {
   type QueueHandler,
 } from './queue-handler';
 export { QueueReadiness } from './queue-readiness';
-export { createSqsClient, type SqsConnection } from './sqs-client.factory';
+export { createSqsClient, type SqsClient, type SqsConnection } from './sqs-client.factory';
 export { newWorkerId } from './worker-id';

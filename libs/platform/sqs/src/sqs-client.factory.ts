@@ -1,5 +1,8 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 
+/** The SQS client, for code that holds one without sending commands itself. */
+export type SqsClient = SQSClient;
+
 export interface SqsConnection {
   region: string;
   /** Set for the local SQS server; unset in AWS. */

@@ -16,3 +16,4 @@ export { signTestToken, type TestTokenClaims } from './test-token.signer';
 export { generateSigningKey, type SigningJwk } from './test-signing-key';
 export { startJwksServer } from './jwks.server';
 export { eventually, pause } from './eventually';
+export { QueueProbe, type ReceiveOptions, type SqsMessage } from './queue-probe';
