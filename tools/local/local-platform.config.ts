@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { LOCAL_API_APPS, LOCAL_HOST, LOCAL_PORTS, localUrl } from '@bbws/shared-config';
 
 /** Addresses and identity of the local platform (LOCAL.md); the apps get them as environment variables. */
-export const LOCAL_HOST = '127.0.0.1';
+export { LOCAL_HOST };
 export const LOCAL_STAGE = 'local';
 export const LOCAL_REGION = 'us-east-1';
-export const FRONT_DOOR_PORT = 3000;
-export const FRONT_DOOR_URL = `http://${LOCAL_HOST}:${FRONT_DOOR_PORT}`;
+export const FRONT_DOOR_PORT = LOCAL_PORTS['front-door'];
+export const FRONT_DOOR_URL = localUrl('front-door');
 export const DYNAMODB_PORT = 8000;
 export const SQS_PORT = 9324;
 
@@ -24,14 +25,10 @@ export interface LocalApp {
   hasDocs: boolean;
 }
 
+/** The API apps (each serving docs) and the workers, with their ports from the shared ports table. */
 export const LOCAL_APPS: readonly LocalApp[] = [
-  { name: 'tenants-api', port: 3001, hasDocs: true },
-  { name: 'instances-api', port: 3002, hasDocs: true },
-  { name: 'sites-api', port: 3003, hasDocs: true },
-  { name: 'templates-api', port: 3004, hasDocs: true },
-  { name: 'plugins-api', port: 3005, hasDocs: true },
-  { name: 'operations-api', port: 3006, hasDocs: true },
-  { name: 'workers', port: 3007, hasDocs: false },
+  ...LOCAL_API_APPS.map((name) => ({ name, port: LOCAL_PORTS[name], hasDocs: true })),
+  { name: 'workers', port: LOCAL_PORTS.workers, hasDocs: false },
 ];
 
 /** `BBWS_DATA_DIR` (relative to the repository) or `<repo>/.data`. */

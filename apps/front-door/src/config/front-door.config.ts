@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, portVar, z } from '@bbws/shared-config';
+import { LOCAL_HOST, LOCAL_PORTS, loadConfig, localUrl, portVar, z } from '@bbws/shared-config';
 import { DEFAULT_UPSTREAMS, isUpstreamApp, type Upstreams } from '../routing/upstream-apps';
 
 export interface FrontDoorConfig {
@@ -13,10 +13,13 @@ export interface FrontDoorConfig {
 
 const schema = z
   .object({
-    HOST: z.string().default('127.0.0.1'),
-    PORT: portVar(3000),
+    HOST: z.string().default(LOCAL_HOST),
+    PORT: portVar(LOCAL_PORTS['front-door']),
     BBWS_DATA_DIR: z.string().default('.data'),
-    AUTH_ISSUER: z.string().url().default('http://127.0.0.1:3000/local-identity'),
+    AUTH_ISSUER: z
+      .string()
+      .url()
+      .default(`${localUrl('front-door')}/local-identity`),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
     /** `tenants-api=http://127.0.0.1:3001,...`; apps not listed keep their default local address. */
     FRONT_DOOR_UPSTREAMS: z

@@ -1,25 +1,15 @@
-/** The API apps behind the front door, with their local ports (LOCAL.md). */
-export const UPSTREAM_APPS = [
-  'tenants-api',
-  'instances-api',
-  'sites-api',
-  'templates-api',
-  'plugins-api',
-  'operations-api',
-] as const;
+import { LOCAL_API_APPS, localUrl, type LocalApiApp } from '@bbws/shared-config';
 
-export type UpstreamApp = (typeof UPSTREAM_APPS)[number];
+/** The API apps behind the front door (their local ports live in the shared ports table, LOCAL.md). */
+export const UPSTREAM_APPS = LOCAL_API_APPS;
+
+export type UpstreamApp = LocalApiApp;
 
 export type Upstreams = Record<UpstreamApp, string>;
 
-export const DEFAULT_UPSTREAMS: Upstreams = {
-  'tenants-api': 'http://127.0.0.1:3001',
-  'instances-api': 'http://127.0.0.1:3002',
-  'sites-api': 'http://127.0.0.1:3003',
-  'templates-api': 'http://127.0.0.1:3004',
-  'plugins-api': 'http://127.0.0.1:3005',
-  'operations-api': 'http://127.0.0.1:3006',
-};
+export const DEFAULT_UPSTREAMS: Upstreams = Object.fromEntries(
+  UPSTREAM_APPS.map((app) => [app, localUrl(app)]),
+) as Upstreams;
 
 export function isUpstreamApp(name: string): name is UpstreamApp {
   return (UPSTREAM_APPS as readonly string[]).includes(name);

@@ -1,9 +1,9 @@
-import { loadConfig } from '@bbws/shared-config';
+import { LOCAL_PORTS, loadConfig } from '@bbws/shared-config';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
 
 export type OperationsApiConfig = PlatformConfig;
 
-export const OPERATIONS_API_PORT = 3006;
+export const OPERATIONS_API_PORT = LOCAL_PORTS['operations-api'];
 
 export function loadOperationsApiConfig(env: NodeJS.ProcessEnv = process.env): OperationsApiConfig {
   return loadConfig(platformEnvSchema('operations-api', OPERATIONS_API_PORT), env);

@@ -8,7 +8,17 @@ import type {
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
 import { assertWebhookTarget, type WebhookTargetPolicy } from '@bbws/integrations-webhook-http';
 import type { WebhookEventType } from '@bbws/shared-contracts';
-import { NotFoundError } from '@bbws/shared-errors';
+import {
+  AlreadyExistsError,
+  BusinessRuleError,
+  ConcurrentChangeError,
+  ConflictError,
+  ItemMissingError,
+  LimitReachedError,
+  NotFoundError,
+  PreconditionFailedError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { newId, type Clock } from '@bbws/shared-util';
 
@@ -27,8 +37,8 @@ export const MAX_WEBHOOKS_PER_TENANT = 20;
 /** Webhook subscriptions of a tenant; tenant ADMINs (and platform admins) only. */
 export class WebhooksService {
   constructor(
-    private readonly webhooks: WebhookDao,
-    private readonly deliveries: WebhookDeliveryDao,
+    private readonly webhooks: Pick<WebhookDao, 'create' | 'get' | 'listByTenant' | 'update' | 'delete'>,
+    private readonly deliveries: Pick<WebhookDeliveryDao, 'listByWebhook'>,
     private readonly access: TenantAccessService,
     private readonly policy: WebhookTargetPolicy,
     private readonly clock: Clock,
@@ -61,7 +71,7 @@ export class WebhooksService {
       updatedBy: caller.userId,
       version: 1,
     };
-    await this.webhooks.create(webhook, MAX_WEBHOOKS_PER_TENANT);
+    await this.webhooks.create(webhook, MAX_WEBHOOKS_PER_TENANT).catch(rethrowAsAppError);
     return webhook;
   }
 
@@ -93,13 +103,15 @@ export class WebhooksService {
         ? { status: 'DISABLED' as const, disabledReason: `Disabled by ${caller.userId}` }
         : {}),
     };
-    return this.webhooks.update(current, ifMatch ?? current.version, changes, caller.userId);
+    return this.webhooks
+      .update(current, ifMatch ?? current.version, changes, caller.userId)
+      .catch(rethrowAsAppError);
   }
 
   async remove(caller: Caller, tenantId: string, webhookId: string, ifMatch?: number): Promise<void> {
     await this.access.require(caller, tenantId, ['ADMIN']);
     const current = await this.load(tenantId, webhookId);
-    await this.webhooks.delete(current, ifMatch ?? current.version);
+    await this.webhooks.delete(current, ifMatch ?? current.version).catch(rethrowAsAppError);
   }
 
   async listDeliveries(
@@ -118,4 +130,20 @@ export class WebhooksService {
     if (!webhook) throw new NotFoundError('WEBHOOK', webhookId);
     return webhook;
   }
+}
+
+/** What the store's findings mean on this API (codes and statuses as documented). */
+function rethrowAsAppError(error: unknown): never {
+  if (error instanceof LimitReachedError) {
+    throw new BusinessRuleError('WEBHOOK_LIMIT', `A tenant can have at most ${error.limit} webhooks`, {
+      limit: error.limit,
+    });
+  }
+  if (error instanceof VersionConflictError) throw new PreconditionFailedError(error.expected, error.current);
+  if (error instanceof ItemMissingError) throw new NotFoundError('WEBHOOK', error.id);
+  if (error instanceof AlreadyExistsError)
+    throw new ConflictError('CONFLICT', `Webhook ${error.id} already exists`);
+  if (error instanceof ConcurrentChangeError)
+    throw new ConflictError('CONFLICT', 'The webhook count changed meanwhile');
+  throw error;
 }

@@ -2,7 +2,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Module } from '@nestjs/common';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
-import { HierarchyDao, InvitationDao, MemberDao, TenantDao } from '@bbws/data-access-tenants';
+import { InvitationDao, MemberDao, TenantDao } from '@bbws/data-access-tenants';
 import { EMAIL_SENDER, LocalEmailSender, SesEmailSender, type EmailSender } from '@bbws/integrations-email';
 import {
   CognitoIdentityDirectory,
@@ -11,14 +11,14 @@ import {
   type IdentityDirectory,
 } from '@bbws/integrations-identity';
 import { DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
-import { TenantsModule } from '../tenants/tenants.module';
+import { OrganizationModule } from '../organization/organization.module';
 import { resolveOrganizationConfig, type OrganizationConfig } from './tenants-api.config';
 
 export const ORGANIZATION_CONFIG = Symbol('ORGANIZATION_CONFIG');
 
 /** The adapters picked by configuration (local files and directory, or SES and Cognito) and the organization DAOs. */
 @Module({
-  imports: [TenantsModule],
+  imports: [OrganizationModule],
   providers: [
     {
       provide: ORGANIZATION_CONFIG,
@@ -57,11 +57,6 @@ export const ORGANIZATION_CONFIG = Symbol('ORGANIZATION_CONFIG');
       inject: [ORGANIZATION_CONFIG, PLATFORM_CONFIG],
     },
     {
-      provide: HierarchyDao,
-      useFactory: (db: DynamoContext, tenants: TenantDao) => new HierarchyDao(db, tenants),
-      inject: [DYNAMO_CONTEXT, TenantDao],
-    },
-    {
       provide: MemberDao,
       useFactory: (db: DynamoContext, tenants: TenantDao) => new MemberDao(db, tenants),
       inject: [DYNAMO_CONTEXT, TenantDao],
@@ -74,11 +69,10 @@ export const ORGANIZATION_CONFIG = Symbol('ORGANIZATION_CONFIG');
     },
   ],
   exports: [
-    TenantsModule,
+    OrganizationModule,
     ORGANIZATION_CONFIG,
     IDENTITY_DIRECTORY,
     EMAIL_SENDER,
-    HierarchyDao,
     MemberDao,
     InvitationDao,
   ],

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, stageVar, z, type Stage } from '@bbws/shared-config';
+import { LOCAL_PORTS, loadConfig, stageVar, z, type Stage } from '@bbws/shared-config';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
 
 /** Adapters and settings of the organization features (members, hierarchy, invitations, email). */
@@ -20,7 +20,7 @@ export interface OrganizationConfig {
  */
 export type TenantsApiConfig = PlatformConfig & { organization?: OrganizationConfig };
 
-export const TENANTS_API_PORT = 3001;
+export const TENANTS_API_PORT = LOCAL_PORTS['tenants-api'];
 
 const LOCAL_STAGES: readonly Stage[] = ['local', 'test'];
 

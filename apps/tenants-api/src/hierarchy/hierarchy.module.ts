@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { HierarchyDao, TenantDao } from '@bbws/data-access-tenants';
+import { HierarchyDao } from '@bbws/data-access-tenants';
 import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK } from '@bbws/platform-bootstrap';
 import type { Clock } from '@bbws/shared-util';
-import { OrganizationInfrastructureModule } from '../config/organization-infrastructure.module';
+import { OrganizationModule } from '../organization/organization.module';
+import { OrganizationService } from '../organization/organization.service';
 import { DivisionsController } from './divisions.controller';
 import { GroupsController } from './groups.controller';
 import { HierarchyTreeController } from './hierarchy-tree.controller';
@@ -11,14 +12,18 @@ import { HierarchyService } from './hierarchy.service';
 import { TeamsController } from './teams.controller';
 
 @Module({
-  imports: [OrganizationInfrastructureModule],
+  imports: [OrganizationModule],
   controllers: [HierarchyTreeController, DivisionsController, GroupsController, TeamsController],
   providers: [
     {
       provide: HierarchyService,
-      useFactory: (hierarchy: HierarchyDao, tenants: TenantDao, access: TenantAccessService, clock: Clock) =>
-        new HierarchyService(hierarchy, tenants, access, clock),
-      inject: [HierarchyDao, TenantDao, TenantAccessService, CLOCK],
+      useFactory: (
+        hierarchy: HierarchyDao,
+        organization: OrganizationService,
+        access: TenantAccessService,
+        clock: Clock,
+      ) => new HierarchyService(hierarchy, organization, access, clock),
+      inject: [HierarchyDao, OrganizationService, TenantAccessService, CLOCK],
     },
   ],
 })

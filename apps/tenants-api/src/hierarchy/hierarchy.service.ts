@@ -5,13 +5,13 @@ import {
   type HierarchyNodeChanges,
   type HierarchyTree,
   type NodePath,
-  type TenantDao,
 } from '@bbws/data-access-tenants';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
 import { NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
-import { auditEvent, loadLiveTenant } from '../members/organization.rules';
+import type { OrganizationService } from '../organization/organization.service';
+import { rethrowAsAppError } from '../organization/store-errors';
 
 export interface HierarchyNodeInput {
   name: string;
@@ -32,9 +32,12 @@ export interface TreeView {
 /** Divisions > groups > teams: any member reads, ADMINs write; every change audited in its transaction. */
 export class HierarchyService {
   constructor(
-    private readonly hierarchy: HierarchyDao,
-    private readonly tenants: TenantDao,
-    private readonly access: TenantAccessService,
+    private readonly hierarchy: Pick<
+      HierarchyDao,
+      'tree' | 'listChildren' | 'get' | 'create' | 'update' | 'delete' | 'deleteSubtree'
+    >,
+    private readonly organization: Pick<OrganizationService, 'loadLiveTenant' | 'audit'>,
+    private readonly access: Pick<TenantAccessService, 'require'>,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +71,7 @@ export class HierarchyService {
     input: HierarchyNodeInput,
   ): Promise<NodeView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    await loadLiveTenant(this.tenants, tenantId);
+    await this.organization.loadLiveTenant(tenantId);
     const now = this.clock.now().toISOString();
     const node: HierarchyNode = {
       tenantId,
@@ -83,7 +86,9 @@ export class HierarchyService {
       updatedBy: caller.userId,
       version: 1,
     };
-    await this.hierarchy.create(node, this.audit(caller, node, 'CREATED', { name: node.name }));
+    await this.hierarchy
+      .create(node, this.audit(caller, node, 'CREATED', { name: node.name }))
+      .catch(rethrowAsAppError);
     return { node, access };
   }
 
@@ -95,7 +100,7 @@ export class HierarchyService {
     ifMatch?: number,
   ): Promise<NodeView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    await loadLiveTenant(this.tenants, tenantId);
+    await this.organization.loadLiveTenant(tenantId);
     const current = await this.load(tenantId, path);
     const changes: HierarchyNodeChanges = {};
     if (input.name !== undefined && input.name !== current.name) changes.name = input.name;
@@ -110,13 +115,9 @@ export class HierarchyService {
       fields: Object.keys(changes),
       ...(changes.name !== undefined ? { beforeName: current.name, afterName: changes.name } : {}),
     };
-    const node = await this.hierarchy.update(
-      current,
-      expected,
-      changes,
-      caller.userId,
-      this.audit(caller, current, 'UPDATED', details),
-    );
+    const node = await this.hierarchy
+      .update(current, expected, changes, caller.userId, this.audit(caller, current, 'UPDATED', details))
+      .catch(rethrowAsAppError);
     return { node, access };
   }
 
@@ -129,23 +130,27 @@ export class HierarchyService {
     ifMatch?: number,
   ): Promise<void> {
     await this.access.require(caller, tenantId, ['ADMIN']);
-    await loadLiveTenant(this.tenants, tenantId);
+    await this.organization.loadLiveTenant(tenantId);
     const current = await this.load(tenantId, path);
     const expected = ifMatch ?? current.version;
     const hasContent = current.childCount > 0 || current.memberCount > 0;
     if (cascade && hasContent) {
-      await this.hierarchy.deleteSubtree(
-        current,
-        expected,
-        this.audit(caller, current, 'DELETED', { name: current.name, cascade: true }),
-      );
+      await this.hierarchy
+        .deleteSubtree(
+          current,
+          expected,
+          this.audit(caller, current, 'DELETED', { name: current.name, cascade: true }),
+        )
+        .catch(rethrowAsAppError);
       return;
     }
-    await this.hierarchy.delete(
-      current,
-      expected,
-      this.audit(caller, current, 'DELETED', { name: current.name, cascade: false }),
-    );
+    await this.hierarchy
+      .delete(
+        current,
+        expected,
+        this.audit(caller, current, 'DELETED', { name: current.name, cascade: false }),
+      )
+      .catch(rethrowAsAppError);
   }
 
   private async load(tenantId: string, path: NodePath): Promise<HierarchyNode> {
@@ -161,9 +166,8 @@ export class HierarchyService {
     details: Record<string, unknown>,
   ) {
     const { level: _level, ...ids } = node.path;
-    return auditEvent(this.clock, node.tenantId, caller, `${node.path.level}_${verb}`, {
-      ...ids,
-      ...details,
+    return this.organization.audit(node.tenantId, caller, `${node.path.level}_${verb}`, {
+      details: { ...ids, ...details },
     });
   }
 }

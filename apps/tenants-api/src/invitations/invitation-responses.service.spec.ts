@@ -17,6 +17,7 @@ import {
   fakePort,
 } from '@bbws/testing-factories';
 import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
+import { OrganizationService } from '../organization/organization.service';
 import { InvitationResponsesService } from './invitation-responses.service';
 import { issueInvitationToken } from './invitation-token';
 import type { InvitationMailer } from './invitation.mailer';
@@ -84,15 +85,15 @@ function setUp(
   const mailer = { sendResponse: jest.fn(async () => undefined), sendInvitation: jest.fn() };
   const access = { forget: jest.fn() };
   const events = { invitationAccepted: jest.fn(async () => undefined) };
+  const clock = TestClock.frozen(NOW);
   const service = new InvitationResponsesService(
     fakePort<InvitationDao>(invitations),
     fakePort<MemberDao>(members),
-    fakePort<HierarchyDao>(hierarchy),
-    fakePort<TenantDao>(tenants),
+    new OrganizationService(fakePort<TenantDao>(tenants), fakePort<HierarchyDao>(hierarchy), clock),
     fakePort<IdentityDirectory>(identity),
     fakePort<InvitationMailer>(mailer),
     fakePort<TenantAccessService>(access),
-    TestClock.frozen(NOW),
+    clock,
     fakePort<TenantEventsPublisher>(events),
   );
   return { service, invitations, mailer, access, events };

@@ -1,20 +1,23 @@
 import type { Member } from '@bbws/data-access-memberships';
 import {
   invitationStatusAt,
-  type HierarchyDao,
   type Invitation,
   type InvitationDao,
   type InvitationStatus,
   type MemberDao,
-  type TenantDao,
 } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
-import { ConflictError, ForbiddenError, GoneError, NotFoundError } from '@bbws/shared-errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import { normalizeEmail, type Clock } from '@bbws/shared-util';
 import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
 import type { MemberView } from '../members/members.service';
-import { auditEvent, loadLiveTenant, loadTenant } from '../members/organization.rules';
+import type { OrganizationService } from '../organization/organization.service';
+import {
+  invitationExpired,
+  invitationNotPending,
+  rethrowAsInviteeAppError,
+} from '../organization/store-errors';
 import { EmailNotVerifiedError } from './email-not-verified.error';
 import { hashInvitationToken, maskEmail, tokenMatches } from './invitation-token';
 import type { InvitationMailer } from './invitation.mailer';
@@ -35,23 +38,25 @@ export interface InvitationPreview {
  */
 export class InvitationResponsesService {
   constructor(
-    private readonly invitations: InvitationDao,
-    private readonly members: MemberDao,
-    private readonly hierarchy: HierarchyDao,
-    private readonly tenants: TenantDao,
-    private readonly identity: IdentityDirectory,
-    private readonly mailer: InvitationMailer,
-    private readonly access: TenantAccessService,
+    private readonly invitations: Pick<InvitationDao, 'findToken' | 'get' | 'accept' | 'decline'>,
+    private readonly members: Pick<MemberDao, 'get'>,
+    private readonly organization: Pick<
+      OrganizationService,
+      'loadTenant' | 'loadLiveTenant' | 'audit' | 'existingTeams'
+    >,
+    private readonly identity: Pick<IdentityDirectory, 'getUser'>,
+    private readonly mailer: Pick<InvitationMailer, 'sendResponse'>,
+    private readonly access: Pick<TenantAccessService, 'forget'>,
     private readonly clock: Clock,
-    private readonly events: TenantEventsPublisher,
+    private readonly events: Pick<TenantEventsPublisher, 'invitationAccepted'>,
   ) {}
 
   /** 404 for an unknown token, 410 once expired; answered or cancelled ones show their status. */
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.open(token);
     const status = invitationStatusAt(invitation, this.clock.now());
-    if (status === 'EXPIRED') throw expired();
-    const tenant = await loadTenant(this.tenants, invitation.tenantId);
+    if (status === 'EXPIRED') throw invitationExpired();
+    const tenant = await this.organization.loadTenant(invitation.tenantId);
     return preview(invitation, status, tenant.organizationName);
   }
 
@@ -60,12 +65,12 @@ export class InvitationResponsesService {
     const invitation = await this.open(token);
     const email = await this.assertInvitee(caller, invitation);
     this.assertPending(invitation);
-    const tenant = await loadLiveTenant(this.tenants, invitation.tenantId);
+    const tenant = await this.organization.loadLiveTenant(invitation.tenantId);
     if (await this.members.get(invitation.tenantId, caller.userId)) {
       throw new ConflictError('ALREADY_MEMBER', 'You are already a member of this tenant');
     }
     // Teams deleted since the invitation was sent are left out rather than failing the accept.
-    const teams = [...(await this.hierarchy.findTeams(invitation.tenantId, invitation.teamIds)).values()];
+    const teams = await this.organization.existingTeams(invitation.tenantId, invitation.teamIds);
     const now = this.clock.now().toISOString();
     const name =
       caller.name || (await this.identity.getUser(caller.userId))?.name || email.slice(0, email.indexOf('@'));
@@ -87,10 +92,14 @@ export class InvitationResponsesService {
       role: member.role,
       teamIds: member.teamIds,
     };
-    const accepted = await this.invitations.accept(invitation, member, teams, [
-      auditEvent(this.clock, invitation.tenantId, caller, 'INVITATION_ACCEPTED', details),
-      auditEvent(this.clock, invitation.tenantId, caller, 'MEMBER_ADDED', { ...details, via: 'INVITATION' }),
-    ]);
+    const accepted = await this.invitations
+      .accept(invitation, member, teams, [
+        this.organization.audit(invitation.tenantId, caller, 'INVITATION_ACCEPTED', { details }),
+        this.organization.audit(invitation.tenantId, caller, 'MEMBER_ADDED', {
+          details: { ...details, via: 'INVITATION' },
+        }),
+      ])
+      .catch(rethrowAsInviteeAppError);
     this.access.forget(invitation.tenantId, caller.userId);
     await this.events.invitationAccepted(accepted, member, correlationId);
     await this.mailer.sendResponse(accepted, tenant.organizationName, { email, name });
@@ -105,12 +114,13 @@ export class InvitationResponsesService {
     const invitation = await this.open(token);
     const email = await this.assertInvitee(caller, invitation);
     this.assertPending(invitation);
-    const tenant = await loadTenant(this.tenants, invitation.tenantId);
-    const audit = auditEvent(this.clock, invitation.tenantId, caller, 'INVITATION_DECLINED', {
-      invitationId: invitation.invitationId,
-      userId: caller.userId,
+    const tenant = await this.organization.loadTenant(invitation.tenantId);
+    const audit = this.organization.audit(invitation.tenantId, caller, 'INVITATION_DECLINED', {
+      details: { invitationId: invitation.invitationId, userId: caller.userId },
     });
-    const declined = await this.invitations.decline(invitation, caller.userId, audit);
+    const declined = await this.invitations
+      .decline(invitation, caller.userId, audit)
+      .catch(rethrowAsInviteeAppError);
     await this.mailer.sendResponse(declined, tenant.organizationName, { email, name: caller.name });
     return preview(declined, 'DECLINED', tenant.organizationName);
   }
@@ -145,16 +155,9 @@ export class InvitationResponsesService {
 
   private assertPending(invitation: Invitation): void {
     const status = invitationStatusAt(invitation, this.clock.now());
-    if (status === 'EXPIRED') throw expired();
-    if (status !== 'PENDING')
-      throw new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, {
-        status,
-      });
+    if (status === 'EXPIRED') throw invitationExpired();
+    if (status !== 'PENDING') throw invitationNotPending(status);
   }
-}
-
-function expired(): GoneError {
-  return new GoneError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one');
 }
 
 function preview(

@@ -1,5 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { HierarchyDao, InvitationDao, MemberDao, TenantDao } from '@bbws/data-access-tenants';
+import { InvitationDao, MemberDao } from '@bbws/data-access-tenants';
 import { EMAIL_SENDER, type EmailSender } from '@bbws/integrations-email';
 import { IDENTITY_DIRECTORY, type IdentityDirectory } from '@bbws/integrations-identity';
 import { TenantAccessService } from '@bbws/platform-auth';
@@ -13,6 +13,7 @@ import {
   OrganizationInfrastructureModule,
 } from '../config/organization-infrastructure.module';
 import type { OrganizationConfig } from '../config/tenants-api.config';
+import { OrganizationService } from '../organization/organization.service';
 import { FixedWindowLimiter } from './fixed-window.limiter';
 import { INVITATION_RATE_LIMITER, InvitationRateLimitGuard } from './invitation-rate-limit.guard';
 import { InvitationResponsesService } from './invitation-responses.service';
@@ -25,8 +26,7 @@ import { InvitationTokenRedactionMiddleware } from './token-redaction.middleware
 type Services = [
   InvitationDao,
   MemberDao,
-  HierarchyDao,
-  TenantDao,
+  OrganizationService,
   IdentityDirectory,
   InvitationMailer,
   TenantAccessService,
@@ -35,8 +35,7 @@ type Services = [
 const SERVICE_DEPENDENCIES = [
   InvitationDao,
   MemberDao,
-  HierarchyDao,
-  TenantDao,
+  OrganizationService,
   IDENTITY_DIRECTORY,
   InvitationMailer,
   TenantAccessService,

@@ -2,24 +2,18 @@ import type { TenantRole } from '@bbws/data-access-memberships';
 import {
   MAX_RESENDS,
   invitationStatusAt,
-  type HierarchyDao,
   type Invitation,
   type InvitationDao,
   type InvitationStatus,
   type MemberDao,
-  type TenantDao,
 } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import {
-  BusinessRuleError,
-  ConflictError,
-  InvalidStatusTransitionError,
-  NotFoundError,
-} from '@bbws/shared-errors';
+import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { addDays, newId, normalizeEmail, type Clock } from '@bbws/shared-util';
-import { auditEvent, loadLiveTenant, resolveTeams } from '../members/organization.rules';
+import type { OrganizationService } from '../organization/organization.service';
+import { resendLimit, rethrowAsAppError } from '../organization/store-errors';
 import { issueInvitationToken } from './invitation-token';
 import type { InvitationMailer } from './invitation.mailer';
 
@@ -43,19 +37,18 @@ export interface InvitationView {
 /** The ADMIN side of invitations: invite, list, read, cancel, resend. Tokens leave only through the email. */
 export class InvitationsService {
   constructor(
-    private readonly invitations: InvitationDao,
-    private readonly members: MemberDao,
-    private readonly hierarchy: HierarchyDao,
-    private readonly tenants: TenantDao,
-    private readonly identity: IdentityDirectory,
-    private readonly mailer: InvitationMailer,
-    private readonly access: TenantAccessService,
+    private readonly invitations: Pick<InvitationDao, 'create' | 'list' | 'get' | 'cancel' | 'resend'>,
+    private readonly members: Pick<MemberDao, 'get'>,
+    private readonly organization: Pick<OrganizationService, 'loadLiveTenant' | 'audit' | 'resolveTeams'>,
+    private readonly identity: Pick<IdentityDirectory, 'findUserByEmail' | 'getUser'>,
+    private readonly mailer: Pick<InvitationMailer, 'sendInvitation'>,
+    private readonly access: Pick<TenantAccessService, 'require'>,
     private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, tenantId: string, input: CreateInvitationInput): Promise<InvitationView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    const tenant = await loadLiveTenant(this.tenants, tenantId);
+    const tenant = await this.organization.loadLiveTenant(tenantId);
     const existing = await this.identity.findUserByEmail(input.email);
     if (existing && (await this.members.get(tenantId, existing.userId))) {
       throw new ConflictError('ALREADY_MEMBER', `${input.email} is already a member of this tenant`, {
@@ -63,7 +56,7 @@ export class InvitationsService {
       });
     }
     const teamIds = [...new Set(input.teamIds ?? [])];
-    await resolveTeams(this.hierarchy, tenantId, teamIds);
+    await this.organization.resolveTeams(tenantId, teamIds);
     const inviter = await this.inviter(caller);
     const now = this.clock.now();
     const validityDays = input.expiresInDays ?? DEFAULT_VALIDITY_DAYS;
@@ -89,14 +82,16 @@ export class InvitationsService {
       respondedBy: null,
       version: 1,
     };
-    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_CREATED', {
-      invitationId: invitation.invitationId,
-      email: invitation.email,
-      role: invitation.role,
-      teamIds,
-      expiresAt: invitation.expiresAt,
+    const audit = this.organization.audit(tenantId, caller, 'INVITATION_CREATED', {
+      details: {
+        invitationId: invitation.invitationId,
+        email: invitation.email,
+        role: invitation.role,
+        teamIds,
+        expiresAt: invitation.expiresAt,
+      },
     });
-    await this.invitations.create(invitation, audit, existing?.userId);
+    await this.invitations.create(invitation, audit, existing?.userId).catch(rethrowAsAppError);
     await this.mailer.sendInvitation(invitation, token, tenant.organizationName);
     return this.view(invitation, access);
   }
@@ -131,14 +126,13 @@ export class InvitationsService {
     const current = await this.load(tenantId, invitationId);
     const status = invitationStatusAt(current, this.clock.now());
     if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'CANCELLED', []);
-    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_CANCELLED', {
-      invitationId,
-      email: current.email,
+    const audit = this.organization.audit(tenantId, caller, 'INVITATION_CANCELLED', {
+      details: { invitationId, email: current.email },
     });
-    return this.view(
-      await this.invitations.cancel(current, ifMatch ?? current.version, caller.userId, audit),
-      access,
-    );
+    const cancelled = await this.invitations
+      .cancel(current, ifMatch ?? current.version, caller.userId, audit)
+      .catch(rethrowAsAppError);
+    return this.view(cancelled, access);
   }
 
   /** A new token (the old link dies), the expiry reset to the original validity, at most 3 times. */
@@ -149,32 +143,19 @@ export class InvitationsService {
     ifMatch?: number,
   ): Promise<InvitationView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    const tenant = await loadLiveTenant(this.tenants, tenantId);
+    const tenant = await this.organization.loadLiveTenant(tenantId);
     const current = await this.load(tenantId, invitationId);
     const status = invitationStatusAt(current, this.clock.now());
     if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'PENDING', []);
-    if (current.resendCount >= MAX_RESENDS) {
-      throw new BusinessRuleError(
-        'RESEND_LIMIT',
-        `An invitation can be resent at most ${MAX_RESENDS} times`,
-        { limit: MAX_RESENDS },
-      );
-    }
+    if (current.resendCount >= MAX_RESENDS) throw resendLimit();
     const { token, hash } = issueInvitationToken();
     const expiresAt = addDays(this.clock.now(), current.validityDays).toISOString();
-    const audit = auditEvent(this.clock, tenantId, caller, 'INVITATION_RESENT', {
-      invitationId,
-      email: current.email,
-      resendCount: current.resendCount + 1,
-      expiresAt,
+    const audit = this.organization.audit(tenantId, caller, 'INVITATION_RESENT', {
+      details: { invitationId, email: current.email, resendCount: current.resendCount + 1, expiresAt },
     });
-    const invitation = await this.invitations.resend(
-      current,
-      ifMatch ?? current.version,
-      hash,
-      expiresAt,
-      audit,
-    );
+    const invitation = await this.invitations
+      .resend(current, ifMatch ?? current.version, hash, expiresAt, audit)
+      .catch(rethrowAsAppError);
     await this.mailer.sendInvitation(invitation, token, tenant.organizationName);
     return this.view(invitation, access);
   }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { OperationDao } from '@bbws/data-access-operations';
-import { TenantDao } from '@bbws/data-access-tenants';
 import { CLOCK, DYNAMO_CONTEXT, LOGGER } from '@bbws/platform-bootstrap';
 import { OperationLauncher } from '@bbws/platform-operations';
 import { MessageProducer, ProducerModule } from '@bbws/platform-sqs';
 import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
+import { OrganizationService } from '../organization/organization.service';
 import { TenantsModule } from '../tenants/tenants.module';
 import { LifecycleController } from './lifecycle.controller';
 import { LifecycleService } from './lifecycle.service';
@@ -29,9 +29,9 @@ import { LifecycleService } from './lifecycle.service';
     },
     {
       provide: LifecycleService,
-      useFactory: (tenants: TenantDao, launcher: OperationLauncher) =>
-        new LifecycleService(tenants, launcher),
-      inject: [TenantDao, OperationLauncher],
+      useFactory: (organization: OrganizationService, launcher: OperationLauncher) =>
+        new LifecycleService(organization, launcher),
+      inject: [OrganizationService, OperationLauncher],
     },
   ],
 })

@@ -1,8 +1,8 @@
-import type { TenantDao } from '@bbws/data-access-tenants';
 import { requirePlatformAdmin, type Caller } from '@bbws/platform-auth';
 import type { OperationLauncher } from '@bbws/platform-operations';
 import { MESSAGES, type Operation, type TenantLifecycleAction } from '@bbws/shared-contracts';
-import { BusinessRuleError, NotFoundError } from '@bbws/shared-errors';
+import { BusinessRuleError } from '@bbws/shared-errors';
+import type { OrganizationService } from '../organization/organization.service';
 import { assertTransition, allowedTransitions } from '../tenants/tenant-status.rules';
 import { LIFECYCLE_ACTIONS, lifecycleActionsFrom } from './lifecycle.rules';
 
@@ -13,8 +13,8 @@ import { LIFECYCLE_ACTIONS, lifecycleActionsFrom } from './lifecycle.rules';
  */
 export class LifecycleService {
   constructor(
-    private readonly tenants: TenantDao,
-    private readonly launcher: OperationLauncher,
+    private readonly organization: Pick<OrganizationService, 'loadTenant'>,
+    private readonly launcher: Pick<OperationLauncher, 'launch'>,
   ) {}
 
   async request(
@@ -25,8 +25,7 @@ export class LifecycleService {
     correlationId: string,
   ): Promise<Operation> {
     requirePlatformAdmin(caller);
-    const tenant = await this.tenants.get(tenantId);
-    if (!tenant) throw new NotFoundError('TENANT', tenantId);
+    const tenant = await this.organization.loadTenant(tenantId);
     const { from, to } = LIFECYCLE_ACTIONS[action];
     if (tenant.status !== from) {
       throw new BusinessRuleError(

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { HierarchyDao, MemberDao, TenantDao } from '@bbws/data-access-tenants';
+import { HierarchyDao, MemberDao } from '@bbws/data-access-tenants';
 import { IDENTITY_DIRECTORY, type IdentityDirectory } from '@bbws/integrations-identity';
 import { TenantAccessService } from '@bbws/platform-auth';
 import { CLOCK } from '@bbws/platform-bootstrap';
 import type { Clock } from '@bbws/shared-util';
 import { OrganizationInfrastructureModule } from '../config/organization-infrastructure.module';
+import { OrganizationService } from '../organization/organization.service';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { TeamMembersController } from './team-members.controller';
@@ -18,12 +19,12 @@ import { TeamMembersController } from './team-members.controller';
       useFactory: (
         members: MemberDao,
         hierarchy: HierarchyDao,
-        tenants: TenantDao,
+        organization: OrganizationService,
         identity: IdentityDirectory,
         access: TenantAccessService,
         clock: Clock,
-      ) => new MembersService(members, hierarchy, tenants, identity, access, clock),
-      inject: [MemberDao, HierarchyDao, TenantDao, IDENTITY_DIRECTORY, TenantAccessService, CLOCK],
+      ) => new MembersService(members, hierarchy, organization, identity, access, clock),
+      inject: [MemberDao, HierarchyDao, OrganizationService, IDENTITY_DIRECTORY, TenantAccessService, CLOCK],
     },
   ],
   exports: [MembersService],

@@ -3,6 +3,7 @@ import type { HierarchyDao, MemberDao, TeamPath, TenantDao } from '@bbws/data-ac
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import { TenantAccessService } from '@bbws/platform-auth';
 import { TestClock, buildCaller, buildMember, buildTenant, fakePort } from '@bbws/testing-factories';
+import { OrganizationService } from '../organization/organization.service';
 import { MembersService } from './members.service';
 
 const team = (teamId: string): TeamPath => ({ level: 'TEAM', divisionId: 'div-1', groupId: 'grp-1', teamId });
@@ -43,13 +44,19 @@ function setUp(roles: Record<string, Member['role']>, current: Partial<Member> =
     get: jest.fn(async () => buildTenant({ tenantId: 't1', status: 'ACTIVE', adminCount: 1 })),
   };
   const identity = { findUserByEmail: jest.fn(async () => null), getUser: jest.fn() };
+  const clock = TestClock.frozen('2026-01-01T00:00:00Z');
+  const organization = new OrganizationService(
+    fakePort<TenantDao>(tenants),
+    fakePort<HierarchyDao>(hierarchy),
+    clock,
+  );
   const service = new MembersService(
     fakePort<MemberDao>(members),
-    fakePort<HierarchyDao>(hierarchy),
-    fakePort<TenantDao>(tenants),
+    fakePort<HierarchyDao>({}),
+    organization,
     fakePort<IdentityDirectory>(identity),
     access,
-    TestClock.frozen('2026-01-01T00:00:00Z'),
+    clock,
   );
   return { service, members };
 }

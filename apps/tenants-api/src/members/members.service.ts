@@ -1,11 +1,12 @@
 import type { Member, TenantRole } from '@bbws/data-access-memberships';
-import type { HierarchyDao, MemberDao, MemberFilter, TeamPath, TenantDao } from '@bbws/data-access-tenants';
+import type { HierarchyDao, MemberDao, MemberFilter, TeamPath } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
-import { auditEvent, loadLiveTenant, loadTenant, resolveTeams } from './organization.rules';
+import type { OrganizationService } from '../organization/organization.service';
+import { rethrowAsAppError } from '../organization/store-errors';
 
 export interface AddMemberInput {
   email: string;
@@ -30,11 +31,14 @@ const MANAGERS: readonly TenantRole[] = ['ADMIN', 'OPERATOR'];
 /** Members of a tenant: roles, team assignments and the last-ADMIN rule, every change audited. */
 export class MembersService {
   constructor(
-    private readonly members: MemberDao,
-    private readonly hierarchy: HierarchyDao,
-    private readonly tenants: TenantDao,
-    private readonly identity: IdentityDirectory,
-    private readonly access: TenantAccessService,
+    private readonly members: Pick<MemberDao, 'get' | 'list' | 'listByTeam' | 'add' | 'update' | 'remove'>,
+    private readonly hierarchy: Pick<HierarchyDao, 'get'>,
+    private readonly organization: Pick<
+      OrganizationService,
+      'loadTenant' | 'loadLiveTenant' | 'audit' | 'resolveTeams' | 'existingTeams'
+    >,
+    private readonly identity: Pick<IdentityDirectory, 'findUserByEmail'>,
+    private readonly access: Pick<TenantAccessService, 'require' | 'forget'>,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +50,7 @@ export class MembersService {
   ): Promise<Page<MemberView>> {
     const access = await this.access.require(caller, tenantId, MANAGERS);
     const [tenant, result] = await Promise.all([
-      loadTenant(this.tenants, tenantId),
+      this.organization.loadTenant(tenantId),
       this.members.list(tenantId, filter, page),
     ]);
     return {
@@ -64,7 +68,7 @@ export class MembersService {
   ): Promise<Page<MemberView>> {
     const access = await this.access.require(caller, tenantId);
     const [tenant, node] = await Promise.all([
-      loadTenant(this.tenants, tenantId),
+      this.organization.loadTenant(tenantId),
       this.hierarchy.get(tenantId, team),
     ]);
     if (!node) throw new NotFoundError('TEAM', team.teamId);
@@ -78,11 +82,11 @@ export class MembersService {
   /** ADMINs add people who already exist in the identity directory (others are invited instead). */
   async add(caller: Caller, tenantId: string, input: AddMemberInput): Promise<MemberView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    const tenant = await loadLiveTenant(this.tenants, tenantId);
+    const tenant = await this.organization.loadLiveTenant(tenantId);
     const user = await this.identity.findUserByEmail(input.email);
     if (!user) throw new NotFoundError('USER', input.email);
     const teamIds = [...new Set(input.teamIds ?? [])];
-    const teams = await resolveTeams(this.hierarchy, tenantId, teamIds);
+    const teams = await this.organization.resolveTeams(tenantId, teamIds);
     const now = this.clock.now().toISOString();
     const member: Member = {
       tenantId,
@@ -96,12 +100,10 @@ export class MembersService {
       updatedAt: now,
       version: 1,
     };
-    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_ADDED', {
-      userId: user.userId,
-      role: input.role,
-      teamIds,
+    const audit = this.organization.audit(tenantId, caller, 'MEMBER_ADDED', {
+      details: { userId: user.userId, role: input.role, teamIds },
     });
-    await this.members.add(member, audit, teams);
+    await this.members.add(member, audit, teams).catch(rethrowAsAppError);
     this.access.forget(tenantId, user.userId);
     return { member, access, adminCount: tenant.adminCount + (member.role === 'ADMIN' ? 1 : 0) };
   }
@@ -119,7 +121,7 @@ export class MembersService {
       });
     }
     const [tenant, member] = await Promise.all([
-      loadTenant(this.tenants, tenantId),
+      this.organization.loadTenant(tenantId),
       this.load(tenantId, userId),
     ]);
     return { member, access, adminCount: tenant.adminCount };
@@ -133,45 +135,46 @@ export class MembersService {
     ifMatch?: number,
   ): Promise<MemberView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    await loadLiveTenant(this.tenants, tenantId);
+    await this.organization.loadLiveTenant(tenantId);
     const current = await this.load(tenantId, userId);
     const teamIds = input.teamIds === undefined ? current.teamIds : [...new Set(input.teamIds)];
     const joined = teamIds.filter((teamId) => !current.teamIds.includes(teamId));
     const left = current.teamIds.filter((teamId) => !teamIds.includes(teamId));
-    const paths = await resolveTeams(this.hierarchy, tenantId, joined);
-    const leftPaths = await this.hierarchy.findTeams(tenantId, left);
+    const paths = await this.organization.resolveTeams(tenantId, joined);
+    const leftPaths = await this.organization.existingTeams(tenantId, left);
     const role = input.role ?? current.role;
     const expected = ifMatch ?? current.version;
     if (role === current.role && joined.length === 0 && left.length === 0) {
       if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
-      return { member: current, access, adminCount: (await loadTenant(this.tenants, tenantId)).adminCount };
+      return {
+        member: current,
+        access,
+        adminCount: (await this.organization.loadTenant(tenantId)).adminCount,
+      };
     }
     const details = {
       userId,
       ...(role !== current.role ? { beforeRole: current.role, afterRole: role } : {}),
       ...(joined.length || left.length ? { joinedTeamIds: joined, leftTeamIds: left } : {}),
     };
-    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_UPDATED', details);
-    const member = await this.members.update(current, expected, { role, teamIds }, audit, {
-      joined: paths,
-      left: [...leftPaths.values()],
-    });
+    const audit = this.organization.audit(tenantId, caller, 'MEMBER_UPDATED', { details });
+    const member = await this.members
+      .update(current, expected, { role, teamIds }, audit, { joined: paths, left: leftPaths })
+      .catch(rethrowAsAppError);
     this.access.forget(tenantId, userId);
-    const tenant = await loadTenant(this.tenants, tenantId);
+    const tenant = await this.organization.loadTenant(tenantId);
     return { member, access, adminCount: tenant.adminCount };
   }
 
   async remove(caller: Caller, tenantId: string, userId: string, ifMatch?: number): Promise<void> {
     await this.access.require(caller, tenantId, ['ADMIN']);
-    await loadLiveTenant(this.tenants, tenantId);
+    await this.organization.loadLiveTenant(tenantId);
     const current = await this.load(tenantId, userId);
-    const teams = await this.hierarchy.findTeams(tenantId, current.teamIds);
-    const audit = auditEvent(this.clock, tenantId, caller, 'MEMBER_REMOVED', {
-      userId,
-      role: current.role,
-      teamIds: current.teamIds,
+    const teams = await this.organization.existingTeams(tenantId, current.teamIds);
+    const audit = this.organization.audit(tenantId, caller, 'MEMBER_REMOVED', {
+      details: { userId, role: current.role, teamIds: current.teamIds },
     });
-    await this.members.remove(current, ifMatch ?? current.version, audit, [...teams.values()]);
+    await this.members.remove(current, ifMatch ?? current.version, audit, teams).catch(rethrowAsAppError);
     this.access.forget(tenantId, userId);
   }
 

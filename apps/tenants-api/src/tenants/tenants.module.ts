@@ -5,24 +5,29 @@ import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { ResourceLockReader } from '@bbws/data-access-operations';
 import { TenantDao } from '@bbws/data-access-tenants';
 import { TenantAccessService } from '@bbws/platform-auth';
-import { CLOCK, DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
+import { CLOCK, DYNAMO_CONTEXT } from '@bbws/platform-bootstrap';
 import type { Clock } from '@bbws/shared-util';
 import { EventsModule } from '../events/events.module';
 import { TenantEventsPublisher } from '../events/tenant-events.publisher';
+import { OrganizationModule } from '../organization/organization.module';
+import { OrganizationService } from '../organization/organization.service';
 import { TenantsController } from './tenants.controller';
 import { TenantsService } from './tenants.service';
 
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, OrganizationModule],
   controllers: [TenantsController],
   providers: [
     {
-      provide: TenantDao,
-      useFactory: (db: DynamoContext, config: PlatformConfig) => new TenantDao(db, { auditRetentionDays: config.auditRetentionDays }),
-      inject: [DYNAMO_CONTEXT, PLATFORM_CONFIG],
+      provide: ResourceLockReader,
+      useFactory: (db: DynamoContext) => new ResourceLockReader(db),
+      inject: [DYNAMO_CONTEXT],
     },
-    { provide: ResourceLockReader, useFactory: (db: DynamoContext) => new ResourceLockReader(db), inject: [DYNAMO_CONTEXT] },
-    { provide: InstanceReaderDao, useFactory: (db: DynamoContext) => new InstanceReaderDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: InstanceReaderDao,
+      useFactory: (db: DynamoContext) => new InstanceReaderDao(db),
+      inject: [DYNAMO_CONTEXT],
+    },
     {
       provide: TenantsService,
       useFactory: (
@@ -32,8 +37,9 @@ import { TenantsService } from './tenants.service';
         access: TenantAccessService,
         events: TenantEventsPublisher,
         locks: ResourceLockReader,
+        organization: OrganizationService,
         clock: Clock,
-      ) => new TenantsService(tenants, memberships, instances, access, events, locks, clock),
+      ) => new TenantsService(tenants, memberships, instances, access, events, locks, organization, clock),
       inject: [
         TenantDao,
         MembershipReaderDao,
@@ -41,10 +47,11 @@ import { TenantsService } from './tenants.service';
         TenantAccessService,
         TenantEventsPublisher,
         ResourceLockReader,
+        OrganizationService,
         CLOCK,
       ],
     },
   ],
-  exports: [TenantDao, TenantsService],
+  exports: [OrganizationModule, TenantsService],
 })
 export class TenantsModule {}

@@ -2,11 +2,18 @@ import type { InstanceReaderDao } from '@bbws/data-access-instances';
 import type { MembershipReaderDao } from '@bbws/data-access-memberships';
 import type { ResourceLockReader } from '@bbws/data-access-operations';
 import type { AuditEvent, Tenant, TenantDao, TenantStatus, TenantTier } from '@bbws/data-access-tenants';
-import { requirePlatformAdmin, type Caller, type TenantAccess, type TenantAccessService } from '@bbws/platform-auth';
-import { BusinessRuleError, ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import {
+  requirePlatformAdmin,
+  type Caller,
+  type TenantAccess,
+  type TenantAccessService,
+} from '@bbws/platform-auth';
+import { BusinessRuleError, ForbiddenError, PreconditionFailedError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { newId, type Clock } from '@bbws/shared-util';
 import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
+import { assertLive, type AuditExtra, type OrganizationService } from '../organization/organization.service';
+import { rethrowAsAppError } from '../organization/store-errors';
 import { assertTransition } from './tenant-status.rules';
 import { listMemberTenants } from './use-cases/list-member-tenants';
 
@@ -34,12 +41,24 @@ export interface TenantView {
 /** Rules of the tenant aggregate: who may do what, in which state, and what gets audited. */
 export class TenantsService {
   constructor(
-    private readonly tenants: TenantDao,
-    private readonly memberships: MembershipReaderDao,
-    private readonly instances: InstanceReaderDao,
-    private readonly access: TenantAccessService,
-    private readonly events: TenantEventsPublisher,
-    private readonly locks: ResourceLockReader,
+    private readonly tenants: Pick<
+      TenantDao,
+      | 'create'
+      | 'get'
+      | 'getMany'
+      | 'update'
+      | 'changeStatus'
+      | 'listAll'
+      | 'listByStatus'
+      | 'listByNamePrefix'
+      | 'listAudit'
+    >,
+    private readonly memberships: Pick<MembershipReaderDao, 'listByUser' | 'cursorAfter'>,
+    private readonly instances: Pick<InstanceReaderDao, 'tenantHasLiveInstances'>,
+    private readonly access: Pick<TenantAccessService, 'require'>,
+    private readonly events: Pick<TenantEventsPublisher, 'statusChanged'>,
+    private readonly locks: Pick<ResourceLockReader, 'find'>,
+    private readonly organization: Pick<OrganizationService, 'loadTenant' | 'audit'>,
     private readonly clock: Clock,
   ) {}
 
@@ -61,7 +80,9 @@ export class TenantsService {
       updatedBy: caller.userId,
       version: 1,
     };
-    await this.tenants.create(tenant, this.audit(tenant.tenantId, caller, 'TENANT_CREATED', { afterStatus: 'PENDING' }));
+    await this.tenants
+      .create(tenant, this.audit(tenant.tenantId, caller, 'TENANT_CREATED', { afterStatus: 'PENDING' }))
+      .catch(rethrowAsAppError);
     return { tenant, access: { tenantId: tenant.tenantId, isPlatformAdmin: true, role: null } };
   }
 
@@ -80,7 +101,10 @@ export class TenantsService {
           ? await this.tenants.listByStatus(filter.status, page)
           : await this.tenants.listAll(page);
       const access = (tenantId: string): TenantAccess => ({ tenantId, isPlatformAdmin: true, role: null });
-      return { items: result.items.map((tenant) => ({ tenant, access: access(tenant.tenantId) })), nextStartAt: result.nextStartAt };
+      return {
+        items: result.items.map((tenant) => ({ tenant, access: access(tenant.tenantId) })),
+        nextStartAt: result.nextStartAt,
+      };
     }
     const result = await listMemberTenants(this.memberships, this.tenants, caller.userId, filter, page);
     return {
@@ -92,25 +116,35 @@ export class TenantsService {
     };
   }
 
-  async update(caller: Caller, tenantId: string, input: UpdateTenantInput, ifMatch?: number): Promise<TenantView> {
+  async update(
+    caller: Caller,
+    tenantId: string,
+    input: UpdateTenantInput,
+    ifMatch?: number,
+  ): Promise<TenantView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     if (input.tier !== undefined && !caller.isPlatformAdmin) {
       throw new ForbiddenError('Only platform administrators change a tenant tier');
     }
     const current = await this.load(tenantId);
-    if (current.status === 'DEPROVISIONED') {
-      throw new BusinessRuleError('TENANT_DEPROVISIONED', 'A deprovisioned tenant cannot be changed');
-    }
+    assertLive(current);
     const changed = Object.fromEntries(
-      Object.entries(input).filter(([field, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(current[field as keyof Tenant])),
+      Object.entries(input).filter(
+        ([field, value]) =>
+          value !== undefined && JSON.stringify(value) !== JSON.stringify(current[field as keyof Tenant]),
+      ),
     ) as UpdateTenantInput;
     const expected = ifMatch ?? current.version;
     if (Object.keys(changed).length === 0) {
       if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
       return { tenant: current, access };
     }
-    const audit = this.audit(tenantId, caller, 'TENANT_UPDATED', { details: { fields: Object.keys(changed) } });
-    const tenant = await this.tenants.update(current, expected, changed, caller.userId, audit);
+    const audit = this.audit(tenantId, caller, 'TENANT_UPDATED', {
+      details: { fields: Object.keys(changed) },
+    });
+    const tenant = await this.tenants
+      .update(current, expected, changed, caller.userId, audit)
+      .catch(rethrowAsAppError);
     return { tenant, access };
   }
 
@@ -130,7 +164,9 @@ export class TenantsService {
       afterStatus: status,
       ...(reason ? { reason } : {}),
     });
-    const tenant = await this.tenants.changeStatus(current, ifMatch ?? current.version, status, reason ?? null, caller.userId, audit);
+    const tenant = await this.tenants
+      .changeStatus(current, ifMatch ?? current.version, status, reason ?? null, caller.userId, audit)
+      .catch(rethrowAsAppError);
     await this.events.statusChanged(current, tenant, correlationId);
     return { tenant, access: { tenantId, isPlatformAdmin: true, role: null } };
   }
@@ -157,8 +193,13 @@ export class TenantsService {
       );
     }
     assertTransition(current.status, 'DEPROVISIONED', undefined);
-    const audit = this.audit(tenantId, caller, 'TENANT_DEPROVISIONED', { beforeStatus: current.status, afterStatus: 'DEPROVISIONED' });
-    const tenant = await this.tenants.changeStatus(current, ifMatch ?? current.version, 'DEPROVISIONED', null, caller.userId, audit);
+    const audit = this.audit(tenantId, caller, 'TENANT_DEPROVISIONED', {
+      beforeStatus: current.status,
+      afterStatus: 'DEPROVISIONED',
+    });
+    const tenant = await this.tenants
+      .changeStatus(current, ifMatch ?? current.version, 'DEPROVISIONED', null, caller.userId, audit)
+      .catch(rethrowAsAppError);
     await this.events.statusChanged(current, tenant, correlationId);
     return { tenant, access: { tenantId, isPlatformAdmin: true, role: null } };
   }
@@ -168,13 +209,11 @@ export class TenantsService {
     return this.tenants.listAudit(tenantId, page);
   }
 
-  private async load(tenantId: string): Promise<Tenant> {
-    const tenant = await this.tenants.get(tenantId);
-    if (!tenant) throw new NotFoundError('TENANT', tenantId);
-    return tenant;
+  private load(tenantId: string): Promise<Tenant> {
+    return this.organization.loadTenant(tenantId);
   }
 
-  private audit(tenantId: string, caller: Caller, action: string, extra: Partial<AuditEvent>): AuditEvent {
-    return { eventId: newId('evt'), tenantId, timestamp: this.clock.now().toISOString(), actor: caller.userId, action, ...extra };
+  private audit(tenantId: string, caller: Caller, action: string, extra: AuditExtra): AuditEvent {
+    return this.organization.audit(tenantId, caller, action, extra);
   }
 }

@@ -1,4 +1,4 @@
-import { loadConfig, z } from '@bbws/shared-config';
+import { LOCAL_PORTS, loadConfig, z } from '@bbws/shared-config';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
 import {
   QUEUE_WORKER_NAMES,
@@ -7,7 +7,7 @@ import {
   type WorkerName,
 } from '../runtime/worker-registry';
 
-export const WORKERS_PORT = 3007;
+export const WORKERS_PORT = LOCAL_PORTS.workers;
 
 export type { QueueWorkerName, WorkerName };
 

@@ -6,7 +6,7 @@ import {
   ConflictError,
   InvalidStatusTransitionError,
   NotFoundError,
-  PreconditionFailedError,
+  VersionConflictError,
 } from '@bbws/shared-errors';
 import { newId, type Clock } from '@bbws/shared-util';
 import type { TenantInstancesLifecycle } from './tenant-instances.port';
@@ -117,7 +117,7 @@ export class TenantLifecycleService {
         );
         return;
       } catch (error) {
-        if (!(error instanceof PreconditionFailedError)) throw error;
+        if (!(error instanceof VersionConflictError)) throw error;
       }
     }
     throw new TenantBusyError(tenantId);

@@ -75,11 +75,11 @@ export function versionedUpdate(params: VersionedUpdate): { Update: Update } {
 }
 
 /** A Put that only succeeds when no item has this key yet (entities, guard items). */
-export function putNew(tableName: string, item: Record<string, unknown>): TransactItem {
+export function putNew(tableName: string, item: object): TransactItem {
   return {
     Put: {
       TableName: tableName,
-      Item: item,
+      Item: { ...item },
       ConditionExpression: 'attribute_not_exists(PK)',
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
@@ -96,6 +96,7 @@ export function deleteKey(tableName: string, key: Record<string, string>, mustEx
   };
 }
 
-export function put(tableName: string, item: Record<string, unknown>): TransactItem {
-  return { Put: { TableName: tableName, Item: item } };
+/** `item` is a typed `<Entity>Item` or any other record of attributes. */
+export function put(tableName: string, item: object): TransactItem {
+  return { Put: { TableName: tableName, Item: { ...item } } };
 }

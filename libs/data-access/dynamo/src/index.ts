@@ -11,7 +11,12 @@ export {
 export { ensureTables } from './ensure-tables';
 export { tablesCloudFormation } from './cloudformation-tables';
 export { createDocumentClient, createDynamoClient, type DynamoConnection } from './dynamo-client.factory';
-export { transactWrite, type ConditionFailure, type ConditionFailureMapper, type TransactItem } from './transact';
+export {
+  transactWrite,
+  type ConditionFailure,
+  type ConditionFailureMapper,
+  type TransactItem,
+} from './transact';
 export { extraWrites, extraWritesContents, type ExtraWrites, type ExtraWritesContents } from './extra-writes';
 export { tableReadinessChecks } from './table-readiness';
 export { deleteKey, put, putNew, versionedUpdate, type VersionedUpdate } from './expressions';
@@ -25,3 +30,11 @@ export {
 } from './idempotency.dao';
 export type { DynamoContext } from './dynamo-context';
 export type { ItemBase, ItemKey, VersionedItemBase } from './item-base';
+export {
+  MAX_TRANSACTION_ITEMS,
+  TransactionBuilder,
+  type ItemFailure,
+  type TransactionEntry,
+} from './transaction.builder';
+export { batchGetItems, inKeyOrder, itemKey, type BatchGetOptions, type StoredItem } from './batch-get';
+export { readItem, storedVersion } from './typed-item';

@@ -80,16 +80,23 @@ export async function paginatedQuery(
 export function cursorAfter(
   codec: CursorCodec,
   query: Omit<KeyQuery, 'pageSize' | 'startAt'>,
-  item: Record<string, unknown>,
+  item: object,
 ): string {
   const attributes = query.index ? ['PK', 'SK', `${query.index}PK`, `${query.index}SK`] : ['PK', 'SK'];
-  const key = Object.fromEntries(attributes.map((attribute) => [attribute, item[attribute]]));
+  const stored: Record<string, unknown> = { ...item };
+  const key = Object.fromEntries(attributes.map((attribute) => [attribute, stored[attribute]]));
   return codec.encode({ p: listScope(query), k: key });
 }
 
 function listScope(query: Omit<KeyQuery, 'pageSize' | 'startAt'>): string {
   const filter = query.filter ? { e: query.filter.expression, v: query.filter.values } : null;
-  const scope = JSON.stringify([query.tableName, query.index ?? null, query.partition, query.sortKey ?? null, filter]);
+  const scope = JSON.stringify([
+    query.tableName,
+    query.index ?? null,
+    query.partition,
+    query.sortKey ?? null,
+    filter,
+  ]);
   return createHash('sha256').update(scope).digest('base64url').slice(0, 22);
 }
 

@@ -1,8 +1,11 @@
 import { TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
-import type { AppError } from '@bbws/shared-errors';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -12,7 +15,8 @@ export interface ConditionFailure {
   item?: Record<string, unknown>;
 }
 
-export type ConditionFailureMapper = (failure: ConditionFailure) => AppError;
+/** Our error for a failed condition: a domain error from `@bbws/shared-errors` for DAOs. */
+export type ConditionFailureMapper = (failure: ConditionFailure) => Error;
 
 function isTransactionConflict(error: unknown): boolean {
   return (
@@ -30,7 +34,7 @@ const conflictRetry = retry(handleWhen(isTransactionConflict), {
 
 /**
  * Writes all items atomically. A failed condition is translated into our error by `onConditionFailed`
- * (called with the first failing item's index), so guard items become 409s and stale versions 412s.
+ * (called with the first failing item's index), so guard items become `NameTakenError`s and stale versions `VersionConflictError`s.
  */
 export async function transactWrite(
   client: DynamoDBDocumentClient,

@@ -1,7 +1,17 @@
+import { readItem, type StoredItem, type VersionedItemBase } from '@bbws/data-access-dynamo';
 import type { Member } from './member.entity';
 import { memberKeys } from './member.keys';
 
-export function toMemberItem(member: Member): Record<string, unknown> {
+/** A membership as stored: the entity plus keys and the user's index (GSI1: user -> tenants). */
+export interface MemberItem extends VersionedItemBase, Omit<Member, 'name' | 'teamIds'> {
+  entityType: 'MEMBER';
+  GSI1PK: string;
+  GSI1SK: string;
+  name?: string;
+  teamIds?: string[];
+}
+
+export function toMemberItem(member: Member): MemberItem {
   return {
     ...memberKeys.member(member.tenantId, member.userId),
     GSI1PK: memberKeys.userTenants(member.userId),
@@ -13,17 +23,18 @@ export function toMemberItem(member: Member): Record<string, unknown> {
   };
 }
 
-export function fromMemberItem(item: Record<string, unknown>): Member {
+export function fromMemberItem(stored: StoredItem): Member {
+  const item = readItem<MemberItem>(stored);
   return {
-    tenantId: item.tenantId as string,
-    userId: item.userId as string,
-    email: item.email as string,
-    name: (item.name as string | undefined) ?? '',
-    role: item.role as Member['role'],
-    teamIds: (item.teamIds as string[] | undefined) ?? [],
-    joinedAt: item.joinedAt as string,
-    addedBy: item.addedBy as string,
-    updatedAt: item.updatedAt as string,
-    version: item.version as number,
+    tenantId: item.tenantId,
+    userId: item.userId,
+    email: item.email,
+    name: item.name ?? '',
+    role: item.role,
+    teamIds: item.teamIds ?? [],
+    joinedAt: item.joinedAt,
+    addedBy: item.addedBy,
+    updatedAt: item.updatedAt,
+    version: item.version,
   };
 }

@@ -1,11 +1,16 @@
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { cursorAfter, paginatedQuery, type DynamoContext, type KeyQuery } from '@bbws/data-access-dynamo';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  batchGetItems,
+  cursorAfter,
+  inKeyOrder,
+  paginatedQuery,
+  type DynamoContext,
+  type KeyQuery,
+} from '@bbws/data-access-dynamo';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Member } from './member.entity';
 import { memberKeys } from './member.keys';
 import { fromMemberItem, toMemberItem } from './member.mapper';
-
-const BATCH_GET_LIMIT = 100;
 
 /** Read side of memberships, shared by every service for authorization. */
 export class MembershipReaderDao {
@@ -20,24 +25,9 @@ export class MembershipReaderDao {
 
   /** One user's memberships in the given tenants (those that exist), one BatchGet per 100 tenants, in the order asked. */
   async findInTenants(tenantIds: readonly string[], userId: string): Promise<Member[]> {
-    const table = this.db.tables.tenants;
-    const found = new Map<string, Member>();
-    for (let start = 0; start < tenantIds.length; start += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = tenantIds
-        .slice(start, start + BATCH_GET_LIMIT)
-        .map((tenantId) => memberKeys.member(tenantId, userId));
-      while (keys && keys.length > 0) {
-        const result: BatchGetCommandOutput = await this.db.client.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }),
-        );
-        for (const item of result.Responses?.[table] ?? []) {
-          const member = fromMemberItem(item);
-          found.set(member.tenantId, member);
-        }
-        keys = result.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
-    return tenantIds.flatMap((tenantId) => found.get(tenantId) ?? []);
+    const keys = tenantIds.map((tenantId) => memberKeys.member(tenantId, userId));
+    const found = await batchGetItems(this.db.client, this.db.tables.tenants, keys, { consistent: false });
+    return inKeyOrder(keys, found).map(fromMemberItem);
   }
 
   /** A user's memberships across tenants (GSI1), in tenant-id order. */

@@ -1,9 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { PreconditionFailedError } from '@bbws/shared-errors';
+import { LimitReachedError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { buildWebhook, buildWebhookDelivery, testDynamoContext } from '@bbws/testing-factories';
 import { WebhookDeliveryDao } from './webhook-delivery.dao';
-import { WebhookLimitError } from './webhook-limit.error';
 import { WebhookDao } from './webhook.dao';
 import { toWebhookItem } from './webhook.mapper';
 
@@ -26,9 +25,9 @@ describe('WebhookDao', () => {
     const updated = await webhooks.update(webhook, 1, { events: ['site.created'] }, 'admin');
     expect(updated).toMatchObject({ version: 2, events: ['site.created'], updatedBy: 'admin' });
     await expect(webhooks.update(webhook, 1, { description: 'late' }, 'admin')).rejects.toBeInstanceOf(
-      PreconditionFailedError,
+      VersionConflictError,
     );
-    await expect(webhooks.delete(webhook, 1)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(webhooks.delete(webhook, 1)).rejects.toBeInstanceOf(VersionConflictError);
     await webhooks.delete(webhook, 2);
     expect(await webhooks.get(webhook.tenantId, webhook.webhookId)).toBeNull();
   });
@@ -40,18 +39,17 @@ describe('WebhookDao', () => {
       await db.client.send(new PutCommand({ TableName: db.tables.operations, Item: toWebhookItem(legacy) }));
     }
     await webhooks.create(buildWebhook({ tenantId }), 3);
-    await expect(webhooks.create(buildWebhook({ tenantId }), 3)).rejects.toBeInstanceOf(WebhookLimitError);
+    await expect(webhooks.create(buildWebhook({ tenantId }), 3)).rejects.toBeInstanceOf(LimitReachedError);
     expect(await webhooks.countByTenant(tenantId)).toBe(3);
   });
 
   it('frees a slot only when a delete happens: a stale delete leaves the count alone', async () => {
     const first = buildWebhook();
     await webhooks.create(first, 1);
-    await expect(webhooks.delete(first, 7)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await expect(webhooks.delete(first, 7)).rejects.toBeInstanceOf(VersionConflictError);
     await expect(webhooks.create(buildWebhook({ tenantId: first.tenantId }), 1)).rejects.toMatchObject({
-      code: 'WEBHOOK_LIMIT',
-      status: 422,
-      details: { limit: 1 },
+      what: 'WEBHOOKS',
+      limit: 1,
     });
     await webhooks.delete(first, 1);
     await webhooks.create(buildWebhook({ tenantId: first.tenantId }), 1);

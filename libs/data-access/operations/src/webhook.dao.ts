@@ -1,10 +1,21 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { paginatedQuery, transactWrite, versionedUpdate, type DynamoContext } from '@bbws/data-access-dynamo';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import {
+  TransactionBuilder,
+  paginatedQuery,
+  versionedUpdate,
+  type DynamoContext,
+  type StoredItem,
+} from '@bbws/data-access-dynamo';
+import {
+  AlreadyExistsError,
+  ConcurrentChangeError,
+  ItemMissingError,
+  LimitReachedError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { WebhookCounter } from './webhook-counter';
-import { WebhookLimitError } from './webhook-limit.error';
 import type { Webhook } from './webhook.entity';
 import { webhookKeys } from './webhook.keys';
 import { fromWebhookItem, toWebhookItem } from './webhook.mapper';
@@ -28,13 +39,12 @@ export class WebhookDao {
     return this.db.tables.operations;
   }
 
-  /** Stores a subscription unless its tenant already has `limit` (422 WEBHOOK_LIMIT), atomically. */
+  /** Stores a subscription unless its tenant already has `limit` (`LimitReachedError` WEBHOOKS), atomically. */
   async create(webhook: Webhook, limit: number): Promise<void> {
     await this.counter.ensure(webhook.tenantId);
-    await transactWrite(
-      this.db.client,
-      [
-        this.counter.increment(webhook.tenantId, limit),
+    await new TransactionBuilder()
+      .add(this.counter.increment(webhook.tenantId, limit), () => new LimitReachedError('WEBHOOKS', limit))
+      .add(
         {
           Put: {
             TableName: this.table,
@@ -42,12 +52,9 @@ export class WebhookDao {
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-      ],
-      ({ index }) =>
-        index === 0
-          ? new WebhookLimitError(limit)
-          : new ConflictError('CONFLICT', `Webhook ${webhook.webhookId} already exists`),
-    );
+        () => new AlreadyExistsError('WEBHOOK', webhook.webhookId),
+      )
+      .commit(this.db.client);
   }
 
   async get(tenantId: string, webhookId: string): Promise<Webhook | null> {
@@ -108,9 +115,8 @@ export class WebhookDao {
   /** Deletes the subscription if still at `expectedVersion`, freeing its slot in the same transaction. */
   async delete(current: Webhook, expectedVersion: number): Promise<void> {
     await this.counter.ensure(current.tenantId);
-    await transactWrite(
-      this.db.client,
-      [
+    await new TransactionBuilder()
+      .add(
         {
           Delete: {
             TableName: this.table,
@@ -120,13 +126,10 @@ export class WebhookDao {
             ExpressionAttributeValues: { ':version': expectedVersion },
           },
         },
-        this.counter.decrement(current.tenantId),
-      ],
-      ({ index }) =>
-        index === 0
-          ? new PreconditionFailedError(expectedVersion)
-          : new ConflictError('CONFLICT', 'The webhook count changed meanwhile'),
-    );
+        () => new VersionConflictError(expectedVersion),
+      )
+      .add(this.counter.decrement(current.tenantId), () => new ConcurrentChangeError('WEBHOOK_COUNT'))
+      .commit(this.db.client);
   }
 
   /** A delivery attempt succeeded: the failure streak ends. Bookkeeping, so the version stays. */
@@ -193,7 +196,7 @@ export class WebhookDao {
     webhookId: string,
     expression: string,
     values: Record<string, unknown>,
-  ): Promise<Record<string, unknown> | null> {
+  ): Promise<StoredItem | null> {
     try {
       const { Attributes } = await this.db.client.send(
         new UpdateCommand({
@@ -218,8 +221,8 @@ export class WebhookDao {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const now = await this.get(current.tenantId, current.webhookId);
-      if (!now) throw new NotFoundError('WEBHOOK', current.webhookId);
-      throw new PreconditionFailedError(expectedVersion, now.version);
+      if (!now) throw new ItemMissingError('WEBHOOK', current.webhookId);
+      throw new VersionConflictError(expectedVersion, now.version);
     }
   }
 }

@@ -1,7 +1,28 @@
+import { readItem, type ItemBase, type StoredItem, type VersionedItemBase } from '@bbws/data-access-dynamo';
 import type { Webhook, WebhookDelivery } from './webhook.entity';
 import { webhookKeys } from './webhook.keys';
 
-export function toWebhookItem(webhook: Webhook): Record<string, unknown> {
+type Optional<T, K extends keyof T> = Omit<T, K> & { [P in K]?: T[P] | null };
+
+/** A subscription as stored (fields added later may be missing on older items). */
+export interface WebhookItem
+  extends
+    VersionedItemBase,
+    Optional<
+      Webhook,
+      'events' | 'description' | 'disabledReason' | 'consecutiveFailures' | 'lastDeliveryAt' | 'lastSuccessAt'
+    > {
+  entityType: 'WEBHOOK';
+}
+
+/** One delivery of one event to one subscription, expiring after the retention period. */
+export interface DeliveryItem
+  extends ItemBase, Optional<WebhookDelivery, 'attempts' | 'nextAttemptAt' | 'completedAt'> {
+  entityType: 'WEBHOOK_DELIVERY';
+  ttl: number;
+}
+
+export function toWebhookItem(webhook: Webhook): WebhookItem {
   return {
     ...webhookKeys.webhook(webhook.tenantId, webhook.webhookId),
     entityType: 'WEBHOOK',
@@ -10,28 +31,29 @@ export function toWebhookItem(webhook: Webhook): Record<string, unknown> {
   };
 }
 
-export function fromWebhookItem(item: Record<string, unknown>): Webhook {
+export function fromWebhookItem(stored: StoredItem): Webhook {
+  const item = readItem<WebhookItem>(stored);
   return {
-    webhookId: item.webhookId as string,
-    tenantId: item.tenantId as string,
-    url: item.url as string,
-    events: (item.events as Webhook['events'] | undefined) ?? [],
-    description: (item.description as string | null | undefined) ?? null,
-    secret: item.secret as string,
-    status: item.status as Webhook['status'],
-    disabledReason: (item.disabledReason as string | null | undefined) ?? null,
-    consecutiveFailures: (item.consecutiveFailures as number | undefined) ?? 0,
-    lastDeliveryAt: (item.lastDeliveryAt as string | null | undefined) ?? null,
-    lastSuccessAt: (item.lastSuccessAt as string | null | undefined) ?? null,
-    createdAt: item.createdAt as string,
-    createdBy: item.createdBy as string,
-    updatedAt: item.updatedAt as string,
-    updatedBy: item.updatedBy as string,
-    version: item.version as number,
+    webhookId: item.webhookId,
+    tenantId: item.tenantId,
+    url: item.url,
+    events: item.events ?? [],
+    description: item.description ?? null,
+    secret: item.secret,
+    status: item.status,
+    disabledReason: item.disabledReason ?? null,
+    consecutiveFailures: item.consecutiveFailures ?? 0,
+    lastDeliveryAt: item.lastDeliveryAt ?? null,
+    lastSuccessAt: item.lastSuccessAt ?? null,
+    createdAt: item.createdAt,
+    createdBy: item.createdBy,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+    version: item.version,
   };
 }
 
-export function toDeliveryItem(delivery: WebhookDelivery, ttl: number): Record<string, unknown> {
+export function toDeliveryItem(delivery: WebhookDelivery, ttl: number): DeliveryItem {
   return {
     ...webhookKeys.delivery(delivery.webhookId, delivery.createdAt, delivery.deliveryId),
     entityType: 'WEBHOOK_DELIVERY',
@@ -42,18 +64,19 @@ export function toDeliveryItem(delivery: WebhookDelivery, ttl: number): Record<s
   };
 }
 
-export function fromDeliveryItem(item: Record<string, unknown>): WebhookDelivery {
+export function fromDeliveryItem(stored: StoredItem): WebhookDelivery {
+  const item = readItem<DeliveryItem>(stored);
   return {
-    deliveryId: item.deliveryId as string,
-    webhookId: item.webhookId as string,
-    tenantId: item.tenantId as string,
-    eventId: item.eventId as string,
-    eventType: item.eventType as WebhookDelivery['eventType'],
-    event: item.event as WebhookDelivery['event'],
-    status: item.status as WebhookDelivery['status'],
-    attempts: (item.attempts as WebhookDelivery['attempts'] | undefined) ?? [],
-    nextAttemptAt: (item.nextAttemptAt as string | null | undefined) ?? null,
-    createdAt: item.createdAt as string,
-    completedAt: (item.completedAt as string | null | undefined) ?? null,
+    deliveryId: item.deliveryId,
+    webhookId: item.webhookId,
+    tenantId: item.tenantId,
+    eventId: item.eventId,
+    eventType: item.eventType,
+    event: item.event,
+    status: item.status,
+    attempts: item.attempts ?? [],
+    nextAttemptAt: item.nextAttemptAt ?? null,
+    createdAt: item.createdAt,
+    completedAt: item.completedAt ?? null,
   };
 }

@@ -1,4 +1,11 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  HasChildrenError,
+  ItemMissingError,
+  LimitReachedError,
+  NameTakenError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import type { DivisionPath, GroupPath, HierarchyNode, TeamPath } from './hierarchy.entity';
 import { hierarchyKeys } from './hierarchy.keys';
@@ -68,21 +75,21 @@ describe('HierarchyDao (DynamoDB Local)', () => {
   it('keeps sibling names unique case- and space-insensitively, but allows the name under another parent', async () => {
     const d1 = division();
     await create(d1, 'Research');
-    await expect(create(division(), '  research ')).rejects.toMatchObject({
-      code: 'DIVISION_NAME_TAKEN',
-      status: 409,
-    });
+    await expect(create(division(), '  research ')).rejects.toEqual(
+      new NameTakenError('DIVISION', '  research '),
+    );
     const g = group(d1);
     await create(g, 'Research');
-    await expect(create(group(d1), 'RESEARCH')).rejects.toMatchObject({ code: 'GROUP_NAME_TAKEN' });
+    await expect(create(group(d1), 'RESEARCH')).rejects.toMatchObject({
+      entity: 'GROUP',
+      takenName: 'RESEARCH',
+    });
     expect(await counter(hierarchyKeys.node(tenantId, d1), 'childCount')).toBe(1);
   });
 
   it('refuses a child under a parent that does not exist', async () => {
-    await expect(create(group(division()))).rejects.toMatchObject({
-      code: 'DIVISION_NOT_FOUND',
-      status: 404,
-    });
+    const parent = division();
+    await expect(create(group(parent))).rejects.toEqual(new ItemMissingError('DIVISION', parent.divisionId));
   });
 
   it('lets exactly one of two concurrent creates take the last of the 100 child places', async () => {
@@ -97,7 +104,8 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const results = await Promise.allSettled([create(division()), create(division())]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(rejected?.reason).toMatchObject({ code: 'CHILD_LIMIT_REACHED', status: 422 });
+    expect(rejected?.reason).toBeInstanceOf(LimitReachedError);
+    expect(rejected?.reason).toMatchObject({ what: 'CHILDREN', limit: 100, details: { level: 'DIVISION' } });
     expect(await counter(tenantKeys.tenant(tenantId), 'divisionCount')).toBe(100);
   });
 
@@ -129,9 +137,7 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     await create(division(), 'Taken');
     await expect(
       hierarchy.update(node, 1, { name: 'taken' }, 'tester', buildAuditEvent({ tenantId })),
-    ).rejects.toMatchObject({
-      code: 'DIVISION_NAME_TAKEN',
-    });
+    ).rejects.toMatchObject({ entity: 'DIVISION', takenName: 'taken' });
     const renamed = await hierarchy.update(
       node,
       1,
@@ -142,9 +148,7 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     expect(renamed).toMatchObject({ name: 'New name', description: 'x', version: 2 });
     await expect(
       hierarchy.update(node, 1, { name: 'Other' }, 'tester', buildAuditEvent({ tenantId })),
-    ).rejects.toMatchObject({
-      code: 'PRECONDITION_FAILED',
-    });
+    ).rejects.toEqual(new VersionConflictError(1, 2));
     await create(division(), 'old name');
   });
 
@@ -158,13 +162,12 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     const member = buildMember({ tenantId, teamIds: [t.teamId] });
     await members.add(member, buildAuditEvent({ tenantId }), [t]);
 
-    await expect(hierarchy.delete(dNode, 1, buildAuditEvent({ tenantId }))).rejects.toMatchObject({
-      code: 'HAS_CHILDREN',
-      status: 422,
-    });
+    await expect(hierarchy.delete(dNode, 1, buildAuditEvent({ tenantId }))).rejects.toEqual(
+      new HasChildrenError('DIVISION'),
+    );
     await expect(
       hierarchy.delete({ ...tNode, memberCount: 1 }, 1, buildAuditEvent({ tenantId })),
-    ).rejects.toMatchObject({ code: 'HAS_CHILDREN' });
+    ).rejects.toEqual(new HasChildrenError('TEAM'));
 
     const deleted = await hierarchy.deleteSubtree(
       dNode,
@@ -199,8 +202,8 @@ describe('HierarchyDao (DynamoDB Local)', () => {
     await expect(
       hierarchy.deleteSubtree(stored, stored.version, buildAuditEvent({ tenantId })),
     ).rejects.toMatchObject({
-      code: 'CASCADE_TOO_LARGE',
-      status: 422,
+      what: 'TRANSACTION_ITEMS',
+      limit: 100,
     });
     expect(await hierarchy.get(tenantId, g)).toMatchObject({ name: gNode.name, childCount: 34 });
   });

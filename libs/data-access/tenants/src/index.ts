@@ -35,4 +35,3 @@ export {
 } from './invitation.entity';
 export { invitationKeys } from './invitation.keys';
 export { InvitationDao, type InvitationTokenRecord } from './invitation.dao';
-export { MAX_TRANSACTION_ITEMS } from './transaction.builder';

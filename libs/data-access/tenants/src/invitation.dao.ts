@@ -1,30 +1,22 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  TransactionBuilder,
   deleteKey,
   paginatedQuery,
   put,
   putNew,
+  readItem,
   versionedUpdate,
   type DynamoContext,
   type KeyQuery,
-  type TransactItem,
+  type TransactionEntry,
 } from '@bbws/data-access-dynamo';
 import { memberKeys, type Member } from '@bbws/data-access-memberships';
-import {
-  BusinessRuleError,
-  ConflictError,
-  GoneError,
-  InvalidStatusTransitionError,
-  NotFoundError,
-  PreconditionFailedError,
-  type AppError,
-} from '@bbws/shared-errors';
+import { AlreadyMemberError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
-import { normalizeEmail } from '@bbws/shared-util';
 import type { TeamPath } from './hierarchy.entity';
 import {
   MAX_RESENDS,
-  invitationStatusAt,
   type Invitation,
   type InvitationStatus,
   type StoredInvitationStatus,
@@ -36,11 +28,12 @@ import {
   pendingInvitationTtl,
   toInvitationItem,
   tokenItem,
+  type InvitationTokenItem,
 } from './invitation.mapper';
+import { InvitationWrites, transitionFailure } from './invitation.writes';
 import type { MemberDao } from './member.dao';
 import type { AuditEvent } from './tenant.entity';
 import type { TenantDao } from './tenant.dao';
-import { TransactionBuilder, type ItemFailure } from './transaction.builder';
 
 /** A token's record: which invitation it opens, and whether it was used. */
 export interface InvitationTokenRecord {
@@ -49,19 +42,20 @@ export interface InvitationTokenRecord {
   consumedAt: string | null;
 }
 
-/** Answering through the public token API (409/410) versus managing through the admin API (422/412). */
-type Channel = 'invitee' | 'admin';
-
 /**
  * Invitations with their pending guard (one pending invitation per tenant and email), their token item
  * (keyed by the token's SHA-256, never the token) and audit events, each change in one transaction.
  */
 export class InvitationDao {
+  private readonly writes: InvitationWrites;
+
   constructor(
     private readonly db: DynamoContext,
-    private readonly tenants: TenantDao,
-    private readonly members: MemberDao,
-  ) {}
+    private readonly tenants: Pick<TenantDao, 'auditPut'>,
+    private readonly members: Pick<MemberDao, 'joinEntries'>,
+  ) {
+    this.writes = new InvitationWrites(db.tables.tenants);
+  }
 
   private get table(): string {
     return this.db.tables.tenants;
@@ -69,29 +63,12 @@ export class InvitationDao {
 
   /**
    * Stores a new PENDING invitation. An expired pending invitation for the same email gives way; a live
-   * one is a 409 DUPLICATE_INVITATION. With `knownUserId`, a membership written meanwhile is a 409 ALREADY_MEMBER.
+   * one is a `DuplicateInvitationError`. With `knownUserId`, a membership written meanwhile is an `AlreadyMemberError`.
    */
   async create(invitation: Invitation, audit: AuditEvent, knownUserId?: string): Promise<void> {
     const tx = new TransactionBuilder()
       .add(putNew(this.table, toInvitationItem(invitation)))
-      .add(
-        {
-          Put: {
-            TableName: this.table,
-            Item: pendingGuardItem(invitation),
-            ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
-            ExpressionAttributeValues: { ':now': invitation.createdAt },
-          },
-        },
-        () =>
-          new ConflictError(
-            'DUPLICATE_INVITATION',
-            `A pending invitation for ${invitation.email} already exists`,
-            {
-              email: invitation.email,
-            },
-          ),
-      )
+      .add(...this.writes.claimPendingGuard(invitation))
       .add(putNew(this.table, tokenItem(invitation, invitation.tokenHash)))
       .add(this.tenants.auditPut(audit));
     if (knownUserId) {
@@ -103,7 +80,7 @@ export class InvitationDao {
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
-        () => alreadyMember(knownUserId),
+        () => new AlreadyMemberError(knownUserId),
       );
     }
     await tx.commit(this.db.client);
@@ -125,10 +102,11 @@ export class InvitationDao {
       new GetCommand({ TableName: this.table, Key: invitationKeys.token(tokenHash), ConsistentRead: true }),
     );
     if (!Item) return null;
+    const token = readItem<InvitationTokenItem>(Item);
     return {
-      tenantId: Item.tenantId as string,
-      invitationId: Item.invitationId as string,
-      consumedAt: (Item.consumedAt as string | undefined) ?? null,
+      tenantId: token.tenantId,
+      invitationId: token.invitationId,
+      consumedAt: token.consumedAt ?? null,
     };
   }
 
@@ -168,9 +146,7 @@ export class InvitationDao {
     actor: string,
     audit: AuditEvent,
   ): Promise<Invitation> {
-    return this.finish(current, 'CANCELLED', actor, 'admin', expectedVersion, [
-      [this.tenants.auditPut(audit)],
-    ]);
+    return this.finish(current, 'CANCELLED', actor, expectedVersion, [[this.tenants.auditPut(audit)]]);
   }
 
   /** A new token (the old one is deleted, so it is dead at once), a fresh expiry, resendCount + 1 (at most 3). */
@@ -209,7 +185,7 @@ export class InvitationDao {
             values: { ':pending': 'PENDING', ':now': now.toISOString(), ':maxResends': MAX_RESENDS },
           },
         }),
-        (old) => this.transitionFailure(old, current, 'PENDING', 'admin', expectedVersion, now),
+        (old) => transitionFailure(old, current, 'PENDING', expectedVersion, now),
       )
       .add(deleteKey(this.table, invitationKeys.token(current.tokenHash)))
       .add(putNew(this.table, tokenItem(next, tokenHash)))
@@ -229,16 +205,16 @@ export class InvitationDao {
     teams: readonly TeamPath[],
     audits: AuditEvent[],
   ): Promise<Invitation> {
-    return this.finish(current, 'ACCEPTED', member.userId, 'invitee', current.version, [
-      this.consumeToken(current),
+    return this.finish(current, 'ACCEPTED', member.userId, current.version, [
+      this.writes.consumeToken(current, this.db.clock.now().toISOString()),
       ...this.members.joinEntries(member, teams),
       ...audits.map((audit) => [this.tenants.auditPut(audit)] as const),
     ]);
   }
 
   async decline(current: Invitation, userId: string, audit: AuditEvent): Promise<Invitation> {
-    return this.finish(current, 'DECLINED', userId, 'invitee', current.version, [
-      this.consumeToken(current),
+    return this.finish(current, 'DECLINED', userId, current.version, [
+      this.writes.consumeToken(current, this.db.clock.now().toISOString()),
       [this.tenants.auditPut(audit)],
     ]);
   }
@@ -247,9 +223,8 @@ export class InvitationDao {
     current: Invitation,
     status: 'ACCEPTED' | 'DECLINED' | 'CANCELLED',
     actor: string,
-    channel: Channel,
     expectedVersion: number,
-    extra: ReadonlyArray<readonly [TransactItem, ItemFailure?]>,
+    extra: ReadonlyArray<TransactionEntry>,
   ): Promise<Invitation> {
     const now = this.db.clock.now();
     const at = now.toISOString();
@@ -281,85 +256,11 @@ export class InvitationDao {
             values: { ':pending': 'PENDING', ':now': at },
           },
         }),
-        (old) => this.transitionFailure(old, current, status, channel, expectedVersion, now),
+        (old) => transitionFailure(old, current, status, expectedVersion, now),
       )
-      .add(
-        {
-          Delete: {
-            TableName: this.table,
-            Key: invitationKeys.pendingGuard(current.tenantId, normalizeEmail(current.email)),
-            ConditionExpression: 'attribute_not_exists(PK) OR invitationId = :invitationId',
-            ExpressionAttributeValues: { ':invitationId': current.invitationId },
-          },
-        },
-        () => expired(),
-      )
+      .add(...this.writes.releasePendingGuard(current))
       .addAll(extra)
       .commit(this.db.client);
     return next;
   }
-
-  private consumeToken(current: Invitation): readonly [TransactItem, ItemFailure] {
-    return [
-      {
-        Update: {
-          TableName: this.table,
-          Key: invitationKeys.token(current.tokenHash),
-          UpdateExpression: 'SET consumedAt = :now, updatedAt = :now',
-          ConditionExpression:
-            'attribute_exists(PK) AND attribute_not_exists(consumedAt) AND invitationId = :invitationId',
-          ExpressionAttributeValues: {
-            ':now': this.db.clock.now().toISOString(),
-            ':invitationId': current.invitationId,
-          },
-        },
-      },
-      () =>
-        new ConflictError('INVITATION_NOT_PENDING', 'This invitation was already answered', {
-          status: 'ACCEPTED',
-        }),
-    ];
-  }
-
-  private transitionFailure(
-    old: Record<string, unknown> | undefined,
-    current: Invitation,
-    requested: InvitationStatus,
-    channel: Channel,
-    expectedVersion: number,
-    now: Date,
-  ): AppError {
-    if (!old) return new NotFoundError('INVITATION', current.invitationId);
-    const status = invitationStatusAt(fromInvitationItem(old), now);
-    if (status !== 'PENDING') {
-      if (channel === 'invitee') return status === 'EXPIRED' ? expired() : notPending(status);
-      return new InvalidStatusTransitionError(status, requested, []);
-    }
-    if ((old.resendCount as number) >= MAX_RESENDS && requested === 'PENDING') return resendLimit();
-    if (channel === 'admin') return new PreconditionFailedError(expectedVersion, old.version as number);
-    return new ConflictError(
-      'CONFLICT',
-      'The invitation changed meanwhile (it may have been resent); use the newest email',
-    );
-  }
-}
-
-export function expired(): GoneError {
-  return new GoneError('INVITATION_EXPIRED', 'This invitation has expired; ask for a new one');
-}
-
-export function notPending(status: InvitationStatus): ConflictError {
-  return new ConflictError('INVITATION_NOT_PENDING', `This invitation is ${status.toLowerCase()}`, {
-    status,
-  });
-}
-
-export function resendLimit(): BusinessRuleError {
-  return new BusinessRuleError('RESEND_LIMIT', `An invitation can be resent at most ${MAX_RESENDS} times`, {
-    limit: MAX_RESENDS,
-  });
-}
-
-function alreadyMember(userId: string): ConflictError {
-  return new ConflictError('ALREADY_MEMBER', 'This user is already a member of the tenant', { userId });
 }

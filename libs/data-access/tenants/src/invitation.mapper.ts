@@ -1,8 +1,54 @@
+import { readItem, type ItemBase, type StoredItem, type VersionedItemBase } from '@bbws/data-access-dynamo';
 import { epochSeconds, addDays, normalizeEmail } from '@bbws/shared-util';
 import type { Invitation } from './invitation.entity';
 import { invitationKeys } from './invitation.keys';
 
 export const INVITATION_SCHEMA_VERSION = 1;
+
+/** An invitation as stored: the entity plus keys, index attributes and (while PENDING) its TTL. */
+export interface InvitationItem
+  extends
+    VersionedItemBase,
+    Omit<
+      Invitation,
+      | 'validityDays'
+      | 'invitedByName'
+      | 'invitedByEmail'
+      | 'message'
+      | 'resendCount'
+      | 'respondedAt'
+      | 'respondedBy'
+      | 'teamIds'
+    >,
+    Partial<
+      Pick<Invitation, 'validityDays' | 'invitedByName' | 'invitedByEmail' | 'resendCount' | 'teamIds'>
+    > {
+  entityType: 'INVITATION';
+  message?: string | null;
+  respondedAt?: string | null;
+  respondedBy?: string | null;
+  normalizedEmail: string;
+  ttl?: number;
+}
+
+/** Holds the tenant's one pending invitation per email. */
+export interface PendingGuardItem extends ItemBase {
+  entityType: 'INVITATION_GUARD';
+  tenantId: string;
+  invitationId: string;
+  expiresAt: string;
+  ttl: number;
+}
+
+/** A token, keyed by its SHA-256: which invitation it opens and whether it was used. */
+export interface InvitationTokenItem extends ItemBase {
+  entityType: 'INVITATION_TOKEN';
+  tenantId: string;
+  invitationId: string;
+  expiresAt: string;
+  consumedAt?: string;
+  ttl: number;
+}
 
 /** Index attributes that follow the invitation's stored status. */
 export function invitationIndexAttributes(
@@ -19,7 +65,7 @@ export function invitationIndexAttributes(
   };
 }
 
-export function toInvitationItem(invitation: Invitation): Record<string, unknown> {
+export function toInvitationItem(invitation: Invitation): InvitationItem {
   return {
     ...invitationKeys.invitation(invitation.tenantId, invitation.invitationId),
     ...invitationIndexAttributes(invitation),
@@ -36,31 +82,32 @@ export function pendingInvitationTtl(expiresAt: string): number {
   return epochSeconds(addDays(new Date(expiresAt), 30));
 }
 
-export function fromInvitationItem(item: Record<string, unknown>): Invitation {
+export function fromInvitationItem(stored: StoredItem): Invitation {
+  const item = readItem<InvitationItem>(stored);
   return {
-    invitationId: item.invitationId as string,
-    tenantId: item.tenantId as string,
-    email: item.email as string,
-    role: item.role as Invitation['role'],
-    teamIds: (item.teamIds as string[] | undefined) ?? [],
-    status: item.status as Invitation['status'],
-    expiresAt: item.expiresAt as string,
-    validityDays: (item.validityDays as number | undefined) ?? 7,
-    invitedBy: item.invitedBy as string,
-    invitedByName: (item.invitedByName as string | undefined) ?? '',
-    invitedByEmail: (item.invitedByEmail as string | undefined) ?? '',
-    message: (item.message as string | null | undefined) ?? null,
-    resendCount: (item.resendCount as number | undefined) ?? 0,
-    tokenHash: item.tokenHash as string,
-    createdAt: item.createdAt as string,
-    updatedAt: item.updatedAt as string,
-    respondedAt: (item.respondedAt as string | null | undefined) ?? null,
-    respondedBy: (item.respondedBy as string | null | undefined) ?? null,
-    version: item.version as number,
+    invitationId: item.invitationId,
+    tenantId: item.tenantId,
+    email: item.email,
+    role: item.role,
+    teamIds: item.teamIds ?? [],
+    status: item.status,
+    expiresAt: item.expiresAt,
+    validityDays: item.validityDays ?? 7,
+    invitedBy: item.invitedBy,
+    invitedByName: item.invitedByName ?? '',
+    invitedByEmail: item.invitedByEmail ?? '',
+    message: item.message ?? null,
+    resendCount: item.resendCount ?? 0,
+    tokenHash: item.tokenHash,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    respondedAt: item.respondedAt ?? null,
+    respondedBy: item.respondedBy ?? null,
+    version: item.version,
   };
 }
 
-export function pendingGuardItem(invitation: Invitation): Record<string, unknown> {
+export function pendingGuardItem(invitation: Invitation): PendingGuardItem {
   return {
     ...invitationKeys.pendingGuard(invitation.tenantId, normalizeEmail(invitation.email)),
     entityType: 'INVITATION_GUARD',
@@ -74,7 +121,7 @@ export function pendingGuardItem(invitation: Invitation): Record<string, unknown
   };
 }
 
-export function tokenItem(invitation: Invitation, tokenHash: string): Record<string, unknown> {
+export function tokenItem(invitation: Invitation, tokenHash: string): InvitationTokenItem {
   return {
     ...invitationKeys.token(tokenHash),
     entityType: 'INVITATION_TOKEN',

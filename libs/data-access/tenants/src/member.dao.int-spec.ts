@@ -1,3 +1,9 @@
+import {
+  AlreadyMemberError,
+  LastAdminError,
+  UnknownTeamError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import type { Member } from '@bbws/data-access-memberships';
 import type { TeamPath } from './hierarchy.entity';
@@ -47,12 +53,9 @@ describe('MemberDao (DynamoDB Local)', () => {
     const admin = await addMember({ role: 'ADMIN' });
     await addMember({ role: 'VIEWER' });
     expect(await adminCount()).toBe(1);
-    await expect(
-      members.add({ ...admin, role: 'VIEWER' }, buildAuditEvent({ tenantId })),
-    ).rejects.toMatchObject({
-      code: 'ALREADY_MEMBER',
-      status: 409,
-    });
+    await expect(members.add({ ...admin, role: 'VIEWER' }, buildAuditEvent({ tenantId }))).rejects.toEqual(
+      new AlreadyMemberError(admin.userId),
+    );
     expect(await adminCount()).toBe(1);
   });
 
@@ -60,18 +63,15 @@ describe('MemberDao (DynamoDB Local)', () => {
     const admin = await addMember({ role: 'ADMIN' });
     await expect(
       members.update(admin, 1, { role: 'OPERATOR' }, buildAuditEvent({ tenantId }), { joined: [], left: [] }),
-    ).rejects.toMatchObject({
-      code: 'LAST_ADMIN',
-      status: 422,
-    });
+    ).rejects.toEqual(new LastAdminError(tenantId));
     expect((await members.get(tenantId, admin.userId))?.role).toBe('ADMIN');
   });
 
   it('never removes the last ADMIN', async () => {
     const admin = await addMember({ role: 'ADMIN' });
-    await expect(members.remove(admin, 1, buildAuditEvent({ tenantId }), [])).rejects.toMatchObject({
-      code: 'LAST_ADMIN',
-    });
+    await expect(members.remove(admin, 1, buildAuditEvent({ tenantId }), [])).rejects.toEqual(
+      new LastAdminError(tenantId),
+    );
     expect(await members.get(tenantId, admin.userId)).not.toBeNull();
   });
 
@@ -83,8 +83,8 @@ describe('MemberDao (DynamoDB Local)', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(
-      results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
-    ).toEqual(['LAST_ADMIN']);
+      results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason),
+    ).toEqual([new LastAdminError(tenantId)]);
     const roles = await Promise.all([a, b].map(async (m) => (await members.get(tenantId, m.userId))?.role));
     expect(roles.filter((role) => role === 'ADMIN')).toHaveLength(1);
     expect(await adminCount()).toBe(1);
@@ -146,10 +146,9 @@ describe('MemberDao (DynamoDB Local)', () => {
       groupId: newId('grp'),
       teamId: newId('team'),
     };
-    await expect(addMember({ teamIds: [ghost.teamId] }, [ghost])).rejects.toMatchObject({
-      code: 'UNKNOWN_TEAM',
-      status: 422,
-    });
+    await expect(addMember({ teamIds: [ghost.teamId] }, [ghost])).rejects.toEqual(
+      new UnknownTeamError(ghost.teamId),
+    );
   });
 
   it('answers 412 for a stale version and filters the list by role', async () => {
@@ -157,9 +156,7 @@ describe('MemberDao (DynamoDB Local)', () => {
     await addMember({ role: 'VIEWER' });
     await expect(
       members.update(member, 7, { role: 'VIEWER' }, buildAuditEvent({ tenantId }), { joined: [], left: [] }),
-    ).rejects.toMatchObject({
-      code: 'PRECONDITION_FAILED',
-    });
+    ).rejects.toEqual(new VersionConflictError(7, 1));
     const operators = await members.list(tenantId, { role: 'OPERATOR' }, { pageSize: 10 });
     expect(operators.items.map((m) => m.userId)).toEqual([member.userId]);
   });

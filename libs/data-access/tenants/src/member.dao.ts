@@ -1,12 +1,18 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  TransactionBuilder,
+  batchGetItems,
   deleteKey,
+  inKeyOrder,
   paginatedQuery,
   put,
   putNew,
+  readItem,
+  storedVersion,
   versionedUpdate,
   type DynamoContext,
   type TransactItem,
+  type TransactionEntry,
 } from '@bbws/data-access-dynamo';
 import {
   fromMemberItem,
@@ -16,21 +22,20 @@ import {
   type TenantRole,
 } from '@bbws/data-access-memberships';
 import {
-  BusinessRuleError,
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
+  AlreadyMemberError,
+  ItemMissingError,
+  LastAdminError,
+  UnknownTeamError,
+  VersionConflictError,
 } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
-import { batchGetTenantItems, itemKey } from './batch-get';
 import { counterUpdate } from './counter.expressions';
 import type { TeamPath } from './hierarchy.entity';
 import { hierarchyKeys } from './hierarchy.keys';
-import { teamAssignmentItem } from './hierarchy.mapper';
+import { teamAssignmentItem, type TeamMemberItem } from './hierarchy.mapper';
 import type { AuditEvent } from './tenant.entity';
 import { tenantKeys } from './tenant.keys';
 import type { TenantDao } from './tenant.dao';
-import { TransactionBuilder, type ItemFailure } from './transaction.builder';
 
 export interface MemberFilter {
   role?: TenantRole;
@@ -48,7 +53,7 @@ export interface TeamMoves {
   left: TeamPath[];
 }
 
-type Entry = readonly [TransactItem, ItemFailure?];
+type Entry = TransactionEntry;
 
 /**
  * Membership writes, each in one transaction with the tenant's `adminCount` (conditionally updated:
@@ -58,7 +63,7 @@ type Entry = readonly [TransactItem, ItemFailure?];
 export class MemberDao {
   constructor(
     private readonly db: DynamoContext,
-    private readonly tenants: TenantDao,
+    private readonly tenants: Pick<TenantDao, 'auditPut'>,
   ) {}
 
   private get table(): string {
@@ -110,13 +115,11 @@ export class MemberDao {
       sortKey: { beginsWith: prefix },
       ...page,
     });
-    const keys = assignments.items.map((item) => memberKeys.member(tenantId, item.userId as string));
-    const found = await batchGetTenantItems(this.db, keys);
-    const items = keys.flatMap((key) => {
-      const item = found.get(itemKey(key));
-      return item ? [fromMemberItem(item)] : [];
-    });
-    return { items, nextStartAt: assignments.nextStartAt };
+    const keys = assignments.items.map((item) =>
+      memberKeys.member(tenantId, readItem<TeamMemberItem>(item).userId),
+    );
+    const found = await batchGetItems(this.db.client, this.table, keys);
+    return { items: inKeyOrder(keys, found).map(fromMemberItem), nextStartAt: assignments.nextStartAt };
   }
 
   async add(member: Member, audit: AuditEvent, teams: readonly TeamPath[] = []): Promise<void> {
@@ -132,16 +135,10 @@ export class MemberDao {
    */
   joinEntries(member: Member, teams: readonly TeamPath[]): Entry[] {
     return [
-      [
-        putNew(this.table, toMemberItem(member)),
-        () =>
-          new ConflictError('ALREADY_MEMBER', 'This user is already a member of the tenant', {
-            userId: member.userId,
-          }),
-      ],
+      [putNew(this.table, toMemberItem(member)), () => new AlreadyMemberError(member.userId)],
       [
         this.adminCounter(member.tenantId, member.role === 'ADMIN' ? 1 : 0),
-        () => new NotFoundError('TENANT', member.tenantId),
+        () => new ItemMissingError('TENANT', member.tenantId),
       ],
       ...this.teamEntries(member.tenantId, member.userId, { joined: [...teams], left: [] }, member.joinedAt),
     ];
@@ -165,9 +162,7 @@ export class MemberDao {
         expectedVersion,
       }),
       (old) =>
-        old
-          ? new PreconditionFailedError(expectedVersion, old.version as number)
-          : memberNotFound(current.userId),
+        old ? new VersionConflictError(expectedVersion, storedVersion(old)) : memberMissing(current.userId),
     );
     if (current.role === 'ADMIN' && next.role !== 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
     if (current.role !== 'ADMIN' && next.role === 'ADMIN') tx.add(this.adminCounter(current.tenantId, 1));
@@ -178,7 +173,7 @@ export class MemberDao {
     return next;
   }
 
-  /** Removes the membership and its team assignments; the last ADMIN stays (422 LAST_ADMIN). */
+  /** Removes the membership and its team assignments; the last ADMIN stays (`LastAdminError`). */
   async remove(
     current: Member,
     expectedVersion: number,
@@ -197,9 +192,7 @@ export class MemberDao {
         },
       },
       (old) =>
-        old
-          ? new PreconditionFailedError(expectedVersion, old.version as number)
-          : memberNotFound(current.userId),
+        old ? new VersionConflictError(expectedVersion, storedVersion(old)) : memberMissing(current.userId),
     );
     if (current.role === 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
     const now = this.db.clock.now().toISOString();
@@ -228,13 +221,7 @@ export class MemberDao {
         delta: -1,
         above: 1,
       }),
-      (old) =>
-        old
-          ? new BusinessRuleError(
-              'LAST_ADMIN',
-              'A tenant keeps at least one ADMIN: promote another member first',
-            )
-          : new NotFoundError('TENANT', tenantId),
+      (old) => (old ? new LastAdminError(tenantId) : new ItemMissingError('TENANT', tenantId)),
     ];
   }
 
@@ -249,10 +236,7 @@ export class MemberDao {
             attribute: 'memberCount',
             delta: 1,
           }),
-          () =>
-            new BusinessRuleError('UNKNOWN_TEAM', `Team ${team.teamId} does not exist in this tenant`, {
-              teamIds: [team.teamId],
-            }),
+          () => new UnknownTeamError(team.teamId),
         ],
         [put(this.table, teamAssignmentItem(tenantId, team.teamId, userId, at))],
       );
@@ -274,6 +258,6 @@ export class MemberDao {
   }
 }
 
-function memberNotFound(userId: string): NotFoundError {
-  return new NotFoundError('MEMBER', userId);
+function memberMissing(userId: string): ItemMissingError {
+  return new ItemMissingError('MEMBER', userId);
 }

@@ -1,5 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import {
+  AlreadyExistsError,
+  ItemMissingError,
+  NameTakenError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 import { newId, normalizeName } from '@bbws/shared-util';
 import { buildAuditEvent, buildTenant, testDynamoContext } from '@bbws/testing-factories';
 import type { Tenant } from './tenant.entity';
@@ -10,7 +15,8 @@ const db = testDynamoContext();
 const dao = new TenantDao(db, { auditRetentionDays: 30 });
 
 /** Tenants start PENDING, as the API creates them. */
-const pendingTenant = (overrides: Partial<Tenant> = {}): Tenant => buildTenant({ status: 'PENDING', ...overrides });
+const pendingTenant = (overrides: Partial<Tenant> = {}): Tenant =>
+  buildTenant({ status: 'PENDING', ...overrides });
 
 async function rawItem(key: { PK: string; SK: string }) {
   return (await db.client.send(new GetCommand({ TableName: db.tables.tenants, Key: key }))).Item;
@@ -30,7 +36,9 @@ describe('TenantDao against DynamoDB Local', () => {
       GSI3PK: 'TENANTS#NAME',
       GSI3SK: normalizeName(tenant.organizationName),
     });
-    expect(await rawItem(tenantKeys.orgNameGuard(normalizeName(tenant.organizationName)))).toMatchObject({ tenantId: tenant.tenantId });
+    expect(await rawItem(tenantKeys.orgNameGuard(normalizeName(tenant.organizationName)))).toMatchObject({
+      tenantId: tenant.tenantId,
+    });
     const audit = await dao.listAudit(tenant.tenantId, { pageSize: 10 });
     expect(audit.items).toEqual([expect.objectContaining({ action: 'TENANT_CREATED' })]);
   });
@@ -48,7 +56,9 @@ describe('TenantDao against DynamoDB Local', () => {
     const first = pendingTenant();
     await dao.create(first, buildAuditEvent({ tenantId: first.tenantId }));
     const second = pendingTenant({ organizationName: `  ${first.organizationName.toUpperCase()}  ` });
-    await expect(dao.create(second, buildAuditEvent({ tenantId: second.tenantId }))).rejects.toMatchObject({ code: 'ORGANIZATION_NAME_TAKEN' });
+    await expect(dao.create(second, buildAuditEvent({ tenantId: second.tenantId }))).rejects.toEqual(
+      new NameTakenError('ORGANIZATION', second.organizationName),
+    );
     expect(await dao.get(second.tenantId)).toBeNull();
     expect((await dao.listAudit(second.tenantId, { pageSize: 10 })).items).toEqual([]);
   });
@@ -56,24 +66,51 @@ describe('TenantDao against DynamoDB Local', () => {
   it('moves the name guard on rename and rejects a stale version with the current one', async () => {
     const tenant = pendingTenant();
     await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
-    const renamed = await dao.update(tenant, 1, { organizationName: `${tenant.organizationName} Renamed` }, 'tester', buildAuditEvent({ tenantId: tenant.tenantId }));
+    const renamed = await dao.update(
+      tenant,
+      1,
+      { organizationName: `${tenant.organizationName} Renamed` },
+      'tester',
+      buildAuditEvent({ tenantId: tenant.tenantId }),
+    );
     expect(renamed.version).toBe(2);
     expect(await rawItem(tenantKeys.orgNameGuard(normalizeName(tenant.organizationName)))).toBeUndefined();
     expect(await rawItem(tenantKeys.orgNameGuard(normalizeName(renamed.organizationName)))).toBeDefined();
-    const stale = dao.update(tenant, 1, { contactEmail: 'late@x.example' }, 'tester', buildAuditEvent({ tenantId: tenant.tenantId }));
-    await expect(stale).rejects.toBeInstanceOf(PreconditionFailedError);
-    await expect(stale).rejects.toMatchObject({ details: { expectedVersion: 1, currentVersion: 2 } });
+    const stale = dao.update(
+      tenant,
+      1,
+      { contactEmail: 'late@x.example' },
+      'tester',
+      buildAuditEvent({ tenantId: tenant.tenantId }),
+    );
+    await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(stale).rejects.toMatchObject({ expected: 1, current: 2 });
   });
 
   it('answers NotFound when updating a tenant that does not exist', async () => {
     const ghost = pendingTenant();
-    await expect(dao.update(ghost, 1, { contactEmail: 'x@x.example' }, 'tester', buildAuditEvent({ tenantId: ghost.tenantId }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      dao.update(
+        ghost,
+        1,
+        { contactEmail: 'x@x.example' },
+        'tester',
+        buildAuditEvent({ tenantId: ghost.tenantId }),
+      ),
+    ).rejects.toEqual(new ItemMissingError('TENANT', ghost.tenantId));
   });
 
   it('moves the tenant between status index partitions', async () => {
     const tenant = pendingTenant();
     await dao.create(tenant, buildAuditEvent({ tenantId: tenant.tenantId }));
-    await dao.changeStatus(tenant, 1, 'FAILED', null, 'tester', buildAuditEvent({ tenantId: tenant.tenantId }));
+    await dao.changeStatus(
+      tenant,
+      1,
+      'FAILED',
+      null,
+      'tester',
+      buildAuditEvent({ tenantId: tenant.tenantId }),
+    );
     const failed = await dao.listByStatus('FAILED', { pageSize: 100 });
     expect(failed.items.map((t) => t.tenantId)).toContain(tenant.tenantId);
     const pending = await dao.listByStatus('PENDING', { pageSize: 100 });
@@ -96,9 +133,14 @@ describe('TenantDao against DynamoDB Local', () => {
     }
     const first = await dao.listByNamePrefix(stem.toLowerCase(), undefined, { pageSize: 2 });
     expect(first.items.map((t) => t.organizationName)).toEqual([`${stem} a`, `${stem} b`]);
-    const second = await dao.listByNamePrefix(stem, undefined, { pageSize: 2, startAt: first.nextStartAt ?? undefined });
+    const second = await dao.listByNamePrefix(stem, undefined, {
+      pageSize: 2,
+      startAt: first.nextStartAt ?? undefined,
+    });
     expect(second.items.map((t) => t.organizationName)).toEqual([`${stem} c`]);
-    await expect(dao.listAll({ pageSize: 2, startAt: first.nextStartAt ?? undefined })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    await expect(dao.listAll({ pageSize: 2, startAt: first.nextStartAt ?? undefined })).rejects.toMatchObject(
+      { code: 'VALIDATION_ERROR' },
+    );
   });
 
   it('keeps concurrent creates of one name down to exactly one', async () => {
@@ -111,6 +153,8 @@ describe('TenantDao against DynamoDB Local', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(rejected.every((r) => r.reason instanceof ConflictError)).toBe(true);
+    expect(
+      rejected.every((r) => r.reason instanceof NameTakenError || r.reason instanceof AlreadyExistsError),
+    ).toBe(true);
   });
 });

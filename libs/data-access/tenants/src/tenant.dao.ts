@@ -1,20 +1,34 @@
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  TransactionBuilder,
+  batchGetItems,
+  deleteKey,
+  inKeyOrder,
   paginatedQuery,
   put,
   putNew,
-  deleteKey,
-  transactWrite,
+  storedVersion,
   versionedUpdate,
   type DynamoContext,
   type TransactItem,
 } from '@bbws/data-access-dynamo';
-import { ConflictError, NotFoundError, PreconditionFailedError, type AppError } from '@bbws/shared-errors';
+import {
+  AlreadyExistsError,
+  ItemMissingError,
+  NameTakenError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { epochSeconds, addDays, normalizeName } from '@bbws/shared-util';
 import type { AuditEvent, Tenant, TenantStatus } from './tenant.entity';
 import { tenantKeys } from './tenant.keys';
-import { fromAuditItem, fromTenantItem, tenantIndexAttributes, toAuditItem, toTenantItem } from './tenant.mapper';
+import {
+  fromAuditItem,
+  fromTenantItem,
+  tenantIndexAttributes,
+  toAuditItem,
+  toTenantItem,
+} from './tenant.mapper';
 
 export type TenantChanges = Partial<
   Pick<Tenant, 'organizationName' | 'contactEmail' | 'tier' | 'status' | 'statusReason' | 'metadata'>
@@ -23,8 +37,6 @@ export type TenantChanges = Partial<
 export interface TenantDaoOptions {
   auditRetentionDays: number;
 }
-
-const BATCH_GET_LIMIT = 100;
 
 export class TenantDao {
   constructor(
@@ -39,71 +51,81 @@ export class TenantDao {
   /** Tenant, its organization-name guard and the audit event, all or nothing. */
   async create(tenant: Tenant, audit: AuditEvent): Promise<void> {
     const normalized = normalizeName(tenant.organizationName);
-    await transactWrite(
-      this.db.client,
-      [
-        putNew(this.table, { ...tenantKeys.orgNameGuard(normalized), entityType: 'ORGNAME_GUARD', tenantId: tenant.tenantId }),
-        putNew(this.table, toTenantItem(tenant)),
-        this.auditPut(audit),
-      ],
-      ({ index }) => (index === 0 ? nameTaken(tenant.organizationName) : new ConflictError('CONFLICT', 'Tenant already exists')),
-    );
+    await new TransactionBuilder()
+      .add(
+        putNew(this.table, {
+          ...tenantKeys.orgNameGuard(normalized),
+          entityType: 'ORGNAME_GUARD',
+          tenantId: tenant.tenantId,
+        }),
+        () => nameTaken(tenant.organizationName),
+      )
+      .add(putNew(this.table, toTenantItem(tenant)), () => new AlreadyExistsError('TENANT', tenant.tenantId))
+      .add(this.auditPut(audit), () => new AlreadyExistsError('TENANT', tenant.tenantId))
+      .commit(this.db.client);
   }
 
   async get(tenantId: string): Promise<Tenant | null> {
-    const { Item } = await this.db.client.send(new GetCommand({ TableName: this.table, Key: tenantKeys.tenant(tenantId) }));
+    const { Item } = await this.db.client.send(
+      new GetCommand({ TableName: this.table, Key: tenantKeys.tenant(tenantId) }),
+    );
     return Item ? fromTenantItem(Item) : null;
   }
 
   /** Tenants by id in one round trip per 100, in the order asked (missing ones left out). */
   async getMany(tenantIds: string[]): Promise<Tenant[]> {
-    const found = new Map<string, Tenant>();
-    for (let start = 0; start < tenantIds.length; start += BATCH_GET_LIMIT) {
-      let keys: Record<string, unknown>[] | undefined = tenantIds
-        .slice(start, start + BATCH_GET_LIMIT)
-        .map((id) => tenantKeys.tenant(id));
-      while (keys && keys.length > 0) {
-        const result: BatchGetCommandOutput = await this.db.client.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys } } }));
-        for (const item of result.Responses?.[this.table] ?? []) {
-          const tenant = fromTenantItem(item);
-          found.set(tenant.tenantId, tenant);
-        }
-        keys = result.UnprocessedKeys?.[this.table]?.Keys;
-      }
-    }
-    return tenantIds.flatMap((id) => (found.has(id) ? [found.get(id) as Tenant] : []));
+    const keys = tenantIds.map((id) => tenantKeys.tenant(id));
+    const found = await batchGetItems(this.db.client, this.table, keys, { consistent: false });
+    return inKeyOrder(keys, found).map(fromTenantItem);
   }
 
   /**
    * Applies changes if the tenant is still at `expectedVersion`, moving the name guard on a rename,
    * with the audit event in the same transaction. Returns the tenant as written.
    */
-  async update(current: Tenant, expectedVersion: number, changes: TenantChanges, actor: string, audit: AuditEvent): Promise<Tenant> {
+  async update(
+    current: Tenant,
+    expectedVersion: number,
+    changes: TenantChanges,
+    actor: string,
+    audit: AuditEvent,
+  ): Promise<Tenant> {
     const now = this.db.clock.now().toISOString();
-    const next: Tenant = { ...current, ...changes, updatedAt: now, updatedBy: actor, version: expectedVersion + 1 };
-    const items: TransactItem[] = [
-      versionedUpdate({
-        tableName: this.table,
-        key: tenantKeys.tenant(current.tenantId),
-        set: { ...changes, ...tenantIndexAttributes(next), updatedAt: now, updatedBy: actor },
-        expectedVersion,
-      }),
-      this.auditPut(audit),
-    ];
+    const next: Tenant = {
+      ...current,
+      ...changes,
+      updatedAt: now,
+      updatedBy: actor,
+      version: expectedVersion + 1,
+    };
+    const renamed = () => nameTaken(next.organizationName);
+    const tx = new TransactionBuilder()
+      .add(
+        versionedUpdate({
+          tableName: this.table,
+          key: tenantKeys.tenant(current.tenantId),
+          set: { ...changes, ...tenantIndexAttributes(next), updatedAt: now, updatedBy: actor },
+          expectedVersion,
+        }),
+        (old) =>
+          old
+            ? new VersionConflictError(expectedVersion, storedVersion(old))
+            : new ItemMissingError('TENANT', current.tenantId),
+      )
+      .add(this.auditPut(audit), renamed);
     const oldName = normalizeName(current.organizationName);
     const newName = normalizeName(next.organizationName);
     if (oldName !== newName) {
-      items.push(
-        putNew(this.table, { ...tenantKeys.orgNameGuard(newName), entityType: 'ORGNAME_GUARD', tenantId: current.tenantId }),
-        deleteKey(this.table, tenantKeys.orgNameGuard(oldName)),
-      );
+      tx.add(
+        putNew(this.table, {
+          ...tenantKeys.orgNameGuard(newName),
+          entityType: 'ORGNAME_GUARD',
+          tenantId: current.tenantId,
+        }),
+        renamed,
+      ).add(deleteKey(this.table, tenantKeys.orgNameGuard(oldName)), renamed);
     }
-    await transactWrite(this.db.client, items, ({ index, item }): AppError => {
-      if (index === 0) {
-        return item ? new PreconditionFailedError(expectedVersion, item.version as number) : new NotFoundError('TENANT', current.tenantId);
-      }
-      return nameTaken(next.organizationName);
-    });
+    await tx.commit(this.db.client);
     return next;
   }
 
@@ -128,13 +150,25 @@ export class TenantDao {
   }
 
   /** Name prefix search (case- and whitespace-insensitive), alphabetical; optional status filter. */
-  listByNamePrefix(prefix: string, status: TenantStatus | undefined, page: PageRequest): Promise<Page<Tenant>> {
+  listByNamePrefix(
+    prefix: string,
+    status: TenantStatus | undefined,
+    page: PageRequest,
+  ): Promise<Page<Tenant>> {
     return this.list(
       {
         index: 'GSI3',
         partition: tenantKeys.byName,
         sortKey: { beginsWith: normalizeName(prefix) },
-        ...(status ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } } : {}),
+        ...(status
+          ? {
+              filter: {
+                expression: '#status = :status',
+                names: { '#status': 'status' },
+                values: { ':status': status },
+              },
+            }
+          : {}),
       },
       page,
     );
@@ -161,11 +195,15 @@ export class TenantDao {
     query: Omit<Parameters<typeof paginatedQuery>[2], 'tableName' | 'pageSize' | 'startAt'>,
     page: PageRequest,
   ): Promise<Page<Tenant>> {
-    const result = await paginatedQuery(this.db.client, this.db.cursors, { tableName: this.table, ...query, ...page });
+    const result = await paginatedQuery(this.db.client, this.db.cursors, {
+      tableName: this.table,
+      ...query,
+      ...page,
+    });
     return { items: result.items.map(fromTenantItem), nextStartAt: result.nextStartAt };
   }
 }
 
-function nameTaken(name: string): ConflictError {
-  return new ConflictError('ORGANIZATION_NAME_TAKEN', `An organization named "${name}" already exists`);
+function nameTaken(name: string): NameTakenError {
+  return new NameTakenError('ORGANIZATION', name);
 }

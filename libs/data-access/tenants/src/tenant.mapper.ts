@@ -1,11 +1,31 @@
+import { readItem, type ItemBase, type StoredItem, type VersionedItemBase } from '@bbws/data-access-dynamo';
 import { normalizeName } from '@bbws/shared-util';
 import type { AuditEvent, Tenant } from './tenant.entity';
 import { tenantKeys } from './tenant.keys';
 
 export const TENANT_SCHEMA_VERSION = 1;
 
+/** A tenant as stored: the entity plus keys and index attributes (counters and optional fields may be missing). */
+export interface TenantItem
+  extends
+    VersionedItemBase,
+    Omit<Tenant, 'statusReason' | 'metadata' | 'adminCount'>,
+    Partial<Pick<Tenant, 'metadata' | 'adminCount'>> {
+  entityType: 'TENANT';
+  statusReason?: string | null;
+  normalizedName: string;
+}
+
+/** An audit event as stored, expiring after the retention period. */
+export interface AuditItem extends ItemBase, AuditEvent {
+  entityType: 'AUDIT_EVENT';
+  ttl: number;
+}
+
 /** The index attributes that follow the tenant's name, status and times. */
-export function tenantIndexAttributes(tenant: Pick<Tenant, 'tenantId' | 'organizationName' | 'status' | 'createdAt' | 'updatedAt'>) {
+export function tenantIndexAttributes(
+  tenant: Pick<Tenant, 'tenantId' | 'organizationName' | 'status' | 'createdAt' | 'updatedAt'>,
+) {
   return {
     GSI1PK: tenantKeys.allTenants,
     GSI1SK: tenantKeys.createdSort(tenant.createdAt, tenant.tenantId),
@@ -17,7 +37,7 @@ export function tenantIndexAttributes(tenant: Pick<Tenant, 'tenantId' | 'organiz
   };
 }
 
-export function toTenantItem(tenant: Tenant): Record<string, unknown> {
+export function toTenantItem(tenant: Tenant): TenantItem {
   return {
     ...tenantKeys.tenant(tenant.tenantId),
     ...tenantIndexAttributes(tenant),
@@ -27,25 +47,26 @@ export function toTenantItem(tenant: Tenant): Record<string, unknown> {
   };
 }
 
-export function fromTenantItem(item: Record<string, unknown>): Tenant {
+export function fromTenantItem(stored: StoredItem): Tenant {
+  const item = readItem<TenantItem>(stored);
   return {
-    tenantId: item.tenantId as string,
-    organizationName: item.organizationName as string,
-    contactEmail: item.contactEmail as string,
-    tier: item.tier as Tenant['tier'],
-    status: item.status as Tenant['status'],
-    statusReason: (item.statusReason as string | undefined) ?? null,
-    metadata: (item.metadata as Record<string, unknown> | undefined) ?? {},
-    adminCount: (item.adminCount as number | undefined) ?? 0,
-    createdAt: item.createdAt as string,
-    createdBy: item.createdBy as string,
-    updatedAt: item.updatedAt as string,
-    updatedBy: item.updatedBy as string,
-    version: item.version as number,
+    tenantId: item.tenantId,
+    organizationName: item.organizationName,
+    contactEmail: item.contactEmail,
+    tier: item.tier,
+    status: item.status,
+    statusReason: item.statusReason ?? null,
+    metadata: item.metadata ?? {},
+    adminCount: item.adminCount ?? 0,
+    createdAt: item.createdAt,
+    createdBy: item.createdBy,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+    version: item.version,
   };
 }
 
-export function toAuditItem(event: AuditEvent, ttl: number): Record<string, unknown> {
+export function toAuditItem(event: AuditEvent, ttl: number): AuditItem {
   return {
     ...tenantKeys.audit(event.tenantId, event.timestamp, event.eventId),
     entityType: 'AUDIT_EVENT',
@@ -57,17 +78,18 @@ export function toAuditItem(event: AuditEvent, ttl: number): Record<string, unkn
   };
 }
 
-export function fromAuditItem(item: Record<string, unknown>): AuditEvent {
-  const { eventId, tenantId, timestamp, actor, action, beforeStatus, afterStatus, reason, details } = item;
+export function fromAuditItem(stored: StoredItem): AuditEvent {
+  const { eventId, tenantId, timestamp, actor, action, beforeStatus, afterStatus, reason, details } =
+    readItem<AuditItem>(stored);
   return {
-    eventId: eventId as string,
-    tenantId: tenantId as string,
-    timestamp: timestamp as string,
-    actor: actor as string,
-    action: action as string,
-    ...(beforeStatus ? { beforeStatus: beforeStatus as string } : {}),
-    ...(afterStatus ? { afterStatus: afterStatus as string } : {}),
-    ...(reason ? { reason: reason as string } : {}),
-    ...(details ? { details: details as Record<string, unknown> } : {}),
+    eventId,
+    tenantId,
+    timestamp,
+    actor,
+    action,
+    ...(beforeStatus ? { beforeStatus } : {}),
+    ...(afterStatus ? { afterStatus } : {}),
+    ...(reason ? { reason } : {}),
+    ...(details ? { details } : {}),
   };
 }

@@ -1,2 +1,10 @@
 export { ConfigError, loadConfig } from './load-config';
 export { booleanVar, optionalUrl, portVar, stageVar, z, type Stage } from './env-types';
+export {
+  LOCAL_API_APPS,
+  LOCAL_HOST,
+  LOCAL_PORTS,
+  localUrl,
+  type LocalApiApp,
+  type LocalAppName,
+} from './local-ports';

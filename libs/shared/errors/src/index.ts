@@ -13,3 +13,20 @@ export {
   type FieldError,
 } from './client.errors';
 export { InternalError, UpstreamError, UpstreamTimeoutError } from './server.errors';
+export {
+  AlreadyExistsError,
+  AlreadyMemberError,
+  ConcurrentChangeError,
+  DomainError,
+  DuplicateInvitationError,
+  HasChildrenError,
+  InvitationStateChangedError,
+  InvitationSupersededError,
+  ItemMissingError,
+  LastAdminError,
+  LimitReachedError,
+  NameTakenError,
+  TokenConsumedError,
+  UnknownTeamError,
+  VersionConflictError,
+} from './domain.errors';

@@ -18,8 +18,8 @@ const MAX_MEMBERSHIPS_READ = 10 * MAX_PAGE_SIZE;
  * page with a cursor to go on from.
  */
 export async function listMemberTenants(
-  memberships: MembershipReaderDao,
-  tenants: TenantDao,
+  memberships: Pick<MembershipReaderDao, 'listByUser' | 'cursorAfter'>,
+  tenants: Pick<TenantDao, 'getMany'>,
   userId: string,
   filter: MemberTenantFilter,
   page: PageRequest,

@@ -1,15 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { transactWrite, type TransactItem } from '@bbws/data-access-dynamo';
-import { ConflictError, type AppError } from '@bbws/shared-errors';
+import { ConcurrentChangeError } from '@bbws/shared-errors';
+import { transactWrite, type TransactItem } from './transact';
 
 /** DynamoDB's limit on the items of one TransactWriteItems call. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
-/** Turns the failed item's old image (when it existed) into our error. */
-export type ItemFailure = (oldItem: Record<string, unknown> | undefined) => AppError;
+/** Turns the failed item's old image (when it existed) into a domain error. */
+export type ItemFailure = (oldItem: Record<string, unknown> | undefined) => Error;
 
-const concurrentChange: ItemFailure = () =>
-  new ConflictError('CONFLICT', 'A concurrent change got in the way; read the resource again and retry');
+/** One transaction item with what its failed condition means. */
+export type TransactionEntry = readonly [TransactItem, ItemFailure?];
+
+const concurrentChange: ItemFailure = () => new ConcurrentChangeError();
 
 /**
  * Collects the items of one transaction, each with the error its failed condition means, so that
@@ -25,7 +27,7 @@ export class TransactionBuilder {
     return this;
   }
 
-  addAll(entries: ReadonlyArray<readonly [TransactItem, ItemFailure?]>): this {
+  addAll(entries: ReadonlyArray<TransactionEntry>): this {
     for (const [item, onFailure] of entries) this.add(item, onFailure);
     return this;
   }
@@ -34,12 +36,17 @@ export class TransactionBuilder {
     return this.items.length;
   }
 
-  async commit(client: DynamoDBDocumentClient): Promise<void> {
+  async commit(client: DynamoDBDocumentClient, clientRequestToken?: string): Promise<void> {
     if (this.items.length > MAX_TRANSACTION_ITEMS) {
       throw new Error(
         `A transaction holds at most ${MAX_TRANSACTION_ITEMS} items (got ${this.items.length})`,
       );
     }
-    await transactWrite(client, this.items, ({ index, item }) => this.failures[index](item));
+    await transactWrite(
+      client,
+      this.items,
+      ({ index, item }) => this.failures[index](item),
+      clientRequestToken,
+    );
   }
 }

@@ -1,0 +1,35 @@
+/** The address every app listens on locally. */
+export const LOCAL_HOST = '127.0.0.1';
+
+/**
+ * The one table of local ports (LOCAL.md): the front door, the API apps behind it and the workers'
+ * health server. Apps default to their port here; `npm start` and the front door read it too.
+ */
+export const LOCAL_PORTS = {
+  'front-door': 3000,
+  'tenants-api': 3001,
+  'instances-api': 3002,
+  'sites-api': 3003,
+  'templates-api': 3004,
+  'plugins-api': 3005,
+  'operations-api': 3006,
+  workers: 3007,
+} as const;
+
+export type LocalAppName = keyof typeof LOCAL_PORTS;
+
+/** The API apps behind the front door, in port order. */
+export const LOCAL_API_APPS = [
+  'tenants-api',
+  'instances-api',
+  'sites-api',
+  'templates-api',
+  'plugins-api',
+  'operations-api',
+] as const satisfies readonly LocalAppName[];
+
+export type LocalApiApp = (typeof LOCAL_API_APPS)[number];
+
+export function localUrl(app: LocalAppName): string {
+  return `http://${LOCAL_HOST}:${LOCAL_PORTS[app]}`;
+}
