@@ -1,6 +1,7 @@
 export { BODY_LIMIT_BYTES, createApp, listen, type AppDescription, type AppOptions } from './create-app';
 export { BodyTooDeepError, MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
 export { mapError, type ErrorBody } from './error-envelope';
+export { buildOpenApiDocument } from './openapi';
 export { PlatformModule, type PlatformModuleOptions } from './platform.module';
 export { platformEnvSchema, type PlatformConfig } from './platform-config';
 export { IS_PUBLIC, Public } from './public.decorator';
