@@ -1,7 +1,12 @@
-import { MemberDao, TenantDao } from '@bbws/data-access-tenants';
 import type { TenantRole } from '@bbws/data-access-memberships';
 import { newTestUser, startTestApi, type TestApi, type TestUser } from '@bbws/testing-e2e';
-import { TestClock, buildAuditEvent, buildMember, testDynamoContext } from '@bbws/testing-factories';
+import {
+  TestClock,
+  buildAuditEvent,
+  buildMember,
+  tenantTableDaos,
+  testDynamoContext,
+} from '@bbws/testing-factories';
 import { AppModule } from '../src/app.module';
 import { loadTenantsApiConfig } from '../src/config/tenants-api.config';
 import { TENANTS_API_DESCRIPTION } from '../src/openapi';
@@ -26,12 +31,15 @@ export function uniqueName(prefix = 'Org'): string {
 
 export async function startTenantsApi(env: NodeJS.ProcessEnv = {}): Promise<TenantsApiFixture> {
   const clock = TestClock.running();
-  const config = loadTenantsApiConfig({ ...process.env, ACCESS_CACHE_TTL_MS: '0', LOG_LEVEL: 'silent', ...env });
+  const config = loadTenantsApiConfig({
+    ...process.env,
+    ACCESS_CACHE_TTL_MS: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const api = await startTestApi(AppModule.register({ config, clock }), TENANTS_API_DESCRIPTION);
   const admin = await newTestUser({ platformAdmin: true, name: 'Platform Admin' });
-  const db = testDynamoContext(clock);
-  const tenants = new TenantDao(db, { auditRetentionDays: 365 });
-  const members = new MemberDao(db, tenants);
+  const { members } = tenantTableDaos(testDynamoContext(clock), { auditRetentionDays: 365 });
   return {
     api,
     clock,
@@ -43,13 +51,17 @@ export async function startTenantsApi(env: NodeJS.ProcessEnv = {}): Promise<Tena
         token: admin.token,
         body: { organizationName: uniqueName(), contactEmail: 'ops@example.com', ...overrides },
       });
-      if (response.status !== 201) throw new Error(`createTenant failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`createTenant failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body;
     },
     async addMember(tenantId, user, role) {
       const now = clock.now();
       await members.add(
-        buildMember({ tenantId, userId: user.userId, email: user.email, name: user.name, role, addedBy: admin.userId }, now),
+        buildMember(
+          { tenantId, userId: user.userId, email: user.email, name: user.name, role, addedBy: admin.userId },
+          now,
+        ),
         buildAuditEvent({ tenantId, actor: admin.userId, action: 'MEMBER_ADDED' }, now),
       );
     },
