@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { extraWritesContents, putNew, transactWrite, type ExtraWrites } from '@bbws/data-access-dynamo';
 import { ResourceLockedError, type Operation, type OperationStatus } from '@bbws/shared-contracts';
 import { ConflictError, InvalidStatusTransitionError, NotFoundError } from '@bbws/shared-errors';
-import type { OperationLockItem } from './operation.item';
+import { asOperationItem, type OperationLockItem } from './operation.item';
 import { operationKeys } from './operation.keys';
 import { toOperationItem } from './operation.mapper';
 import type { OperationWrites } from './operation-writes';
@@ -82,7 +82,7 @@ export class OperationLaunchDao {
       { message, cancelledBy: actor },
       { expression: '#status = :pending', values: { ':pending': 'PENDING' } },
       undefined,
-      (item) => refuse((item?.status as OperationStatus | undefined) ?? operation.status),
+      (item) => refuse(item ? asOperationItem(item).status : operation.status),
     );
     return (await this.writes.get(operationId)) as Operation;
   }
