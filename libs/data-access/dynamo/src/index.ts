@@ -33,6 +33,7 @@ export type { ItemBase, ItemKey, VersionedItemBase } from './item-base';
 export {
   MAX_TRANSACTION_ITEMS,
   TransactionBuilder,
+  staleOrMissing,
   type ItemFailure,
   type TransactionEntry,
 } from './transaction.builder';

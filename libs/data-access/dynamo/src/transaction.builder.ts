@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentChangeError } from '@bbws/shared-errors';
+import { ConcurrentChangeError, VersionConflictError } from '@bbws/shared-errors';
 import { transactWrite, type TransactItem } from './transact';
+import { storedVersion } from './typed-item';
 
 /** DynamoDB's limit on the items of one TransactWriteItems call. */
 export const MAX_TRANSACTION_ITEMS = 100;
@@ -12,6 +13,14 @@ export type ItemFailure = (oldItem: Record<string, unknown> | undefined) => Erro
 export type TransactionEntry = readonly [TransactItem, ItemFailure?];
 
 const concurrentChange: ItemFailure = () => new ConcurrentChangeError();
+
+/**
+ * The failure of a versioned write of an item that must exist: a `VersionConflictError` with the stored
+ * version when the item is there, else `missing()`.
+ */
+export function staleOrMissing(expectedVersion: number, missing: () => Error): ItemFailure {
+  return (old) => (old ? new VersionConflictError(expectedVersion, storedVersion(old)) : missing());
+}
 
 /**
  * Collects the items of one transaction, each with the error its failed condition means, so that

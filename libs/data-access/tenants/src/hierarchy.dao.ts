@@ -8,7 +8,7 @@ import {
   paginatedQuery,
   putNew,
   readItem,
-  storedVersion,
+  staleOrMissing,
   versionedUpdate,
   type DynamoContext,
   type StoredItem,
@@ -139,8 +139,7 @@ export class HierarchyDao {
           },
           expectedVersion,
         }),
-        (old) =>
-          old ? new VersionConflictError(expectedVersion, storedVersion(old)) : nodeMissing(current.path),
+        staleOrMissing(expectedVersion, () => nodeMissing(current.path)),
       )
       .add(this.tenants.auditPut(audit));
     if (normalizeName(current.name) !== normalizeName(next.name)) {

@@ -111,13 +111,7 @@ export function pendingGuardItem(invitation: Invitation): PendingGuardItem {
   return {
     ...invitationKeys.pendingGuard(invitation.tenantId, normalizeEmail(invitation.email)),
     entityType: 'INVITATION_GUARD',
-    schemaVersion: INVITATION_SCHEMA_VERSION,
-    tenantId: invitation.tenantId,
-    invitationId: invitation.invitationId,
-    expiresAt: invitation.expiresAt,
-    createdAt: invitation.updatedAt,
-    updatedAt: invitation.updatedAt,
-    ttl: epochSeconds(addDays(new Date(invitation.expiresAt), 1)),
+    ...pointerAttributes(invitation),
   };
 }
 
@@ -125,6 +119,13 @@ export function tokenItem(invitation: Invitation, tokenHash: string): Invitation
   return {
     ...invitationKeys.token(tokenHash),
     entityType: 'INVITATION_TOKEN',
+    ...pointerAttributes(invitation),
+  };
+}
+
+/** What the guard and token items carry: the invitation they point at, expiring a day after it. */
+function pointerAttributes(invitation: Invitation) {
+  return {
     schemaVersion: INVITATION_SCHEMA_VERSION,
     tenantId: invitation.tenantId,
     invitationId: invitation.invitationId,

@@ -8,7 +8,7 @@ import {
   put,
   putNew,
   readItem,
-  storedVersion,
+  staleOrMissing,
   versionedUpdate,
   type DynamoContext,
   type TransactItem,
@@ -21,13 +21,7 @@ import {
   type Member,
   type TenantRole,
 } from '@bbws/data-access-memberships';
-import {
-  AlreadyMemberError,
-  ItemMissingError,
-  LastAdminError,
-  UnknownTeamError,
-  VersionConflictError,
-} from '@bbws/shared-errors';
+import { AlreadyMemberError, ItemMissingError, LastAdminError, UnknownTeamError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { counterUpdate } from './counter.expressions';
 import type { TeamPath } from './hierarchy.entity';
@@ -161,8 +155,7 @@ export class MemberDao {
         set: { role: next.role, teamIds: next.teamIds, updatedAt: now },
         expectedVersion,
       }),
-      (old) =>
-        old ? new VersionConflictError(expectedVersion, storedVersion(old)) : memberMissing(current.userId),
+      staleOrMissing(expectedVersion, () => memberMissing(current.userId)),
     );
     if (current.role === 'ADMIN' && next.role !== 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
     if (current.role !== 'ADMIN' && next.role === 'ADMIN') tx.add(this.adminCounter(current.tenantId, 1));
@@ -191,8 +184,7 @@ export class MemberDao {
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
-      (old) =>
-        old ? new VersionConflictError(expectedVersion, storedVersion(old)) : memberMissing(current.userId),
+      staleOrMissing(expectedVersion, () => memberMissing(current.userId)),
     );
     if (current.role === 'ADMIN') tx.add(...this.lastAdminGuard(current.tenantId));
     const now = this.db.clock.now().toISOString();

@@ -7,17 +7,12 @@ import {
   paginatedQuery,
   put,
   putNew,
-  storedVersion,
+  staleOrMissing,
   versionedUpdate,
   type DynamoContext,
   type TransactItem,
 } from '@bbws/data-access-dynamo';
-import {
-  AlreadyExistsError,
-  ItemMissingError,
-  NameTakenError,
-  VersionConflictError,
-} from '@bbws/shared-errors';
+import { AlreadyExistsError, ItemMissingError, NameTakenError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { epochSeconds, addDays, normalizeName } from '@bbws/shared-util';
 import type { AuditEvent, Tenant, TenantStatus } from './tenant.entity';
@@ -107,10 +102,7 @@ export class TenantDao {
           set: { ...changes, ...tenantIndexAttributes(next), updatedAt: now, updatedBy: actor },
           expectedVersion,
         }),
-        (old) =>
-          old
-            ? new VersionConflictError(expectedVersion, storedVersion(old))
-            : new ItemMissingError('TENANT', current.tenantId),
+        staleOrMissing(expectedVersion, () => new ItemMissingError('TENANT', current.tenantId)),
       )
       .add(this.auditPut(audit), renamed);
     const oldName = normalizeName(current.organizationName);
