@@ -1,5 +1,5 @@
 import { defaultTableNames, type TableNames } from '@bbws/data-access-dynamo';
-import { portVar, stageVar, z, type Stage } from '@bbws/shared-config';
+import { localUrl, portVar, stageVar, z, type Stage } from '@bbws/shared-config';
 import { parseTrustedProxies } from './trusted-proxies';
 
 export interface PlatformConfig {
@@ -28,9 +28,9 @@ export interface PlatformConfig {
 const LOCAL_STAGES: readonly Stage[] = ['local', 'test'];
 
 const LOCAL_AUTH = {
-  issuer: 'http://127.0.0.1:3000/local-identity',
+  issuer: `${localUrl('front-door')}/local-identity`,
   audience: 'bbws-local',
-  jwksUrl: 'http://127.0.0.1:3000/.well-known/jwks.json',
+  jwksUrl: `${localUrl('front-door')}/.well-known/jwks.json`,
 };
 
 /** The environment every API app and the workers read; apps extend it with their own variables. */
