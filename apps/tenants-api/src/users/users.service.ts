@@ -38,9 +38,9 @@ const PAGE = 100;
 /** People: the caller's own profile, other users' profiles (with visibility rules), a user's tenants. */
 export class UsersService {
   constructor(
-    private readonly identity: IdentityDirectory,
-    private readonly memberships: MembershipReaderDao,
-    private readonly tenants: TenantDao,
+    private readonly identity: Pick<IdentityDirectory, 'getUser'>,
+    private readonly memberships: Pick<MembershipReaderDao, 'listByUser' | 'findInTenants'>,
+    private readonly tenants: Pick<TenantDao, 'getMany'>,
   ) {}
 
   async me(caller: Caller): Promise<MeView> {
