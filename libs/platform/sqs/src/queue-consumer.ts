@@ -1,14 +1,10 @@
-import {
-  ChangeMessageVisibilityCommand,
-  type Message,
-  type QueueAttributeName,
-  type SQSClient,
-} from '@aws-sdk/client-sqs';
+import type { Message, QueueAttributeName, SQSClient } from '@aws-sdk/client-sqs';
 import { Consumer } from 'sqs-consumer';
 import { MalformedMessageError, parseMessage, type ParsedMessage } from '@bbws/shared-contracts';
 import { requestContext, type Logger } from '@bbws/shared-logging';
 import { backoffSeconds, type BackoffPolicy } from './backoff';
 import { moveToDeadLetter } from './dead-letter';
+import { changeVisibility } from './message-visibility';
 import {
   WorkerShutdownError,
   type HandlerOutcome,
@@ -284,21 +280,8 @@ export class QueueConsumer {
     return seconds * 1000;
   }
 
-  private async changeVisibility(message: Message, seconds: number): Promise<void> {
-    try {
-      await this.sqs.send(
-        new ChangeMessageVisibilityCommand({
-          QueueUrl: this.queue.url,
-          ReceiptHandle: message.ReceiptHandle,
-          VisibilityTimeout: seconds,
-        }),
-      );
-    } catch (error) {
-      this.logger.warn(
-        { err: error, queue: this.queue.name, messageId: message.MessageId },
-        'could not change message visibility',
-      );
-    }
+  private changeVisibility(message: Message, seconds: number): Promise<void> {
+    return changeVisibility(this.sqs, this.queue, message, seconds, this.logger);
   }
 }
 
