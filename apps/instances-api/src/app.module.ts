@@ -13,7 +13,13 @@ export class AppModule {
         PlatformModule.forRoot({
           config: options.config,
           readinessTables: ['instances', 'tenants', 'operations'],
-          readiness: [new QueueReadiness(options.config, ['instance-provision', 'instance-lifecycle', 'instance-deprovision'])],
+          readiness: [
+            new QueueReadiness(options.config, [
+              'instance-provision',
+              'instance-lifecycle',
+              'instance-deprovision',
+            ]),
+          ],
         }),
         AuthModule,
         HttpConventionsModule.forRoot({ idempotencyTable: 'instances' }),
