@@ -7,10 +7,10 @@ import {
   type NodePath,
 } from '@bbws/data-access-tenants';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import { NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import { NotFoundError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
-import type { OrganizationService } from '../organization/organization.service';
+import { assertVersion, type OrganizationService } from '../organization/organization.service';
 import { rethrowAsAppError } from '../organization/store-errors';
 
 export interface HierarchyNodeInput {
@@ -108,7 +108,7 @@ export class HierarchyService {
       changes.description = input.description;
     const expected = ifMatch ?? current.version;
     if (Object.keys(changes).length === 0) {
-      if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
+      assertVersion(expected, current);
       return { node: current, access };
     }
     const details = {

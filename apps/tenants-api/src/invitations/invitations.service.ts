@@ -123,9 +123,7 @@ export class InvitationsService {
     ifMatch?: number,
   ): Promise<InvitationView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
-    const current = await this.load(tenantId, invitationId);
-    const status = invitationStatusAt(current, this.clock.now());
-    if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'CANCELLED', []);
+    const current = await this.loadPending(tenantId, invitationId, 'CANCELLED');
     const audit = this.organization.audit(tenantId, caller, 'INVITATION_CANCELLED', {
       details: { invitationId, email: current.email },
     });
@@ -144,9 +142,7 @@ export class InvitationsService {
   ): Promise<InvitationView> {
     const access = await this.access.require(caller, tenantId, ['ADMIN']);
     const tenant = await this.organization.loadLiveTenant(tenantId);
-    const current = await this.load(tenantId, invitationId);
-    const status = invitationStatusAt(current, this.clock.now());
-    if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, 'PENDING', []);
+    const current = await this.loadPending(tenantId, invitationId, 'PENDING');
     if (current.resendCount >= MAX_RESENDS) throw resendLimit();
     const { token, hash } = issueInvitationToken();
     const expiresAt = addDays(this.clock.now(), current.validityDays).toISOString();
@@ -170,6 +166,18 @@ export class InvitationsService {
     const invitation = await this.invitations.get(tenantId, invitationId);
     if (!invitation) throw new NotFoundError('INVITATION', invitationId);
     return invitation;
+  }
+
+  /** An invitation that may still change (422 INVALID_STATUS_TRANSITION to `requested` otherwise). */
+  private async loadPending(
+    tenantId: string,
+    invitationId: string,
+    requested: InvitationStatus,
+  ): Promise<Invitation> {
+    const current = await this.load(tenantId, invitationId);
+    const status = invitationStatusAt(current, this.clock.now());
+    if (status !== 'PENDING') throw new InvalidStatusTransitionError(status, requested, []);
+    return current;
   }
 
   private view(invitation: Invitation, access: TenantAccess): InvitationView {

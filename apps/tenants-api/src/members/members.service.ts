@@ -2,10 +2,10 @@ import type { Member, TenantRole } from '@bbws/data-access-memberships';
 import type { HierarchyDao, MemberDao, MemberFilter, TeamPath } from '@bbws/data-access-tenants';
 import type { IdentityDirectory } from '@bbws/integrations-identity';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
+import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
-import type { OrganizationService } from '../organization/organization.service';
+import { assertVersion, type OrganizationService } from '../organization/organization.service';
 import { rethrowAsAppError } from '../organization/store-errors';
 
 export interface AddMemberInput {
@@ -145,7 +145,7 @@ export class MembersService {
     const role = input.role ?? current.role;
     const expected = ifMatch ?? current.version;
     if (role === current.role && joined.length === 0 && left.length === 0) {
-      if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
+      assertVersion(expected, current);
       return {
         member: current,
         access,

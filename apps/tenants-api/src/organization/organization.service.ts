@@ -1,6 +1,6 @@
 import type { AuditEvent, HierarchyDao, TeamPath, Tenant, TenantDao } from '@bbws/data-access-tenants';
 import type { Caller } from '@bbws/platform-auth';
-import { BusinessRuleError, NotFoundError } from '@bbws/shared-errors';
+import { BusinessRuleError, NotFoundError, PreconditionFailedError } from '@bbws/shared-errors';
 import { newId, type Clock } from '@bbws/shared-util';
 
 /** What an audit event may add to who did what to which tenant when. */
@@ -71,4 +71,9 @@ export function assertLive(tenant: Tenant): void {
   if (tenant.status === 'DEPROVISIONED') {
     throw new BusinessRuleError('TENANT_DEPROVISIONED', 'A deprovisioned tenant cannot be changed');
   }
+}
+
+/** A change that changes nothing still honours If-Match: a stale `expected` version is a 412. */
+export function assertVersion(expected: number, current: { version: number }): void {
+  if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
 }

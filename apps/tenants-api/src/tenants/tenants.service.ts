@@ -8,11 +8,16 @@ import {
   type TenantAccess,
   type TenantAccessService,
 } from '@bbws/platform-auth';
-import { BusinessRuleError, ForbiddenError, PreconditionFailedError } from '@bbws/shared-errors';
+import { BusinessRuleError, ForbiddenError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { newId, type Clock } from '@bbws/shared-util';
 import type { TenantEventsPublisher } from '../events/tenant-events.publisher';
-import { assertLive, type AuditExtra, type OrganizationService } from '../organization/organization.service';
+import {
+  assertLive,
+  assertVersion,
+  type AuditExtra,
+  type OrganizationService,
+} from '../organization/organization.service';
 import { rethrowAsAppError } from '../organization/store-errors';
 import { assertTransition } from './tenant-status.rules';
 import { listMemberTenants } from './use-cases/list-member-tenants';
@@ -136,7 +141,7 @@ export class TenantsService {
     ) as UpdateTenantInput;
     const expected = ifMatch ?? current.version;
     if (Object.keys(changed).length === 0) {
-      if (expected !== current.version) throw new PreconditionFailedError(expected, current.version);
+      assertVersion(expected, current);
       return { tenant: current, access };
     }
     const audit = this.audit(tenantId, caller, 'TENANT_UPDATED', {

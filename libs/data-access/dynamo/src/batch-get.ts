@@ -1,5 +1,6 @@
 import {
   BatchGetCommand,
+  GetCommand,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -53,4 +54,17 @@ export function inKeyOrder(
 /** A map key for a table item or key (`PK|SK`). */
 export function itemKey(key: { PK?: unknown; SK?: unknown }): string {
   return `${String(key.PK)}|${String(key.SK)}`;
+}
+
+/** One item by key (strongly consistent unless `consistent: false`), or null. */
+export async function getItem(
+  client: DynamoDBDocumentClient,
+  table: string,
+  key: Record<string, unknown>,
+  { consistent = true }: BatchGetOptions = {},
+): Promise<StoredItem | null> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: table, Key: key, ConsistentRead: consistent }),
+  );
+  return Item ?? null;
 }

@@ -37,5 +37,12 @@ export {
   type ItemFailure,
   type TransactionEntry,
 } from './transaction.builder';
-export { batchGetItems, inKeyOrder, itemKey, type BatchGetOptions, type StoredItem } from './batch-get';
+export {
+  batchGetItems,
+  getItem,
+  inKeyOrder,
+  itemKey,
+  type BatchGetOptions,
+  type StoredItem,
+} from './batch-get';
 export { readItem, storedVersion } from './typed-item';

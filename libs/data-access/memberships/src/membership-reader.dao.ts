@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   batchGetItems,
   cursorAfter,
@@ -6,6 +5,7 @@ import {
   paginatedQuery,
   type DynamoContext,
   type KeyQuery,
+  getItem,
 } from '@bbws/data-access-dynamo';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Member } from './member.entity';
@@ -17,10 +17,10 @@ export class MembershipReaderDao {
   constructor(private readonly db: DynamoContext) {}
 
   async find(tenantId: string, userId: string): Promise<Member | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.db.tables.tenants, Key: memberKeys.member(tenantId, userId) }),
-    );
-    return Item ? fromMemberItem(Item) : null;
+    const item = await getItem(this.db.client, this.db.tables.tenants, memberKeys.member(tenantId, userId), {
+      consistent: false,
+    });
+    return item ? fromMemberItem(item) : null;
   }
 
   /** One user's memberships in the given tenants (those that exist), one BatchGet per 100 tenants, in the order asked. */

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoContext, TransactItem } from '@bbws/data-access-dynamo';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItem, type DynamoContext, type TransactItem } from '@bbws/data-access-dynamo';
 import { webhookKeys } from './webhook.keys';
 
 /**
@@ -37,10 +37,7 @@ export class WebhookCounter {
    */
   async ensure(tenantId: string): Promise<void> {
     const key = webhookKeys.counter(tenantId);
-    const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
-    );
-    if (Item) return;
+    if (await getItem(this.db.client, this.table, key)) return;
     const count = await this.countStored(tenantId);
     const now = this.db.clock.now().toISOString();
     try {

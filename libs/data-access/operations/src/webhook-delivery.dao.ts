@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { paginatedQuery, type DynamoContext } from '@bbws/data-access-dynamo';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { getItem, paginatedQuery, type DynamoContext } from '@bbws/data-access-dynamo';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { addDays, epochSeconds } from '@bbws/shared-util';
 import type { DeliveryAttempt, DeliveryStatus, WebhookDelivery } from './webhook.entity';
@@ -42,14 +42,12 @@ export class WebhookDeliveryDao {
   }
 
   async get(webhookId: string, createdAt: string, deliveryId: string): Promise<WebhookDelivery | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: webhookKeys.delivery(webhookId, createdAt, deliveryId),
-        ConsistentRead: true,
-      }),
+    const item = await getItem(
+      this.db.client,
+      this.table,
+      webhookKeys.delivery(webhookId, createdAt, deliveryId),
     );
-    return Item ? fromDeliveryItem(Item) : null;
+    return item ? fromDeliveryItem(item) : null;
   }
 
   /** Appends an attempt and moves the delivery to its new status. */

@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   TransactionBuilder,
   paginatedQuery,
   versionedUpdate,
   type DynamoContext,
   type StoredItem,
+  getItem,
 } from '@bbws/data-access-dynamo';
 import {
   AlreadyExistsError,
@@ -58,14 +59,8 @@ export class WebhookDao {
   }
 
   async get(tenantId: string, webhookId: string): Promise<Webhook | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: webhookKeys.webhook(tenantId, webhookId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? fromWebhookItem(Item) : null;
+    const item = await getItem(this.db.client, this.table, webhookKeys.webhook(tenantId, webhookId));
+    return item ? fromWebhookItem(item) : null;
   }
 
   async listByTenant(tenantId: string, page: PageRequest): Promise<Page<Webhook>> {

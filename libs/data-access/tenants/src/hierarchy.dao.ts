@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_TRANSACTION_ITEMS,
   TransactionBuilder,
@@ -12,6 +12,7 @@ import {
   versionedUpdate,
   type DynamoContext,
   type StoredItem,
+  getItem,
 } from '@bbws/data-access-dynamo';
 import { fromMemberItem, memberKeys, type Member } from '@bbws/data-access-memberships';
 import { ConcurrentChangeError, LimitReachedError, VersionConflictError } from '@bbws/shared-errors';
@@ -72,14 +73,8 @@ export class HierarchyDao {
   }
 
   async get(tenantId: string, path: NodePath): Promise<HierarchyNode | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: hierarchyKeys.node(tenantId, path),
-        ConsistentRead: true,
-      }),
-    );
-    return Item && Item.entityType === path.level ? fromNodeItem(Item) : null;
+    const item = await getItem(this.db.client, this.table, hierarchyKeys.node(tenantId, path));
+    return item && item.entityType === path.level ? fromNodeItem(item) : null;
   }
 
   /** Children of the tenant (parent null), a division or a group, in name order (through their name guards). */

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   TransactionBuilder,
   deleteKey,
@@ -6,21 +5,16 @@ import {
   put,
   putNew,
   readItem,
-  versionedUpdate,
   type DynamoContext,
   type KeyQuery,
   type TransactionEntry,
+  getItem,
 } from '@bbws/data-access-dynamo';
 import { memberKeys, type Member } from '@bbws/data-access-memberships';
 import { AlreadyMemberError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { TeamPath } from './hierarchy.entity';
-import {
-  MAX_RESENDS,
-  type Invitation,
-  type InvitationStatus,
-  type StoredInvitationStatus,
-} from './invitation.entity';
+import { type Invitation, type InvitationStatus, type StoredInvitationStatus } from './invitation.entity';
 import { invitationKeys } from './invitation.keys';
 import {
   fromInvitationItem,
@@ -30,7 +24,7 @@ import {
   tokenItem,
   type InvitationTokenItem,
 } from './invitation.mapper';
-import { InvitationWrites, transitionFailure } from './invitation.writes';
+import { InvitationWrites } from './invitation.writes';
 import type { MemberDao } from './member.dao';
 import type { AuditEvent } from './tenant.entity';
 import type { TenantDao } from './tenant.dao';
@@ -87,22 +81,14 @@ export class InvitationDao {
   }
 
   async get(tenantId: string, invitationId: string): Promise<Invitation | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: invitationKeys.invitation(tenantId, invitationId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? fromInvitationItem(Item) : null;
+    const item = await getItem(this.db.client, this.table, invitationKeys.invitation(tenantId, invitationId));
+    return item ? fromInvitationItem(item) : null;
   }
 
   async findToken(tokenHash: string): Promise<InvitationTokenRecord | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: invitationKeys.token(tokenHash), ConsistentRead: true }),
-    );
-    if (!Item) return null;
-    const token = readItem<InvitationTokenItem>(Item);
+    const item = await getItem(this.db.client, this.table, invitationKeys.token(tokenHash));
+    if (!item) return null;
+    const token = readItem<InvitationTokenItem>(item);
     return {
       tenantId: token.tenantId,
       invitationId: token.invitationId,
@@ -168,24 +154,20 @@ export class InvitationDao {
     };
     await new TransactionBuilder()
       .add(
-        versionedUpdate({
-          tableName: this.table,
-          key: invitationKeys.invitation(current.tenantId, current.invitationId),
-          set: {
+        ...this.writes.updateWhilePending(
+          current,
+          expectedVersion,
+          {
             tokenHash,
             expiresAt,
             resendCount: next.resendCount,
             updatedAt: next.updatedAt,
             ttl: pendingInvitationTtl(expiresAt),
           },
-          expectedVersion,
-          condition: {
-            expression: '#status = :pending AND #expiresAt > :now AND #resendCount < :maxResends',
-            names: { '#status': 'status', '#expiresAt': 'expiresAt', '#resendCount': 'resendCount' },
-            values: { ':pending': 'PENDING', ':now': now.toISOString(), ':maxResends': MAX_RESENDS },
-          },
-        }),
-        (old) => transitionFailure(old, current, 'PENDING', expectedVersion, now),
+          'PENDING',
+          now,
+          { belowResendLimit: true },
+        ),
       )
       .add(deleteKey(this.table, invitationKeys.token(current.tokenHash)))
       .add(putNew(this.table, tokenItem(next, tokenHash)))
@@ -238,10 +220,10 @@ export class InvitationDao {
     };
     await new TransactionBuilder()
       .add(
-        versionedUpdate({
-          tableName: this.table,
-          key: invitationKeys.invitation(current.tenantId, current.invitationId),
-          set: {
+        ...this.writes.updateWhilePending(
+          current,
+          expectedVersion,
+          {
             status,
             GSI1PK: invitationKeys.byStatus(current.tenantId, status),
             respondedAt: at,
@@ -249,14 +231,9 @@ export class InvitationDao {
             updatedAt: at,
             ttl: undefined,
           },
-          expectedVersion,
-          condition: {
-            expression: '#status = :pending AND #expiresAt > :now',
-            names: { '#status': 'status', '#expiresAt': 'expiresAt' },
-            values: { ':pending': 'PENDING', ':now': at },
-          },
-        }),
-        (old) => transitionFailure(old, current, status, expectedVersion, now),
+          status,
+          now,
+        ),
       )
       .add(...this.writes.releasePendingGuard(current))
       .addAll(extra)

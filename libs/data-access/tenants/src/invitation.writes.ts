@@ -1,4 +1,4 @@
-import type { StoredItem, TransactionEntry } from '@bbws/data-access-dynamo';
+import { versionedUpdate, type StoredItem, type TransactionEntry } from '@bbws/data-access-dynamo';
 import {
   DuplicateInvitationError,
   InvitationStateChangedError,
@@ -44,6 +44,38 @@ export class InvitationWrites {
         },
       },
       () => new InvitationSupersededError(),
+    ];
+  }
+
+  /**
+   * Sets `set` on the invitation while it is PENDING, unexpired at `now` and at `expectedVersion` (with
+   * `belowResendLimit`, also while it was resent fewer than {@link MAX_RESENDS} times).
+   */
+  updateWhilePending(
+    current: Invitation,
+    expectedVersion: number,
+    set: Record<string, unknown>,
+    requested: InvitationStatus,
+    now: Date,
+    { belowResendLimit = false } = {},
+  ): TransactionEntry {
+    const names: Record<string, string> = { '#status': 'status', '#expiresAt': 'expiresAt' };
+    const values: Record<string, unknown> = { ':pending': 'PENDING', ':now': now.toISOString() };
+    let expression = '#status = :pending AND #expiresAt > :now';
+    if (belowResendLimit) {
+      expression += ' AND #resendCount < :maxResends';
+      names['#resendCount'] = 'resendCount';
+      values[':maxResends'] = MAX_RESENDS;
+    }
+    return [
+      versionedUpdate({
+        tableName: this.table,
+        key: invitationKeys.invitation(current.tenantId, current.invitationId),
+        set,
+        expectedVersion,
+        condition: { expression, names, values },
+      }),
+      (old) => transitionFailure(old, current, requested, expectedVersion, now),
     ];
   }
 

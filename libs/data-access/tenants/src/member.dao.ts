@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   TransactionBuilder,
   batchGetItems,
@@ -13,6 +12,7 @@ import {
   type DynamoContext,
   type TransactItem,
   type TransactionEntry,
+  getItem,
 } from '@bbws/data-access-dynamo';
 import {
   fromMemberItem,
@@ -65,14 +65,8 @@ export class MemberDao {
   }
 
   async get(tenantId: string, userId: string): Promise<Member | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: memberKeys.member(tenantId, userId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? fromMemberItem(Item) : null;
+    const item = await getItem(this.db.client, this.table, memberKeys.member(tenantId, userId));
+    return item ? fromMemberItem(item) : null;
   }
 
   /** A tenant's members in user-id order, optionally only one role and/or one team. */

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   TransactionBuilder,
   batchGetItems,
@@ -11,6 +10,7 @@ import {
   versionedUpdate,
   type DynamoContext,
   type TransactItem,
+  getItem,
 } from '@bbws/data-access-dynamo';
 import { AlreadyExistsError, ItemMissingError, NameTakenError } from '@bbws/shared-errors';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
@@ -61,10 +61,10 @@ export class TenantDao {
   }
 
   async get(tenantId: string): Promise<Tenant | null> {
-    const { Item } = await this.db.client.send(
-      new GetCommand({ TableName: this.table, Key: tenantKeys.tenant(tenantId) }),
-    );
-    return Item ? fromTenantItem(Item) : null;
+    const item = await getItem(this.db.client, this.table, tenantKeys.tenant(tenantId), {
+      consistent: false,
+    });
+    return item ? fromTenantItem(item) : null;
   }
 
   /** Tenants by id in one round trip per 100, in the order asked (missing ones left out). */
