@@ -53,7 +53,9 @@ function setUp(
         : null,
     ),
     get: jest.fn(async () => invitation),
-    accept: jest.fn(async (current: Invitation) => ({ ...current, status: 'ACCEPTED' as const })),
+    accept: jest.fn<ReturnType<InvitationDao['accept']>, Parameters<InvitationDao['accept']>>(
+      async (current) => ({ ...current, status: 'ACCEPTED' as const }),
+    ),
     decline: jest.fn(async (current: Invitation) => ({ ...current, status: 'DECLINED' as const })),
   };
   const members = {
@@ -188,12 +190,7 @@ describe('InvitationResponsesService', () => {
       addedBy: 'alice',
       name: 'Bob',
     });
-    const [, member, teams, audits] = invitations.accept.mock.calls[0] as unknown as [
-      Invitation,
-      unknown,
-      unknown[],
-      Array<{ action: string }>,
-    ];
+    const [, member, teams, audits] = invitations.accept.mock.calls[0];
     expect(member).toEqual(view.member);
     expect(teams).toHaveLength(1);
     expect(audits.map((audit) => audit.action)).toEqual(['INVITATION_ACCEPTED', 'MEMBER_ADDED']);

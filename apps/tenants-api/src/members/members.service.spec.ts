@@ -26,11 +26,13 @@ function setUp(roles: Record<string, Member['role']>, current: Partial<Member> =
   const access = new TenantAccessService(memberships, 0);
   const members = {
     get: jest.fn(async () => stored),
-    update: jest.fn(async (_current: Member, version: number, changes: Partial<Member>) => ({
-      ...stored,
-      ...changes,
-      version: version + 1,
-    })),
+    update: jest.fn<ReturnType<MemberDao['update']>, Parameters<MemberDao['update']>>(
+      async (_current, version, changes) => ({
+        ...stored,
+        ...changes,
+        version: version + 1,
+      }),
+    ),
     add: jest.fn(async () => undefined),
   };
   const known = new Map(['team-a', 'team-b', 'team-c'].map((id) => [id, team(id)]));
@@ -83,13 +85,7 @@ describe('MembersService', () => {
       { role: 'OPERATOR', teamIds: ['team-b', 'team-c', 'team-c'] },
       3,
     );
-    const [, version, changes, audit, moves] = members.update.mock.calls[0] as unknown as [
-      Member,
-      number,
-      Partial<Member>,
-      { details: unknown },
-      { joined: TeamPath[]; left: TeamPath[] },
-    ];
+    const [, version, changes, audit, moves] = members.update.mock.calls[0];
     expect(version).toBe(3);
     expect(changes).toEqual({ role: 'OPERATOR', teamIds: ['team-b', 'team-c'] });
     expect(moves).toEqual({ joined: [team('team-c')], left: [team('team-a')] });
