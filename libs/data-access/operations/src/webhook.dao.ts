@@ -103,7 +103,7 @@ export class WebhookDao {
       set: { ...changes, updatedAt: now, updatedBy: actor },
       expectedVersion,
     });
-    await this.send(Update as UpdateCommandInput, current, expectedVersion);
+    await this.send(Update, current, expectedVersion);
     return { ...current, ...changes, updatedAt: now, updatedBy: actor, version: expectedVersion + 1 };
   }
 
@@ -179,7 +179,7 @@ export class WebhookDao {
       },
     });
     try {
-      await this.db.client.send(new UpdateCommand(Update as UpdateCommandInput));
+      await this.db.client.send(new UpdateCommand(Update));
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
