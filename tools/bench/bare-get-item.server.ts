@@ -7,7 +7,10 @@ import { createDocumentClient, createDynamoClient } from '@bbws/data-access-dyna
 async function main(): Promise<void> {
   const table = process.env.TABLE_TENANTS ?? 'bbws-tenants-bench';
   const client = createDocumentClient(
-    createDynamoClient({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint: process.env.DYNAMODB_ENDPOINT }),
+    createDynamoClient({
+      region: process.env.AWS_REGION ?? 'us-east-1',
+      endpoint: process.env.DYNAMODB_ENDPOINT,
+    }),
   );
   const app = Fastify({ logger: false });
   app.get<{ Params: { tenantId: string } }>('/v1.0/tenants/:tenantId', async (request, reply) => {

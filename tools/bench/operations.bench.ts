@@ -9,7 +9,13 @@ import {
 } from '@bbws/data-access-dynamo';
 import { OperationDao } from '@bbws/data-access-operations';
 import { OperationLauncher, OperationProcessor, type OperationRunStore } from '@bbws/platform-operations';
-import { MessageProducer, QueueConsumer, QueueDirectory, createSqsClient, ensureQueues } from '@bbws/platform-sqs';
+import {
+  MessageProducer,
+  QueueConsumer,
+  QueueDirectory,
+  createSqsClient,
+  ensureQueues,
+} from '@bbws/platform-sqs';
 import { defineMessage } from '@bbws/shared-contracts';
 import { CursorCodec } from '@bbws/shared-hateoas';
 import { createLogger } from '@bbws/shared-logging';

@@ -3,10 +3,22 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { TenantDao, MemberDao } from '@bbws/data-access-tenants';
-import { createDocumentClient, createDynamoClient, defaultTableNames, ensureTables, type DynamoContext } from '@bbws/data-access-dynamo';
+import {
+  createDocumentClient,
+  createDynamoClient,
+  defaultTableNames,
+  ensureTables,
+  type DynamoContext,
+} from '@bbws/data-access-dynamo';
 import { CursorCodec } from '@bbws/shared-hateoas';
 import { newId, systemClock } from '@bbws/shared-util';
-import { freePort, generateSigningKey, signTestToken, startDynamoLocal, startJwksServer } from '@bbws/testing-engines';
+import {
+  freePort,
+  generateSigningKey,
+  signTestToken,
+  startDynamoLocal,
+  startJwksServer,
+} from '@bbws/testing-engines';
 
 const STAGE = 'bench';
 const CONNECTIONS = 20;
@@ -23,11 +35,17 @@ export interface LoadResult {
 
 async function load(url: string, headers: Record<string, string>, seconds: number): Promise<LoadResult> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
 }
 
 function mean(rounds: LoadResult[]): LoadResult {
-  const average = (pick: (r: LoadResult) => number) => rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length;
+  const average = (pick: (r: LoadResult) => number) =>
+    rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length;
   return {
     requestsPerSecond: average((r) => r.requestsPerSecond),
     p50: Math.round(average((r) => r.p50)),
@@ -37,8 +55,13 @@ function mean(rounds: LoadResult[]): LoadResult {
 }
 
 function spawnNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
-  return spawn(process.execPath, [...profile, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+    : [];
+  return spawn(process.execPath, [...profile, script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function firstOk(url: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<void> {
@@ -69,24 +92,67 @@ export async function runTenantsBench(distRoot: string): Promise<string> {
     const tables = defaultTableNames(STAGE);
     const raw = createDynamoClient({ region: 'us-east-1', endpoint: dynamo.endpoint });
     await ensureTables(raw, tables);
-    const db: DynamoContext = { client: createDocumentClient(raw), tables, cursors: new CursorCodec(randomBytes(16).toString('hex')), clock: systemClock };
+    const db: DynamoContext = {
+      client: createDocumentClient(raw),
+      tables,
+      cursors: new CursorCodec(randomBytes(16).toString('hex')),
+      clock: systemClock,
+    };
     const tenants = new TenantDao(db, { auditRetentionDays: 30 });
     const now = new Date().toISOString();
     const tenantId = newId('tenant');
     const userId = randomUUID();
     await tenants.create(
-      { tenantId, organizationName: `Bench ${tenantId.slice(-8)}`, contactEmail: 'bench@x.example', tier: 'STANDARD', status: 'ACTIVE', statusReason: null, metadata: {}, adminCount: 0, createdAt: now, createdBy: 'bench', updatedAt: now, updatedBy: 'bench', version: 1 },
+      {
+        tenantId,
+        organizationName: `Bench ${tenantId.slice(-8)}`,
+        contactEmail: 'bench@x.example',
+        tier: 'STANDARD',
+        status: 'ACTIVE',
+        statusReason: null,
+        metadata: {},
+        adminCount: 0,
+        createdAt: now,
+        createdBy: 'bench',
+        updatedAt: now,
+        updatedBy: 'bench',
+        version: 1,
+      },
       { eventId: newId('evt'), tenantId, timestamp: now, actor: 'bench', action: 'TENANT_CREATED' },
     );
     await new MemberDao(db, tenants).add(
-      { tenantId, userId, email: 'member@x.example', name: 'Bench Member', role: 'VIEWER', teamIds: [], joinedAt: now, addedBy: 'bench', updatedAt: now, version: 1 },
+      {
+        tenantId,
+        userId,
+        email: 'member@x.example',
+        name: 'Bench Member',
+        role: 'VIEWER',
+        teamIds: [],
+        joinedAt: now,
+        addedBy: 'bench',
+        updatedAt: now,
+        version: 1,
+      },
       { eventId: newId('evt'), tenantId, timestamp: now, actor: 'bench', action: 'MEMBER_ADDED' },
     );
     const issuer = `${jwks.endpoint}/bench-identity`;
-    const token = await signTestToken({ sub: userId, email: 'member@x.example', issuer, audience: 'bbws-bench', key: key.privateJwk, expiresInSeconds: 3600 });
+    const token = await signTestToken({
+      sub: userId,
+      email: 'member@x.example',
+      issuer,
+      audience: 'bbws-bench',
+      key: key.privateJwk,
+      expiresInSeconds: 3600,
+    });
     const auth = { authorization: `Bearer ${token}` };
 
-    const env = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const env = {
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'bench',
+      AWS_SECRET_ACCESS_KEY: 'bench',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}/v1.0/tenants/${tenantId}`;
     const started = performance.now();
@@ -108,7 +174,13 @@ export async function runTenantsBench(distRoot: string): Promise<string> {
 
     const barePort = await freePort();
     const bareUrl = `http://127.0.0.1:${barePort}/v1.0/tenants/${tenantId}`;
-    children.push(spawnNode(path.join(distRoot, 'tools/bench/bare-get-item.server.js'), { ...env, TABLE_TENANTS: tables.tenants, PORT: String(barePort) }));
+    children.push(
+      spawnNode(path.join(distRoot, 'tools/bench/bare-get-item.server.js'), {
+        ...env,
+        TABLE_TENANTS: tables.tenants,
+        PORT: String(barePort),
+      }),
+    );
     await firstOk(bareUrl, {});
 
     // Warm both (JIT, DynamoDB Local), then measure them in alternating rounds so neither gets a

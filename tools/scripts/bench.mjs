@@ -5,5 +5,9 @@ import { compile, ensureDependencies, root } from '../local/prepare.mjs';
 
 ensureDependencies();
 compile({ onlyIfStale: true });
-const result = spawnSync(process.execPath, [path.join(root, 'dist/tools/bench/run-bench.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'dist/tools/bench/run-bench.js'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -21,17 +21,23 @@ describe('local platform: the README walk through npm start', () => {
   /** A user's shell: none of the test engines' settings (endpoints, test issuer) leak into the platform. */
   const env = () => {
     const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !/^(AUTH_|BBWS_|DYNAMODB_|SQS_|TABLE_|CURSOR_|AWS_)/.test(name)),
+      Object.entries(process.env).filter(
+        ([name]) => !/^(AUTH_|BBWS_|DYNAMODB_|SQS_|TABLE_|CURSOR_|AWS_)/.test(name),
+      ),
     );
     return { ...clean, BBWS_DATA_DIR: dataDir };
   };
 
   function token(...args: string[]): string {
-    const result = spawnSync(process.execPath, ['tools/scripts/run-compiled.mjs', 'tools/local/token.js', ...args], {
-      cwd: root,
-      env: env(),
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['tools/scripts/run-compiled.mjs', 'tools/local/token.js', ...args],
+      {
+        cwd: root,
+        env: env(),
+        encoding: 'utf8',
+      },
+    );
     if (result.status !== 0) throw new Error(`npm run token failed: ${result.stderr}`);
     return result.stdout.trim();
   }
@@ -48,10 +54,15 @@ describe('local platform: the README walk through npm start', () => {
 
   beforeAll(async () => {
     for (const port of PLATFORM_PORTS) {
-      if (!(await isPortFree(port))) throw new Error(`port ${port} is in use: stop \`npm start\` before running this test`);
+      if (!(await isPortFree(port)))
+        throw new Error(`port ${port} is in use: stop \`npm start\` before running this test`);
     }
     dataDir = await mkdtemp(path.join(tmpdir(), 'bbws-walk-'));
-    platform = spawn(process.execPath, ['tools/scripts/start.mjs', '--reset'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    platform = spawn(process.execPath, ['tools/scripts/start.mjs', '--reset'], {
+      cwd: root,
+      env: env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no "ready" within 150 s:\n${output}`)), 150_000);
       const onData = (chunk: Buffer) => {
@@ -83,18 +94,35 @@ describe('local platform: the README walk through npm start', () => {
 
   it('walks from a new tenant to Bob accepting his invitation, then stops cleanly on Ctrl-C', async () => {
     const admin = token('--seed');
-    const tenant = await call('POST', '/tenants', admin, { organizationName: 'Acme Hosting', contactEmail: 'ops@acme.example' });
+    const tenant = await call('POST', '/tenants', admin, {
+      organizationName: 'Acme Hosting',
+      contactEmail: 'ops@acme.example',
+    });
     expect(tenant.status).toBe(201);
     const t = tenant.body.tenantId;
 
     const alice = token('--email', 'alice@example.com', '--name', 'Alice');
-    expect((await call('POST', `/tenants/${t}/members`, admin, { email: 'alice@example.com', role: 'ADMIN' })).status).toBe(201);
+    expect(
+      (await call('POST', `/tenants/${t}/members`, admin, { email: 'alice@example.com', role: 'ADMIN' }))
+        .status,
+    ).toBe(201);
     const division = await call('POST', `/tenants/${t}/divisions`, alice, { name: 'Engineering' });
-    const group = await call('POST', `/tenants/${t}/divisions/${division.body.divisionId}/groups`, alice, { name: 'Platform' });
-    const team = await call('POST', `/tenants/${t}/divisions/${division.body.divisionId}/groups/${group.body.groupId}/teams`, alice, { name: 'Web' });
+    const group = await call('POST', `/tenants/${t}/divisions/${division.body.divisionId}/groups`, alice, {
+      name: 'Platform',
+    });
+    const team = await call(
+      'POST',
+      `/tenants/${t}/divisions/${division.body.divisionId}/groups/${group.body.groupId}/teams`,
+      alice,
+      { name: 'Web' },
+    );
     expect(team.status).toBe(201);
 
-    const invitation = await call('POST', `/tenants/${t}/invitations`, alice, { email: 'bob@example.com', role: 'OPERATOR', teamIds: [team.body.teamId] });
+    const invitation = await call('POST', `/tenants/${t}/invitations`, alice, {
+      email: 'bob@example.com',
+      role: 'OPERATOR',
+      teamIds: [team.body.teamId],
+    });
     expect(invitation.status).toBe(201);
     const mailDir = path.join(dataDir, 'mail');
     const files = (await readdir(mailDir)).filter((file) => file.endsWith('.eml')).sort();
@@ -108,9 +136,14 @@ describe('local platform: the README walk through npm start', () => {
     const bob = token('--email', 'bob@example.com', '--name', 'Bob');
     expect((await call('POST', `/invitations/${invite}/accept`, bob)).status).toBe(200);
     const members = await call('GET', `/tenants/${t}/members`, alice);
-    expect(members.body.items.map((member: { email: string }) => member.email).sort()).toEqual(['alice@example.com', 'bob@example.com']);
+    expect(members.body.items.map((member: { email: string }) => member.email).sort()).toEqual([
+      'alice@example.com',
+      'bob@example.com',
+    ]);
     const bobsTenants = await call('GET', '/users/me/tenants', bob);
-    expect(bobsTenants.body.items).toEqual([expect.objectContaining({ tenantId: t, organizationName: 'Acme Hosting', role: 'OPERATOR' })]);
+    expect(bobsTenants.body.items).toEqual([
+      expect.objectContaining({ tenantId: t, organizationName: 'Acme Hosting', role: 'OPERATOR' }),
+    ]);
 
     platform.kill('SIGINT');
     const code = await new Promise((resolve) => platform.once('exit', resolve));

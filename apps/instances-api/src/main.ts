@@ -8,7 +8,8 @@ runApi({
   defaultPort: LOCAL_PORTS['instances-api'],
   description: {
     title: 'BBWS instances API',
-    description: 'Tenant WordPress instances per hosting environment (GitOps provisioning, ECS lifecycle). Routes arrive with the instances feature.',
+    description:
+      'Tenant WordPress instances per hosting environment (GitOps provisioning, ECS lifecycle). Routes arrive with the instances feature.',
   },
   module: (config) => AppModule.register({ config }),
 });

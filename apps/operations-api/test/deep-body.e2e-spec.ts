@@ -31,7 +31,10 @@ describe('deeply nested request bodies (operations-api)', () => {
 
   it('answers 400 BODY_TOO_DEEP to a 10 KB body nested 5,000 levels on every body route, changing nothing', async () => {
     expect(routes.map((route) => `${route.method} ${route.path}`)).toEqual(
-      expect.arrayContaining(['POST /v1.0/tenants/{tenantId}/webhooks', 'PATCH /v1.0/tenants/{tenantId}/webhooks/{webhookId}']),
+      expect.arrayContaining([
+        'POST /v1.0/tenants/{tenantId}/webhooks',
+        'PATCH /v1.0/tenants/{tenantId}/webhooks/{webhookId}',
+      ]),
     );
     const deep = nestedJson(5_000);
     const answers: Record<string, unknown> = {};
@@ -39,9 +42,15 @@ describe('deeply nested request bodies (operations-api)', () => {
       const response = await send(route, deep);
       answers[`${route.method} ${route.path}`] = `${response.status} ${response.body?.error?.code}`;
     }
-    expect(answers).toEqual(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, '400 BODY_TOO_DEEP'])));
+    expect(answers).toEqual(
+      Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, '400 BODY_TOO_DEEP'])),
+    );
 
-    const list = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${ids.tenantId}/webhooks`, token: fx.admin.token });
+    const list = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${ids.tenantId}/webhooks`,
+      token: fx.admin.token,
+    });
     expect(list.body.items).toEqual([expect.objectContaining({ webhookId: webhook.webhookId, version: 1 })]);
     expect((await fx.operations.get(ids.operationId))?.status).toBe('PENDING');
   });
@@ -49,7 +58,11 @@ describe('deeply nested request bodies (operations-api)', () => {
   it('lets 32 levels through to validation and refuses 33 in the parser stage', async () => {
     for (const route of routes) {
       const at = await send(route, nestedJson(32));
-      expect([route.path, at.status < 500, at.body?.error?.code === 'BODY_TOO_DEEP']).toEqual([route.path, true, false]);
+      expect([route.path, at.status < 500, at.body?.error?.code === 'BODY_TOO_DEEP']).toEqual([
+        route.path,
+        true,
+        false,
+      ]);
       const over = await send(route, nestedJson(33));
       expect([route.path, over.status, over.body?.error?.code]).toEqual([route.path, 400, 'BODY_TOO_DEEP']);
     }

@@ -8,7 +8,8 @@ runApi({
   defaultPort: LOCAL_PORTS['sites-api'],
   description: {
     title: 'BBWS sites API',
-    description: 'WordPress sites on tenant instances (create, clone, promote, backups, plugins). Routes arrive with the sites feature.',
+    description:
+      'WordPress sites on tenant instances (create, clone, promote, backups, plugins). Routes arrive with the sites feature.',
   },
   module: (config) => AppModule.register({ config }),
 });

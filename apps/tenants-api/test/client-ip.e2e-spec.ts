@@ -22,9 +22,13 @@ describe('client address behind the load balancer (TRUST_PROXY)', () => {
       TRUST_PROXY: '10.20.0.0/16',
       INVITATION_RATE_LIMIT_PER_MINUTE: String(LIMIT),
     });
-    app = await createApp(AppModule.register({ config, clock: TestClock.running() }), TENANTS_API_DESCRIPTION, {
-      trustProxy: config.trustProxy,
-    });
+    app = await createApp(
+      AppModule.register({ config, clock: TestClock.running() }),
+      TENANTS_API_DESCRIPTION,
+      {
+        trustProxy: config.trustProxy,
+      },
+    );
     await app.getHttpAdapter().getInstance().ready();
   });
   afterAll(() => app.close());

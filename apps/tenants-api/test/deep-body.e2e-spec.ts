@@ -31,11 +31,21 @@ describe('deeply nested request bodies (tenants-api)', () => {
       const response = await send(route, deep);
       answers[`${route.method} ${route.path}`] = `${response.status} ${response.body?.error?.code}`;
     }
-    expect(answers).toEqual(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, '400 BODY_TOO_DEEP'])));
+    expect(answers).toEqual(
+      Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, '400 BODY_TOO_DEEP'])),
+    );
 
-    const after = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}`, token: fx.admin.token });
+    const after = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}`,
+      token: fx.admin.token,
+    });
     expect(after.body).toMatchObject({ version: 1, status: 'PENDING', metadata: tenant.metadata });
-    const audit = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}/audit`, token: fx.admin.token });
+    const audit = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}/audit`,
+      token: fx.admin.token,
+    });
     expect(audit.body.items.map((event: { action: string }) => event.action)).toEqual(['TENANT_CREATED']);
   });
 

@@ -27,7 +27,10 @@ describe('invitation tokens in request log lines', () => {
     const url = path.replaceAll('TOKEN', secret);
     const response = await fx.call(method, url, undefined, method === 'GET' ? undefined : {});
     expect(response.status).toBeGreaterThanOrEqual(400);
-    const lines = fx.logs?.lines.filter((line) => line.includes(`"requestId":"${String(response.headers['x-request-id'])}"`)) ?? [];
+    const lines =
+      fx.logs?.lines.filter((line) =>
+        line.includes(`"requestId":"${String(response.headers['x-request-id'])}"`),
+      ) ?? [];
     expect(lines.some((line) => line.includes('"msg":"request"') && line.includes('[redacted]'))).toBe(true);
     expect(fx.logs?.text()).not.toContain(secret);
   });

@@ -22,8 +22,14 @@ describe('tenants under concurrency', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
-    expect(responses.filter((r) => r.status === 409).every((r) => r.body.error.code === 'ORGANIZATION_NAME_TAKEN')).toBe(true);
-    const listed = await fx.api.request({ method: 'GET', url: `/v1.0/tenants?name=${encodeURIComponent(name)}`, token: fx.admin.token });
+    expect(
+      responses.filter((r) => r.status === 409).every((r) => r.body.error.code === 'ORGANIZATION_NAME_TAKEN'),
+    ).toBe(true);
+    const listed = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants?name=${encodeURIComponent(name)}`,
+      token: fx.admin.token,
+    });
     expect(listed.body.items).toHaveLength(1);
   });
 
@@ -43,7 +49,11 @@ describe('tenants under concurrency', () => {
     const ok = responses.filter((response) => response.status === 200);
     expect(ok).toHaveLength(1);
     expect(responses.filter((response) => response.status === 412)).toHaveLength(9);
-    const current = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}`, token: fx.admin.token });
+    const current = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}`,
+      token: fx.admin.token,
+    });
     expect(current.body).toMatchObject({ version: 2, contactEmail: ok[0].body.contactEmail });
   });
 
@@ -51,11 +61,20 @@ describe('tenants under concurrency', () => {
     const tenant = await fx.createTenant();
     const responses = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        fx.api.request({ method: 'PATCH', url: `/v1.0/tenants/${tenant.tenantId}`, token: fx.admin.token, body: { metadata: { writer: i } } }),
+        fx.api.request({
+          method: 'PATCH',
+          url: `/v1.0/tenants/${tenant.tenantId}`,
+          token: fx.admin.token,
+          body: { metadata: { writer: i } },
+        }),
       ),
     );
     const ok = responses.filter((response) => response.status === 200);
-    const current = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}`, token: fx.admin.token });
+    const current = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}`,
+      token: fx.admin.token,
+    });
     expect(current.body.version).toBe(1 + ok.length);
     expect(responses.every((response) => [200, 412].includes(response.status))).toBe(true);
   });

@@ -62,7 +62,9 @@ describe('GET /v1.0/tenants and /v1.0/tenants/:tenantId', () => {
     it('shows a member exactly the tenants they belong to', async () => {
       const response = await get('/v1.0/tenants', member.token);
       expect(response.status).toBe(200);
-      expect(response.body.items.map((t: any) => t.tenantId).sort()).toEqual(mine.map((t) => t.tenantId).sort());
+      expect(response.body.items.map((t: any) => t.tenantId).sort()).toEqual(
+        mine.map((t) => t.tenantId).sort(),
+      );
       expect(response.body).toMatchObject({ count: 3, moreAvailable: false, nextStartAt: null });
       expect(response.body._links.self.href).toBe('/v1.0/tenants?pageSize=20');
     });
@@ -107,13 +109,20 @@ describe('GET /v1.0/tenants and /v1.0/tenants/:tenantId', () => {
 
     it('filters by status, for admins and for members', async () => {
       const failed = await fx.createTenant();
-      await fx.api.request({ method: 'PATCH', url: `/v1.0/tenants/${failed.tenantId}/status`, token: fx.admin.token, body: { status: 'FAILED' } });
+      await fx.api.request({
+        method: 'PATCH',
+        url: `/v1.0/tenants/${failed.tenantId}/status`,
+        token: fx.admin.token,
+        body: { status: 'FAILED' },
+      });
       const response = await get('/v1.0/tenants?status=failed&pageSize=100');
       expect(response.body.items.map((t: any) => t.tenantId)).toContain(failed.tenantId);
       expect(response.body.items.every((t: any) => t.status === 'FAILED')).toBe(true);
       const memberView = await get('/v1.0/tenants?status=ACTIVE', member.token);
       expect(memberView.body.items).toEqual([]);
-      const combined = await get(`/v1.0/tenants?status=FAILED&name=${encodeURIComponent(failed.organizationName)}`);
+      const combined = await get(
+        `/v1.0/tenants?status=FAILED&name=${encodeURIComponent(failed.organizationName)}`,
+      );
       expect(combined.body.items.map((t: any) => t.tenantId)).toEqual([failed.tenantId]);
     });
 
@@ -143,14 +152,20 @@ describe('GET /v1.0/tenants and /v1.0/tenants/:tenantId', () => {
   it('rejects a cursor of another list in the same tenant partition (members cursor on the audit list)', async () => {
     const members = await get(`/v1.0/tenants/${mine[1].tenantId}/members?pageSize=1`);
     expect(members.body.nextStartAt).toEqual(expect.any(String));
-    const replay = await get(`/v1.0/tenants/${mine[1].tenantId}/audit?pageSize=1&startAt=${members.body.nextStartAt}`);
+    const replay = await get(
+      `/v1.0/tenants/${mine[1].tenantId}/audit?pageSize=1&startAt=${members.body.nextStartAt}`,
+    );
     expect(replay.status).toBe(400);
     expect(replay.body.error.details.fields[0].field).toBe('startAt');
   });
 
   it('needs a valid token', async () => {
     expect((await fx.api.request({ method: 'GET', url: '/v1.0/tenants' })).status).toBe(401);
-    const garbage = await fx.api.request({ method: 'GET', url: '/v1.0/tenants', headers: { authorization: 'Bearer abc.def.ghi' } });
+    const garbage = await fx.api.request({
+      method: 'GET',
+      url: '/v1.0/tenants',
+      headers: { authorization: 'Bearer abc.def.ghi' },
+    });
     expect(garbage.status).toBe(401);
     expect(garbage.body.error.code).toBe('UNAUTHORIZED');
   });

@@ -30,13 +30,19 @@ describe('PATCH /v1.0/tenants/:tenantId/status', () => {
   afterAll(() => fx.close());
 
   const setStatus = (tenantId: string, status: string, reason?: string, token = fx.admin.token) =>
-    fx.api.request({ method: 'PATCH', url: `/v1.0/tenants/${tenantId}/status`, token, body: { status, ...(reason ? { reason } : {}) } });
+    fx.api.request({
+      method: 'PATCH',
+      url: `/v1.0/tenants/${tenantId}/status`,
+      token,
+      body: { status, ...(reason ? { reason } : {}) },
+    });
 
   async function tenantIn(status: Status) {
     const tenant = await fx.createTenant();
     for (const step of PATH_TO[status]) {
       const response = await setStatus(tenant.tenantId, step, REASON);
-      if (response.status !== 200) throw new Error(`could not reach ${status}: ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`could not reach ${status}: ${JSON.stringify(response.body)}`);
     }
     return tenant;
   }
@@ -55,7 +61,11 @@ describe('PATCH /v1.0/tenants/:tenantId/status', () => {
         code: 'INVALID_STATUS_TRANSITION',
         details: { currentStatus: from, requestedStatus: to, allowedTransitions: ALLOWED[from] },
       });
-      const current = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}`, token: fx.admin.token });
+      const current = await fx.api.request({
+        method: 'GET',
+        url: `/v1.0/tenants/${tenant.tenantId}`,
+        token: fx.admin.token,
+      });
       expect(current.body.status).toBe(from);
     }
   });
@@ -68,7 +78,11 @@ describe('PATCH /v1.0/tenants/:tenantId/status', () => {
     const done = await setStatus(tenant.tenantId, 'SUSPENDED', 'Payment overdue by 30 days');
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'SUSPENDED', statusReason: 'Payment overdue by 30 days' });
-    const audit = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}/audit`, token: fx.admin.token });
+    const audit = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}/audit`,
+      token: fx.admin.token,
+    });
     expect(audit.body.items[0]).toMatchObject({
       action: 'TENANT_STATUS_CHANGED',
       beforeStatus: 'ACTIVE',
@@ -76,7 +90,11 @@ describe('PATCH /v1.0/tenants/:tenantId/status', () => {
       reason: 'Payment overdue by 30 days',
       actor: fx.admin.userId,
     });
-    expect(audit.body.items.map((event: any) => event.action)).toEqual(['TENANT_STATUS_CHANGED', 'TENANT_STATUS_CHANGED', 'TENANT_CREATED']);
+    expect(audit.body.items.map((event: any) => event.action)).toEqual([
+      'TENANT_STATUS_CHANGED',
+      'TENANT_STATUS_CHANGED',
+      'TENANT_CREATED',
+    ]);
   });
 
   it('is for platform admins only, even for the tenant ADMIN', async () => {
@@ -95,11 +113,32 @@ describe('PATCH /v1.0/tenants/:tenantId/status', () => {
     const tenant = await tenantIn('SUSPENDED');
     const operator = await newTestUser();
     await fx.addMember(tenant.tenantId, operator, 'OPERATOR');
-    expect((await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}/audit`, token: operator.token })).status).toBe(403);
-    const first = await fx.api.request({ method: 'GET', url: `/v1.0/tenants/${tenant.tenantId}/audit?pageSize=2`, token: fx.admin.token });
+    expect(
+      (
+        await fx.api.request({
+          method: 'GET',
+          url: `/v1.0/tenants/${tenant.tenantId}/audit`,
+          token: operator.token,
+        })
+      ).status,
+    ).toBe(403);
+    const first = await fx.api.request({
+      method: 'GET',
+      url: `/v1.0/tenants/${tenant.tenantId}/audit?pageSize=2`,
+      token: fx.admin.token,
+    });
     expect(first.body.count).toBe(2);
-    const second = await fx.api.request({ method: 'GET', url: first.body._links.next.href, token: fx.admin.token });
+    const second = await fx.api.request({
+      method: 'GET',
+      url: first.body._links.next.href,
+      token: fx.admin.token,
+    });
     const actions = [...first.body.items, ...second.body.items].map((event: any) => event.action);
-    expect(actions).toEqual(['MEMBER_ADDED', 'TENANT_STATUS_CHANGED', 'TENANT_STATUS_CHANGED', 'TENANT_CREATED']);
+    expect(actions).toEqual([
+      'MEMBER_ADDED',
+      'TENANT_STATUS_CHANGED',
+      'TENANT_STATUS_CHANGED',
+      'TENANT_CREATED',
+    ]);
   });
 });

@@ -172,7 +172,9 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
     // The worker records the outcome after the receiver has answered: wait for both log entries.
     const log = await eventually(async () => {
       const page = await fx.deliveries.listByWebhook(webhook.webhookId, { pageSize: 10 });
-      return page.items.length === 2 && page.items.every((delivery) => delivery.status !== 'PENDING') ? page : undefined;
+      return page.items.length === 2 && page.items.every((delivery) => delivery.status !== 'PENDING')
+        ? page
+        : undefined;
     });
     expect(
       log.items.every(

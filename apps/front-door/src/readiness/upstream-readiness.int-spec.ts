@@ -84,7 +84,11 @@ describe('front door /ready', () => {
     try {
       const response = await down.inject({ method: 'GET', url: '/ready' });
       expect(response.statusCode).toBe(503);
-      expect(response.json().checks).toContainEqual({ name: 'operations-api', status: 'failing', message: expect.any(String) });
+      expect(response.json().checks).toContainEqual({
+        name: 'operations-api',
+        status: 'failing',
+        message: expect.any(String),
+      });
       expect(response.json().checks).toContainEqual({ name: 'tenants-api', status: 'ok' });
     } finally {
       await down.close();

@@ -3,7 +3,8 @@ import { UPSTREAM_APPS, type Upstreams } from '../routing/upstream-apps';
 
 export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 
-export type UpstreamCheck = { name: string; status: 'ok' } | { name: string; status: 'failing'; message: string };
+export type UpstreamCheck =
+  { name: string; status: 'ok' } | { name: string; status: 'failing'; message: string };
 
 /** Asks every upstream app's `/ready`, each with its own short timeout, all at once. */
 export async function checkUpstreams(upstreams: Upstreams, timeoutMs: number): Promise<UpstreamCheck[]> {
@@ -12,10 +13,16 @@ export async function checkUpstreams(upstreams: Upstreams, timeoutMs: number): P
       try {
         const response = await fetch(`${upstreams[name]}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
         await response.body?.cancel();
-        return response.ok ? { name, status: 'ok' } : { name, status: 'failing', message: `/ready answered ${response.status}` };
+        return response.ok
+          ? { name, status: 'ok' }
+          : { name, status: 'failing', message: `/ready answered ${response.status}` };
       } catch (error) {
         const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-        return { name, status: 'failing', message: timedOut ? `no answer within ${timeoutMs} ms (timeout)` : describe(error) };
+        return {
+          name,
+          status: 'failing',
+          message: timedOut ? `no answer within ${timeoutMs} ms (timeout)` : describe(error),
+        };
       }
     }),
   );

@@ -4,12 +4,16 @@ import { allowedTransitions, assertTransition } from './tenant-status.rules';
 describe('tenant status rules', () => {
   it('lets a PENDING tenant become ACTIVE, FAILED or DEPROVISIONED only', () => {
     expect(allowedTransitions('PENDING')).toEqual(['ACTIVE', 'FAILED', 'DEPROVISIONED']);
-    expect(() => assertTransition('PENDING', 'SUSPENDED', 'a long enough reason')).toThrow(InvalidStatusTransitionError);
+    expect(() => assertTransition('PENDING', 'SUSPENDED', 'a long enough reason')).toThrow(
+      InvalidStatusTransitionError,
+    );
   });
 
   it('makes DEPROVISIONED terminal', () => {
     expect(allowedTransitions('DEPROVISIONED')).toEqual([]);
-    expect(() => assertTransition('DEPROVISIONED', 'ACTIVE', undefined)).toThrow(InvalidStatusTransitionError);
+    expect(() => assertTransition('DEPROVISIONED', 'ACTIVE', undefined)).toThrow(
+      InvalidStatusTransitionError,
+    );
   });
 
   it('does not let resume undo a park', () => {

@@ -19,7 +19,10 @@ export function assertTransition(from: TenantStatus, to: TenantStatus, reason: s
   const allowed = TENANT_TRANSITIONS[from];
   if (!allowed.includes(to)) throw new InvalidStatusTransitionError(from, to, allowed);
   if (REASON_REQUIRED.includes(to) && (!reason || reason.trim().length < REASON_MIN)) {
-    throw ValidationError.field('reason', `is required (${REASON_MIN}-${REASON_MAX} characters) to set ${to}`);
+    throw ValidationError.field(
+      'reason',
+      `is required (${REASON_MIN}-${REASON_MAX} characters) to set ${to}`,
+    );
   }
 }
 

@@ -31,7 +31,11 @@ export function presentTenant({ tenant, access, activeOperationId }: TenantView)
     _links: links([
       ['self', link(tenantRoutes.tenant(id))],
       ['update', link(tenantRoutes.tenant(id), 'PATCH'), tenantAdmin && live],
-      ['changeStatus', link(tenantRoutes.status(id), 'PATCH'), admin && allowedTransitions(tenant.status).length > 0],
+      [
+        'changeStatus',
+        link(tenantRoutes.status(id), 'PATCH'),
+        admin && allowedTransitions(tenant.status).length > 0,
+      ],
       ['delete', link(tenantRoutes.tenant(id), 'DELETE'), admin && live],
       ['audit', link(tenantRoutes.audit(id)), tenantAdmin],
       ['members', link(tenantRoutes.members(id)), manager],
@@ -40,9 +44,11 @@ export function presentTenant({ tenant, access, activeOperationId }: TenantView)
       ['invitations', link(tenantRoutes.invitations(id)), tenantAdmin],
       ['collection', link(tenantRoutes.collection())],
       ['operation', link(operationRoutes.operation(activeOperationId ?? '')), Boolean(activeOperationId)],
-      ...lifecycleActionsFrom(tenant.status).map(
-        (action): [string, Link, boolean] => [action.toLowerCase(), link(lifecycleRoutes.action(id, action), 'POST'), admin],
-      ),
+      ...lifecycleActionsFrom(tenant.status).map((action): [string, Link, boolean] => [
+        action.toLowerCase(),
+        link(lifecycleRoutes.action(id, action), 'POST'),
+        admin,
+      ]),
     ]),
   };
 }

@@ -12,11 +12,8 @@ import { UsersService } from './users.service';
   providers: [
     {
       provide: UsersService,
-      useFactory: (
-        identity: IdentityDirectory,
-        memberships: MembershipReaderDao,
-        tenants: TenantDao,
-      ) => new UsersService(identity, memberships, tenants),
+      useFactory: (identity: IdentityDirectory, memberships: MembershipReaderDao, tenants: TenantDao) =>
+        new UsersService(identity, memberships, tenants),
       inject: [IDENTITY_DIRECTORY, MembershipReaderDao, TenantDao],
     },
   ],

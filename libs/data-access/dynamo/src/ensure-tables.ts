@@ -21,7 +21,10 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
       }
-      await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 0.2, maxDelay: 1 }, { TableName: tableName });
+      await waitUntilTableExists(
+        { client, maxWaitTime: 60, minDelay: 0.2, maxDelay: 1 },
+        { TableName: tableName },
+      );
       await client.send(
         new UpdateTimeToLiveCommand({
           TableName: tableName,

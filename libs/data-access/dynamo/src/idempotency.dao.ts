@@ -16,7 +16,8 @@ export type IdempotencyRecord =
   | { state: 'COMPLETED'; fingerprint: string; response: StoredResponse };
 
 /** Either this request now holds the key (under `claimId`), or someone already did. */
-export type IdempotencyClaim = { claimed: true; claimId: string } | { claimed: false; record: IdempotencyRecord };
+export type IdempotencyClaim =
+  { claimed: true; claimId: string } | { claimed: false; record: IdempotencyRecord };
 
 const RETENTION_SECONDS = 24 * 3600;
 export const DEFAULT_CLAIM_SECONDS = 60;
@@ -53,7 +54,8 @@ export class IdempotencyDao {
             ttl: now + RETENTION_SECONDS,
           },
           // A claim whose holder stopped extending it (crashed) can be taken over once it lapsed.
-          ConditionExpression: 'attribute_not_exists(PK) OR (#state = :inProgress AND lockedUntil < :now) OR #ttl < :now',
+          ConditionExpression:
+            'attribute_not_exists(PK) OR (#state = :inProgress AND lockedUntil < :now) OR #ttl < :now',
           ExpressionAttributeNames: { '#state': 'state', '#ttl': 'ttl' },
           ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':now': now },
         }),
@@ -68,8 +70,16 @@ export class IdempotencyDao {
     if (!Item) return this.begin(scope, key, fingerprint);
     const record: IdempotencyRecord =
       Item.state === 'COMPLETED'
-        ? { state: 'COMPLETED', fingerprint: Item.fingerprint as string, response: Item.response as StoredResponse }
-        : { state: 'IN_PROGRESS', fingerprint: Item.fingerprint as string, lockedUntil: Item.lockedUntil as number };
+        ? {
+            state: 'COMPLETED',
+            fingerprint: Item.fingerprint as string,
+            response: Item.response as StoredResponse,
+          }
+        : {
+            state: 'IN_PROGRESS',
+            fingerprint: Item.fingerprint as string,
+            lockedUntil: Item.lockedUntil as number,
+          };
     return { claimed: false, record };
   }
 
@@ -81,7 +91,10 @@ export class IdempotencyDao {
         TableName: this.tableName,
         Key: this.key(scope, key),
         UpdateExpression: 'SET lockedUntil = :until, updatedAt = :now',
-        ...this.holderCondition(claimId, { ':until': epochSeconds(now) + this.claimSeconds, ':now': now.toISOString() }),
+        ...this.holderCondition(claimId, {
+          ':until': epochSeconds(now) + this.claimSeconds,
+          ':now': now.toISOString(),
+        }),
       }),
     );
   }
@@ -92,7 +105,8 @@ export class IdempotencyDao {
       new UpdateCommand({
         TableName: this.tableName,
         Key: this.key(scope, key),
-        UpdateExpression: 'SET #state = :completed, #response = :response, updatedAt = :now REMOVE lockedUntil',
+        UpdateExpression:
+          'SET #state = :completed, #response = :response, updatedAt = :now REMOVE lockedUntil',
         ...this.holderCondition(claimId, {
           ':completed': 'COMPLETED',
           ':response': response,
@@ -106,7 +120,11 @@ export class IdempotencyDao {
   /** Forgets a claim whose request failed, so the client may retry with the same key; only the holder's own. */
   release(scope: string, key: string, claimId: string): Promise<boolean> {
     return this.ifHolder(
-      new DeleteCommand({ TableName: this.tableName, Key: this.key(scope, key), ...this.holderCondition(claimId) }),
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: this.key(scope, key),
+        ...this.holderCondition(claimId),
+      }),
     );
   }
 

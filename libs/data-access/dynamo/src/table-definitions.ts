@@ -28,10 +28,20 @@ export interface TableDefinition {
 
 /** The same definitions create local tables and feed the production infrastructure code. */
 export const TABLE_DEFINITIONS: Record<TableKey, TableDefinition> = {
-  tenants: { key: 'tenants', indexes: ['GSI1', 'GSI2', 'GSI3'], ttlAttribute: 'ttl', pointInTimeRecovery: true },
+  tenants: {
+    key: 'tenants',
+    indexes: ['GSI1', 'GSI2', 'GSI3'],
+    ttlAttribute: 'ttl',
+    pointInTimeRecovery: true,
+  },
   instances: { key: 'instances', indexes: ['GSI1', 'GSI2'], ttlAttribute: 'ttl', pointInTimeRecovery: true },
   sites: { key: 'sites', indexes: ['GSI1', 'GSI2', 'GSI3'], ttlAttribute: 'ttl', pointInTimeRecovery: true },
-  operations: { key: 'operations', indexes: ['GSI1', 'GSI2', 'GSI3'], ttlAttribute: 'ttl', pointInTimeRecovery: true },
+  operations: {
+    key: 'operations',
+    indexes: ['GSI1', 'GSI2', 'GSI3'],
+    ttlAttribute: 'ttl',
+    pointInTimeRecovery: true,
+  },
 };
 
 /** CreateTable input for one table: on-demand, generic PK/SK, sparse GSIs projecting all attributes. */

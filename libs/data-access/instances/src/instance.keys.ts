@@ -1,5 +1,8 @@
 export const instanceKeys = {
-  instance: (tenantId: string, environment: string) => ({ PK: `TENANT#${tenantId}`, SK: `INSTANCE#${environment}` }),
+  instance: (tenantId: string, environment: string) => ({
+    PK: `TENANT#${tenantId}`,
+    SK: `INSTANCE#${environment}`,
+  }),
   tenantPartition: (tenantId: string) => `TENANT#${tenantId}`,
   instancePrefix: 'INSTANCE#',
 };

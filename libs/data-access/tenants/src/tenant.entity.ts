@@ -1,4 +1,11 @@
-export const TENANT_STATUSES = ['PENDING', 'ACTIVE', 'SUSPENDED', 'PARKED', 'FAILED', 'DEPROVISIONED'] as const;
+export const TENANT_STATUSES = [
+  'PENDING',
+  'ACTIVE',
+  'SUSPENDED',
+  'PARKED',
+  'FAILED',
+  'DEPROVISIONED',
+] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 export const TENANT_TIERS = ['STANDARD', 'PROFESSIONAL', 'ENTERPRISE'] as const;

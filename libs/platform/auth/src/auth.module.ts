@@ -11,11 +11,20 @@ import { TenantAccessService } from './tenant-access.service';
 @Global()
 @Module({
   providers: [
-    { provide: JwtVerifier, useFactory: (config: PlatformConfig) => new JwtVerifier(config.auth), inject: [PLATFORM_CONFIG] },
-    { provide: MembershipReaderDao, useFactory: (db: DynamoContext) => new MembershipReaderDao(db), inject: [DYNAMO_CONTEXT] },
+    {
+      provide: JwtVerifier,
+      useFactory: (config: PlatformConfig) => new JwtVerifier(config.auth),
+      inject: [PLATFORM_CONFIG],
+    },
+    {
+      provide: MembershipReaderDao,
+      useFactory: (db: DynamoContext) => new MembershipReaderDao(db),
+      inject: [DYNAMO_CONTEXT],
+    },
     {
       provide: TenantAccessService,
-      useFactory: (memberships: MembershipReaderDao, config: PlatformConfig) => new TenantAccessService(memberships, config.accessCacheTtlMs),
+      useFactory: (memberships: MembershipReaderDao, config: PlatformConfig) =>
+        new TenantAccessService(memberships, config.accessCacheTtlMs),
       inject: [MembershipReaderDao, PLATFORM_CONFIG],
     },
     { provide: APP_GUARD, useClass: AuthGuard },

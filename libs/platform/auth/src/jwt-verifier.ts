@@ -22,7 +22,10 @@ export class JwtVerifier {
   private readonly verified = new LRUCache<string, Caller>({ max: 10_000 });
 
   constructor(private readonly settings: JwtSettings) {
-    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
+      cacheMaxAge: 10 * 60_000,
+      cooldownDuration: 30_000,
+    });
   }
 
   async verify(token: string): Promise<Caller> {
@@ -37,14 +40,20 @@ export class JwtVerifier {
   private async verifySignature(token: string): Promise<{ caller: Caller; expiresAt: number }> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, { issuer: this.settings.issuer, algorithms: ['RS256'], clockTolerance: 5 }));
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.settings.issuer,
+        algorithms: ['RS256'],
+        clockTolerance: 5,
+      }));
     } catch (error) {
       throw new UnauthorizedError(describe(error));
     }
     const audience = payload.token_use === 'access' ? payload.client_id : payload.aud;
     const audiences = Array.isArray(audience) ? audience : [audience];
-    if (!audiences.includes(this.settings.audience)) throw new UnauthorizedError('The token was issued for another audience');
-    if (typeof payload.sub !== 'string' || !payload.sub) throw new UnauthorizedError('The token has no subject');
+    if (!audiences.includes(this.settings.audience))
+      throw new UnauthorizedError('The token was issued for another audience');
+    if (typeof payload.sub !== 'string' || !payload.sub)
+      throw new UnauthorizedError('The token has no subject');
     if (typeof payload.exp !== 'number') throw new UnauthorizedError('The token has no expiry');
     const groups = payload['cognito:groups'];
     const caller: Caller = {
@@ -61,7 +70,8 @@ export class JwtVerifier {
 
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `The token's ${error.claim} claim is not valid`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `The token's ${error.claim} claim is not valid`;
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWSSignatureVerificationFailed) {
     return 'The token signature is not valid';
   }

@@ -20,19 +20,27 @@ function fakeReader(answers: Array<Member | null>) {
 describe('TenantAccessService', () => {
   it('lets platform admins in without a membership lookup', async () => {
     const { reader, calls } = fakeReader([]);
-    const access = await new TenantAccessService(reader, 30_000).require({ ...caller, isPlatformAdmin: true }, 't1', ['ADMIN']);
+    const access = await new TenantAccessService(reader, 30_000).require(
+      { ...caller, isPlatformAdmin: true },
+      't1',
+      ['ADMIN'],
+    );
     expect(access).toEqual({ tenantId: 't1', isPlatformAdmin: true, role: null });
     expect(calls).toEqual([]);
   });
 
   it('answers 404 (not 403) to a non-member', async () => {
     const { reader } = fakeReader([null]);
-    await expect(new TenantAccessService(reader, 30_000).require(caller, 't1')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(new TenantAccessService(reader, 30_000).require(caller, 't1')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('answers 403 to a member without the role', async () => {
     const { reader } = fakeReader([member('VIEWER')]);
-    await expect(new TenantAccessService(reader, 30_000).require(caller, 't1', ['ADMIN', 'OPERATOR'])).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      new TenantAccessService(reader, 30_000).require(caller, 't1', ['ADMIN', 'OPERATOR']),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('reuses a lookup within the cache lifetime and forgets it on demand', async () => {

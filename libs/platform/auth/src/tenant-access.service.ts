@@ -26,7 +26,11 @@ export class TenantAccessService {
     this.cache = new LRUCache({ max: 10_000, ttl: Math.max(ttlMs, 1), ttlAutopurge: false });
   }
 
-  async require(caller: Caller, tenantId: string, requirement: RoleRequirement = 'member'): Promise<TenantAccess> {
+  async require(
+    caller: Caller,
+    tenantId: string,
+    requirement: RoleRequirement = 'member',
+  ): Promise<TenantAccess> {
     if (caller.isPlatformAdmin) return { tenantId, isPlatformAdmin: true, role: null };
     const member = await this.membership(tenantId, caller.userId);
     if (!member) throw new NotFoundError('TENANT', tenantId);

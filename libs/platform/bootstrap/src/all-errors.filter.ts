@@ -17,7 +17,11 @@ export class AllErrorsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const mapped = mapError(error, String(request.id), this.clock.now());
-    if (mapped.unexpected) this.logger.error({ err: error, requestId: request.id, path: redactUrl(request.url) }, 'unhandled error');
+    if (mapped.unexpected)
+      this.logger.error(
+        { err: error, requestId: request.id, path: redactUrl(request.url) },
+        'unhandled error',
+      );
     void reply.status(mapped.status).headers(mapped.headers).send(mapped.body);
   }
 }

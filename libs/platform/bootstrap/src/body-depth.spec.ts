@@ -1,6 +1,7 @@
 import { MAX_BODY_DEPTH, nestsDeeperThan } from './body-depth';
 
-const nested = (depth: number): unknown => JSON.parse(`{"a":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`);
+const nested = (depth: number): unknown =>
+  JSON.parse(`{"a":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`);
 
 describe('nestsDeeperThan', () => {
   it('counts objects and arrays as levels', () => {

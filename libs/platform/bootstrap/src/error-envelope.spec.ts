@@ -11,7 +11,11 @@ describe('mapError', () => {
       status: 409,
       headers: {},
       unexpected: false,
-      body: { error: { code: 'SUBDOMAIN_TAKEN', message: 'taken', details: { subdomain: 'x' } }, requestId: 'req-1', timestamp: now.toISOString() },
+      body: {
+        error: { code: 'SUBDOMAIN_TAKEN', message: 'taken', details: { subdomain: 'x' } },
+        requestId: 'req-1',
+        timestamp: now.toISOString(),
+      },
     });
   });
 
@@ -20,13 +24,21 @@ describe('mapError', () => {
   });
 
   it('keeps upstream errors as 502 and marks them for logging', () => {
-    const mapped = mapError(new UpstreamError('WordPress answered 500', { retryable: true, upstreamStatus: 500 }), 'r', now);
+    const mapped = mapError(
+      new UpstreamError('WordPress answered 500', { retryable: true, upstreamStatus: 500 }),
+      'r',
+      now,
+    );
     expect(mapped.status).toBe(502);
     expect(mapped.unexpected).toBe(true);
   });
 
   it('turns Fastify body errors into 400 VALIDATION_ERROR', () => {
-    for (const code of ['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_BODY_TOO_LARGE', 'FST_ERR_CTP_INVALID_MEDIA_TYPE']) {
+    for (const code of [
+      'FST_ERR_CTP_INVALID_JSON_BODY',
+      'FST_ERR_CTP_BODY_TOO_LARGE',
+      'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    ]) {
       const mapped = mapError(Object.assign(new Error('x'), { code, statusCode: 415 }), 'r', now);
       expect(mapped.status).toBe(400);
       expect(mapped.body.error.code).toBe('VALIDATION_ERROR');

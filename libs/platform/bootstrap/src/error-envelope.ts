@@ -34,7 +34,13 @@ const FASTIFY_BAD_REQUEST: Record<string, string> = {
 
 export function mapError(error: unknown, requestId: string, now: Date): MappedError {
   const timestamp = now.toISOString();
-  const make = (status: number, code: string, message: string, details?: Record<string, unknown>, unexpected = false): MappedError => ({
+  const make = (
+    status: number,
+    code: string,
+    message: string,
+    details?: Record<string, unknown>,
+    unexpected = false,
+  ): MappedError => ({
     status,
     body: { error: { code, message, ...(details ? { details } : {}) }, requestId, timestamp },
     headers: {},
@@ -50,7 +56,8 @@ export function mapError(error: unknown, requestId: string, now: Date): MappedEr
   if (framework.code && FASTIFY_BAD_REQUEST[framework.code]) {
     return make(400, 'VALIDATION_ERROR', FASTIFY_BAD_REQUEST[framework.code]);
   }
-  const status = typeof framework.getStatus === 'function' ? framework.getStatus() : (framework.statusCode ?? 500);
+  const status =
+    typeof framework.getStatus === 'function' ? framework.getStatus() : (framework.statusCode ?? 500);
   if (status === 404) return make(404, 'ROUTE_NOT_FOUND', 'No route matches this method and path');
   if (status === 405) return make(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
   if (status === 429) return make(429, 'RATE_LIMITED', 'Too many requests');

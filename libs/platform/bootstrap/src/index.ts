@@ -6,5 +6,13 @@ export { PlatformModule, type PlatformModuleOptions } from './platform.module';
 export { platformEnvSchema, type PlatformConfig } from './platform-config';
 export { IS_PUBLIC, Public } from './public.decorator';
 export { StrictValidationPipe } from './strict-validation.pipe';
-export { CLOCK, DYNAMO_CONTEXT, LOGGER, PLATFORM_CONFIG, READINESS_CHECKS, type ReadinessCheck, type ReadinessProbe } from './tokens';
+export {
+  CLOCK,
+  DYNAMO_CONTEXT,
+  LOGGER,
+  PLATFORM_CONFIG,
+  READINESS_CHECKS,
+  type ReadinessCheck,
+  type ReadinessProbe,
+} from './tokens';
 export { runApi, type ApiEntry } from './run-api';

@@ -66,12 +66,23 @@ export function platformEnvSchema(service: string, defaultPort: number) {
     })
     .superRefine((env, context) => {
       const cloud = !LOCAL_STAGES.includes(env.BBWS_STAGE);
-      const required = ['CURSOR_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'TRUST_PROXY'] as const;
+      const required = [
+        'CURSOR_SECRET',
+        'AUTH_ISSUER',
+        'AUTH_AUDIENCE',
+        'AUTH_JWKS_URL',
+        'TRUST_PROXY',
+      ] as const;
       for (const name of cloud ? required : []) {
-        if (!env[name]) context.addIssue({ code: 'custom', path: [name], message: 'required outside the local stages' });
+        if (!env[name])
+          context.addIssue({ code: 'custom', path: [name], message: 'required outside the local stages' });
       }
       if (cloud && env.AUTH_JWKS_URL && new URL(env.AUTH_JWKS_URL).protocol !== 'https:') {
-        context.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'must use https outside the local stages' });
+        context.addIssue({
+          code: 'custom',
+          path: ['AUTH_JWKS_URL'],
+          message: 'must use https outside the local stages',
+        });
       }
       const trust = env.TRUST_PROXY;
       const localSwitch = !cloud && (trust === 'true' || trust === 'false');

@@ -1,4 +1,8 @@
-import { ValidationPipe, type ArgumentMetadata, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError as ClassValidatorError,
+} from '@nestjs/common';
 import { ValidationError, type FieldError } from '@bbws/shared-errors';
 
 /**
@@ -30,7 +34,9 @@ export class StrictValidationPipe extends ValidationPipe {
 function flatten(errors: ClassValidatorError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own: FieldError[] = error.constraints
+      ? [{ field, messages: Object.values(error.constraints) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

@@ -1,7 +1,16 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DEFAULT_CLAIM_SECONDS, IdempotencyDao, type DynamoContext, type TableKey } from '@bbws/data-access-dynamo';
+import {
+  DEFAULT_CLAIM_SECONDS,
+  IdempotencyDao,
+  type DynamoContext,
+  type TableKey,
+} from '@bbws/data-access-dynamo';
 import { DYNAMO_CONTEXT } from '@bbws/platform-bootstrap';
-import { IDEMPOTENCY_HEARTBEAT_MS, IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency.interceptor';
+import {
+  IDEMPOTENCY_HEARTBEAT_MS,
+  IDEMPOTENCY_STORE,
+  IdempotencyInterceptor,
+} from './idempotency.interceptor';
 
 export interface HttpConventionsOptions {
   idempotencyTable: TableKey;
@@ -25,7 +34,10 @@ export class HttpConventionsModule {
           useFactory: (db: DynamoContext) => new IdempotencyDao(db, options.idempotencyTable, claimSeconds),
           inject: [DYNAMO_CONTEXT],
         },
-        { provide: IDEMPOTENCY_HEARTBEAT_MS, useValue: options.heartbeatMs ?? Math.floor((claimSeconds * 1000) / 3) },
+        {
+          provide: IDEMPOTENCY_HEARTBEAT_MS,
+          useValue: options.heartbeatMs ?? Math.floor((claimSeconds * 1000) / 3),
+        },
         IdempotencyInterceptor,
       ],
       exports: [IDEMPOTENCY_STORE, IDEMPOTENCY_HEARTBEAT_MS, IdempotencyInterceptor],

@@ -49,12 +49,19 @@ describe('Idempotency-Key claims (DynamoDB Local)', () => {
   let store: IdempotencyDao;
 
   beforeAll(async () => {
-    const config = loadConfig(platformEnvSchema('idempotency-test', 0), { ...process.env, LOG_LEVEL: 'silent' });
+    const config = loadConfig(platformEnvSchema('idempotency-test', 0), {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+    });
     const module: DynamicModule = {
       module: ThingsAppModule,
       imports: [
         PlatformModule.forRoot({ config, clock, readinessTables: [] }),
-        HttpConventionsModule.forRoot({ idempotencyTable: 'tenants', claimSeconds: CLAIM_SECONDS, heartbeatMs: 50 }),
+        HttpConventionsModule.forRoot({
+          idempotencyTable: 'tenants',
+          claimSeconds: CLAIM_SECONDS,
+          heartbeatMs: 50,
+        }),
       ],
       controllers: [ThingsController],
     };
@@ -101,7 +108,9 @@ describe('Idempotency-Key claims (DynamoDB Local)', () => {
     if (!stale.claimed || !current.claimed) throw new Error('both claims were expected to be taken');
     expect(current.claimId).not.toBe(stale.claimId);
 
-    expect(await store.complete(scope, key, stale.claimId, { status: 201, body: { who: 'stale' }, headers: {} })).toBe(false);
+    expect(
+      await store.complete(scope, key, stale.claimId, { status: 201, body: { who: 'stale' }, headers: {} }),
+    ).toBe(false);
     expect(await store.release(scope, key, stale.claimId)).toBe(false);
     expect(await store.extend(scope, key, stale.claimId)).toBe(false);
     expect(await store.begin(scope, key, 'fp')).toEqual({
@@ -109,11 +118,21 @@ describe('Idempotency-Key claims (DynamoDB Local)', () => {
       record: { state: 'IN_PROGRESS', fingerprint: 'fp', lockedUntil: expect.any(Number) },
     });
 
-    expect(await store.complete(scope, key, current.claimId, { status: 201, body: { who: 'current' }, headers: {} })).toBe(true);
+    expect(
+      await store.complete(scope, key, current.claimId, {
+        status: 201,
+        body: { who: 'current' },
+        headers: {},
+      }),
+    ).toBe(true);
     expect(await store.release(scope, key, stale.claimId)).toBe(false);
     expect(await store.begin(scope, key, 'fp')).toEqual({
       claimed: false,
-      record: { state: 'COMPLETED', fingerprint: 'fp', response: { status: 201, body: { who: 'current' }, headers: {} } },
+      record: {
+        state: 'COMPLETED',
+        fingerprint: 'fp',
+        response: { status: 201, body: { who: 'current' }, headers: {} },
+      },
     });
   });
 

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -56,10 +62,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!claim.claimed) {
       const existing = claim.record;
       if (existing.fingerprint !== fingerprint) {
-        throw new BusinessRuleError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+        throw new BusinessRuleError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used with a different request',
+        );
       }
       if (existing.state === 'IN_PROGRESS') {
-        throw new ConflictError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed');
+        throw new ConflictError(
+          'IDEMPOTENCY_IN_PROGRESS',
+          'A request with this Idempotency-Key is still being processed',
+        );
       }
       void reply.headers({ ...existing.response.headers, 'idempotent-replayed': 'true' });
       return existing.response.body;
@@ -81,7 +93,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (typeof value === 'string') headers[name] = value;
     }
     if (!(await this.store.complete(scope, key, claimId, { status, body, headers }))) {
-      this.logger.warn({ requestId: request.id, scope }, 'idempotency claim lost before completion; response not recorded');
+      this.logger.warn(
+        { requestId: request.id, scope },
+        'idempotency claim lost before completion; response not recorded',
+      );
     }
     return body;
   }
@@ -92,11 +107,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         (held) => {
           if (!held) clearInterval(timer);
         },
-        (error: unknown) => this.logger.warn({ err: error, scope }, 'idempotency claim heartbeat failed; retrying'),
+        (error: unknown) =>
+          this.logger.warn({ err: error, scope }, 'idempotency claim heartbeat failed; retrying'),
       );
     }, this.heartbeatMs);
     timer.unref();
     return timer;
   }
 }
-

@@ -21,5 +21,8 @@ export class PageQueryDto {
 }
 
 export function pageRequest(query: PageQueryDto): PageRequest {
-  return { pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE, ...(query.startAt ? { startAt: query.startAt } : {}) };
+  return {
+    pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
+    ...(query.startAt ? { startAt: query.startAt } : {}),
+  };
 }

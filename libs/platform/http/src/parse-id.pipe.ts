@@ -11,7 +11,8 @@ export class ParseIdPipe implements PipeTransform<string, string> {
   ) {}
 
   transform(value: string): string {
-    if (!isId(this.prefix, value)) throw ValidationError.field(this.field, `must look like ${this.prefix}-<uuid>`);
+    if (!isId(this.prefix, value))
+      throw ValidationError.field(this.field, `must look like ${this.prefix}-<uuid>`);
     return value;
   }
 }

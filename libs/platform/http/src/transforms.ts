@@ -6,4 +6,6 @@ export const Trim = (): PropertyDecorator =>
 
 /** Trims and upper-cases string input (enum values are case-insensitive on input). */
 export const UpperCase = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  );

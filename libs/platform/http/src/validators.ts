@@ -8,7 +8,10 @@ export function MaxJsonBytes(max: number, options?: ValidationOptions): Property
       constraints: [max],
       validator: {
         validate: (value: unknown) => value === undefined || Buffer.byteLength(JSON.stringify(value)) <= max,
-        defaultMessage: buildMessage((prefix) => `${prefix}$property must be at most $constraint1 bytes as JSON`, options),
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be at most $constraint1 bytes as JSON`,
+          options,
+        ),
       },
     },
     options,

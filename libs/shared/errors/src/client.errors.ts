@@ -34,7 +34,10 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   readonly status = 404;
   constructor(thing: string, id?: string) {
-    super(`${thing}_NOT_FOUND`, id ? `${humanize(thing)} ${id} was not found` : `${humanize(thing)} was not found`);
+    super(
+      `${thing}_NOT_FOUND`,
+      id ? `${humanize(thing)} ${id} was not found` : `${humanize(thing)} was not found`,
+    );
   }
 }
 
@@ -73,11 +76,11 @@ export class BusinessRuleError extends AppError {
 
 export class InvalidStatusTransitionError extends BusinessRuleError {
   constructor(currentStatus: string, requestedStatus: string, allowedTransitions: readonly string[]) {
-    super(
-      'INVALID_STATUS_TRANSITION',
-      `Cannot change status from ${currentStatus} to ${requestedStatus}`,
-      { currentStatus, requestedStatus, allowedTransitions: [...allowedTransitions] },
-    );
+    super('INVALID_STATUS_TRANSITION', `Cannot change status from ${currentStatus} to ${requestedStatus}`, {
+      currentStatus,
+      requestedStatus,
+      allowedTransitions: [...allowedTransitions],
+    });
   }
 }
 

@@ -7,7 +7,12 @@ export class UpstreamError extends AppError {
 
   constructor(
     message: string,
-    options: { upstreamStatus?: number; code?: string; retryable: boolean; details?: Record<string, unknown> },
+    options: {
+      upstreamStatus?: number;
+      code?: string;
+      retryable: boolean;
+      details?: Record<string, unknown>;
+    },
   ) {
     const details = {
       ...options.details,

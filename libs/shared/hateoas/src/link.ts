@@ -21,7 +21,10 @@ export function links(entries: Array<[rel: string, link: Link, allowed?: boolean
 }
 
 /** Appends a query string built from the defined values. */
-export function withQuery(href: string, query: Record<string, string | number | boolean | undefined>): string {
+export function withQuery(
+  href: string,
+  query: Record<string, string | number | boolean | undefined>,
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));

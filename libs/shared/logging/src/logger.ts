@@ -21,7 +21,11 @@ export const REDACTED_PATHS = [
   '*.agentSecret',
 ];
 
-export function createLogger(options: { name: string; level?: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  name: string;
+  level?: string;
+  destination?: pino.DestinationStream;
+}): Logger {
   const config: LoggerOptions = {
     level: options.level ?? 'info',
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
@@ -30,7 +34,9 @@ export function createLogger(options: { name: string; level?: string; destinatio
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const context = requestContext.get();
-      return context ? { requestId: context.requestId, ...(context.userId ? { userId: context.userId } : {}) } : {};
+      return context
+        ? { requestId: context.requestId, ...(context.userId ? { userId: context.userId } : {}) }
+        : {};
     },
   };
   // Asynchronous writes to stdout (flushed on exit): lines logged while a write is under way go out

@@ -16,6 +16,8 @@ describe('redactUrl', () => {
   });
 
   it('keeps other URLs as they are', () => {
-    expect(redactUrl('/v1.0/tenants/tenant-1/invitations/inv-2?pageSize=5')).toBe('/v1.0/tenants/tenant-1/invitations/inv-2?pageSize=5');
+    expect(redactUrl('/v1.0/tenants/tenant-1/invitations/inv-2?pageSize=5')).toBe(
+      '/v1.0/tenants/tenant-1/invitations/inv-2?pageSize=5',
+    );
   });
 });

@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
 
 /** Resource id prefixes (API.md § Identifiers). */
-export type IdPrefix = 'tenant' | 'inst' | 'site' | 'op' | 'inv' | 'div' | 'grp' | 'team' | 'tpl' | 'plg' | 'bkp' | 'evt' | 'whk' | 'dlv';
+export type IdPrefix =
+  | 'tenant'
+  | 'inst'
+  | 'site'
+  | 'op'
+  | 'inv'
+  | 'div'
+  | 'grp'
+  | 'team'
+  | 'tpl'
+  | 'plg'
+  | 'bkp'
+  | 'evt'
+  | 'whk'
+  | 'dlv';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

@@ -39,12 +39,18 @@ export async function startTestApi(module: DynamicModule, description: AppDescri
           ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(rawBody !== undefined ? { payload: rawBody } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
+        ...(rawBody !== undefined
+          ? { payload: rawBody }
+          : body !== undefined
+            ? { payload: JSON.stringify(body) }
+            : {}),
       });
       const text = response.body;
       return {
         status: response.statusCode,
-        body: (text && response.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : text) as T,
+        body: (text && response.headers['content-type']?.toString().includes('json')
+          ? JSON.parse(text)
+          : text) as T,
         headers: response.headers,
       };
     },

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { INVITATION_STATUSES, type InvitationStatus } from '@bbws/data-access-tenants';
 import { PageQueryDto, Trim, UpperCase } from '@bbws/platform-http';
 import { MembershipGrantDto } from '../../members/dto/member.request.dto';

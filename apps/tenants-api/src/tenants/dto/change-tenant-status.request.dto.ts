@@ -9,7 +9,10 @@ export class ChangeTenantStatusRequestDto {
   @IsIn(TENANT_STATUSES)
   status!: TenantStatus;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'Required (10-500 characters) for SUSPENDED and PARKED' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Required (10-500 characters) for SUSPENDED and PARKED',
+  })
   @IsOptional()
   @Trim()
   @IsString()

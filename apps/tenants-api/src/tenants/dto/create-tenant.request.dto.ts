@@ -8,7 +8,9 @@ export class CreateTenantRequestDto {
   @Trim()
   @IsString()
   @Length(2, 100)
-  @Matches(ORGANIZATION_NAME_PATTERN, { message: "organizationName may hold letters, digits, spaces and . , & ' -" })
+  @Matches(ORGANIZATION_NAME_PATTERN, {
+    message: "organizationName may hold letters, digits, spaces and . , & ' -",
+  })
   organizationName!: string;
 
   @ApiProperty({ example: 'ops@acme.example' })
@@ -23,7 +25,11 @@ export class CreateTenantRequestDto {
   @IsIn(TENANT_TIERS)
   tier?: TenantTier;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Free-form, at most 4 KiB as JSON' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Free-form, at most 4 KiB as JSON',
+  })
   @IsOptional()
   @IsObject()
   @MaxJsonBytes(4096)

@@ -15,7 +15,13 @@ export class TenantResponseDto {
   @ApiProperty() updatedAt!: string;
   @ApiProperty() updatedBy!: string;
   @ApiProperty({ description: 'Optimistic-locking version; also the ETag' }) version!: number;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'State- and role-aware actions; `operation` while an operation runs on the tenant (GET of one tenant)' }) _links!: Links;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'State- and role-aware actions; `operation` while an operation runs on the tenant (GET of one tenant)',
+  })
+  _links!: Links;
 }
 
 export class AuditEventResponseDto {

@@ -9,7 +9,9 @@ export class UpdateTenantRequestDto {
   @Trim()
   @IsString()
   @Length(2, 100)
-  @Matches(ORGANIZATION_NAME_PATTERN, { message: "organizationName may hold letters, digits, spaces and . , & ' -" })
+  @Matches(ORGANIZATION_NAME_PATTERN, {
+    message: "organizationName may hold letters, digits, spaces and . , & ' -",
+  })
   organizationName?: string;
 
   @ApiPropertyOptional()
@@ -25,7 +27,11 @@ export class UpdateTenantRequestDto {
   @IsIn(TENANT_TIERS)
   tier?: TenantTier;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Replaces the metadata; at most 4 KiB' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Replaces the metadata; at most 4 KiB',
+  })
   @IsOptional()
   @IsObject()
   @MaxJsonBytes(4096)

@@ -3,5 +3,11 @@ import type { LocalUserItem } from './local-user.item';
 
 /** Local users have no verification step: their email counts as verified. */
 export function toDirectoryUser(item: LocalUserItem): DirectoryUser {
-  return { userId: item.userId, email: item.email, name: item.name, status: item.status, emailVerified: true };
+  return {
+    userId: item.userId,
+    email: item.email,
+    name: item.name,
+    status: item.status,
+    emailVerified: true,
+  };
 }
