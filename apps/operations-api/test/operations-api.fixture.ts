@@ -1,10 +1,15 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { toMemberItem, type TenantRole } from '@bbws/data-access-memberships';
+import type { TenantRole } from '@bbws/data-access-memberships';
 import { OperationDao, WebhookDao, WebhookDeliveryDao } from '@bbws/data-access-operations';
 import type { Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { newTestUser, startTestApi, type TestApi, type TestUser } from '@bbws/testing-e2e';
-import { TestClock, buildMember, buildOperation, testDynamoContext } from '@bbws/testing-factories';
+import {
+  TestClock,
+  buildMember,
+  buildOperation,
+  seedMemberships,
+  testDynamoContext,
+} from '@bbws/testing-factories';
 import { AppModule } from '../src/app.module';
 import { loadOperationsApiConfig, type OperationsApiConfig } from '../src/config/operations-api.config';
 import { OPERATIONS_API_DESCRIPTION } from '../src/openapi';
@@ -43,17 +48,12 @@ export async function startOperationsApi(
     deliveries: new WebhookDeliveryDao(db),
     async member(tenantId, role) {
       const user = await newTestUser();
-      await db.client.send(
-        new PutCommand({
-          TableName: db.tables.tenants,
-          Item: toMemberItem(
-            buildMember(
-              { tenantId, userId: user.userId, email: user.email, name: user.name, role, addedBy: 'seed' },
-              clock.now(),
-            ),
-          ),
-        }),
-      );
+      await seedMemberships(db, [
+        buildMember(
+          { tenantId, userId: user.userId, email: user.email, name: user.name, role, addedBy: 'seed' },
+          clock.now(),
+        ),
+      ]);
       return user;
     },
     async seedOperation(overrides = {}) {

@@ -1,20 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { hierarchyKeys, type NodePath } from '@bbws/data-access-tenants';
 import { newTestUser, type TestUser } from '@bbws/testing-e2e';
-import { testDynamoContext } from '@bbws/testing-factories';
+import { TableProbe, testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture } from './org-fixture';
 
 /** Sets a parent's child counter directly (creating 99 children through the API would take seconds). */
 async function setChildCount(tenantId: string, path: NodePath, count: number): Promise<void> {
-  const db = testDynamoContext();
-  await db.client.send(
-    new UpdateCommand({
-      TableName: db.tables.tenants,
-      Key: hierarchyKeys.node(tenantId, path),
-      UpdateExpression: 'SET childCount = :count',
-      ExpressionAttributeValues: { ':count': count },
-    }),
-  );
+  await new TableProbe(testDynamoContext()).set('tenants', hierarchyKeys.node(tenantId, path), {
+    childCount: count,
+  });
 }
 
 describe('hierarchy: /v1.0/tenants/:tenantId/divisions, groups, teams and /hierarchy', () => {

@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { type TestResponse, type TestUser } from '@bbws/testing-e2e';
-import { testDynamoContext } from '@bbws/testing-factories';
+import { TableProbe, testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture, uniqueEmail, type Method } from './org-fixture';
 import { invite } from './org-invitations';
 
@@ -94,21 +93,12 @@ describe('invitation tokens stay secret', () => {
 
 /** Every item of the tenant's partition and the token items, as stored. */
 async function storedItems(tenantId: string, tokens: string[]): Promise<unknown[]> {
-  const db = testDynamoContext();
-  const query = (pk: string) =>
-    db.client.send(
-      new QueryCommand({
-        TableName: db.tables.tenants,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-      }),
-    );
+  const probe = new TableProbe(testDynamoContext());
   const partitions = [
     `TENANT#${tenantId}`,
     ...tokens.map((token) => `INVTOKEN#${createHash('sha256').update(token).digest('hex')}`),
   ];
-  const results = await Promise.all(partitions.map(query));
-  const items = results.flatMap((result) => result.Items ?? []);
+  const items = (await Promise.all(partitions.map((pk) => probe.partition('tenants', pk)))).flat();
   expect(items.some((item) => item.entityType === 'INVITATION_TOKEN')).toBe(true);
   return items;
 }

@@ -1,9 +1,8 @@
-import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { OperationDao } from '@bbws/data-access-operations';
-import { QueueDirectory, createSqsClient, ensureQueues } from '@bbws/platform-sqs';
+import { QueueDirectory, createSqsClient, ensureQueues, type SqsClient } from '@bbws/platform-sqs';
 import { newTestUser } from '@bbws/testing-e2e';
 import { testDynamoContext } from '@bbws/testing-factories';
-import { startSqs, type RunningEngine } from '@bbws/testing-engines';
+import { QueueProbe, startSqs, type RunningEngine } from '@bbws/testing-engines';
 import { startTenantsApi, type TenantsApiFixture } from './tenants-api.fixture';
 
 jest.setTimeout(30_000);
@@ -11,7 +10,7 @@ jest.setTimeout(30_000);
 describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', () => {
   let fx: TenantsApiFixture;
   let engine: RunningEngine;
-  let sqs: SQSClient;
+  let sqs: SqsClient;
   const operations = new OperationDao(testDynamoContext());
 
   beforeAll(async () => {
@@ -96,17 +95,15 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
       'x-request-id': 'req-park-42',
     });
     expect(response.status).toBe(202);
-    const QueueUrl = await new QueueDirectory(sqs, 'test').url('tenant-events');
+    const queueUrl = await new QueueDirectory(sqs, 'test').url('tenant-events');
     const seen: unknown[] = [];
     for (
       let i = 0;
       i < 5 && !seen.some((body: any) => body.operationId === response.body.operationId);
       i += 1
     ) {
-      const { Messages } = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
-      );
-      seen.push(...(Messages ?? []).map((message) => JSON.parse(message.Body ?? '{}')));
+      const messages = await new QueueProbe(sqs).receive(queueUrl, { max: 10, waitSeconds: 1 });
+      seen.push(...messages.map((message) => JSON.parse(message.Body ?? '{}')));
     }
     expect(seen).toContainEqual({
       messageType: 'TENANT_LIFECYCLE_REQUESTED',
@@ -252,13 +249,11 @@ describe('POST /v1.0/tenants/:tenantId/lifecycle/{suspend,resume,park,unpark}', 
       type: 'TENANT_UNPARK',
       sendCount: 1,
     });
-    const QueueUrl = await new QueueDirectory(sqs, 'test').url('tenant-events');
+    const queueUrl = await new QueueDirectory(sqs, 'test').url('tenant-events');
     const seen: any[] = [];
     for (let i = 0; i < 5 && !seen.some((body) => body.operationId === response.body.operationId); i += 1) {
-      const { Messages } = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
-      );
-      seen.push(...(Messages ?? []).map((message) => JSON.parse(message.Body ?? '{}')));
+      const messages = await new QueueProbe(sqs).receive(queueUrl, { max: 10, waitSeconds: 1 });
+      seen.push(...messages.map((message) => JSON.parse(message.Body ?? '{}')));
     }
     expect(seen.find((body) => body.operationId === response.body.operationId)).toMatchObject({
       messageType: 'TENANT_LIFECYCLE_REQUESTED',

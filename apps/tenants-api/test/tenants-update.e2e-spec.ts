@@ -1,6 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { instanceKeys } from '@bbws/data-access-instances';
 import { newTestUser, type TestUser } from '@bbws/testing-e2e';
-import { testDynamoContext } from '@bbws/testing-factories';
+import { TableProbe, testDynamoContext } from '@bbws/testing-factories';
 import { startTenantsApi, uniqueName, type TenantsApiFixture } from './tenants-api.fixture';
 
 describe('PATCH, PUT and DELETE /v1.0/tenants/:tenantId', () => {
@@ -213,18 +213,9 @@ describe('PATCH, PUT and DELETE /v1.0/tenants/:tenantId', () => {
 
     it('refuses (422 TENANT_HAS_RESOURCES) while the tenant has an instance', async () => {
       const tenant = await fx.createTenant();
-      const db = testDynamoContext();
-      await db.client.send(
-        new PutCommand({
-          TableName: db.tables.instances,
-          Item: {
-            PK: `TENANT#${tenant.tenantId}`,
-            SK: 'INSTANCE#DEV',
-            entityType: 'INSTANCE',
-            status: 'ACTIVE',
-          },
-        }),
-      );
+      await new TableProbe(testDynamoContext()).putAll('instances', [
+        { ...instanceKeys.instance(tenant.tenantId, 'DEV'), entityType: 'INSTANCE', status: 'ACTIVE' },
+      ]);
       const refused = await fx.api.request({
         method: 'DELETE',
         url: `/v1.0/tenants/${tenant.tenantId}`,

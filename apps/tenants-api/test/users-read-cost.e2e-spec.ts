@@ -1,9 +1,7 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
-import { toMemberItem } from '@bbws/data-access-memberships';
 import { DYNAMO_CONTEXT } from '@bbws/platform-bootstrap';
 import { type TestUser } from '@bbws/testing-e2e';
-import { buildMember, testDynamoContext } from '@bbws/testing-factories';
+import { buildMember, seedMemberships, testDynamoContext } from '@bbws/testing-factories';
 import { OrgFixture } from './org-fixture';
 
 interface DynamoCall {
@@ -63,21 +61,12 @@ describe('GET /v1.0/users/:userId costs a bounded number of reads', () => {
     busy = await fx.directoryUser({ name: 'Busy Member' });
     await fx.addMember(shared.tenant.tenantId, busy, 'VIEWER');
     // Many more memberships of the same user (only the membership items matter to this read).
-    const db = testDynamoContext();
-    const items = Array.from({ length: MEMBERSHIPS }, () =>
-      toMemberItem(
+    await seedMemberships(
+      testDynamoContext(),
+      Array.from({ length: MEMBERSHIPS }, () =>
         buildMember({ userId: busy.userId, email: busy.email, name: busy.name, addedBy: fx.admin.userId }),
       ),
     );
-    for (let start = 0; start < items.length; start += 25) {
-      await db.client.send(
-        new BatchWriteCommand({
-          RequestItems: {
-            [db.tables.tenants]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })),
-          },
-        }),
-      );
-    }
     recorder = recordDynamoCalls(fx.api.app.get<DynamoContext>(DYNAMO_CONTEXT));
   });
   afterAll(async () => {

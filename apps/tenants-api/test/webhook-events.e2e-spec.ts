@@ -1,6 +1,5 @@
-import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { QueueDirectory, createSqsClient, ensureQueues } from '@bbws/platform-sqs';
-import { startSqs, type RunningEngine } from '@bbws/testing-engines';
+import { QueueDirectory, createSqsClient, ensureQueues, type SqsClient } from '@bbws/platform-sqs';
+import { QueueProbe, startSqs, type RunningEngine } from '@bbws/testing-engines';
 import { OrgFixture } from './org-fixture';
 import { invite } from './org-invitations';
 
@@ -9,7 +8,7 @@ jest.setTimeout(30_000);
 /** Webhook events the tenants API publishes after its commits, read from a real local SQS queue. */
 describe('webhook events from the tenants API (the webhooks queue)', () => {
   let engine: RunningEngine;
-  let sqs: SQSClient;
+  let sqs: SqsClient;
   let queueUrl: string;
   let fx: OrgFixture;
   const received: any[] = [];
@@ -32,18 +31,9 @@ describe('webhook events from the tenants API (the webhooks queue)', () => {
 
   /** Every message on the queue so far (received and deleted), kept in `received`. */
   async function drain(): Promise<any[]> {
-    for (;;) {
-      const { Messages = [] } = await sqs.send(
-        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
-      );
-      if (Messages.length === 0) return received;
-      for (const message of Messages) {
-        received.push(JSON.parse(message.Body ?? '{}'));
-        await sqs.send(
-          new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }),
-        );
-      }
-    }
+    const messages = await new QueueProbe(sqs).drain(queueUrl);
+    received.push(...messages.map((message) => JSON.parse(message.Body ?? '{}')));
+    return received;
   }
   const eventsOf = async (tenantId: string, type: string) =>
     (await drain()).filter((message) => message.tenantId === tenantId && message.payload.eventType === type);

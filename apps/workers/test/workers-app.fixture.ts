@@ -13,7 +13,8 @@ import {
 import type { WebhookEventType } from '@bbws/shared-contracts';
 import { createLogger } from '@bbws/shared-logging';
 import { newId, systemClock } from '@bbws/shared-util';
-import { startTestApi, testDynamoContext, type TestApi } from '@bbws/testing-e2e';
+import { startTestApi, type TestApi } from '@bbws/testing-e2e';
+import { buildAuditEvent, buildTenant, buildWebhook, testDynamoContext } from '@bbws/testing-factories';
 import { loadWorkersConfig } from '../src/config/workers.config';
 import type { TenantInstancesLifecycle } from '../src/tenant-events/tenant-instances.port';
 import { WORKERS_DESCRIPTION } from '../src/openapi';
@@ -109,53 +110,33 @@ export async function startWorkersApp(
     launcher: new OperationLauncher(operations, producer, systemClock, silentLogger),
     events: new EventPublisher(producer, systemClock),
     async seedTenant(overrides = {}) {
-      const now = new Date().toISOString();
-      const tenant: Tenant = {
-        tenantId: newId('tenant'),
+      const tenant = buildTenant({
         organizationName: `Workers Org ${newId('evt').slice(4, 16)}`,
-        contactEmail: 'ops@example.com',
-        tier: 'STANDARD',
-        status: 'ACTIVE',
-        statusReason: null,
-        metadata: {},
-        adminCount: 0,
-        createdAt: now,
         createdBy: 'admin-1',
-        updatedAt: now,
         updatedBy: 'admin-1',
-        version: 1,
         ...overrides,
-      };
-      await tenants.create(tenant, {
-        eventId: newId('evt'),
-        tenantId: tenant.tenantId,
-        timestamp: now,
-        actor: 'admin-1',
-        action: 'TENANT_CREATED',
       });
+      await tenants.create(
+        tenant,
+        buildAuditEvent({
+          tenantId: tenant.tenantId,
+          timestamp: tenant.createdAt,
+          actor: 'admin-1',
+          action: 'TENANT_CREATED',
+        }),
+      );
       return tenant;
     },
     async seedWebhook(tenantId, url, events, overrides = {}) {
-      const now = new Date().toISOString();
-      const webhook: Webhook = {
-        webhookId: newId('whk'),
+      const webhook = buildWebhook({
         tenantId,
         url,
         events,
-        description: null,
         secret: 'whsec-test-0123456789abcdef',
-        status: 'ACTIVE',
-        disabledReason: null,
-        consecutiveFailures: 0,
-        lastDeliveryAt: null,
-        lastSuccessAt: null,
-        createdAt: now,
         createdBy: 'admin-1',
-        updatedAt: now,
         updatedBy: 'admin-1',
-        version: 1,
         ...overrides,
-      };
+      });
       await webhooks.create(webhook, 20);
       return webhook;
     },

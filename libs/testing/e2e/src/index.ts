@@ -1,5 +1,3 @@
 export { startTestApi, type TestApi, type TestRequest, type TestResponse } from './test-api';
 export { newTestUser, type TestUser } from './test-users';
 export { bodyRoutes, fillPath, nestedJson, type BodyRoute } from './body-routes';
-// Until apps/workers/test imports it from @bbws/testing-factories.
-export { testDynamoContext } from '@bbws/testing-factories';

@@ -22,20 +22,20 @@ export class QueueProbe {
 
   /** Messages in the queue, visible or in flight. */
   async depth(queueUrl: string): Promise<number> {
-    const { Attributes } = await this.sqs.send(
+    const { Attributes: attributes } = await this.sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: queueUrl,
         AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
       }),
     );
     return (
-      Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
-      Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+      Number(attributes?.ApproximateNumberOfMessages ?? 0) +
+      Number(attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
     );
   }
 
   async receive(queueUrl: string, options: ReceiveOptions = {}): Promise<Message[]> {
-    const { Messages } = await this.sqs.send(
+    const { Messages: messages } = await this.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
         MaxNumberOfMessages: options.max ?? 1,
@@ -44,7 +44,7 @@ export class QueueProbe {
         MessageAttributeNames: ['All'],
       }),
     );
-    return Messages ?? [];
+    return messages ?? [];
   }
 
   /** Receives and deletes one message (e.g. a send that "never happened"). */
@@ -55,6 +55,21 @@ export class QueueProbe {
       new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }),
     );
     return message;
+  }
+
+  /** Receives and deletes every message until a receive comes back empty (10 at a time, waiting 1 s). */
+  async drain(queueUrl: string): Promise<Message[]> {
+    const drained: Message[] = [];
+    for (;;) {
+      const messages = await this.receive(queueUrl, { max: 10, waitSeconds: 1 });
+      if (messages.length === 0) return drained;
+      for (const message of messages) {
+        drained.push(message);
+        await this.sqs.send(
+          new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }),
+        );
+      }
+    }
   }
 
   /** Sends a body as is (malformed or forged messages). */

@@ -8,6 +8,7 @@ export {
   buildMember,
   buildTenant,
 } from './tenant.factories';
-export { seedTenant, tenantTableDaos } from './tenant-table';
+export { seedMemberships, seedTenant, tenantTableDaos } from './tenant-table';
+export { TableProbe, type StoredAttributes } from './table-probe';
 export { TestClock } from './test-clock';
 export { testDynamoContext } from './test-dynamo';
