@@ -1,8 +1,12 @@
 import { DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { parseArgs } from 'node:util';
 import { createDocumentClient, createDynamoClient, defaultTableNames } from '@bbws/data-access-dynamo';
-import { LocalSigningKey, LocalTokenIssuer, LocalUserDirectory } from '@bbws/integrations-identity';
-import { ValidationError } from '@bbws/shared-errors';
+import {
+  InvalidEmailError,
+  LocalSigningKey,
+  LocalTokenIssuer,
+  LocalUserDirectory,
+} from '@bbws/integrations-identity';
 import { repoRoot } from '@bbws/testing-engines';
 import {
   DYNAMODB_PORT,
@@ -89,9 +93,9 @@ export async function runTokenCli(
     return 0;
   } catch (error) {
     io.stderr.write(
-      `${error instanceof ValidationError ? error.message : `token failed: ${(error as Error).message}`}\n`,
+      `${error instanceof InvalidEmailError ? error.message : `token failed: ${(error as Error).message}`}\n`,
     );
-    return error instanceof ValidationError ? 2 : 1;
+    return error instanceof InvalidEmailError ? 2 : 1;
   } finally {
     client.destroy();
   }

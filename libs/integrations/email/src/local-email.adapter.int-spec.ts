@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TestClock } from '@bbws/testing-factories';
 import { LocalEmailSender } from './local-email.adapter';
 
 describe('LocalEmailSender', () => {
@@ -41,11 +42,7 @@ describe('LocalEmailSender', () => {
   });
 
   it('keeps messages in sending order by file name, even within one millisecond', async () => {
-    const sameInstant = new Date();
-    const sender = new LocalEmailSender(
-      { directory: dir, from: 'no-reply@bbws.local' },
-      { now: () => sameInstant },
-    );
+    const sender = new LocalEmailSender({ directory: dir, from: 'no-reply@bbws.local' }, TestClock.frozen());
     for (const subject of ['first', 'second']) {
       await sender.send({ to: 'a@example.com', subject, text: subject, html: `<p>${subject}</p>` });
     }

@@ -5,6 +5,7 @@ export {
   type IdentityDirectory,
 } from './identity-directory.port';
 export { PLATFORM_ADMIN_GROUP, type IdTokenClaims } from './id-token.claims';
+export { InvalidEmailError } from './local/invalid-email.error';
 export { LocalUserDirectory, type NewLocalUser } from './local/local-user-directory.adapter';
 export { LocalSigningKey, type JsonWebKeySet } from './local/local-signing-key';
 export {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoClient, defaultTableNames } from '@bbws/data-access-dynamo';
-import { ValidationError } from '@bbws/shared-errors';
+import { TestClock } from '@bbws/testing-factories';
+import { InvalidEmailError } from './invalid-email.error';
 import { LocalUserDirectory } from './local-user-directory.adapter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -11,7 +12,7 @@ describe('LocalUserDirectory (DynamoDB Local)', () => {
   const client = createDocumentClient(raw);
   const table = defaultTableNames('test').tenants;
   const now = new Date('2030-01-02T03:04:05.000Z');
-  const directory = new LocalUserDirectory(client, table, { now: () => now });
+  const directory = new LocalUserDirectory(client, table, TestClock.frozen(now));
   const freshEmail = (local = 'user') => `${local}-${randomUUID().slice(0, 8)}@example.com`;
 
   afterAll(() => raw.destroy());
@@ -74,7 +75,7 @@ describe('LocalUserDirectory (DynamoDB Local)', () => {
   });
 
   it('rejects something that is not an email', async () => {
-    await expect(directory.ensureUser({ email: 'not-an-email' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(directory.ensureUser({ email: 'not-an-email' })).rejects.toBeInstanceOf(InvalidEmailError);
   });
 
   it('finds a user by email regardless of case and surrounding whitespace', async () => {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { putNew, transactWrite } from '@bbws/data-access-dynamo';
-import { ConflictError, ValidationError } from '@bbws/shared-errors';
+import { AlreadyExistsError } from '@bbws/shared-errors';
 import { normalizeEmail, systemClock, type Clock } from '@bbws/shared-util';
 import type { DirectoryUser, IdentityDirectory } from '../identity-directory.port';
+import { InvalidEmailError } from './invalid-email.error';
 import type { LocalUserEmailGuardItem, LocalUserItem } from './local-user.item';
 import { localUserKeys } from './local-user.keys';
 import { toDirectoryUser } from './local-user.mapper';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const EMAIL_TAKEN = 'USER_EMAIL_TAKEN';
 
 export interface NewLocalUser {
   email: string;
@@ -50,10 +50,13 @@ export class LocalUserDirectory implements IdentityDirectory {
     return Item ? toDirectoryUser(Item as LocalUserItem) : null;
   }
 
-  /** Returns the user with this email, creating it first when there is none (local stage only). */
+  /**
+   * Returns the user with this email, creating it first when there is none (local stage only).
+   * Throws `InvalidEmailError` for what is not an email address.
+   */
   async ensureUser(input: NewLocalUser): Promise<DirectoryUser> {
     const email = input.email.trim();
-    if (!EMAIL.test(email)) throw ValidationError.field('email', 'must be an email address');
+    if (!EMAIL.test(email)) throw new InvalidEmailError(email);
     const existing = await this.userHoldingEmail(email);
     if (existing) return existing;
     const now = this.clock.now().toISOString();
@@ -84,15 +87,12 @@ export class LocalUserDirectory implements IdentityDirectory {
       await transactWrite(
         this.client,
         [putNew(this.tableName, { ...user }), putNew(this.tableName, { ...guard })],
-        () => new ConflictError(EMAIL_TAKEN, `A user with email ${normalizeEmail(email)} already exists`),
+        () => new AlreadyExistsError('USER_EMAIL', normalizeEmail(email)),
       );
       return toDirectoryUser(user);
     } catch (error) {
       // Someone created the same email concurrently: theirs is the user.
-      const winner =
-        error instanceof ConflictError && error.code === EMAIL_TAKEN
-          ? await this.userHoldingEmail(email)
-          : null;
+      const winner = error instanceof AlreadyExistsError ? await this.userHoldingEmail(email) : null;
       if (winner) return winner;
       throw error;
     }
