@@ -1,4 +1,4 @@
-import { newId } from '@bbws/shared-util';
+import { randomUUID } from 'node:crypto';
 import { TableProbe } from './table-probe';
 import { testDynamoContext } from './test-dynamo';
 
@@ -7,7 +7,7 @@ describe('TableProbe (DynamoDB Local)', () => {
   const probe = new TableProbe(db);
 
   it('puts more items than one BatchWrite takes and reads the partition back as stored', async () => {
-    const pk = `TEST#${newId('probe')}`;
+    const pk = `TEST#${randomUUID()}`;
     const items = Array.from({ length: 60 }, (_, index) => ({
       PK: pk,
       SK: `ITEM#${String(index).padStart(3, '0')}`,
@@ -16,11 +16,11 @@ describe('TableProbe (DynamoDB Local)', () => {
     }));
     await probe.putAll('tenants', items);
     expect(await probe.partition('tenants', pk)).toEqual(items);
-    expect(await probe.partition('tenants', `TEST#${newId('probe')}`)).toEqual([]);
+    expect(await probe.partition('tenants', `TEST#${randomUUID()}`)).toEqual([]);
   });
 
   it('sets the given attributes of one item and leaves the others', async () => {
-    const key = { PK: `TEST#${newId('probe')}`, SK: 'ITEM' };
+    const key = { PK: `TEST#${randomUUID()}`, SK: 'ITEM' };
     await probe.putAll('instances', [{ ...key, entityType: 'TEST', childCount: 1, name: 'kept' }]);
     await probe.set('instances', key, { childCount: 99, status: 'ACTIVE' });
     expect(await probe.partition('instances', key.PK)).toEqual([
