@@ -1,5 +1,6 @@
-export const TENANT_ROLES = ['ADMIN', 'OPERATOR', 'VIEWER'] as const;
-export type TenantRole = (typeof TENANT_ROLES)[number];
+import type { TenantRole } from '@bbws/shared-contracts';
+
+export { TENANT_ROLES, type TenantRole } from '@bbws/shared-contracts';
 
 export interface Member {
   tenantId: string;

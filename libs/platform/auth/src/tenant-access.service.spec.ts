@@ -1,14 +1,15 @@
-import type { Member, MembershipReaderDao } from '@bbws/data-access-memberships';
+import type { TenantRole } from '@bbws/shared-contracts';
 import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import { buildCaller, buildMember, fakePort } from '@bbws/testing-factories';
+import type { MembershipLookup, TenantMembership } from './membership-lookup.port';
 import { TenantAccessService } from './tenant-access.service';
 
 const caller = buildCaller({ userId: 'u1', email: 'u1@x.example', name: 'U1' });
-const member = (role: Member['role']): Member => buildMember({ tenantId: 't1', userId: 'u1', role });
+const member = (role: TenantRole): TenantMembership => buildMember({ tenantId: 't1', userId: 'u1', role });
 
-function fakeReader(answers: Array<Member | null>) {
+function fakeReader(answers: Array<TenantMembership | null>) {
   const calls: string[] = [];
-  const reader = fakePort<MembershipReaderDao>({
+  const reader = fakePort<MembershipLookup>({
     find: async (tenantId: string, userId: string) => {
       calls.push(`${tenantId}#${userId}`);
       return answers.shift() ?? null;

@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import type { Member, MembershipReaderDao, TenantRole } from '@bbws/data-access-memberships';
+import type { TenantRole } from '@bbws/shared-contracts';
 import { ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import type { Caller } from './caller';
+import type { MembershipLookup, TenantMembership } from './membership-lookup.port';
 
 /** What the caller may do in one tenant: a platform admin, or a member with a role. */
 export interface TenantAccess {
@@ -17,10 +18,10 @@ export type RoleRequirement = 'member' | readonly TenantRole[];
  * member loses access quickly everywhere. A non-member gets 404, never a hint the tenant exists.
  */
 export class TenantAccessService {
-  private readonly cache: LRUCache<string, { member: Member | null }>;
+  private readonly cache: LRUCache<string, { member: TenantMembership | null }>;
 
   constructor(
-    private readonly memberships: MembershipReaderDao,
+    private readonly memberships: MembershipLookup,
     ttlMs: number,
   ) {
     this.cache = new LRUCache({ max: 10_000, ttl: Math.max(ttlMs, 1), ttlAutopurge: false });
@@ -44,7 +45,7 @@ export class TenantAccessService {
   }
 
   /** Like `require`, but answers instead of throwing (for state-aware links). */
-  async membership(tenantId: string, userId: string): Promise<Member | null> {
+  async membership(tenantId: string, userId: string): Promise<TenantMembership | null> {
     const key = `${tenantId}#${userId}`;
     const cached = this.cache.get(key);
     if (cached) return cached.member;

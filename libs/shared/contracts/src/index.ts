@@ -75,3 +75,4 @@ export {
 } from './operation-cancel.policy';
 export type { ClaimResult } from './operation-claim';
 export { ResourceLockedError } from './resource-locked.error';
+export { TENANT_ROLES, type TenantRole } from './tenant-role';
