@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule, type PlatformConfig } from '@bbws/platform-bootstrap';
 import { QueueReadiness } from '@bbws/platform-sqs';
-import { HttpConventionsModule } from '@bbws/platform-http';
+import { IdempotencyModule } from '@bbws/platform-http';
 
 @Module({})
 export class AppModule {
@@ -21,8 +22,8 @@ export class AppModule {
             ]),
           ],
         }),
-        AuthModule,
-        HttpConventionsModule.forRoot({ idempotencyTable: 'instances' }),
+        AuthModule.forMemberships(MembershipReaderDao),
+        IdempotencyModule.forRoot({ idempotencyTable: 'instances' }),
       ],
     };
   }

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule } from '@bbws/platform-bootstrap';
-import { HttpConventionsModule } from '@bbws/platform-http';
+import { IdempotencyModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
 import type { OperationsApiConfig } from './config/operations-api.config';
 import { OperationsModule } from './operations/operations.module';
@@ -23,8 +24,8 @@ export class AppModule {
           clock: options.clock,
           readinessTables: ['operations', 'tenants'],
         }),
-        AuthModule,
-        HttpConventionsModule.forRoot({ idempotencyTable: 'operations' }),
+        AuthModule.forMemberships(MembershipReaderDao),
+        IdempotencyModule.forRoot({ idempotencyTable: 'operations' }),
         OperationsModule,
         WebhooksModule,
       ],

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule, type PlatformConfig } from '@bbws/platform-bootstrap';
-import { HttpConventionsModule } from '@bbws/platform-http';
+import { IdempotencyModule } from '@bbws/platform-http';
 
 @Module({})
 export class AppModule {
@@ -10,8 +11,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config: options.config, readinessTables: ['sites'] }),
-        AuthModule,
-        HttpConventionsModule.forRoot({ idempotencyTable: 'sites' }),
+        AuthModule.forMemberships(MembershipReaderDao),
+        IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
       ],
     };
   }

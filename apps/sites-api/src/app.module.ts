@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule, type PlatformConfig } from '@bbws/platform-bootstrap';
 import { QueueReadiness } from '@bbws/platform-sqs';
-import { HttpConventionsModule } from '@bbws/platform-http';
+import { IdempotencyModule } from '@bbws/platform-http';
 
 @Module({})
 export class AppModule {
@@ -15,8 +16,8 @@ export class AppModule {
           readinessTables: ['sites', 'instances', 'operations'],
           readiness: [new QueueReadiness(options.config, ['site-creation', 'site-update', 'site-deletion'])],
         }),
-        AuthModule,
-        HttpConventionsModule.forRoot({ idempotencyTable: 'sites' }),
+        AuthModule.forMemberships(MembershipReaderDao),
+        IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
       ],
     };
   }

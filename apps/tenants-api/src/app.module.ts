@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MembershipReaderDao } from '@bbws/data-access-memberships';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule } from '@bbws/platform-bootstrap';
 import { QueueReadiness } from '@bbws/platform-sqs';
-import { HttpConventionsModule } from '@bbws/platform-http';
+import { IdempotencyModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
 import type { TenantsApiConfig } from './config/tenants-api.config';
 import { TenantsModule } from './tenants/tenants.module';
@@ -29,8 +30,8 @@ export class AppModule {
           readinessTables: ['tenants'],
           readiness: [new QueueReadiness(options.config, ['tenant-events', 'webhooks'])],
         }),
-        AuthModule,
-        HttpConventionsModule.forRoot({ idempotencyTable: 'tenants' }),
+        AuthModule.forMemberships(MembershipReaderDao),
+        IdempotencyModule.forRoot({ idempotencyTable: 'tenants' }),
         TenantsModule,
         HierarchyModule,
         MembersModule,

@@ -1,5 +1,4 @@
 import {
-  Inject,
   Module,
   type BeforeApplicationShutdown,
   type DynamicModule,
@@ -8,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { OperationDao } from '@bbws/data-access-operations';
-import { CLOCK, LOGGER, PlatformModule } from '@bbws/platform-bootstrap';
+import { CLOCK, LOGGER, PlatformModule, provideClass, provideFactory } from '@bbws/platform-bootstrap';
 import {
   EventPublisher,
   QueueDirectory,
@@ -17,13 +16,12 @@ import {
   newWorkerId,
   type SqsClient,
 } from '@bbws/platform-sqs';
-import type { Logger } from '@bbws/shared-logging';
 import type { Clock } from '@bbws/shared-util';
 import type { WorkersConfig } from './config/workers.config';
 import { WORKER_REGISTRY } from './runtime/worker-registry';
 import { WorkersRuntime } from './runtime/workers.runtime';
 import type { TenantInstancesLifecycle } from './tenant-events/tenant-instances.port';
-import { WorkersCoreModule } from './workers-core.module';
+import { WorkersInfrastructureModule } from './workers-infrastructure.module';
 
 export interface WorkersOptions {
   config: WorkersConfig;
@@ -35,8 +33,8 @@ export interface WorkersOptions {
 /** Runs the consumers as part of the app's lifecycle: started at boot, drained on shutdown (SIGTERM). */
 class WorkersLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
-    @Inject(WorkersRuntime) private readonly runtime: WorkersRuntime,
-    @Inject(SQS_CLIENT) private readonly sqs: SqsClient,
+    private readonly runtime: WorkersRuntime,
+    private readonly sqs: SqsClient,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -74,19 +72,14 @@ export class WorkersModule {
           readinessTables: ['operations', 'tenants'],
           readiness: [{ checks: queueReadiness }],
         }),
-        WorkersCoreModule.register(config, sqs, queues, options.tenantInstances ?? null),
+        WorkersInfrastructureModule.register(config, sqs, queues, options.tenantInstances ?? null),
         ...enabled.map((worker) => worker.module),
       ],
       providers: [
-        {
-          provide: WorkersRuntime,
-          useFactory: (
-            modules: ModuleRef,
-            events: EventPublisher,
-            operations: OperationDao,
-            clock: Clock,
-            logger: Logger,
-          ) =>
+        provideFactory(
+          WorkersRuntime,
+          [ModuleRef, EventPublisher, OperationDao, CLOCK, LOGGER],
+          (modules, events, operations, clock, logger) =>
             new WorkersRuntime(config, config.workers.workerId ?? newWorkerId(), {
               sqs,
               queues,
@@ -96,9 +89,8 @@ export class WorkersModule {
               clock,
               logger,
             }),
-          inject: [ModuleRef, EventPublisher, OperationDao, CLOCK, LOGGER],
-        },
-        WorkersLifecycle,
+        ),
+        provideClass(WorkersLifecycle, [WorkersRuntime, SQS_CLIENT]),
       ],
       exports: [WorkersRuntime],
     };

@@ -1,4 +1,8 @@
+import { token } from '@bbws/shared-util';
+import type { WorkersConfig } from './config/workers.config';
+import type { TenantInstancesLifecycle } from './tenant-events/tenant-instances.port';
+
 /** Injection tokens of the workers app. */
-export const WORKERS_CONFIG = Symbol('WORKERS_CONFIG');
+export const WORKERS_CONFIG = token<WorkersConfig>('WORKERS_CONFIG');
 /** The instance fan-out of tenant lifecycle operations (null until the instances feature provides it). */
-export const TENANT_INSTANCES = Symbol('TENANT_INSTANCES');
+export const TENANT_INSTANCES = token<TenantInstancesLifecycle | null>('TENANT_INSTANCES');

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
-import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { WebhookDao, WebhookDeliveryDao } from '@bbws/data-access-operations';
 import { TenantAccessService } from '@bbws/platform-auth';
-import { CLOCK, DYNAMO_CONTEXT, PLATFORM_CONFIG, type PlatformConfig } from '@bbws/platform-bootstrap';
-import type { Clock } from '@bbws/shared-util';
+import {
+  CLOCK,
+  DYNAMO_CONTEXT,
+  PLATFORM_CONFIG,
+  provideClass,
+  provideFactory,
+} from '@bbws/platform-bootstrap';
 import { allowsLocalWebhookTargets } from '../config/operations-api.config';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
@@ -11,21 +15,12 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   controllers: [WebhooksController],
   providers: [
-    { provide: WebhookDao, useFactory: (db: DynamoContext) => new WebhookDao(db), inject: [DYNAMO_CONTEXT] },
-    {
-      provide: WebhookDeliveryDao,
-      useFactory: (db: DynamoContext) => new WebhookDeliveryDao(db),
-      inject: [DYNAMO_CONTEXT],
-    },
-    {
-      provide: WebhooksService,
-      useFactory: (
-        webhooks: WebhookDao,
-        deliveries: WebhookDeliveryDao,
-        access: TenantAccessService,
-        config: PlatformConfig,
-        clock: Clock,
-      ) =>
+    provideClass(WebhookDao, [DYNAMO_CONTEXT]),
+    provideClass(WebhookDeliveryDao, [DYNAMO_CONTEXT]),
+    provideFactory(
+      WebhooksService,
+      [WebhookDao, WebhookDeliveryDao, TenantAccessService, PLATFORM_CONFIG, CLOCK],
+      (webhooks, deliveries, access, config, clock) =>
         new WebhooksService(
           webhooks,
           deliveries,
@@ -33,8 +28,7 @@ import { WebhooksService } from './webhooks.service';
           { allowLocalTargets: allowsLocalWebhookTargets(config) },
           clock,
         ),
-      inject: [WebhookDao, WebhookDeliveryDao, TenantAccessService, PLATFORM_CONFIG, CLOCK],
-    },
+    ),
   ],
 })
 export class WebhooksModule {}

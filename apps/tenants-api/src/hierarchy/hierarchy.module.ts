@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { HierarchyDao } from '@bbws/data-access-tenants';
 import { TenantAccessService } from '@bbws/platform-auth';
-import { CLOCK } from '@bbws/platform-bootstrap';
-import type { Clock } from '@bbws/shared-util';
+import { CLOCK, provideClass } from '@bbws/platform-bootstrap';
 import { OrganizationModule } from '../organization/organization.module';
 import { OrganizationService } from '../organization/organization.service';
 import { DivisionsController } from './divisions.controller';
@@ -15,16 +14,7 @@ import { TeamsController } from './teams.controller';
   imports: [OrganizationModule],
   controllers: [HierarchyTreeController, DivisionsController, GroupsController, TeamsController],
   providers: [
-    {
-      provide: HierarchyService,
-      useFactory: (
-        hierarchy: HierarchyDao,
-        organization: OrganizationService,
-        access: TenantAccessService,
-        clock: Clock,
-      ) => new HierarchyService(hierarchy, organization, access, clock),
-      inject: [HierarchyDao, OrganizationService, TenantAccessService, CLOCK],
-    },
+    provideClass(HierarchyService, [HierarchyDao, OrganizationService, TenantAccessService, CLOCK]),
   ],
 })
 export class HierarchyModule {}

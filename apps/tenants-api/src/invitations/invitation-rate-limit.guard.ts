@@ -1,9 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimitedError } from '@bbws/shared-errors';
+import { token } from '@bbws/shared-util';
 import type { FixedWindowLimiter } from './fixed-window.limiter';
 
-export const INVITATION_RATE_LIMITER = Symbol('INVITATION_RATE_LIMITER');
+export const INVITATION_RATE_LIMITER = token<FixedWindowLimiter>('INVITATION_RATE_LIMITER');
 
 /**
  * Per client IP on the public invitation-token routes (API.md: 10/min): 429 RATE_LIMITED with

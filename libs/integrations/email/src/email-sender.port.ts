@@ -1,3 +1,5 @@
+import { token } from '@bbws/shared-util';
+
 /** One message to one recipient, with a plain-text and an HTML body. */
 export interface EmailMessage {
   to: string;
@@ -17,4 +19,4 @@ export interface EmailSender {
 }
 
 /** Injection token for the configured {@link EmailSender} adapter. */
-export const EMAIL_SENDER = Symbol('EmailSender');
+export const EMAIL_SENDER = token<EmailSender>('EmailSender');

@@ -1,3 +1,5 @@
+import { token } from '@bbws/shared-util';
+
 export type DirectoryUserStatus = 'ACTIVE' | 'PENDING' | 'DISABLED';
 
 /** A person known to the identity provider; `userId` is the provider's subject (the token's `sub`). */
@@ -21,4 +23,4 @@ export interface IdentityDirectory {
 }
 
 /** Injection token for the configured {@link IdentityDirectory} adapter. */
-export const IDENTITY_DIRECTORY = Symbol('IdentityDirectory');
+export const IDENTITY_DIRECTORY = token<IdentityDirectory>('IdentityDirectory');

@@ -15,9 +15,10 @@ import {
 } from '@bbws/data-access-dynamo';
 import { CursorCodec } from '@bbws/shared-hateoas';
 import { createLogger, type Logger } from '@bbws/shared-logging';
-import { systemClock, type Clock } from '@bbws/shared-util';
+import { systemClock, token, type Clock } from '@bbws/shared-util';
 import { HealthController } from './health.controller';
 import type { PlatformConfig } from './platform-config';
+import { provideValue } from './provide-class';
 import {
   CLOCK,
   DYNAMO_CONTEXT,
@@ -38,7 +39,7 @@ export interface PlatformModuleOptions {
   logger?: Logger;
 }
 
-const READINESS_PROBES = Symbol('READINESS_PROBES');
+const READINESS_PROBES = token<ReadinessProbe[]>('READINESS_PROBES');
 
 /** Config, logger, clock and the DynamoDB context for every app, plus `/health` and `/ready`. */
 @Global()
@@ -65,15 +66,12 @@ export class PlatformModule implements OnApplicationShutdown {
       ...probes.flatMap((probe) => probe.checks),
     ];
     const providers: Provider[] = [
-      { provide: PLATFORM_CONFIG, useValue: config },
-      { provide: DYNAMO_CONTEXT, useValue: context },
-      { provide: CLOCK, useValue: context.clock },
-      {
-        provide: LOGGER,
-        useValue: options.logger ?? createLogger({ name: config.service, level: config.logLevel }),
-      },
-      { provide: READINESS_CHECKS, useValue: readiness },
-      { provide: READINESS_PROBES, useValue: probes },
+      provideValue(PLATFORM_CONFIG, config),
+      provideValue(DYNAMO_CONTEXT, context),
+      provideValue(CLOCK, context.clock),
+      provideValue(LOGGER, options.logger ?? createLogger({ name: config.service, level: config.logLevel })),
+      provideValue(READINESS_CHECKS, readiness),
+      provideValue(READINESS_PROBES, probes),
     ];
     return {
       module: PlatformModule,

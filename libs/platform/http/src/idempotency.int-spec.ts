@@ -6,7 +6,7 @@ import type { IdempotencyDao } from '@bbws/data-access-dynamo';
 import { PlatformModule, createApp, platformEnvSchema } from '@bbws/platform-bootstrap';
 import { loadConfig } from '@bbws/shared-config';
 import { TestClock } from '@bbws/testing-factories';
-import { HttpConventionsModule } from './http-conventions.module';
+import { IdempotencyModule } from './idempotency.module';
 import { IDEMPOTENCY_STORE } from './idempotency.interceptor';
 import { Idempotent } from './idempotent.decorator';
 
@@ -57,7 +57,7 @@ describe('Idempotency-Key claims (DynamoDB Local)', () => {
       module: ThingsAppModule,
       imports: [
         PlatformModule.forRoot({ config, clock, readinessTables: [] }),
-        HttpConventionsModule.forRoot({
+        IdempotencyModule.forRoot({
           idempotencyTable: 'tenants',
           claimSeconds: CLAIM_SECONDS,
           heartbeatMs: 50,

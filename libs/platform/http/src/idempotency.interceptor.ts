@@ -14,9 +14,10 @@ import type { IdempotencyDao } from '@bbws/data-access-dynamo';
 import { LOGGER } from '@bbws/platform-bootstrap';
 import { BusinessRuleError, ConflictError, ValidationError } from '@bbws/shared-errors';
 import type { Logger } from '@bbws/shared-logging';
+import { token } from '@bbws/shared-util';
 
-export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
-export const IDEMPOTENCY_HEARTBEAT_MS = Symbol('IDEMPOTENCY_HEARTBEAT_MS');
+export const IDEMPOTENCY_STORE = token<IdempotencyDao>('IDEMPOTENCY_STORE');
+export const IDEMPOTENCY_HEARTBEAT_MS = token<number>('IDEMPOTENCY_HEARTBEAT_MS');
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
 

@@ -1,6 +1,6 @@
 export { ApiErrors, type ErrorStatus } from './api-errors.decorator';
 export { ErrorResponseDto } from './error-response.dto';
-export { HttpConventionsModule, type HttpConventionsOptions } from './http-conventions.module';
+export { IdempotencyModule, type IdempotencyOptions } from './idempotency.module';
 export { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency.interceptor';
 export { ApiIdempotent, Idempotent } from './idempotent.decorator';
 export { ApiIfMatch, IfMatch, etag } from './if-match.decorator';
