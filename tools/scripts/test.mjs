@@ -62,7 +62,7 @@ function staticPhase() {
     'inherit',
   ]);
   const steps = {
-    lint: () => (graph === 0 ? run('npx', ['eslint', 'apps', 'libs', 'tools', '--max-warnings', '0']) : 1),
+    lint: () => (graph === 0 ? run('node', ['tools/scripts/lint.mjs']) : 1),
     format: () => run('npx', ['prettier', '--check', '--log-level', 'warn', 'apps', 'libs', 'tools']),
     types: () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
     openapi: lintDocuments,

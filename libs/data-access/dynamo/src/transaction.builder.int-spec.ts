@@ -11,7 +11,7 @@ const client = createDocumentClient(createDynamoClient({ region: 'us-east-1', en
 const table = defaultTableNames(process.env.BBWS_STAGE ?? 'test').tenants;
 
 const partition = () => `TEST#${randomUUID()}`;
-const item = (PK: string, SK: string, extra: Record<string, unknown> = {}) => ({ PK, SK, ...extra });
+const item = (pk: string, sk: string, extra: Record<string, unknown> = {}) => ({ PK: pk, SK: sk, ...extra });
 
 describe('TransactionBuilder (DynamoDB Local)', () => {
   it('writes every item or none, and names the failed item through its own failure', async () => {

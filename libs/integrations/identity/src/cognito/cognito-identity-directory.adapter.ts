@@ -24,23 +24,23 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
    * the same email (a pool without unique emails) is a 409 rather than a guess.
    */
   async findUserByEmail(email: string): Promise<DirectoryUser | null> {
-    const Filter = `email = "${escapeFilterValue(email.trim())}"`;
+    const filter = `email = "${escapeFilterValue(email.trim())}"`;
     const verified: DirectoryUser[] = [];
-    let PaginationToken: string | undefined;
+    let paginationToken: string | undefined;
     do {
       const page = await this.call(() =>
         this.client.send(
           new ListUsersCommand({
             UserPoolId: this.userPoolId,
-            Filter,
+            Filter: filter,
             Limit: LIST_USERS_LIMIT,
-            ...(PaginationToken ? { PaginationToken } : {}),
+            ...(paginationToken ? { PaginationToken: paginationToken } : {}),
           }),
         ),
       );
       verified.push(...(page.Users ?? []).map(toDirectoryUser).filter((user) => user.emailVerified));
-      PaginationToken = page.PaginationToken;
-    } while (PaginationToken);
+      paginationToken = page.PaginationToken;
+    } while (paginationToken);
     if (verified.length > 1) {
       throw new ConflictError(
         'EMAIL_AMBIGUOUS',

@@ -31,6 +31,7 @@ function toStatus(record: CognitoUserRecord): DirectoryUserStatus {
     case 'FORCE_CHANGE_PASSWORD':
     case 'RESET_REQUIRED':
       return 'PENDING';
+    case undefined:
     default:
       return 'DISABLED';
   }
