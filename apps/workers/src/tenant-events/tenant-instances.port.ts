@@ -14,5 +14,3 @@ export interface TenantInstancesLifecycle {
     context: { operationId: string; signal: AbortSignal },
   ): Promise<void>;
 }
-
-export const TENANT_INSTANCES_LIFECYCLE = Symbol('TENANT_INSTANCES_LIFECYCLE');
