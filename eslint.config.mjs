@@ -138,6 +138,19 @@ export default [
     rules: boundaries(layerConstraints(['type:testing'], ['type:data-access']), operationsRuntimeTestScopes),
   },
   {
+    // Providers are wired with provideClass/provideFactory/provideValue, whose dependency lists the type checker sees.
+    files: ['apps/**/*.module.ts', 'libs/**/*.module.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Property[key.name='useFactory']",
+          message: 'Use provideClass/provideFactory/provideValue (@bbws/platform-bootstrap): their dependency lists are type-checked.',
+        },
+      ],
+    },
+  },
+  {
     // Test harness libraries hand loosely typed JSON bodies to tests.
     files: ['libs/testing/**/*.ts', 'tools/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
