@@ -2,8 +2,9 @@
 // and end-to-end tests (DynamoDB Local + local SQS started by the Jest global setup), and the WordPress
 // suite (real multisite network from the OS packages). Ends with the totals line `N passed, N failed`.
 //   npm test -- --only=unit|integration|wordpress|static   run one phase
+// BBWS_TEST_TOTALS=<file> also writes the totals there as JSON (.ci/run sums the runs under each Node).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDependencies, root } from '../local/prepare.mjs';
@@ -97,4 +98,10 @@ for (const [name, phase] of Object.entries(phases)) {
 console.log(
   `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );
+if (process.env.BBWS_TEST_TOTALS) {
+  writeFileSync(
+    process.env.BBWS_TEST_TOTALS,
+    JSON.stringify({ node: process.version, ...totals, failedPhases }),
+  );
+}
 process.exit(failedPhases > 0 ? 1 : 0);
