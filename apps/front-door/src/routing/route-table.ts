@@ -1,23 +1,8 @@
+import { API_ROUTES } from '@bbws/shared-config';
 import type { UpstreamApp } from './upstream-apps';
 
-/**
- * Path prefixes and the app owning each, like the API Gateway's resources: `{param}` matches one
- * segment, a prefix matches whole segments only, and the longest matching prefix wins.
- */
-export const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, app: UpstreamApp]> = [
-  ['/v1.0/tenants', 'tenants-api'],
-  ['/v1.0/users', 'tenants-api'],
-  ['/v1.0/invitations', 'tenants-api'],
-  ['/v1.0/tenants/{tenantId}/instances', 'instances-api'],
-  ['/v1.0/tenants/{tenantId}/sites', 'sites-api'],
-  ['/v1.0/templates', 'templates-api'],
-  ['/v1.0/admin/templates', 'templates-api'],
-  ['/v1.0/plugins', 'plugins-api'],
-  ['/v1.0/admin/plugins', 'plugins-api'],
-  ['/v1.0/operations', 'operations-api'],
-  ['/v1.0/tenants/{tenantId}/operations', 'operations-api'],
-  ['/v1.0/tenants/{tenantId}/webhooks', 'operations-api'],
-];
+/** Path prefixes and the app owning each (API_ROUTES, shared with the API Gateway's routes). */
+export const ROUTE_TABLE: ReadonlyArray<readonly [prefix: string, app: UpstreamApp]> = API_ROUTES;
 
 const compiled = ROUTE_TABLE.map(([prefix, app]) => ({ segments: segmentsOf(prefix), app })).sort(
   (a, b) => b.segments.length - a.segments.length,

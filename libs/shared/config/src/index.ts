@@ -1,3 +1,4 @@
+export { API_ROUTES } from './api-routes';
 export { ConfigError, loadConfig } from './load-config';
 export { booleanVar, optionalUrl, portVar, stageVar, z, type Stage } from './env-types';
 export {

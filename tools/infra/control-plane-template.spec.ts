@@ -1,0 +1,151 @@
+import { defaultTableNames, TABLE_KEYS } from '@bbws/data-access-dynamo';
+import { API_ROUTES, LOCAL_PORTS } from '@bbws/shared-config';
+import { QUEUE_DEFINITIONS, queueName } from '@bbws/shared-contracts';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  APP_HEADER,
+  integrationLogicalId,
+  routeKeys,
+  targetGroupLogicalId,
+} from './control-plane/api-gateway-resources';
+import { controlPlaneTemplate } from './control-plane/control-plane-template';
+import { DEPLOYABLE_APPS, LOCAL_ONLY_APPS, deployNames } from './control-plane/deployable-apps';
+import {
+  imageTagParameter,
+  repositoryLogicalId,
+  serviceLogicalId,
+  taskDefinitionLogicalId,
+} from './control-plane/ecs-resources';
+import { queueLogicalId } from './control-plane/queue-resources';
+import { danglingReferences } from './control-plane/template-references';
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, any>;
+  DependsOn?: string[];
+}
+
+const template = JSON.parse(JSON.stringify(controlPlaneTemplate('sit'))) as {
+  Parameters: Record<string, unknown>;
+  Resources: Record<string, Resource>;
+};
+const resources = Object.values(template.Resources);
+const ofType = (type: string) => resources.filter((resource) => resource.Type === type);
+const appDirectories = readdirSync(path.join(__dirname, '../../apps'));
+
+describe('control-plane CloudFormation template', () => {
+  it('is JSON of AWS resources whose every Ref, GetAtt, Sub and DependsOn target is declared', () => {
+    expect(resources.length).toBeGreaterThan(50);
+    for (const resource of resources) expect(resource.Type).toMatch(/^AWS::\w+::\w+$/);
+    expect(danglingReferences(template)).toEqual([]);
+  });
+
+  it('reports references to undeclared names', () => {
+    const broken = {
+      Parameters: { Tag: {} },
+      Resources: {
+        A: {
+          Type: 'AWS::SQS::Queue',
+          DependsOn: 'Gone',
+          Properties: { X: { Ref: 'Tag' }, Y: { Ref: 'Missing' } },
+        },
+        B: { Type: 'AWS::SQS::Queue', Properties: { Z: { 'Fn::GetAtt': ['Nowhere', 'Arn'] } } },
+        C: {
+          Type: 'AWS::SQS::Queue',
+          Properties: { S: { 'Fn::Sub': ['${AWS::Region}/${A.Arn}/${V}/${Lost}', { V: 1 }] } },
+        },
+      },
+    };
+    expect(danglingReferences(broken).sort()).toEqual(['Gone', 'Lost', 'Missing', 'Nowhere']);
+  });
+
+  it('declares every table of the table definitions under its stage name', () => {
+    const tableNames = ofType('AWS::DynamoDB::Table').map((table) => table.Properties.TableName);
+    expect(tableNames.sort()).toEqual(TABLE_KEYS.map((key) => defaultTableNames('sit')[key]).sort());
+  });
+
+  it('declares every queue of the queue definitions, work queues redriving to their DLQ', () => {
+    for (const definition of QUEUE_DEFINITIONS) {
+      const queue = template.Resources[queueLogicalId(definition.key)];
+      expect(queue.Properties).toMatchObject({
+        QueueName: queueName(definition.key, 'sit'),
+        VisibilityTimeout: definition.visibilityTimeoutSeconds,
+        MessageRetentionPeriod: definition.messageRetentionSeconds,
+      });
+      if (definition.deadLetter) {
+        const dlqId = queueLogicalId(definition.deadLetter.queue);
+        expect(queue.Properties.RedrivePolicy).toEqual({
+          deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+          maxReceiveCount: definition.deadLetter.maxReceiveCount,
+        });
+      } else {
+        expect(queue.Properties.RedrivePolicy).toBeUndefined();
+      }
+    }
+    expect(ofType('AWS::SQS::Queue')).toHaveLength(QUEUE_DEFINITIONS.length);
+  });
+
+  it('sends ECS task state changes to the instance-events queue, which lets EventBridge send', () => {
+    const rule = template.Resources.EcsTaskStateChangeRule;
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ecs'],
+      'detail-type': ['ECS Task State Change'],
+    });
+    expect(rule.Properties.Targets).toEqual([
+      { Id: 'instance-events', Arn: { 'Fn::GetAtt': [queueLogicalId('instance-events'), 'Arn'] } },
+    ]);
+    const policy = template.Resources.InstanceEventsQueuePolicy.Properties;
+    expect(policy.Queues).toEqual([{ Ref: queueLogicalId('instance-events') }]);
+    expect(policy.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['EcsTaskStateChangeRule', 'Arn'] } } },
+      }),
+    ]);
+  });
+
+  it('routes every prefix of API_ROUTES through API Gateway to its app, whose ALB rule forwards to its tasks', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route');
+    expect(routes).toHaveLength(API_ROUTES.length * 2);
+    for (const [prefix, app] of API_ROUTES) {
+      for (const routeKey of routeKeys(prefix)) {
+        const route = routes.find((candidate) => candidate.Properties.RouteKey === routeKey);
+        expect(route?.Properties.Target).toEqual({
+          'Fn::Join': ['/', ['integrations', { Ref: integrationLogicalId(app) }]],
+        });
+      }
+      const integration = template.Resources[integrationLogicalId(app)].Properties;
+      expect(integration).toMatchObject({ ConnectionType: 'VPC_LINK', IntegrationUri: { Ref: 'Listener' } });
+      expect(integration.RequestParameters).toEqual({ [`overwrite:header.${APP_HEADER}`]: app });
+      const rule = ofType('AWS::ElasticLoadBalancingV2::ListenerRule').find(
+        (candidate) => candidate.Properties.Conditions[0].HttpHeaderConfig.Values[0] === app,
+      );
+      expect(rule?.Properties.Actions).toEqual([
+        { Type: 'forward', TargetGroupArn: { Ref: targetGroupLogicalId(app) } },
+      ]);
+      expect(template.Resources[targetGroupLogicalId(app)].Properties.Port).toBe(LOCAL_PORTS[app]);
+    }
+    expect(routeKeys('/v1.0/tenants')).toEqual(['ANY /v1.0/tenants', 'ANY /v1.0/tenants/{proxy+}']);
+  });
+
+  it('gives every app under apps/ but the local-only front door a repository, task definition and service', () => {
+    expect([...DEPLOYABLE_APPS, ...LOCAL_ONLY_APPS].sort()).toEqual([...appDirectories].sort());
+    for (const app of DEPLOYABLE_APPS) {
+      expect(template.Resources[repositoryLogicalId(app)].Properties.RepositoryName).toBe(
+        deployNames.repository('sit', app),
+      );
+      const task = template.Resources[taskDefinitionLogicalId(app)].Properties;
+      expect(task.Family).toBe(deployNames.taskFamily('sit', app));
+      expect(task.ContainerDefinitions[0].Name).toBe(app);
+      expect(JSON.stringify(task.ContainerDefinitions[0].Image)).toContain(imageTagParameter(app));
+      expect(template.Parameters[imageTagParameter(app)]).toBeDefined();
+      const service = template.Resources[serviceLogicalId(app)].Properties;
+      expect(service).toMatchObject({ ServiceName: deployNames.service(app), Cluster: { Ref: 'Cluster' } });
+    }
+    expect(template.Resources.Cluster.Properties.ClusterName).toBe(deployNames.cluster('sit'));
+    expect(JSON.stringify(template)).not.toContain('front-door');
+  });
+});
