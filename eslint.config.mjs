@@ -39,7 +39,10 @@ const scopeConstraints = [
 ];
 
 /** Cycles only test files close: a lib's own specs use the factories that build its entities. */
-const testOnlyCycles = ['data-access-tenants', 'data-access-memberships', 'data-access-operations', 'platform-auth'].map((lib) => ['testing-factories', lib]);
+const testOnlyCycles = [
+  ...['data-access-tenants', 'data-access-memberships', 'platform-auth'].map((lib) => ['testing-factories', lib]),
+  ['testing-operation-factories', 'data-access-operations'],
+];
 
 const boundaries = (depConstraints, scopes = scopeConstraints) => ({
   '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], ignoredCircularDependencies: testOnlyCycles, depConstraints: [...depConstraints, ...scopes] }],

@@ -1,7 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LimitReachedError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
-import { buildWebhook, buildWebhookDelivery, testDynamoContext } from '@bbws/testing-factories';
+import { testDynamoContext } from '@bbws/testing-factories';
+import { buildWebhook, buildWebhookDelivery } from '@bbws/testing-operation-factories';
 import { WebhookDeliveryDao } from './webhook-delivery.dao';
 import { WebhookDao } from './webhook.dao';
 import { toWebhookItem } from './webhook.mapper';

@@ -1,6 +1,6 @@
 export { buildCaller } from './caller.factories';
 export { fakePort } from './fake-port';
-export { buildOperation, buildWebhook, buildWebhookDelivery } from './operation.factories';
+export { buildOperation } from './operation.factories';
 export {
   buildAuditEvent,
   buildHierarchyNode,

@@ -1,0 +1,1 @@
+export { buildWebhook, buildWebhookDelivery } from './webhook.factories';
