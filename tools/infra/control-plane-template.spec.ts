@@ -1,4 +1,5 @@
 import { defaultTableNames, TABLE_KEYS } from '@bbws/data-access-dynamo';
+import { platformEnvSchema } from '@bbws/platform-bootstrap';
 import { API_ROUTES, LOCAL_PORTS } from '@bbws/shared-config';
 import { QUEUE_DEFINITIONS, queueName } from '@bbws/shared-contracts';
 import { readdirSync } from 'node:fs';
@@ -147,5 +148,39 @@ describe('control-plane CloudFormation template', () => {
     }
     expect(template.Resources.Cluster.Properties.ClusterName).toBe(deployNames.cluster('sit'));
     expect(JSON.stringify(template)).not.toContain('front-door');
+  });
+
+  it('configures every container so that the platform configuration validates in a cloud stage', () => {
+    const parameterValues: Record<string, string> = {
+      'AWS::Region': 'eu-west-1',
+      AuthIssuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+      AuthAudience: 'client-id',
+      AuthJwksUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json',
+      VpcCidr: '10.20.0.0/16',
+      CognitoUserPoolId: 'eu-west-1_AbC123',
+      PortalUrl: 'https://portal.example.com',
+      EmailFrom: 'BBWS <no-reply@example.com>',
+    };
+    const resolve = (value: unknown) =>
+      typeof value === 'string' ? value : parameterValues[(value as { Ref: string }).Ref];
+    for (const app of DEPLOYABLE_APPS) {
+      const container = template.Resources[taskDefinitionLogicalId(app)].Properties.ContainerDefinitions[0];
+      const env: Record<string, string> = Object.fromEntries(
+        container.Environment.map(({ Name, Value }: { Name: string; Value: unknown }) => [
+          Name,
+          resolve(Value),
+        ]),
+      );
+      for (const { Name, ValueFrom } of container.Secrets) {
+        expect(template.Parameters[ValueFrom.Ref]).toBeDefined();
+        env[Name] = 'a-cursor-secret-of-32-characters';
+      }
+      const parsed = platformEnvSchema(app, LOCAL_PORTS[app]).safeParse(env);
+      expect({ app, issues: parsed.error?.issues ?? [] }).toEqual({ app, issues: [] });
+      expect(parsed.data).toMatchObject({ stage: 'sit', port: LOCAL_PORTS[app] });
+      if (app === 'tenants-api') expect(env.COGNITO_USER_POOL_ID).toBe('eu-west-1_AbC123');
+      const { TRUST_PROXY: _dropped, ...withoutTrustedProxies } = env;
+      expect(platformEnvSchema(app, LOCAL_PORTS[app]).safeParse(withoutTrustedProxies).success).toBe(false);
+    }
   });
 });

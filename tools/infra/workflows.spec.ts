@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { controlPlaneTemplate } from './control-plane/control-plane-template';
 import { DEPLOYABLE_APPS, LOCAL_ONLY_APPS, deployNames } from './control-plane/deployable-apps';
 import { readWorkflow, workflowProblems, type Workflow } from './workflow-checks';
 
@@ -122,5 +123,15 @@ describe('GitHub workflows', () => {
       expect(appRuns).toContain(command);
     }
     expect(deployNames.service(matrixApp)).toBe(matrixApp);
+  });
+
+  it('pass every template parameter without a default to the control-plane stack', () => {
+    const parameters = controlPlaneTemplate('dev').Parameters as Record<string, { Default?: string }>;
+    const required = Object.keys(parameters).filter((name) => parameters[name].Default === undefined);
+    expect(required.length).toBeGreaterThan(5);
+    const deployRun =
+      runs(workflows['deploy.yml']).find((run) => run.includes('aws cloudformation deploy')) ?? '';
+    const passed = [...deployRun.matchAll(/"(\w+)=\$\{\{ vars\.\w+ \}\}"/g)].map(([, name]) => name);
+    expect(passed.sort()).toEqual(required.sort());
   });
 });

@@ -1,5 +1,6 @@
 import { tablesCloudFormation } from '@bbws/data-access-dynamo';
 import { QUEUE_DEFINITIONS } from '@bbws/shared-contracts';
+import { RUNTIME_PARAMETERS } from './app-environment';
 import { apiGatewayResources } from './api-gateway-resources';
 import { DEPLOYABLE_APPS } from './deployable-apps';
 import { ecsResources, imageTagParameter } from './ecs-resources';
@@ -38,6 +39,7 @@ function parameters(): CfnResources {
     VpcId: { Type: 'AWS::EC2::VPC::Id' },
     VpcCidr: { Type: 'String', Description: 'CIDR of the VPC (the ALB accepts the VPC link from it)' },
     PrivateSubnetIds: { Type: 'List<AWS::EC2::Subnet::Id>' },
+    ...RUNTIME_PARAMETERS,
   };
   for (const app of DEPLOYABLE_APPS) {
     result[imageTagParameter(app)] = {
@@ -106,6 +108,15 @@ function taskRolePolicy(tableIds: string[]): CfnObject {
             ],
             Resource: QUEUE_DEFINITIONS.map((definition) => arnOf(queueLogicalId(definition.key))),
           },
+          {
+            Effect: 'Allow',
+            Action: ['cognito-idp:Admin*', 'cognito-idp:ListUsers'],
+            Resource: {
+              'Fn::Sub':
+                'arn:${AWS::Partition}:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/${CognitoUserPoolId}',
+            },
+          },
+          { Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: '*' },
         ],
       },
     },

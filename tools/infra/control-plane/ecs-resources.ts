@@ -1,4 +1,4 @@
-import { defaultTableNames } from '@bbws/data-access-dynamo';
+import { containerEnvironment, containerSecrets } from './app-environment';
 import {
   containerPort,
   DEPLOYABLE_APPS,
@@ -39,6 +39,21 @@ export function ecsResources(stage: string): CfnResources {
       Properties: {
         AssumeRolePolicyDocument: assumedByEcsTasks(),
         ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
+        Policies: [
+          {
+            PolicyName: 'read-cursor-secret',
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Action: 'secretsmanager:GetSecretValue',
+                  Resource: ref('CursorSecretArn'),
+                },
+              ],
+            },
+          },
+        ],
       },
     },
     TaskRole: {
@@ -52,7 +67,6 @@ export function ecsResources(stage: string): CfnResources {
 
 function appResources(stage: string, app: DeployableApp): CfnResources {
   const port = containerPort(app);
-  const tables = defaultTableNames(stage);
   return {
     [repositoryLogicalId(app)]: {
       Type: 'AWS::ECR::Repository',
@@ -84,16 +98,8 @@ function appResources(stage: string, app: DeployableApp): CfnResources {
             },
             Essential: true,
             PortMappings: [{ ContainerPort: port, Protocol: 'tcp' }],
-            Environment: [
-              { Name: 'BBWS_STAGE', Value: stage },
-              { Name: 'HOST', Value: '0.0.0.0' },
-              { Name: 'PORT', Value: String(port) },
-              { Name: 'AWS_REGION', Value: ref('AWS::Region') },
-              { Name: 'TABLE_TENANTS', Value: tables.tenants },
-              { Name: 'TABLE_INSTANCES', Value: tables.instances },
-              { Name: 'TABLE_SITES', Value: tables.sites },
-              { Name: 'TABLE_OPERATIONS', Value: tables.operations },
-            ],
+            Environment: containerEnvironment(stage, app),
+            Secrets: containerSecrets(),
             LogConfiguration: {
               LogDriver: 'awslogs',
               Options: {
