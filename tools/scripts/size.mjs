@@ -4,6 +4,7 @@
 // Targets: deployable <= 40 % of the shared content, cold start <= 1 s.
 import { spawn } from 'node:child_process';
 import { copyFile, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,7 +97,7 @@ console.log('building: nx run-many -t build (bundles) and tools/build/compile.mj
 await run(
   process.execPath,
   [
-    path.join(root, 'node_modules/nx/bin/nx.js'),
+    createRequire(import.meta.url).resolve('nx/bin/nx'),
     'run-many',
     '-t',
     'build',
