@@ -27,4 +27,6 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec|wp-spec).ts'],
   setupFiles: ['reflect-metadata'],
+  // Suites start apps and talk to real engines: a busy 2-core machine can take longer than Jest's 5 s default.
+  testTimeout: 30_000,
 };
