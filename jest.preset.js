@@ -3,6 +3,14 @@ const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const root = __dirname;
+const ESM_ONLY_PACKAGES = [
+  '@octokit',
+  'universal-user-agent',
+  'before-after-hook',
+  'json-with-bigint',
+  'toad-cache',
+  'content-type',
+];
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, path.join(root, target)]),
 );
@@ -22,7 +30,10 @@ module.exports = {
         sourceMaps: 'inline',
       },
     ],
+    // ESM-only packages (Octokit and its helpers) compiled to CommonJS for Jest; Node loads them natively.
+    '^.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec|wp-spec).ts'],
