@@ -39,7 +39,11 @@ function run(command, args, cwd) {
 /** Bytes of the files under `target` (apparent size), skipping what `skip(path)` names. */
 async function bytes(target, skip = () => false) {
   if (skip(target)) return 0;
-  const stat = await lstat(target);
+  const stat = await lstat(target).catch((error) => {
+    if (error.code === 'ENOENT') return undefined; // an app whose bundle needs no package on disk
+    throw error;
+  });
+  if (!stat) return 0;
   if (!stat.isDirectory()) return stat.size;
   let total = 0;
   for (const entry of await readdir(target)) total += await bytes(path.join(target, entry), skip);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '@bbws/testing-engines';
@@ -115,16 +116,22 @@ describe('per-app bundles (nx build)', () => {
   }, 60_000);
 
   it.each(APPS)(
-    '%s names only production dependencies of the monorepo, at their locked versions',
+    '%s bundles its third-party code; only Swagger UI (API apps) stays on disk, at its locked version',
     async (app) => {
-      const rootPackage = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as PackageJson;
+      const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { version: string }>;
+      };
       const generated = JSON.parse(
         await readFile(path.join(root, 'dist/apps', app, 'package.json'), 'utf8'),
       ) as PackageJson;
-      const names = Object.keys(generated.dependencies ?? {});
-      expect(names.length).toBeGreaterThan(0);
-      expect(names.filter((name) => !(name in (rootPackage.dependencies ?? {})))).toEqual([]);
+      const swaggerUi = { 'swagger-ui-dist': lock.packages['node_modules/swagger-ui-dist'].version };
+      expect(generated.dependencies ?? {}).toEqual(app === 'front-door' ? {} : swaggerUi);
       expect(generated.devDependencies ?? {}).toEqual({});
+      const bundle = await readFile(path.join(root, 'dist/apps', app, 'main.js'), 'utf8');
+      const externals = [...bundle.matchAll(/^module\.exports = require\("([^"]+)"\);$/gm)]
+        .map(([, request]) => request)
+        .filter((request) => !request.startsWith('node:') && !builtinModules.includes(request.split('/')[0]));
+      expect(externals).toEqual(app === 'front-door' ? [] : ['swagger-ui-dist/absolute-path.js']);
     },
   );
 
