@@ -9,3 +9,15 @@ export {
   type LocalApiApp,
   type LocalAppName,
 } from './local-ports';
+export {
+  HOSTING_ENVIRONMENT_NAMES,
+  INSTANCE_TIERS,
+  PROD_MIN_DESIRED_COUNT,
+  desiredCountRange,
+  loadHostingEnvironments,
+  type HostingEnvironmentConfig,
+  type HostingEnvironmentName,
+  type HostingEnvironments,
+  type InstanceTier,
+  type TierSize,
+} from './hosting-environments';
