@@ -9,6 +9,7 @@ export { MariaDbServer, type DatabaseGrant, type MariaDbServerOptions } from './
 export { installNetwork, type NetworkInstallOptions, type NetworkInstallReport } from './network.installer';
 export { HEALTH_PATH, PhpWorkerPool, type PhpWorkerPoolOptions, type WorkerHealth } from './php-worker.pool';
 export { findFreePort } from './free-port.util';
+export { loadOrCreateSecretFile } from './secret-file.store';
 export { removeIfOrphaned } from './orphan.watchdog';
 export {
   assertRuntimePackages,

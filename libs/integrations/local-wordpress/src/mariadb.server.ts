@@ -122,6 +122,31 @@ export class MariaDbServer {
     await this.query(statements.join('\n'));
   }
 
+  /**
+   * Writes a consistent SQL dump of one database (tables, routines, triggers; no CREATE DATABASE, so it
+   * restores into any database) to `file`, over the socket as the administrator.
+   */
+  async dumpDatabase(name: string, file: string): Promise<void> {
+    await runChecked(
+      'mariadb-dump',
+      [
+        '--no-defaults',
+        '--protocol=socket',
+        `--socket=${this.socketPath}`,
+        `--user=${this.adminUser}`,
+        '--single-transaction',
+        '--quick',
+        '--routines',
+        '--triggers',
+        '--hex-blob',
+        '--default-character-set=utf8mb4',
+        `--result-file=${file}`,
+        sqlIdentifier(name, 'database').slice(1, -1),
+      ],
+      { env: { PATH: SYSTEM_PATH }, timeoutMs: 600_000 },
+    );
+  }
+
   async listDatabases(): Promise<string[]> {
     const output = await this.query('SHOW DATABASES');
     return output.split('\n').filter((name) => name !== '');

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { loadOrCreateSecretFile } from './secret-file.store';
 
 export const WORDPRESS_SALT_NAMES = [
   'AUTH_KEY',
@@ -35,22 +34,12 @@ function isSalts(value: unknown): value is WordPressSalts {
 /**
  * The instance's WordPress salts, kept in `<secretsDir>/wordpress-salts.json` (mode 0600; the local
  * stand-in for the instance's Secrets Manager secret): generated once with a CSPRNG, read back on every
- * later start. Creation is atomic (written aside, then hard-linked into place), so instances provisioned
- * concurrently agree on one set.
+ * later start. Creation is atomic, so instances provisioned concurrently agree on one set.
  */
-export async function loadOrCreateSalts(secretsDir: string): Promise<WordPressSalts> {
-  const file = join(secretsDir, SALTS_FILE);
-  await mkdir(secretsDir, { recursive: true, mode: 0o700 });
-  const draft = join(secretsDir, `.${SALTS_FILE}.${randomBytes(6).toString('hex')}`);
-  await writeFile(draft, JSON.stringify(generateSalts()), { mode: 0o600, flag: 'wx' });
-  try {
-    await link(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await rm(draft, { force: true });
-  }
-  const salts: unknown = JSON.parse(await readFile(file, 'utf8'));
-  if (!isSalts(salts)) throw new Error(`${file} does not hold the eight WordPress salts`);
-  return salts;
+export function loadOrCreateSalts(secretsDir: string): Promise<WordPressSalts> {
+  return loadOrCreateSecretFile(secretsDir, SALTS_FILE, {
+    generate: generateSalts,
+    isValid: isSalts,
+    description: 'the eight WordPress salts',
+  });
 }
