@@ -120,7 +120,11 @@ export class AwsComputeAdapter implements ComputePort {
     if (!targetGroupArn) throw ValidationError.field('targetGroupArn', 'is required');
     const current = toRuleSnapshot(await this.readRule(ref));
     if (current.action.type === 'forward' && current.action.targetGroupArn === targetGroupArn) return;
-    await this.modifyActions(ref, [{ Type: 'forward', Order: 1, TargetGroupArn: targetGroupArn }]);
+    await this.modifyActions(
+      ref,
+      [{ Type: 'forward', Order: 1, TargetGroupArn: targetGroupArn }],
+      targetGroupArn,
+    );
   }
 
   /** Closes the SDK clients' sockets. */
@@ -153,8 +157,9 @@ export class AwsComputeAdapter implements ComputePort {
   private async modifyActions(
     ref: ListenerRuleRef,
     actions: NonNullable<ConstructorParameters<typeof ModifyRuleCommand>[0]['Actions']>,
+    targetGroupArn?: string,
   ): Promise<void> {
-    await this.call({ action: 'ModifyRule', ruleArn: ref.ruleArn }, () =>
+    await this.call({ action: 'ModifyRule', ruleArn: ref.ruleArn, targetGroupArn }, () =>
       this.pool
         .for(ref.environment)
         .elbv2.send(new ModifyRuleCommand({ RuleArn: ref.ruleArn, Actions: actions })),

@@ -7,6 +7,7 @@ export interface CallSubject {
   service?: string;
   ruleArn?: string;
   listenerArn?: string;
+  targetGroupArn?: string;
 }
 
 interface SdkError {
@@ -46,6 +47,8 @@ export function mapComputeError(error: unknown, subject: CallSubject): AppError 
       return new NotFoundError('LISTENER_RULE', subject.ruleArn);
     case 'ListenerNotFoundException':
       return new NotFoundError('LISTENER', subject.listenerArn);
+    case 'TargetGroupNotFoundException':
+      return new NotFoundError('TARGET_GROUP', subject.targetGroupArn);
   }
   if (THROTTLING.has(name) || sdk.$retryable?.throttling)
     return new UpstreamError(message, {

@@ -1,1 +1,16 @@
-export {};
+export {
+  LocalDataPlane,
+  type LocalDataPlaneOptions,
+  type RegisterInstanceInput,
+  type RegisteredInstance,
+} from './local-data-plane';
+export {
+  startControlServer,
+  type ControlRequest,
+  type ControlServer,
+  type ControlServerOptions,
+} from './control.server';
+export type { FleetHealth, FleetInstance, WorkerFleet } from './worker-fleet.port';
+export type { HostRoute, HostRoutes } from './host-routes';
+export { clusterName, instanceResourceNames, LOCAL_ACCOUNT } from './arns';
+export type { EcsEventBridgeEvent, EcsEventsOptions } from './ecs-event.publisher';
