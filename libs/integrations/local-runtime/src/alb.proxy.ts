@@ -59,6 +59,16 @@ export class AlbProxy {
 
   /** A node:http request listener: mount it in any HTTP server. */
   readonly handle = (incoming: IncomingMessage, outgoing: ServerResponse): void => {
+    try {
+      this.dispatch(incoming, outgoing);
+    } catch {
+      // A failing rule lookup must not take the listener down; the ALB answers 500 to what it cannot route.
+      if (!outgoing.headersSent) answer(incoming, outgoing, 500, 'The request could not be routed.');
+      else outgoing.destroy();
+    }
+  };
+
+  private dispatch(incoming: IncomingMessage, outgoing: ServerResponse): void {
     const originalHost = this.requestHost(incoming);
     const route = this.options.routes.route(hostName(originalHost));
     if (!route) return answer(incoming, outgoing, 404, 'No site is served at this address.');
@@ -78,7 +88,7 @@ export class AlbProxy {
     const turn = this.cursors.get(key) ?? 0;
     this.cursors.set(key, turn + 1);
     this.forward(incoming, outgoing, ports[turn % ports.length], originalHost);
-  };
+  }
 
   /** Listens on 127.0.0.1 (`port` 0: a free one); resolves with the port and base URL. */
   async listen(options: { port?: number; host?: string } = {}): Promise<{ port: number; url: string }> {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   assertRuntimePackages,
@@ -11,6 +11,11 @@ import {
 } from '@bbws/integrations-local-wordpress';
 import { ValidationError } from '@bbws/shared-errors';
 import { archiveInstance, type InstanceArchive } from './instance.archiver';
+import {
+  readInstanceMetadata,
+  writeInstanceMetadata,
+  type InstanceMetadata as Metadata,
+} from './instance-metadata.store';
 import { instancePaths, type InstancePaths } from './instance.paths';
 import {
   assertInstanceRef,
@@ -57,12 +62,6 @@ export interface LocalInstance extends InstanceRef {
   agentSecret: string;
   /** False when the network was already installed (nothing changed). */
   installedNow: boolean;
-}
-
-interface Metadata {
-  networkHost: string;
-  adminEmail: string;
-  title: string;
 }
 
 interface Loaded {
@@ -123,17 +122,17 @@ export class LocalInstanceRuntime implements WorkerFleet, WorkerTargets {
     });
   }
 
+  /** Probes every worker now (after any scaling of the instance in progress); the proxy then uses what it saw. */
   async health(ref: InstanceRef): Promise<InstanceHealth> {
     assertInstanceRef(ref);
-    const loaded = this.loaded.get(instanceKey(ref));
-    if (!loaded) return { running: 0, healthy: true, workers: [] };
-    const workers = (await loaded.instance.workers.health()).map(({ port, pid, healthy }) => ({
-      port,
-      pid,
-      healthy,
-    }));
-    loaded.healthyPorts = new Set(workers.filter((worker) => worker.healthy).map((worker) => worker.port));
-    return { running: workers.length, healthy: workers.every((worker) => worker.healthy), workers };
+    return this.locks.run(instanceKey(ref), async () => {
+      const loaded = this.loaded.get(instanceKey(ref));
+      if (!loaded) return { running: 0, healthy: true, workers: [] };
+      const probed = await loaded.instance.workers.health();
+      const workers = probed.map(({ port, pid, healthy }) => ({ port, pid, healthy }));
+      loaded.healthyPorts = new Set(workers.filter((worker) => worker.healthy).map((worker) => worker.port));
+      return { running: workers.length, healthy: workers.every((worker) => worker.healthy), workers };
+    });
   }
 
   healthyWorkerPorts(ref: InstanceRef): readonly number[] {
@@ -142,10 +141,13 @@ export class LocalInstanceRuntime implements WorkerFleet, WorkerTargets {
     return loaded.instance.workers.ports.filter((port) => loaded.healthyPorts.has(port));
   }
 
-  /** What ensureInstance returned for a provisioned instance (secrets included); NotFound otherwise. */
+  /** A provisioned instance as ensureInstance describes it (agent secret included); NotFound otherwise. */
   async describe(ref: InstanceRef): Promise<LocalInstance> {
     assertInstanceRef(ref);
-    return this.locks.run(instanceKey(ref), async () => (await this.restore(ref)).description);
+    return this.locks.run(instanceKey(ref), async () => ({
+      ...(await this.restore(ref)).description,
+      installedNow: false,
+    }));
   }
 
   /** The database dump and a tarball of wp-content/ in `targetDir`, with sizes and SHA-256. */
@@ -203,7 +205,7 @@ export class LocalInstanceRuntime implements WorkerFleet, WorkerTargets {
       throw new NetworkHostMismatchError(ref, stored.networkHost, metadata.networkHost);
     }
     const loaded = await this.provision(ref, stored ?? metadata);
-    if (!stored) await writeFile(this.pathsOf(ref).metadataFile, JSON.stringify(metadata), { mode: 0o600 });
+    if (!stored) await writeInstanceMetadata(this.pathsOf(ref).metadataFile, metadata);
     return loaded.description;
   }
 
@@ -253,13 +255,8 @@ export class LocalInstanceRuntime implements WorkerFleet, WorkerTargets {
     return loaded;
   }
 
-  private async readMetadata(ref: InstanceRef): Promise<Metadata | undefined> {
-    try {
-      return JSON.parse(await readFile(this.pathsOf(ref).metadataFile, 'utf8')) as Metadata;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+  private readMetadata(ref: InstanceRef): Promise<Metadata | undefined> {
+    return readInstanceMetadata(this.pathsOf(ref).metadataFile);
   }
 
   private pathsOf(ref: InstanceRef): InstancePaths {

@@ -1,75 +1,17 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { request } from 'node:http';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureRuntimePackages, MariaDbServer } from '@bbws/integrations-local-wordpress';
 import { AlbProxy, WORKER_HEADER } from './alb.proxy';
-import type { HostRoute, HostRoutes } from './host-routes.port';
 import type { InstanceRef } from './instance.ref';
 import { LocalInstanceRuntime, type LocalInstance } from './local-instance.runtime';
+import { ECHO_HEADERS_PHP, RecordingHostRoutes, send, sha256 } from '../test/proxy-test.util';
 
 jest.setTimeout(120_000);
 const run = promisify(execFile);
-
-/** The listener rules as C1's data plane would hold them; records which hosts were asked. */
-class RecordingHostRoutes implements HostRoutes {
-  readonly rules = new Map<string, HostRoute>();
-  readonly asked: string[] = [];
-  route(host: string): HostRoute | undefined {
-    this.asked.push(host);
-    return this.rules.get(host);
-  }
-}
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  baseUrl: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: { method: string; content: string },
-): Promise<Answer> {
-  const url = new URL(path, baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: body?.method ?? 'GET',
-        headers,
-        agent: false,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.once('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    req.once('error', reject);
-    req.end(body?.content);
-  });
-}
-
-async function sha256(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-}
 
 describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress', () => {
   const ref: InstanceRef = { environment: 'DEV', slug: 'acme' };
@@ -96,7 +38,7 @@ describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress',
       ephemeral: true,
       templateCacheDir: tmpdir(),
     });
-    runtime = new LocalInstanceRuntime({ dataDir: baseDir, server, healthCheckIntervalMs: 0 });
+    runtime = new LocalInstanceRuntime({ dataDir: baseDir, server, healthCheckIntervalMs: 200 });
     routes = new RecordingHostRoutes();
     proxy = new AlbProxy({ routes, targets: runtime });
     proxyUrl = (await proxy.listen({ port: 0 })).url;
@@ -156,6 +98,12 @@ describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress',
     expect(inMemoryMs).toBeLessThan(200);
     expect(again).toEqual({ ...instance, installedNow: false });
     expect(afterRestart).toEqual({ ...instance, installedNow: false });
+    expect(
+      await new LocalInstanceRuntime({ dataDir: baseDir, server, healthCheckIntervalMs: 0 }).describe(ref),
+    ).toEqual({
+      ...instance,
+      installedNow: false,
+    });
     expect(await Promise.all([readFile(secretsFile(), 'utf8'), readFile(saltsFile(), 'utf8')])).toEqual(
       before,
     );
@@ -197,6 +145,19 @@ describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress',
     expect(login.body).toContain('nobody-here');
   });
 
+  it('keeps Host and adds X-Forwarded-For/-Proto/-Host', async () => {
+    await writeFile(join(instance.docRoot, 'echo-headers.php'), ECHO_HEADERS_PHP);
+
+    const seen = await visit('/echo-headers.php', { 'x-forwarded-for': '203.0.113.9' });
+
+    expect(JSON.parse(seen.body)).toEqual({
+      host,
+      forwardedFor: '203.0.113.9, 127.0.0.1',
+      forwardedProto: 'http',
+      forwardedHost: host,
+    });
+  });
+
   it('routes by X-Forwarded-Host without its port when mounted behind the front door', async () => {
     const behindFrontDoor = new AlbProxy({
       routes,
@@ -233,10 +194,13 @@ describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress',
     expect([...served.slice(0, 3)].sort()).toEqual([...ports].sort());
 
     process.kill(-health.workers[0].pid, 'SIGKILL');
-    expect((await runtime.health(ref)).healthy).toBe(false);
+    for (let waited = 0; runtime.healthyWorkerPorts(ref).length > 2 && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const after: string[] = [];
     for (let i = 0; i < 4; i++) after.push(String((await visit('/wp-login.php')).headers[WORKER_HEADER]));
     expect(new Set(after)).toEqual(new Set(ports.slice(1)));
+    expect(await runtime.health(ref)).toMatchObject({ running: 3, healthy: false });
   });
 
   it('answers 503 when scaled to 0, the maintenance page for a fixed rule, 404 for an unknown host', async () => {
@@ -250,12 +214,22 @@ describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress',
     });
     const maintenance = await visit('/wp-admin/');
     const unknown = await send(proxyUrl, '/', { host: 'nobody.dev.localhost' });
+    const broken = new AlbProxy({
+      routes: {
+        route: () => {
+          throw new Error('rules unavailable');
+        },
+      },
+      targets: runtime,
+    });
+    const failed = await send((await broken.listen()).url, '/', { host }).finally(() => broken.close());
 
     expect(await runtime.health(ref)).toEqual({ running: 0, healthy: true, workers: [] });
     expect(noWorkers.status).toBe(503);
     expect(maintenance).toMatchObject({ status: 503, body: '<h1>Down for maintenance</h1>' });
     expect(maintenance.headers['content-type']).toBe('text/html');
     expect(unknown.status).toBe(404);
+    expect(failed.status).toBe(500);
   });
 
   it('archives the database dump with the network tables and a tarball of wp-content', async () => {
