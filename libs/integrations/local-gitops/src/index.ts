@@ -1,1 +1,16 @@
-export {};
+export { GitRepository, type GitCommitObject, type GitTreeEntry } from './git.repository';
+export {
+  LocalGitHubServer,
+  type LocalGitHubServerOptions,
+  type LocalRepositoryOptions,
+  type RecordedRequest,
+} from './local-github.server';
+export type { LocalGitHubHooks } from './repository.context';
+export type { TerraformAction, TerraformApplier, TerraformApplyInput } from './terraform-applier.port';
+export { TerraformValidationError, validateTenant } from './terraform.validator';
+export {
+  inputsProblem,
+  parseWorkflow,
+  substituteInputs,
+  type WorkflowDefinition,
+} from './workflow.definition';
