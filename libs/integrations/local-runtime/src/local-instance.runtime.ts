@@ -122,17 +122,23 @@ export class LocalInstanceRuntime implements WorkerFleet, WorkerTargets {
     });
   }
 
-  /** Probes every worker now (after any scaling of the instance in progress); the proxy then uses what it saw. */
+  /**
+   * Probes every running worker now (while a scale is under way too, so progress shows); the proxy then
+   * uses what it saw. A worker counts as running once it has answered the health check after starting.
+   */
   async health(ref: InstanceRef): Promise<InstanceHealth> {
     assertInstanceRef(ref);
-    return this.locks.run(instanceKey(ref), async () => {
-      const loaded = this.loaded.get(instanceKey(ref));
-      if (!loaded) return { running: 0, healthy: true, workers: [] };
-      const probed = await loaded.instance.workers.health();
-      const workers = probed.map(({ port, pid, healthy }) => ({ port, pid, healthy }));
-      loaded.healthyPorts = new Set(workers.filter((worker) => worker.healthy).map((worker) => worker.port));
-      return { running: workers.length, healthy: workers.every((worker) => worker.healthy), workers };
-    });
+    const loaded = this.loaded.get(instanceKey(ref));
+    if (!loaded) return { running: 0, healthy: true, workers: [] };
+    const probed = await loaded.instance.workers.health();
+    const workers = probed.map(({ port, pid, healthy }) => ({ port, pid, healthy }));
+    // A scale may have stopped or started workers meanwhile: record only what still runs.
+    const current = loaded.instance.workers.ports;
+    for (const worker of workers) {
+      if (worker.healthy && current.includes(worker.port)) loaded.healthyPorts.add(worker.port);
+      else loaded.healthyPorts.delete(worker.port);
+    }
+    return { running: workers.length, healthy: workers.every((worker) => worker.healthy), workers };
   }
 
   healthyWorkerPorts(ref: InstanceRef): readonly number[] {

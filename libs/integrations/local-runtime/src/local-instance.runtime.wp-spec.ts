@@ -182,8 +182,11 @@ describe('LocalInstanceRuntime and AlbProxy on real MariaDB, PHP and WordPress',
   });
 
   it('spreads requests round-robin over three workers, and only over healthy ones', async () => {
-    await runtime.scale(ref, 3);
+    const scaling = runtime.scale(ref, 3);
+    const during = await runtime.health(ref);
+    await scaling;
     const health = await runtime.health(ref);
+    expect(during.running).toBeLessThan(3);
     expect(health).toMatchObject({ running: 3, healthy: true });
     const ports = health.workers.map((worker) => String(worker.port));
     expect(new Set(ports).size).toBe(3);
