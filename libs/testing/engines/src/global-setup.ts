@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LocalS3Server } from '@bbws/integrations-local-artifacts';
 import { startDynamoLocal } from './dynamo-local.engine';
 import { JWKS_PATH, startJwksServer } from './jwks.server';
 import type { RunningEngine } from './running-engine';
 import { startSqs } from './sqs.engine';
 import { generateSigningKey } from './test-signing-key';
 import {
+  TEST_ARTIFACTS_BUCKET,
   TEST_AUDIENCE,
   TEST_CREDENTIALS,
   TEST_REGION,
@@ -24,9 +26,10 @@ const STATE = Symbol.for('bbws.testing-engines.state');
 type GlobalWithState = typeof globalThis & { [STATE]?: EnginesState };
 
 /**
- * Jest global setup: DynamoDB Local (in memory) and local SQS on free ports with the test stage's
- * tables and queues, plus a JWKS for test tokens, all exported through process.env to the test
- * workers. `BBWS_TEST_ENGINES=none` skips both engines (the JWKS is still served).
+ * Jest global setup: DynamoDB Local (in memory), local SQS and a local S3 server (objects in the
+ * run's temp directory) on free ports with the test stage's tables, queues and artifacts bucket,
+ * plus a JWKS for test tokens, all exported through process.env to the test workers.
+ * `BBWS_TEST_ENGINES=none` skips the engines (the JWKS is still served).
  */
 export async function globalSetup(): Promise<void> {
   const holder = globalThis as GlobalWithState;
@@ -41,12 +44,15 @@ export async function globalSetup(): Promise<void> {
       startJwksServer([key.publicJwk]),
       withEngines ? startDynamoLocal({ inMemory: true }) : Promise.resolve(undefined),
       withEngines ? startSqs({ region: TEST_REGION }) : Promise.resolve(undefined),
+      withEngines
+        ? LocalS3Server.start({ directory: path.join(workDir, 's3'), credentials: [TEST_CREDENTIALS] })
+        : Promise.resolve(undefined),
     ]);
     for (const result of results)
       if (result.status === 'fulfilled' && result.value) state.engines.push(result.value);
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
-    const [jwks, dynamo, sqs] = results.map((result) =>
+    const [jwks, dynamo, sqs, s3] = results.map((result) =>
       result.status === 'fulfilled' ? result.value : undefined,
     );
 
@@ -67,8 +73,13 @@ export async function globalSetup(): Promise<void> {
       CURSOR_SECRET: randomBytes(32).toString('hex'),
       ...(dynamo ? { DYNAMODB_ENDPOINT: dynamo.endpoint } : {}),
       ...(sqs ? { SQS_ENDPOINT: sqs.endpoint } : {}),
+      ...(s3 ? { S3_ENDPOINT: s3.endpoint, ARTIFACTS_BUCKET: TEST_ARTIFACTS_BUCKET } : {}),
     });
-    await provisionTestResources({ dynamo: process.env.DYNAMODB_ENDPOINT, sqs: process.env.SQS_ENDPOINT });
+    await provisionTestResources({
+      dynamo: process.env.DYNAMODB_ENDPOINT,
+      sqs: process.env.SQS_ENDPOINT,
+      s3: process.env.S3_ENDPOINT,
+    });
   } catch (error) {
     await globalTeardown();
     throw error;
