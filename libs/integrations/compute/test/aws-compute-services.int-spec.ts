@@ -165,7 +165,7 @@ describe('AwsComputeAdapter: ECS services (against the local data plane)', () =>
     });
   });
 
-  it('fails the rollout when the workers never become healthy within the convergence timeout', async () => {
+  it('fails the rollout when the workers never become healthy in time; a later UpdateService rolls out anew', async () => {
     const name = slug();
     test.fleet.holdHealthy({ environment: 'DEV', slug: name }, 0);
     const registration = await test.plane.registerInstance({
@@ -189,6 +189,24 @@ describe('AwsComputeAdapter: ECS services (against the local data plane)', () =>
       runningCount: 0,
       deployments: [{ rolloutState: 'FAILED' }],
     });
+
+    test.fleet.release({ environment: 'DEV', slug: name });
+    await test.adapter.setDesiredCount(
+      { environment: 'DEV', cluster: 'dev-cluster', serviceName: `dev-${name}-service` },
+      1,
+    );
+    const recovered = await eventually(async () => {
+      const current = await test.adapter.describeService({
+        environment: 'DEV',
+        cluster: 'dev-cluster',
+        serviceName: `dev-${name}-service`,
+      });
+      return current.steady ? current : undefined;
+    });
+    expect(recovered.deployments).toEqual([
+      expect.objectContaining({ rolloutState: 'COMPLETED', runningCount: 1 }),
+    ]);
+    expect(recovered.deployments[0].id).not.toBe(snapshot.deployments[0].id);
   });
 
   it('maps an unknown service and an unknown cluster to not-found errors', async () => {

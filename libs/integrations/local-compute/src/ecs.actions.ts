@@ -34,7 +34,7 @@ export class EcsActions {
     const service = this.service(environment, body.service);
     if (!service) throw new AwsApiError('ServiceNotFoundException', 'Service not found.');
     if (typeof desiredCount === 'number') {
-      this.plane.scaleService(service, desiredCount);
+      await this.plane.scaleService(service, desiredCount);
       await this.plane.save();
     }
     return { service: serviceJson(service, this.plane.arns.cluster(environment)) };

@@ -1,12 +1,12 @@
-import { randomInt } from 'node:crypto';
 import { HOSTING_ENVIRONMENTS, type HostingEnvironment } from '@bbws/shared-contracts';
 import { NotFoundError, ValidationError } from '@bbws/shared-errors';
 import { ArnFactory, instanceResourceNames } from './arns';
 import type { DataPlaneState, ListenerState, RuleState, ServiceState } from './data-plane.state';
 import { DataPlaneStore } from './data-plane.store';
 import { EcsEventPublisher, type EcsEventsOptions, type ServiceEventInput } from './ecs-event.publisher';
-import { hostPatternMatches, normalizeHost, type HostRoute, type HostRoutes } from './host-routes';
-import { addServiceEvent, ServiceConvergence } from './service-convergence';
+import { normalizeHost, routeHost, type HostRoute, type HostRoutes } from './host-routes';
+import { primaryDeployment, ServiceConvergence } from './service-convergence';
+import { newDeployment, newService } from './service-records';
 import { assertHost, assertRegistration, defaultOnError, unique } from './registration.validation';
 import type { WorkerFleet } from './worker-fleet.port';
 
@@ -96,7 +96,12 @@ export class LocalDataPlane implements HostRoutes {
     const existing = this.findService(input.environment, input.slug);
     if (existing) {
       const rule = this.instanceRule(existing);
+      if (rule.priority !== input.priority) {
+        this.assertPriorityFree(listener.listenerArn, input.priority);
+        rule.priority = input.priority;
+      }
       rule.hosts = unique([...rule.hosts, ...input.hosts.map(normalizeHost)]);
+      await this.scaleService(existing, input.desiredCount);
       await this.save();
       return {
         serviceArn: existing.serviceArn,
@@ -108,7 +113,6 @@ export class LocalDataPlane implements HostRoutes {
     this.assertPriorityFree(listener.listenerArn, input.priority);
     const names = instanceResourceNames(input.environment, input.slug);
     const serviceName = input.serviceName ?? names.serviceName;
-    const now = new Date().toISOString();
     const targetGroupArn = this.arns.targetGroup(names.targetGroupName);
     this.state.targetGroups[targetGroupArn] = {
       environment: input.environment,
@@ -126,44 +130,19 @@ export class LocalDataPlane implements HostRoutes {
       action: { type: 'forward', targetGroupArn },
       tags: {},
     };
-    const deploymentId = `ecs-svc/${Array.from({ length: 19 }, () => randomInt(10)).join('')}`;
-    const service: ServiceState = {
+    const service = newService({
       environment: input.environment,
       slug: input.slug,
       serviceName,
       serviceArn: this.arns.service(input.environment, serviceName),
+      taskDefinition: this.arns.taskDefinition(serviceName),
       targetGroupArn,
       ruleArn,
       desiredCount: input.desiredCount,
-      runningCount: 0,
-      pendingCount: input.desiredCount,
-      createdAt: now,
-      deployments: [
-        {
-          id: deploymentId,
-          status: 'PRIMARY',
-          taskDefinition: this.arns.taskDefinition(serviceName),
-          desiredCount: input.desiredCount,
-          runningCount: 0,
-          pendingCount: input.desiredCount,
-          failedTasks: 0,
-          rolloutState: 'IN_PROGRESS',
-          rolloutStateReason: `ECS deployment ${deploymentId} in progress.`,
-          createdAt: now,
-          updatedAt: now,
-        },
-      ],
-      events: [],
-    };
+    });
     this.state.services[service.serviceArn] = service;
     await this.save();
-    await this.publish({
-      eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
-      serviceArn: service.serviceArn,
-      deploymentId,
-      reason: service.deployments[0].rolloutStateReason,
-      at: new Date(now),
-    });
+    await this.announceRollout(service);
     void this.convergence.converge(service);
     return { serviceArn: service.serviceArn, targetGroupArn, ruleArn, listenerArn: listener.listenerArn };
   }
@@ -204,23 +183,7 @@ export class LocalDataPlane implements HostRoutes {
 
   /** Where the ALB sends a request for `host`: the first rule by priority whose host condition matches. */
   route(host: string): HostRoute | undefined {
-    const wanted = normalizeHost(host);
-    const rule = Object.values(this.state.rules)
-      .filter((candidate) => candidate.priority !== undefined)
-      .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
-      .find((candidate) => candidate.hosts.some((pattern) => hostPatternMatches(pattern, wanted)));
-    if (!rule) return undefined;
-    if (rule.action.type === 'fixed-response')
-      return {
-        kind: 'fixed',
-        statusCode: Number(rule.action.statusCode),
-        contentType: rule.action.contentType,
-        body: rule.action.messageBody,
-      };
-    const targetGroup = this.state.targetGroups[rule.action.targetGroupArn];
-    return targetGroup
-      ? { kind: 'forward', environment: targetGroup.environment, slug: targetGroup.slug }
-      : undefined;
+    return routeHost(this.state, host);
   }
 
   routeFor(host: string): HostRoute | undefined {
@@ -240,18 +203,23 @@ export class LocalDataPlane implements HostRoutes {
     return this.store.save(this.state);
   }
 
-  /** Starts converging a service after its desired count changed (the ECS scheduler's job). */
-  scaleService(service: ServiceState, desiredCount: number): void {
-    if (desiredCount === service.desiredCount) return;
+  /**
+   * Starts converging a service after its desired count changed (the ECS scheduler's job). A
+   * service whose rollout failed gets a new deployment, as a forced redeployment would.
+   */
+  async scaleService(service: ServiceState, desiredCount: number): Promise<void> {
+    const primary = primaryDeployment(service);
+    const redeploy = !primary || primary.rolloutState === 'FAILED';
+    if (desiredCount === service.desiredCount && !redeploy) return;
     service.desiredCount = desiredCount;
-    const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
-    if (primary) primary.desiredCount = desiredCount;
     service.pendingCount = Math.max(0, desiredCount - service.runningCount);
+    if (redeploy) {
+      service.deployments = [
+        newDeployment(this.arns.taskDefinition(service.serviceName), desiredCount, service.runningCount),
+      ];
+      await this.announceRollout(service);
+    } else if (primary) primary.desiredCount = desiredCount;
     void this.convergence.converge(service);
-  }
-
-  addServiceEvent(service: ServiceState, message: string): void {
-    addServiceEvent(service, message);
   }
 
   private listener(environment: HostingEnvironment): ListenerState {
@@ -296,6 +264,17 @@ export class LocalDataPlane implements HostRoutes {
     );
     if (taken)
       throw ValidationError.field('priority', `${priority} is already used by another rule of the listener`);
+  }
+
+  private async announceRollout(service: ServiceState): Promise<void> {
+    const deployment = service.deployments[0];
+    await this.publish({
+      eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS',
+      serviceArn: service.serviceArn,
+      deploymentId: deployment.id,
+      reason: deployment.rolloutStateReason,
+      at: new Date(deployment.createdAt),
+    });
   }
 
   private async publish(input: ServiceEventInput): Promise<void> {
