@@ -249,6 +249,32 @@ describe('OperationProcessor error policy', () => {
     ]);
   });
 
+  it('lets the handler record the failure on its resource once the operation is FAILED, and only then', async () => {
+    const failedOn: string[] = [];
+    const onFailed = jest.fn(async (failed: Operation, error: { code: string }) => {
+      failedOn.push(`${failed.operationId}:${error.code}:${store.calls.join(',')}`);
+    });
+    processor = new OperationProcessor(
+      [{ contract: CONTRACT, run, onFailed }],
+      store,
+      null,
+      systemClock,
+      createLogger({ name: 'test', level: 'silent' }),
+      { name: 'unit', owner: 'me', leaseMs: 30_000, retry: { baseSeconds: 4, maxSeconds: 60 } },
+    );
+    run.mockRejectedValue(new UpstreamError('503', { retryable: true }));
+    await processor.handle(message(), context(1));
+    expect(onFailed).not.toHaveBeenCalled();
+
+    run.mockRejectedValue(new BusinessRuleError('QUOTA_EXCEEDED', 'No quota'));
+    onFailed.mockRejectedValueOnce(new Error('table unreachable'));
+    expect(await processor.handle(message(), context(2))).toEqual({ action: 'ack' });
+    run.mockRejectedValue(new BusinessRuleError('QUOTA_EXCEEDED', 'No quota'));
+    await processor.handle(message(), context(2));
+    expect(onFailed).toHaveBeenCalledTimes(2);
+    expect(failedOn).toEqual([expect.stringMatching(/^op-2{8}-.*:QUOTA_EXCEEDED:.*fail$/)]);
+  });
+
   it('backs off on a transient error, releasing the lease with a note', async () => {
     run.mockRejectedValue(new UpstreamError('503 from WordPress', { retryable: true }));
     const outcome = await processor.handle(message(), context(2));

@@ -35,6 +35,11 @@ export interface OperationOutcome {
 export interface OperationHandler<P extends object = object> {
   readonly contract: MessageContract<P>;
   run(context: OperationContext<P>): Promise<OperationOutcome | void>;
+  /**
+   * Called once the operation is FAILED, to put the resource it ran on in its failed state (e.g. an
+   * instance FAILED with the error). Must be idempotent; an error here is logged, never retried.
+   */
+  onFailed?(operation: Operation, error: OperationError): Promise<void>;
 }
 
 export interface OperationProcessorOptions {
@@ -202,7 +207,7 @@ export class OperationProcessor implements QueueHandler {
         { operationId: operation.operationId },
         'operation failed: its message is malformed',
       );
-      await this.publish(operation, 'operation.failed', { status: 'FAILED', error: failure });
+      await this.afterFailure(operation, failure);
     }
   }
 
@@ -259,8 +264,21 @@ export class OperationProcessor implements QueueHandler {
   ): Promise<HandlerOutcome> {
     const failed = await this.store.fail(run.operation, this.options.owner, { error, steps: run.steps });
     if (!failed) return { action: 'abandon' };
-    await this.publish(run.operation, 'operation.failed', { status: 'FAILED', error });
+    await this.afterFailure(run.operation, error);
     return then;
+  }
+
+  private async afterFailure(operation: Operation, error: OperationError): Promise<void> {
+    const handler = this.handlers.get(operation.dispatch?.message.messageType ?? operation.type);
+    try {
+      await handler?.onFailed?.(operation, error);
+    } catch (hookError) {
+      this.logger.error(
+        { err: hookError, operationId: operation.operationId },
+        'could not record the failure on the operation resource',
+      );
+    }
+    await this.publish(operation, 'operation.failed', { status: 'FAILED', error });
   }
 
   private async publish(
