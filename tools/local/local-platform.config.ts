@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { LOCAL_API_APPS, LOCAL_HOST, LOCAL_PORTS, localUrl } from '@bbws/shared-config';
+import { artifactsBucketName } from '@bbws/integrations-artifacts';
+import { LOCAL_API_APPS, LOCAL_HOST, LOCAL_PORTS, LOCAL_SERVICE_PORTS, localUrl } from '@bbws/shared-config';
 
 /** Addresses and identity of the local platform (LOCAL.md); the apps get them as environment variables. */
 export { LOCAL_HOST };
@@ -9,6 +10,8 @@ export const FRONT_DOOR_PORT = LOCAL_PORTS['front-door'];
 export const FRONT_DOOR_URL = localUrl('front-door');
 export const DYNAMODB_PORT = 8000;
 export const SQS_PORT = 9324;
+export const S3_PORT = LOCAL_SERVICE_PORTS.s3;
+export const LOCAL_ARTIFACTS_BUCKET = artifactsBucketName(LOCAL_STAGE);
 
 export const LOCAL_IDENTITY = {
   issuer: `${FRONT_DOOR_URL}/local-identity`,
@@ -49,6 +52,8 @@ export function appEnvironment(dataDir: string, cursorSecret: string): Record<st
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     DYNAMODB_ENDPOINT: `http://${LOCAL_HOST}:${DYNAMODB_PORT}`,
     SQS_ENDPOINT: `http://${LOCAL_HOST}:${SQS_PORT}`,
+    S3_ENDPOINT: `http://${LOCAL_HOST}:${S3_PORT}`,
+    ARTIFACTS_BUCKET: LOCAL_ARTIFACTS_BUCKET,
     AUTH_ISSUER: LOCAL_IDENTITY.issuer,
     AUTH_AUDIENCE: LOCAL_IDENTITY.audience,
     AUTH_JWKS_URL: LOCAL_IDENTITY.jwksUrl,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDynamoClient, defaultTableNames, ensureTables } from '@bbws/data-access-dynamo';
 import { LocalSigningKey } from '@bbws/integrations-identity';
+import { LocalS3Server } from '@bbws/integrations-local-artifacts';
 import { ensureQueues } from '@bbws/platform-sqs';
 import {
   OrphanGuard,
@@ -16,10 +17,12 @@ import { ensureCursorSecret } from './data-dir';
 import {
   DYNAMODB_PORT,
   FRONT_DOOR_PORT,
+  LOCAL_ARTIFACTS_BUCKET,
   LOCAL_CREDENTIALS,
   LOCAL_HOST,
   LOCAL_REGION,
   LOCAL_STAGE,
+  S3_PORT,
   SQS_PORT,
   appEnvironment,
   type LocalApp,
@@ -58,6 +61,7 @@ export class LocalPlatform {
       [FRONT_DOOR_PORT, 'front door'],
       [DYNAMODB_PORT, 'DynamoDB Local'],
       [SQS_PORT, 'SQS'],
+      [S3_PORT, 'S3 (artifacts)'],
       ...this.options.apps.map((app): [number, string] => [app.port, app.name]),
     ];
     for (const [port, owner] of ports) {
@@ -68,8 +72,9 @@ export class LocalPlatform {
   }
 
   /**
-   * SQS and the identity key first (instant), then the apps boot while DynamoDB Local (the slow part)
-   * starts and gets its tables; resolves once every app answers /health and /ready.
+   * SQS, the artifacts S3 server and the identity key first (instant), then the apps boot while
+   * DynamoDB Local (the slow part) starts and gets its tables; resolves once every app answers
+   * /health and /ready.
    */
   async start(): Promise<void> {
     const { dataDir, progress } = this.options;
@@ -80,6 +85,7 @@ export class LocalPlatform {
       ensureCursorSecret(dataDir),
       LocalSigningKey.loadOrCreate(dataDir),
       withSqs(sqs.endpoint),
+      this.startArtifacts(),
     ]);
     const database = startDynamoLocal({
       port: DYNAMODB_PORT,
@@ -126,6 +132,22 @@ export class LocalPlatform {
           progress(`${spec.name} stopped unexpectedly (${app.exitDescription}); see ${logFile}`);
       });
     }
+  }
+
+  private async startArtifacts(): Promise<void> {
+    const artifacts = await LocalS3Server.start({
+      port: S3_PORT,
+      host: LOCAL_HOST,
+      directory: path.join(this.options.dataDir, 'artifacts'),
+      buckets: [LOCAL_ARTIFACTS_BUCKET],
+      credentials: [
+        {
+          accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID,
+          secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY,
+        },
+      ],
+    });
+    this.keep(artifacts);
   }
 
   private keep<T extends RunningEngine>(engine: T): T {

@@ -5,6 +5,7 @@ export {
   LOCAL_API_APPS,
   LOCAL_HOST,
   LOCAL_PORTS,
+  LOCAL_SERVICE_PORTS,
   localUrl,
   type LocalApiApp,
   type LocalAppName,

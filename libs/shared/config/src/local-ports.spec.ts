@@ -1,4 +1,4 @@
-import { LOCAL_API_APPS, LOCAL_PORTS, localUrl } from './local-ports';
+import { LOCAL_API_APPS, LOCAL_PORTS, LOCAL_SERVICE_PORTS, localUrl } from './local-ports';
 
 describe('the local ports table', () => {
   it('puts the front door on 3000 and each API app on its own port from 3001 (LOCAL.md)', () => {
@@ -12,6 +12,12 @@ describe('the local ports table', () => {
     expect(
       Object.keys(LOCAL_PORTS).filter((app) => !(LOCAL_API_APPS as readonly string[]).includes(app)),
     ).toEqual(['front-door', 'workers']);
+  });
+
+  it('puts the local AWS stand-ins on ports of their own', () => {
+    expect(LOCAL_SERVICE_PORTS.s3).toBe(4568);
+    const ports = [...Object.values(LOCAL_PORTS), ...Object.values(LOCAL_SERVICE_PORTS)];
+    expect(new Set(ports).size).toBe(ports.length);
   });
 
   it('addresses an app on the loopback interface', () => {

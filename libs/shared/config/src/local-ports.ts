@@ -18,6 +18,12 @@ export const LOCAL_PORTS = {
 
 export type LocalAppName = keyof typeof LOCAL_PORTS;
 
+/** Local stand-ins of AWS services that `npm start` serves on fixed ports besides the apps. */
+export const LOCAL_SERVICE_PORTS = {
+  /** The S3-compatible artifacts server (data under `<data dir>/artifacts`). */
+  s3: 4568,
+} as const;
+
 /** The API apps behind the front door, in port order. */
 export const LOCAL_API_APPS = [
   'tenants-api',
