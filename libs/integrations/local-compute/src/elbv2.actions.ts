@@ -40,6 +40,10 @@ export class Elbv2Actions {
     } else rules = ruleArns.map((arn) => this.rule(arn));
     const pageSize = Number(asString(params.PageSize) ?? 400);
     const start = Number(asString(params.Marker) ?? 0);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 400)
+      throw new AwsApiError('ValidationError', 'PageSize must be from 1 to 400.');
+    if (!Number.isInteger(start) || start < 0)
+      throw new AwsApiError('ValidationError', 'Marker is not valid.');
     const page = rules.slice(start, start + pageSize);
     const next = start + pageSize < rules.length ? String(start + pageSize) : undefined;
     return { Rules: page.map(ruleXml), NextMarker: next };

@@ -217,6 +217,66 @@ describe('LocalDataPlane (wiring API and raw control protocol)', () => {
     expect(rules).toContain('<IsDefault>true</IsDefault>');
   });
 
+  it('asks the fleet for counts in order: a slow scale-up never lands after a later scale-down', async () => {
+    await register('acme', { desiredCount: 1 });
+    await plane.convergence.idle();
+    const scale = fleet.scale.bind(fleet);
+    fleet.scale = async (instance, count) => {
+      if (count === 3) await new Promise((resolve) => setTimeout(resolve, 200));
+      await scale(instance, count);
+    };
+
+    for (const desiredCount of [3, 1]) {
+      const answer = await ecs('UpdateService', {
+        cluster: 'dev-cluster',
+        service: 'dev-acme-service',
+        desiredCount,
+      });
+      expect(answer.status).toBe(200);
+    }
+    await plane.convergence.idle();
+
+    expect(fleet.calls.slice(-2).map((call) => call.count)).toEqual([3, 1]);
+    expect(await fleet.health({ environment: 'DEV', slug: 'acme' })).toMatchObject({ running: 1 });
+    const described = (await (
+      await ecs('DescribeServices', { cluster: 'dev-cluster', services: ['dev-acme-service'] })
+    ).json()) as {
+      services: { desiredCount: number; runningCount: number; events: { message: string }[] }[];
+    };
+    expect(described.services[0]).toMatchObject({ desiredCount: 1, runningCount: 1 });
+    expect(described.services[0].events[0].message).toBe(
+      '(service dev-acme-service) has reached a steady state.',
+    );
+  });
+
+  it('pages DescribeRules by PageSize and Marker, in priority order', async () => {
+    const c = await register('c', { priority: 30 });
+    const a = await register('a', { priority: 10 });
+    const b = await register('b', { priority: 5 });
+    const arns = [b.ruleArn, a.ruleArn, c.ruleArn];
+    const listenerArn = plane.listenerArn('DEV');
+    const page = async (marker?: string) =>
+      (
+        await elbv2({
+          Action: 'DescribeRules',
+          Version: '2015-12-01',
+          ListenerArn: listenerArn,
+          PageSize: '2',
+          ...(marker ? { Marker: marker } : {}),
+        })
+      ).text();
+
+    const first = await page();
+    const marker = /<NextMarker>(.+)<\/NextMarker>/.exec(first)?.[1];
+    const second = await page(marker);
+
+    expect(first.indexOf(arns[0])).toBeLessThan(first.indexOf(arns[1]));
+    expect(first).not.toContain(arns[2]);
+    expect(second).toContain(arns[2]);
+    expect(second).toContain('<IsDefault>true</IsDefault>');
+    expect(second).not.toContain('<NextMarker>');
+  });
+
   it('keeps services, rules, tags and maintenance across a restart, and restarts the workers', async () => {
     const { ruleArn } = await register('acme', { desiredCount: 2 });
     await elbv2({

@@ -43,7 +43,7 @@ export interface RegisteredInstance {
 }
 
 /**
- * The local stand-in for ECS + the ALB: clusters `{env}-cluster`, one service, target group and
+ * The local stand-in for ECS + the ALB (call `start()` before anything else): clusters `{env}-cluster`, one service, target group and
  * listener rule per instance, one listener per environment. The control endpoints
  * (`startControlServer`) and the GitOps runner's apply/destroy act on it; the front door asks it
  * where a host goes.
@@ -152,7 +152,7 @@ export class LocalDataPlane implements HostRoutes {
     const service = this.findService(instance.environment, instance.slug);
     if (!service) return;
     this.convergence.cancel(service.serviceArn);
-    await this.options.fleet.scale({ environment: service.environment, slug: service.slug }, 0);
+    await this.convergence.scaleFleet({ environment: service.environment, slug: service.slug }, 0);
     delete this.state.rules[service.ruleArn];
     delete this.state.targetGroups[service.targetGroupArn];
     delete this.state.services[service.serviceArn];

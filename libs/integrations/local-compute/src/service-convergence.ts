@@ -37,6 +37,7 @@ export function primaryDeployment(service: ServiceState): DeploymentState | unde
 export class ServiceConvergence {
   private readonly generations = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
+  private readonly scaling = new Map<string, Promise<void>>();
   private counter = 0;
 
   constructor(private readonly context: ConvergenceContext) {}
@@ -48,6 +49,23 @@ export class ServiceConvergence {
     const run = this.run(service, generation).finally(() => this.running.delete(run));
     this.running.add(run);
     return run;
+  }
+
+  /**
+   * Asks the fleet for `count` workers after the instance's previous request settled, so an older,
+   * slower request never lands after a newer one.
+   */
+  scaleFleet(instance: { environment: HostingEnvironment; slug: string }, count: number): Promise<void> {
+    const key = `${instance.environment}/${instance.slug}`;
+    const previous = this.scaling.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.context.fleet.scale(instance, count));
+    this.scaling.set(key, next);
+    void next
+      .catch(() => undefined)
+      .then(() => {
+        if (this.scaling.get(key) === next) this.scaling.delete(key);
+      });
+    return next;
   }
 
   /** Stops watching one service (it is being removed). */
@@ -76,7 +94,7 @@ export class ServiceConvergence {
     const started = Date.now();
     let scaleSettled = false;
     let scaleError: unknown;
-    void this.context.fleet.scale(instance, desired).then(
+    void this.scaleFleet(instance, desired).then(
       () => (scaleSettled = true),
       (error: unknown) => {
         scaleSettled = true;
