@@ -1,4 +1,5 @@
 import { defaultTableNames, TABLE_KEYS } from '@bbws/data-access-dynamo';
+import { DEFAULT_ARTIFACT_RETENTION, artifactsBucketName } from '@bbws/integrations-artifacts';
 import { platformEnvSchema } from '@bbws/platform-bootstrap';
 import { API_ROUTES, LOCAL_PORTS } from '@bbws/shared-config';
 import { QUEUE_DEFINITIONS, queueName } from '@bbws/shared-contracts';
@@ -10,6 +11,7 @@ import {
   routeKeys,
   targetGroupLogicalId,
 } from './control-plane/api-gateway-resources';
+import { ARTIFACTS_BUCKET_ID } from './control-plane/artifact-resources';
 import { controlPlaneTemplate } from './control-plane/control-plane-template';
 import { DEPLOYABLE_APPS, LOCAL_ONLY_APPS, deployNames } from './control-plane/deployable-apps';
 import {
@@ -29,7 +31,8 @@ interface Resource {
 
 const template = JSON.parse(JSON.stringify(controlPlaneTemplate('sit'))) as {
   Parameters: Record<string, unknown>;
-  Resources: Record<string, Resource>;
+  Resources: Record<string, Resource & { DeletionPolicy?: string }>;
+  Outputs: Record<string, { Value: unknown }>;
 };
 const resources = Object.values(template.Resources);
 const ofType = (type: string) => resources.filter((resource) => resource.Type === type);
@@ -85,6 +88,66 @@ describe('control-plane CloudFormation template', () => {
       }
     }
     expect(ofType('AWS::SQS::Queue')).toHaveLength(QUEUE_DEFINITIONS.length);
+  });
+
+  it('declares the artifacts bucket under the name the code uses: versioned, encrypted, private, HTTPS only', () => {
+    const bucket = template.Resources[ARTIFACTS_BUCKET_ID];
+    expect(bucket.Type).toBe('AWS::S3::Bucket');
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      BucketName: artifactsBucketName('sit'),
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    expect(artifactsBucketName('sit')).toBe('bbws-artifacts-sit');
+    expect(
+      bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault,
+    ).toEqual({ SSEAlgorithm: 'AES256' });
+    const [denyPlainHttp] = template.Resources.ArtifactsBucketPolicy.Properties.PolicyDocument.Statement;
+    expect(denyPlainHttp).toMatchObject({
+      Effect: 'Deny',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    expect(template.Outputs.ArtifactsBucketName.Value).toEqual({ Ref: ARTIFACTS_BUCKET_ID });
+  });
+
+  it('expires backups and instance archives per the default retention, versions included', () => {
+    const rules = template.Resources[ARTIFACTS_BUCKET_ID].Properties.LifecycleConfiguration.Rules;
+    expect(DEFAULT_ARTIFACT_RETENTION.map((rule) => rule.prefix)).toEqual(['backups/', 'archives/']);
+    for (const retention of DEFAULT_ARTIFACT_RETENTION) {
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Status: 'Enabled',
+          Prefix: retention.prefix,
+          ExpirationInDays: retention.expireAfterDays,
+          NoncurrentVersionExpiration: { NoncurrentDays: retention.noncurrentExpireAfterDays },
+        }),
+      );
+    }
+    expect(rules).toContainEqual(
+      expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }),
+    );
+    expect(rules.filter((rule: { Prefix?: string }) => rule.Prefix === undefined)).toHaveLength(1);
+  });
+
+  it('lets the tasks read, write, delete and list artifacts and tells them the bucket', () => {
+    const statements = template.Resources.TaskRolePolicy.Properties.PolicyDocument.Statement;
+    const bucketArn = { 'Fn::GetAtt': [ARTIFACTS_BUCKET_ID, 'Arn'] };
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: bucketArn });
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      Resource: { 'Fn::Sub': ['${Arn}/*', { Arn: bucketArn }] },
+    });
+    for (const app of DEPLOYABLE_APPS) {
+      const container = template.Resources[taskDefinitionLogicalId(app)].Properties.ContainerDefinitions[0];
+      expect(container.Environment).toContainEqual({ Name: 'ARTIFACTS_BUCKET', Value: 'bbws-artifacts-sit' });
+    }
   });
 
   it('sends ECS task state changes to the instance-events queue, which lets EventBridge send', () => {

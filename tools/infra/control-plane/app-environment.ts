@@ -1,4 +1,5 @@
 import { defaultTableNames } from '@bbws/data-access-dynamo';
+import { artifactsBucketName } from '@bbws/integrations-artifacts';
 import { containerPort, type DeployableApp } from './deployable-apps';
 import { ref, type CfnResources } from './template-types';
 
@@ -24,7 +25,7 @@ const APP_ENVIRONMENT: Partial<Record<DeployableApp, Record<string, unknown>>> =
   },
 };
 
-/** The container's environment: stage, port, tables, auth, the trusted proxies (the VPC) and the app's own. */
+/** The container's environment: stage, port, tables, artifacts bucket, auth, trusted proxies (the VPC), the app's own. */
 export function containerEnvironment(
   stage: string,
   app: DeployableApp,
@@ -39,6 +40,7 @@ export function containerEnvironment(
     TABLE_INSTANCES: tables.instances,
     TABLE_SITES: tables.sites,
     TABLE_OPERATIONS: tables.operations,
+    ARTIFACTS_BUCKET: artifactsBucketName(stage),
     AUTH_ISSUER: ref('AuthIssuer'),
     AUTH_AUDIENCE: ref('AuthAudience'),
     AUTH_JWKS_URL: ref('AuthJwksUrl'),

@@ -1,6 +1,7 @@
 import { tablesCloudFormation } from '@bbws/data-access-dynamo';
 import { QUEUE_DEFINITIONS } from '@bbws/shared-contracts';
 import { RUNTIME_PARAMETERS } from './app-environment';
+import { ARTIFACTS_BUCKET_ID, artifactPolicyStatements, artifactResources } from './artifact-resources';
 import { apiGatewayResources } from './api-gateway-resources';
 import { DEPLOYABLE_APPS } from './deployable-apps';
 import { ecsResources, imageTagParameter } from './ecs-resources';
@@ -9,7 +10,7 @@ import { arnOf, attr, ref, type CfnObject, type CfnResources } from './template-
 
 /**
  * The control plane's CloudFormation template for one stage (`npm run infra:control-plane -- <stage>`):
- * tables and queues from the definitions the code creates them from, the ECS task state rule feeding
+ * tables, queues and the artifacts bucket from the definitions the code uses, the ECS task state rule feeding
  * instance-events, API Gateway routes from API_ROUTES to the API apps, and an ECS service per app.
  */
 export function controlPlaneTemplate(stage: string): CfnObject {
@@ -21,6 +22,7 @@ export function controlPlaneTemplate(stage: string): CfnObject {
     Resources: {
       ...tables,
       ...queueResources(stage),
+      ...artifactResources(stage),
       ...taskStateEventResources(stage),
       ...networkResources(),
       ...apiGatewayResources(stage),
@@ -30,6 +32,7 @@ export function controlPlaneTemplate(stage: string): CfnObject {
     Outputs: {
       ApiEndpoint: { Value: attr('HttpApi', 'ApiEndpoint') },
       ClusterName: { Value: ref('Cluster') },
+      ArtifactsBucketName: { Value: ref(ARTIFACTS_BUCKET_ID) },
     },
   };
 }
@@ -117,6 +120,7 @@ function taskRolePolicy(tableIds: string[]): CfnObject {
             },
           },
           { Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: '*' },
+          ...artifactPolicyStatements(),
         ],
       },
     },
