@@ -13,4 +13,10 @@ describe('maintenancePage', () => {
     expect(page).toContain('<h1>Parked</h1><p>xxx');
     expect(page).toMatch(/x…<\/p><\/body><\/html>$/);
   });
+
+  it('never cuts an escaped character or the closing tags when shortening', () => {
+    const page = maintenancePage({ title: 'T'.repeat(300), message: '<&>'.repeat(400) });
+    expect(page.length).toBeLessThanOrEqual(FIXED_RESPONSE_MAX_BODY);
+    expect(page).toMatch(/(&lt;|&amp;|&gt;)…<\/p><\/body><\/html>$/);
+  });
 });

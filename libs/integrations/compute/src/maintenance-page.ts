@@ -13,18 +13,25 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
 
-/** The 503 page a listener rule answers with while an instance is at zero. */
+function render(title: string, message: string): string {
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head>` +
+    `<body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>${escape(title)}</h1>` +
+    `<p>${escape(message)}</p></body></html>`
+  );
+}
+
+/** The 503 page a listener rule answers with while an instance is at zero (message shortened to fit). */
 export function maintenancePage(page: { title: string; message: string }): string {
-  const render = (title: string, message: string) =>
-    '<!doctype html><html><head><meta charset="utf-8"><title>' +
-    escape(title) +
-    '</title></head><body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>' +
-    escape(title) +
-    '</h1><p>' +
-    escape(message) +
-    '</p></body></html>';
-  const full = render(page.title, page.message);
+  const title = page.title.slice(0, 100);
+  const full = render(title, page.message);
   if (full.length <= FIXED_RESPONSE_MAX_BODY) return full;
-  const room = FIXED_RESPONSE_MAX_BODY - render(page.title, '').length - 1;
-  return render(page.title, page.message.slice(0, Math.max(0, room)) + '…').slice(0, FIXED_RESPONSE_MAX_BODY);
+  // The longest start of the message that fits once escaped.
+  let [low, high] = [0, page.message.length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (render(title, `${page.message.slice(0, middle)}…`).length <= FIXED_RESPONSE_MAX_BODY) low = middle;
+    else high = middle - 1;
+  }
+  return render(title, `${page.message.slice(0, low)}…`);
 }
