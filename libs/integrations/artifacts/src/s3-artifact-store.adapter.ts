@@ -41,12 +41,20 @@ const METADATA_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** The artifact store on Amazon S3 (or an S3-compatible server through `endpoint` + path style). */
 export class S3ArtifactStore implements ArtifactStore {
   readonly bucket: string;
+  private readonly deleteBatchSize: number;
 
   constructor(
     private readonly settings: S3ArtifactStoreSettings,
     readonly client: S3Client = createS3Client(settings),
   ) {
     this.bucket = settings.bucket;
+    this.deleteBatchSize = settings.deleteBatchSize ?? MAX_BATCH;
+    if (
+      !Number.isInteger(this.deleteBatchSize) ||
+      this.deleteBatchSize < 1 ||
+      this.deleteBatchSize > MAX_BATCH
+    )
+      throw new RangeError(`deleteBatchSize must be a whole number from 1 to ${MAX_BATCH}`);
   }
 
   async put(key: string, body: Buffer | Readable, options: PutArtifactOptions = {}): Promise<StoredArtifact> {
@@ -108,7 +116,7 @@ export class S3ArtifactStore implements ArtifactStore {
     let deleted = 0;
     for (;;) {
       // Always the first page: what was listed before is gone by the next round.
-      const page = await this.listPage(prefix, MAX_BATCH);
+      const page = await this.listPage(prefix, this.deleteBatchSize);
       if (page.keys.length === 0) return deleted;
       try {
         const output = await this.client.send(

@@ -104,6 +104,25 @@ describe('S3ArtifactStore: the requests it sends (path style, signed, no default
     });
   });
 
+  it('deletes a large prefix in batches: list a batch, delete it, until the listing is complete', async () => {
+    const batched = localArtifactStore({ deleteBatchSize: 2 });
+    const calls = recordRequests(batched);
+    const prefix = freshPrefix('shape-batches');
+    try {
+      await Promise.all([1, 2, 3, 4, 5].map((index) => batched.put(`${prefix}${index}`, Buffer.from('x'))));
+      calls.length = 0;
+
+      await expect(batched.deletePrefix(prefix)).resolves.toBe(5);
+
+      expect(
+        calls.map(({ method, query }) => `${method} ${query['max-keys'] ?? Object.keys(query).join()}`),
+      ).toEqual(['GET 2', 'POST delete', 'GET 2', 'POST delete', 'GET 2', 'POST delete']);
+      expect((await batched.list(prefix)).items).toEqual([]);
+    } finally {
+      batched.destroy();
+    }
+  });
+
   it('copies with an encoded x-amz-copy-source and the COPY metadata directive, and deletes by path', async () => {
     const prefix = freshPrefix('shape-copy');
     const source = `${prefix}my theme.zip`;

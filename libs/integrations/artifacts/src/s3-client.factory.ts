@@ -10,6 +10,8 @@ export interface S3ArtifactStoreSettings {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   /** Where streamed uploads are spooled while hashed (default: the OS temp directory). */
   spoolDirectory?: string;
+  /** Keys per DeleteObjects call of `deletePrefix`, 1-1000 (S3's maximum, the default). */
+  deleteBatchSize?: number;
 }
 
 export function createS3Client(settings: S3ArtifactStoreSettings): S3Client {

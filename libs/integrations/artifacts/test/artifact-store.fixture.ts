@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { S3ArtifactStore } from '../src/s3-artifact-store.adapter';
+import type { S3ArtifactStoreSettings } from '../src/s3-client.factory';
 
 export interface SentRequest {
   method: string;
@@ -9,7 +10,7 @@ export interface SentRequest {
 }
 
 /** The adapter against the local S3 server of the Jest global setup (S3_ENDPOINT, ARTIFACTS_BUCKET). */
-export function localArtifactStore(): S3ArtifactStore {
+export function localArtifactStore(settings: Partial<S3ArtifactStoreSettings> = {}): S3ArtifactStore {
   const endpoint = process.env.S3_ENDPOINT;
   const bucket = process.env.ARTIFACTS_BUCKET;
   if (!endpoint || !bucket)
@@ -23,6 +24,7 @@ export function localArtifactStore(): S3ArtifactStore {
       accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'test',
       secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
     },
+    ...settings,
   });
 }
 
