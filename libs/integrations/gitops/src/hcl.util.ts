@@ -7,7 +7,9 @@ export function hclString(value: string): string {
   for (const char of value) {
     escaped += escapeChar(char);
   }
-  return `"${escaped.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')}"`;
+  // Function replacers: in a replacement string `$$` would itself collapse to `$`.
+  const literal = escaped.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  return `"${literal}"`;
 }
 
 export type HclValue = string | number | boolean;

@@ -144,10 +144,13 @@ export class LocalGitHubServer {
     return this.base;
   }
 
-  /** Stops accepting requests, then waits for the runs in progress. */
-  async stop(): Promise<void> {
+  /**
+   * Stops accepting requests, then waits for the runs in progress; `abandonRuns` stops as a killed
+   * process would, leaving them in progress for the next start to fail.
+   */
+  async stop(options: { abandonRuns?: boolean } = {}): Promise<void> {
     await this.app?.close();
-    await this.runner?.stop();
+    await this.runner?.stop(options.abandonRuns ?? false);
     this.app = undefined;
   }
 

@@ -52,6 +52,7 @@ interface StoreFile {
 export class RunStore {
   private state: StoreFile = { nextId: 1, runs: [] };
   private writing: Promise<void> = Promise.resolve();
+  private detached = false;
 
   constructor(private readonly file: string) {}
 
@@ -91,8 +92,15 @@ export class RunStore {
     return this.state.runs.find((run) => run.environment === environment && run.job.id === jobId)?.job;
   }
 
+  /** Stops writing (the process is treated as gone; another store may own the file now). */
+  detach(): Promise<void> {
+    this.detached = true;
+    return this.writing;
+  }
+
   /** Writes the whole state (runs are changed in place), one write at a time, atomically. */
   save(): Promise<void> {
+    if (this.detached) return this.writing;
     const snapshot = JSON.stringify(this.state);
     this.writing = this.writing.then(async () => {
       await mkdir(dirname(this.file), { recursive: true });

@@ -49,10 +49,8 @@ export async function validateTenant(
     errors.push(`Error: ${folder}/terraform.tfvars is missing`);
   } else {
     try {
-      variables = (await parse(tfvarsFile.path, await repository.readBlob(tfvarsFile.sha))) as Record<
-        string,
-        unknown
-      >;
+      const parsed = await parse(tfvarsFile.path, await repository.readBlob(tfvarsFile.sha));
+      variables = literal(parsed) as Record<string, unknown>;
     } catch (error) {
       errors.push(`Error: ${tfvarsFile.path}: ${(error as Error).message}`);
     }
@@ -119,4 +117,14 @@ function requiredVariables(documents: Array<[string, HclDocument]>): Set<string>
     }
   }
   return required;
+}
+
+/** tfvars hold literals; hcl2json answers in Terraform's JSON syntax, where `${` and `%{` stay escaped. */
+function literal(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
+  if (Array.isArray(value)) return value.map(literal);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, literal(item)]));
+  }
+  return value;
 }

@@ -36,9 +36,13 @@ export class WorkflowRunner {
     this.schedule(run.concurrencyGroup);
   }
 
-  /** Waits for the runs in progress; no new run starts afterwards. */
-  async stop(): Promise<void> {
+  /** No new run starts; waits for the runs in progress unless they are abandoned (left in progress on disk). */
+  async stop(abandonRuns = false): Promise<void> {
     this.stopped = true;
+    if (abandonRuns) {
+      await this.store.detach();
+      return;
+    }
     while (this.active.size) await Promise.allSettled([...this.active]);
   }
 

@@ -15,8 +15,8 @@ export interface LocalGitHub {
   server: LocalGitHubServer;
   applier: RecordingApplier;
   dataDir: string;
-  /** A new server on the same data directory (the restart case). */
-  restart(): Promise<LocalGitHubServer>;
+  /** A new server on the same data directory; `abandonRuns` stops the old one as a killed process would. */
+  restart(stop?: { abandonRuns?: boolean }): Promise<LocalGitHubServer>;
   close(): Promise<void>;
 }
 
@@ -38,8 +38,8 @@ export async function startLocalGitHub(
     server: new LocalGitHubServer(options),
     applier,
     dataDir,
-    async restart() {
-      await fixture.server.stop();
+    async restart(stop = {}) {
+      await fixture.server.stop(stop);
       fixture.server = new LocalGitHubServer(options);
       await fixture.server.start();
       return fixture.server;
