@@ -22,7 +22,7 @@ export interface LocalDataPlaneOptions {
   pollIntervalMs?: number;
   /** How long workers may take to become healthy before the rollout fails (default 120 s). */
   convergenceTimeoutMs?: number;
-  /** Called when an event cannot be sent or a save fails in the background. */
+  /** Called when an event cannot be sent or a background save fails (default: a process warning). */
   onError?: (error: unknown, context: string) => void;
 }
 
@@ -43,8 +43,8 @@ export interface RegisteredInstance {
 }
 
 /**
- * The local stand-in for ECS + the ALB (call `start()` before anything else): clusters `{env}-cluster`, one service, target group and
- * listener rule per instance, one listener per environment. The control endpoints
+ * The local stand-in for ECS + the ALB: clusters `{env}-cluster`, one service, target group and
+ * listener rule per instance, one listener per environment (call `start()` first). The control endpoints
  * (`startControlServer`) and the GitOps runner's apply/destroy act on it; the front door asks it
  * where a host goes.
  */
@@ -68,6 +68,7 @@ export class LocalDataPlane implements HostRoutes {
       save: () => this.save(),
       pollIntervalMs: options.pollIntervalMs ?? 250,
       timeoutMs: options.convergenceTimeoutMs ?? 120_000,
+      onError: (error, context) => (options.onError ?? defaultOnError)(error, context),
     });
   }
 

@@ -11,6 +11,8 @@ export interface ConvergenceContext {
   save(): Promise<void>;
   pollIntervalMs: number;
   timeoutMs: number;
+  /** A run that failed for another reason than its workers (e.g. the state could not be saved). */
+  onError(error: unknown, context: string): void;
 }
 
 /** ECS keeps a service's last 100 events. */
@@ -46,7 +48,9 @@ export class ServiceConvergence {
   converge(service: ServiceState): Promise<void> {
     const generation = ++this.counter;
     this.generations.set(service.serviceArn, generation);
-    const run = this.run(service, generation).finally(() => this.running.delete(run));
+    const run = this.run(service, generation)
+      .catch((error: unknown) => this.context.onError(error, `converging ${service.serviceArn}`))
+      .finally(() => this.running.delete(run));
     this.running.add(run);
     return run;
   }
