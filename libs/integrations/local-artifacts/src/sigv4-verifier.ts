@@ -23,8 +23,8 @@ const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /**
  * Verifies an AWS Signature Version 4 (Authorization header or presigned query string) the way
  * S3 does: canonical request → string to sign → HMAC with the secret of the credential's access
- * key. Payload hashes are taken as declared (`x-amz-content-sha256`), not recomputed. Requests
- * signed with version 2 are left to the caller; unsigned ones are refused.
+ * key. Payload hashes are taken as declared (`x-amz-content-sha256`), not recomputed. Version 2
+ * signatures pass (s3rver verifies those itself); unsigned requests are refused.
  */
 export function verifySigV4(
   request: SignedRequest,
