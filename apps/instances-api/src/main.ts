@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { runApi } from '@bbws/platform-bootstrap';
-import { LOCAL_PORTS } from '@bbws/shared-config';
 import { AppModule } from './app.module';
+import { INSTANCES_API_PORT, loadInstancesApiConfig } from './config/instances-api.config';
+import { INSTANCES_API_DESCRIPTION } from './openapi';
 
 runApi({
   service: 'instances-api',
-  defaultPort: LOCAL_PORTS['instances-api'],
-  description: {
-    title: 'BBWS instances API',
-    description:
-      'Tenant WordPress instances per hosting environment (GitOps provisioning, ECS lifecycle). Routes arrive with the instances feature.',
-  },
+  defaultPort: INSTANCES_API_PORT,
+  description: INSTANCES_API_DESCRIPTION,
+  loadConfig: () => loadInstancesApiConfig(),
   module: (config) => AppModule.register({ config }),
 });
