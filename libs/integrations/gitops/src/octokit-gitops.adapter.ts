@@ -53,11 +53,13 @@ export class OctokitGitOps implements GitOpsPort {
   }
 
   commitInstance(input: CommitInstanceInput): Promise<GitOpsCommit> {
-    return this.client(input.environment).writer.write(tenantFolder(input.slug), input.files, input.message);
+    const message = namingOperation(input.message, input.operationId);
+    return this.client(input.environment).writer.write(tenantFolder(input.slug), input.files, message);
   }
 
   removeInstance(input: RemoveInstanceInput): Promise<GitOpsCommit> {
-    return this.client(input.environment).writer.write(tenantFolder(input.slug), {}, input.message);
+    const message = namingOperation(input.message, input.operationId);
+    return this.client(input.environment).writer.write(tenantFolder(input.slug), {}, message);
   }
 
   async dispatch(input: DispatchInput): Promise<void> {
@@ -92,6 +94,11 @@ export class OctokitGitOps implements GitOpsPort {
     if (!client) throw new InternalError(`No GitOps repository is configured for environment ${environment}`);
     return client;
   }
+}
+
+/** The commit message, with an `Operation:` trailer unless it names the operation already. */
+export function namingOperation(message: string, operationId: string): string {
+  return message.includes(operationId) ? message : `${message.trimEnd()}\n\nOperation: ${operationId}`;
 }
 
 function ignore(): void {

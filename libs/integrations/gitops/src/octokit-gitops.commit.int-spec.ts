@@ -220,7 +220,29 @@ describe('OctokitGitOps commits against the local GitHub server', () => {
     expect(again).toEqual({ sha: removed.sha, created: false });
   });
 
-  it('writes each environment to its own repository', async () => {
+  it('lands every one of several concurrent commits to different tenant folders', async () => {
+    const before = await repo().commitCount();
+    const slugs = ['par1', 'par2', 'par3', 'par4', 'par5'];
+
+    const results = await Promise.all(
+      slugs.map((slug) =>
+        gitops.commitInstance({
+          environment: 'DEV',
+          slug,
+          files: { ...renderInstanceTerraform(vars(slug)) },
+          operationId: `op-${slug}`,
+          message: `Provision ${slug}`,
+        }),
+      ),
+    );
+
+    expect(results.every((result) => result.created)).toBe(true);
+    expect(await repo().commitCount()).toBe(before + slugs.length);
+    const head = await repo().head();
+    for (const slug of slugs) expect(await repo().files(head, `tenants/${slug}`)).toHaveLength(3);
+  });
+
+  it('writes each environment to its own repository, naming the operation in a trailer when the message does not', async () => {
     const result = await gitops.commitInstance({
       environment: 'SIT',
       slug: 'acme',
@@ -230,6 +252,7 @@ describe('OctokitGitOps commits against the local GitHub server', () => {
     });
     const sit = gitIn(github.server.repositoryDir('SIT'));
     expect(await sit.head()).toBe(result.sha);
+    expect(await sit.format(result.sha, '%B')).toBe('Provision acme in SIT\n\nOperation: op-sit');
     expect(await sit.show(result.sha, 'tenants/acme/terraform.tfvars')).toContain(
       'environment            = "sit"'.replace(/ +/, ' '),
     );

@@ -75,7 +75,11 @@ describe('OctokitGitOps workflow runs against the local GitHub server', () => {
     expect(lookup).toMatchObject({
       method: 'GET',
       path: '/repos/bbws/gitops-dev/actions/workflows/deploy-tenant.yml/runs',
-      query: { event: 'workflow_dispatch', per_page: '100', created: `>=${dispatchedAt}` },
+      query: {
+        event: 'workflow_dispatch',
+        per_page: '100',
+        created: `>=${dispatchedAt.replace(/\.\d+Z$/, 'Z')}`,
+      },
     });
 
     github.applier.release();

@@ -33,7 +33,8 @@ export class WorkflowRunsReader {
         workflow_id: this.config.workflowFile,
         event: 'workflow_dispatch',
         per_page: 100,
-        ...(createdAfter ? { created: `>=${createdAfter}` } : {}),
+        // GitHub's search syntax takes times to the second.
+        ...(createdAfter ? { created: `>=${createdAfter.replace(/\.\d+Z$/, 'Z')}` } : {}),
       });
       const run = response.data.workflow_runs.find((candidate) =>
         (candidate.display_title ?? candidate.name ?? '').includes(operationId),

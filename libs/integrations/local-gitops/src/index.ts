@@ -7,6 +7,7 @@ export {
 } from './local-github.server';
 export type { LocalGitHubHooks } from './repository.context';
 export type { TerraformAction, TerraformApplier, TerraformApplyInput } from './terraform-applier.port';
+export { findGitOpsTemplateDir, GITOPS_TEMPLATE_PATH } from './template.locator';
 export { TerraformValidationError, validateTenant } from './terraform.validator';
 export {
   inputsProblem,
