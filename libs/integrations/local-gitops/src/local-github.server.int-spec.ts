@@ -173,6 +173,10 @@ describe('LocalGitHubServer', () => {
     const log = await fetch(location);
     expect(await log.text()).toContain('apply of acme complete');
     expect((await fetch(location.replace(/sig=\w+/, 'sig=forged'))).status).toBe(403);
+    const page = await fetch(String(run['html_url']));
+    expect(await page.text()).toMatch(
+      /^deploy-tenant #1: apply acme \(operation op-name\)\nstatus: completed \(success\)/,
+    );
     expect(github.applier.calls).toHaveLength(1);
     expect(github.applier.calls[0]).toMatchObject({ action: 'apply', slug: 'acme', operationId: 'op-name' });
     // The applier gets the literal tfvars values, template escapes resolved.

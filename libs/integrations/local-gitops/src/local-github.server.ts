@@ -7,6 +7,7 @@ import { GitRepository } from './git.repository';
 import { registerGitDataRoutes } from './git-data.routes';
 import { GitHubHttpError } from './github.presenter';
 import type { LocalGitHubHooks, RepositoryContext } from './repository.context';
+import { registerRunPages, isPublicPath } from './run-pages.routes';
 import { RunStore } from './run.store';
 import type { TerraformApplier } from './terraform-applier.port';
 import { WorkflowRunner } from './workflow.runner';
@@ -39,6 +40,8 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/** The last requests are kept for tests; a long-running local platform must not grow without bound. */
+const MAX_RECORDED_REQUESTS = 1_000;
 const TEMPLATE_AUTHOR = { name: 'BBWS Platform', email: 'platform@bbws.local' };
 
 /**
@@ -47,6 +50,7 @@ const TEMPLATE_AUTHOR = { name: 'BBWS Platform', email: 'platform@bbws.local' };
  * through the injected TerraformApplier.
  */
 export class LocalGitHubServer {
+  /** The last requests of the REST API, oldest first. */
   readonly requests: RecordedRequest[] = [];
   private app?: FastifyInstance;
   private runner?: WorkflowRunner;
@@ -76,11 +80,12 @@ export class LocalGitHubServer {
 
     const app = Fastify({ logger: false });
     app.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/_logs/')) this.authenticate(request);
+      if (!isPublicPath(request.url)) this.authenticate(request);
     });
     app.addHook('preHandler', async (request) => {
-      if (request.url.startsWith('/_logs/')) return;
+      if (isPublicPath(request.url)) return;
       const [path, search = ''] = request.url.split('?');
+      if (this.requests.length >= MAX_RECORDED_REQUESTS) this.requests.shift();
       this.requests.push({
         method: request.method,
         path,
@@ -111,14 +116,10 @@ export class LocalGitHubServer {
       runner: this.runner,
       logUrl: (environment, jobId) => this.logUrl(environment, jobId),
     });
-    app.get('/_logs/:environment/jobs/:jobId', async (request, reply) => {
-      const { environment, jobId } = request.params as { environment: string; jobId: string };
-      if (!this.validSignature(environment, Number(jobId), (request.query as { sig?: string }).sig ?? '')) {
-        throw new GitHubHttpError(403, 'Request has expired or the signature does not match');
-      }
-      const job = store.findJob(environment, Number(jobId));
-      if (!job) throw new GitHubHttpError(404, 'Not Found');
-      return reply.type('text/plain; charset=utf-8').send(`${job.log.join('\n')}\n`);
+    registerRunPages(app, {
+      store,
+      contextOf: (owner, repo) => this.contexts.get(`${owner}/${repo}`.toLowerCase()),
+      validSignature: (environment, jobId, signature) => this.validSignature(environment, jobId, signature),
     });
 
     const address = await app.listen({
