@@ -4,18 +4,13 @@ import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { ApiErrors, ApiIdempotent, ApiIfMatch, IfMatch, Idempotent, TenantIdPipe } from '@bbws/platform-http';
 import { OperationResponseDto } from '@bbws/platform-operations';
-import {
-  ChangeInstanceRunStateRequestDto,
-  InstanceNoteRequestDto,
-  InstanceReasonRequestDto,
-  ScaleInstanceRequestDto,
-} from './dto/instance.request.dto';
-import { accepted } from './accepted';
+import { ScaleInstanceRequestDto } from './dto/instance.request.dto';
+import { accepted, actionRequest } from './accepted';
 import { InstanceIdPipe } from './instance-id.pipe';
-import { InstanceActions, type ActionRequest, type LifecycleAction } from './use-cases/instance-actions';
+import { InstanceActions } from './use-cases/instance-actions';
 import { RetryInstance } from './use-cases/retry-instance';
 
-/** Runtime actions on an instance (platform admins): 202 with the operation and its Location. */
+/** Scale and retry (platform admins): 202 with the operation and its Location. */
 @ApiTags('instance actions')
 @ApiBearerAuth()
 @ApiAcceptedResponse({ type: OperationResponseDto })
@@ -43,90 +38,6 @@ export class InstanceActionsController {
     return accepted(reply, await this.actions.scale(request, body.desiredCount));
   }
 
-  @Put('status')
-  @HttpCode(202)
-  @ApiIfMatch()
-  @ApiOperation({ summary: 'Alias: `stop` suspends (reason required), `start` resumes' })
-  async runState(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('instanceId', InstanceIdPipe) instanceId: string,
-    @Body() body: ChangeInstanceRunStateRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    const action: LifecycleAction = body.action === 'stop' ? 'SUSPEND' : 'RESUME';
-    return this.lifecycle(caller, tenantId, instanceId, action, body.reason, reply, ifMatch);
-  }
-
-  @Post('suspend')
-  @HttpCode(202)
-  @ApiIfMatch()
-  @Idempotent()
-  @ApiIdempotent()
-  @ApiOperation({ summary: 'Suspend an ACTIVE instance (scaled to zero behind the maintenance page)' })
-  suspend(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('instanceId', InstanceIdPipe) instanceId: string,
-    @Body() body: InstanceReasonRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.lifecycle(caller, tenantId, instanceId, 'SUSPEND', body.reason, reply, ifMatch);
-  }
-
-  @Post('resume')
-  @HttpCode(202)
-  @ApiIfMatch()
-  @Idempotent()
-  @ApiIdempotent()
-  @ApiOperation({ summary: 'Resume a SUSPENDED instance (a PARKED one is unparked instead)' })
-  resume(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('instanceId', InstanceIdPipe) instanceId: string,
-    @Body() body: InstanceNoteRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.lifecycle(caller, tenantId, instanceId, 'RESUME', body.reason, reply, ifMatch);
-  }
-
-  @Post('park')
-  @HttpCode(202)
-  @ApiIfMatch()
-  @Idempotent()
-  @ApiIdempotent()
-  @ApiOperation({ summary: 'Park an ACTIVE instance (scaled to zero behind the maintenance page)' })
-  park(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('instanceId', InstanceIdPipe) instanceId: string,
-    @Body() body: InstanceReasonRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.lifecycle(caller, tenantId, instanceId, 'PARK', body.reason, reply, ifMatch);
-  }
-
-  @Post('unpark')
-  @HttpCode(202)
-  @ApiIfMatch()
-  @Idempotent()
-  @ApiIdempotent()
-  @ApiOperation({ summary: 'Unpark a PARKED instance' })
-  unpark(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('instanceId', InstanceIdPipe) instanceId: string,
-    @Body() body: InstanceNoteRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return this.lifecycle(caller, tenantId, instanceId, 'UNPARK', body.reason, reply, ifMatch);
-  }
-
   @Post('retry')
   @HttpCode(202)
   @ApiIfMatch()
@@ -143,27 +54,4 @@ export class InstanceActionsController {
     const request = actionRequest(caller, tenantId, instanceId, reply, ifMatch);
     return accepted(reply, await this.retries.retry(request));
   }
-
-  private async lifecycle(
-    caller: Caller,
-    tenantId: string,
-    instanceId: string,
-    action: LifecycleAction,
-    reason: string | undefined,
-    reply: FastifyReply,
-    ifMatch: number | undefined,
-  ) {
-    const request = actionRequest(caller, tenantId, instanceId, reply, ifMatch);
-    return accepted(reply, await this.actions.lifecycle(request, action, reason));
-  }
-}
-
-function actionRequest(
-  caller: Caller,
-  tenantId: string,
-  instanceId: string,
-  reply: FastifyReply,
-  ifMatch: number | undefined,
-): ActionRequest {
-  return { caller, tenantId, instanceId, correlationId: String(reply.request.id), ifMatch };
 }

@@ -18,6 +18,7 @@ import { token } from '@bbws/shared-util';
 import type { InstancesConfig } from '../config/instances-api.config';
 import { COMPUTE } from './compute.token';
 import { InstanceActionsController } from './instance-actions.controller';
+import { InstanceLifecycleController } from './instance-lifecycle.controller';
 import { InstancesController } from './instances.controller';
 import { InstancesService } from './instances.service';
 import { InstanceActions } from './use-cases/instance-actions';
@@ -40,7 +41,7 @@ export class InstancesModule {
     return {
       module: InstancesModule,
       imports: [ProducerModule],
-      controllers: [InstancesController, InstanceActionsController],
+      controllers: [InstancesController, InstanceActionsController, InstanceLifecycleController],
       providers: [
         provideValue(INSTANCES_CONFIG, options.config),
         options.compute
