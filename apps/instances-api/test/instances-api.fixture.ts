@@ -24,9 +24,13 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export class FakeCompute {
   readonly services = new Map<string, ServiceSnapshot>();
   readonly described: ServiceRef[] = [];
+  /** Services whose description fails with this error (an unreachable or refusing ECS). */
+  readonly failures = new Map<string, Error>();
   readonly port: Pick<ComputePort, 'describeService'> = {
     describeService: async (ref) => {
       this.described.push(ref);
+      const failure = this.failures.get(ref.serviceName);
+      if (failure) throw failure;
       return (
         this.services.get(ref.serviceName) ?? {
           serviceName: ref.serviceName,

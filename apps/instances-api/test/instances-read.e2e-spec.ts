@@ -1,3 +1,4 @@
+import { NotFoundError, UpstreamError } from '@bbws/shared-errors';
 import { newTestUser } from '@bbws/testing-e2e';
 import { InstancesFixture } from './instances-api.fixture';
 
@@ -139,6 +140,40 @@ describe('reading instances: list, get, live status, and who may see and act', (
       serviceStatus: 'MISSING',
       health: 'NOT_DEPLOYED',
     });
+  });
+
+  it('answers 502 when ECS fails, and NOT_DEPLOYED when its cluster does not exist', async () => {
+    const { url, instance } = await fx.instanceIn('ACTIVE');
+    const { serviceName } = instance.resources;
+    fx.compute.failures.set(
+      serviceName,
+      new UpstreamError('DescribeServices: service unavailable', {
+        code: 'COMPUTE_UNAVAILABLE',
+        upstreamStatus: 503,
+        retryable: true,
+      }),
+    );
+    const failed = await fx.call('GET', `${url}/status`);
+    expect(failed.status).toBe(502);
+    expect(failed.body.error).toMatchObject({
+      code: 'COMPUTE_UNAVAILABLE',
+      details: { upstreamStatus: 503 },
+    });
+    fx.compute.failures.set(serviceName, new NotFoundError('ECS_CLUSTER', 'dev-cluster'));
+    const missing = await fx.call('GET', `${url}/status`);
+    expect(missing.status).toBe(200);
+    expect(missing.body).toMatchObject({ serviceStatus: 'MISSING', health: 'NOT_DEPLOYED', runningCount: 0 });
+  });
+
+  it('refuses /retry with 422 NOTHING_TO_RETRY when no failed operation of the instance is left', async () => {
+    const { url, tenantId, instance } = await fx.instanceIn('FAILED');
+    const response = await fx.call('POST', `${url}/retry`);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'NOTHING_TO_RETRY',
+      details: { currentStatus: 'FAILED' },
+    });
+    expect(await fx.instances.getInTenant(tenantId, instance.instanceId)).toEqual(instance);
   });
 
   it('retries the failed operation: same type and payload, the instance back where it started, lastError cleared', async () => {

@@ -2,6 +2,7 @@ import type { Instance, InstanceDao } from '@bbws/data-access-instances';
 import type { ResourceLockReader } from '@bbws/data-access-operations';
 import type { ComputePort, ServiceSnapshot } from '@bbws/integrations-compute';
 import type { Caller, TenantAccessService } from '@bbws/platform-auth';
+import { NotFoundError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
 import { instanceNotFound } from './instance-errors';
 import type { InstanceView } from './instances.presenter';
@@ -45,11 +46,13 @@ export class InstancesService {
     await this.access.require(caller, tenantId);
     const instance = await this.load(tenantId, instanceId);
     const { environment, resources } = instance;
-    const snapshot = await this.compute.describeService({
-      environment,
-      cluster: resources.cluster,
-      serviceName: resources.serviceName,
-    });
+    const snapshot = await this.compute
+      .describeService({ environment, cluster: resources.cluster, serviceName: resources.serviceName })
+      .catch((error: unknown) => {
+        // No cluster (an environment not built yet) means no service either: not deployed, not a 404 of ours.
+        if (error instanceof NotFoundError) return missingService(resources.serviceName);
+        throw error;
+      });
     return { instance, snapshot, observedAt: this.clock.now().toISOString() };
   }
 
@@ -62,4 +65,16 @@ export class InstancesService {
   private async activeOperationId(instance: Instance): Promise<string | null> {
     return (await this.locks.find(instance.instanceId))?.operationId ?? null;
   }
+}
+
+function missingService(serviceName: string): ServiceSnapshot {
+  return {
+    serviceName,
+    status: 'MISSING',
+    desiredCount: 0,
+    runningCount: 0,
+    pendingCount: 0,
+    deployments: [],
+    steady: false,
+  };
 }
