@@ -69,7 +69,7 @@ export class WorkersModule {
         PlatformModule.forRoot({
           config,
           clock: options.clock,
-          readinessTables: ['operations', 'tenants'],
+          readinessTables: ['operations', 'tenants', 'instances'],
           readiness: [{ checks: queueReadiness }],
         }),
         WorkersInfrastructureModule.register(config, sqs, queues, options.tenantInstances ?? null),

@@ -7,7 +7,8 @@ describe('loadWorkersConfig', () => {
   it('runs every worker by default, each queue with the default concurrency', () => {
     const config = loadWorkersConfig(base);
     expect(config.port).toBe(3007);
-    expect(config.workers.enabled).toEqual(['tenant-events', 'webhooks', 'sweeper']);
+    expect(config.workers.enabled).toEqual(['tenant-events', 'instance-lifecycle', 'webhooks', 'sweeper']);
+    expect(config.instances?.compute.DEV).toMatchObject({ region: 'us-east-1' });
     expect(config.workers.queues['tenant-events']).toEqual({
       concurrency: 4,
       batchSize: 1,
@@ -39,17 +40,25 @@ describe('loadWorkersConfig', () => {
     expect(config.workers.queues['tenant-events'].concurrency).toBe(2);
   });
 
+  const prod = {
+    BBWS_STAGE: 'prod',
+    CURSOR_SECRET: 'x'.repeat(32),
+    AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+    AUTH_AUDIENCE: 'client-id',
+    AUTH_JWKS_URL: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json',
+    TRUST_PROXY: '10.20.0.0/16',
+  };
+
   it('only lets the local and test stages deliver webhooks to http and loopback targets', () => {
-    expect(
-      loadWorkersConfig({
-        BBWS_STAGE: 'prod',
-        CURSOR_SECRET: 'x'.repeat(32),
-        AUTH_ISSUER: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
-        AUTH_AUDIENCE: 'client-id',
-        AUTH_JWKS_URL: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json',
-        TRUST_PROXY: '10.20.0.0/16',
-      }).workers.webhooks.allowLocalTargets,
-    ).toBe(false);
+    const config = loadWorkersConfig({ ...prod, WORKERS: 'webhooks' });
+    expect(config.workers.webhooks.allowLocalTargets).toBe(false);
+    expect(config.instances).toBeNull();
+  });
+
+  it('refuses to boot an instance worker in a cloud stage without its hosting environments', () => {
+    expect(() => loadWorkersConfig({ ...prod, WORKERS: 'instance-lifecycle' })).toThrow(
+      /HOSTING_ENVIRONMENTS\.PROD\.listenerArn: Required/,
+    );
   });
 
   it.each([

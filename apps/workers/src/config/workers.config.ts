@@ -1,4 +1,12 @@
-import { LOCAL_PORTS, loadConfig, z } from '@bbws/shared-config';
+import {
+  LOCAL_PORTS,
+  loadConfig,
+  loadHostingEnvironments,
+  optionalUrl,
+  z,
+  type HostingEnvironments,
+} from '@bbws/shared-config';
+import { computeConfigFor, type ComputeConfig } from '@bbws/integrations-compute';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
 import {
   QUEUE_WORKER_NAMES,
@@ -71,6 +79,12 @@ const workersEnvSchema = z.object({
   WEBHOOK_RETRY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(345_600).default(86_400),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** The local data plane's ECS- and ELBv2-compatible endpoints; unset in the cloud. */
+  ECS_ENDPOINT: optionalUrl,
+  ELBV2_ENDPOINT: optionalUrl,
+  /** How long one attempt waits for ECS to report the wanted task count before retrying later. */
+  INSTANCE_CONVERGENCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(240_000),
+  INSTANCE_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
 });
 
 export interface QueueWorkerSettings {
@@ -100,11 +114,22 @@ export interface WorkersConfig extends PlatformConfig {
       allowLocalTargets: boolean;
     };
   };
+  /** Only when an instance worker is enabled: the others run without any hosting-environment config. */
+  instances: InstanceWorkersConfig | null;
 }
+
+export interface InstanceWorkersConfig {
+  environments: HostingEnvironments;
+  compute: ComputeConfig;
+  convergence: { timeoutMs: number; pollIntervalMs: number };
+}
+
+const INSTANCE_WORKERS: readonly WorkerName[] = ['instance-lifecycle'];
 
 export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): WorkersConfig {
   const platform = loadConfig(platformEnvSchema('workers', WORKERS_PORT), env);
   const own = loadConfig(workersEnvSchema, env);
+  const local = platform.stage === 'local' || platform.stage === 'test';
   const queue = (name: QueueWorkerName): QueueWorkerSettings => ({
     concurrency: own.WORKER_CONCURRENCY,
     batchSize: 1,
@@ -130,8 +155,32 @@ export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): Workers
         retryWindowSeconds: own.WEBHOOK_RETRY_WINDOW_SECONDS,
         disableAfterFailures: own.WEBHOOK_DISABLE_AFTER_FAILURES,
         deliveryRetentionDays: own.WEBHOOK_DELIVERY_RETENTION_DAYS,
-        allowLocalTargets: platform.stage === 'local' || platform.stage === 'test',
+        allowLocalTargets: local,
       },
+    },
+    instances: own.WORKERS.some((name) => INSTANCE_WORKERS.includes(name))
+      ? instanceWorkersConfig(env, platform.stage, own, local)
+      : null,
+  };
+}
+
+function instanceWorkersConfig(
+  env: NodeJS.ProcessEnv,
+  stage: PlatformConfig['stage'],
+  own: z.infer<typeof workersEnvSchema>,
+  local: boolean,
+): InstanceWorkersConfig {
+  const environments = loadHostingEnvironments(env, stage);
+  return {
+    environments,
+    compute: computeConfigFor(environments, {
+      ecsEndpoint: own.ECS_ENDPOINT,
+      elbv2Endpoint: own.ELBV2_ENDPOINT,
+      signWithDummyCredentials: local,
+    }),
+    convergence: {
+      timeoutMs: own.INSTANCE_CONVERGENCE_TIMEOUT_MS,
+      pollIntervalMs: own.INSTANCE_POLL_INTERVAL_MS,
     },
   };
 }

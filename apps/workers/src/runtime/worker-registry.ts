@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { OperationHandler } from '@bbws/platform-operations';
 import type { QueueHandler } from '@bbws/platform-sqs';
 import type { QueueKey } from '@bbws/shared-contracts';
+import { INSTANCE_LIFECYCLE_HANDLERS, InstanceLifecycleModule } from '../instances/instance-lifecycle.module';
 import { SweeperModule } from '../sweeper/sweeper.module';
 import { SweeperTask } from '../sweeper/sweeper.task';
 import { TenantEventsModule } from '../tenant-events/tenant-events.module';
@@ -13,10 +14,17 @@ import type { WorkerTask } from './worker-task';
 /**
  * What a worker is: `operations` consumes a queue of operation messages (claimed, run in steps and
  * finished by the OperationProcessor); `messages` consumes a queue with its own QueueHandler; `task`
- * runs periodically. `module` provides `handler`.
+ * runs periodically. `module` provides `handler` / `handlers`.
  */
 export type WorkerDefinition =
-  | { name: string; queue: QueueKey; kind: 'operations'; module: Type; handler: Type<OperationHandler> }
+  | {
+      name: string;
+      queue: QueueKey;
+      kind: 'operations';
+      module: Type;
+      /** One per message type the queue carries. */
+      handlers: readonly Type<OperationHandler>[];
+    }
   | { name: string; queue: QueueKey; kind: 'messages'; module: Type; handler: Type<QueueHandler> }
   | { name: string; queue: null; kind: 'task'; module: Type; handler: Type<WorkerTask> };
 
@@ -27,7 +35,14 @@ export const WORKER_REGISTRY = [
     queue: 'tenant-events',
     kind: 'operations',
     module: TenantEventsModule,
-    handler: TenantLifecycleConsumer,
+    handlers: [TenantLifecycleConsumer],
+  },
+  {
+    name: 'instance-lifecycle',
+    queue: 'instance-lifecycle',
+    kind: 'operations',
+    module: InstanceLifecycleModule,
+    handlers: INSTANCE_LIFECYCLE_HANDLERS,
   },
   {
     name: 'webhooks',

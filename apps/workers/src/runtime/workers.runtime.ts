@@ -47,7 +47,11 @@ export class WorkersRuntime {
       const queue = await this.deps.queues.describe(worker.queue);
       const handler =
         worker.kind === 'operations'
-          ? this.operations(worker.name, this.deps.resolve<OperationHandler>(worker.handler), queue)
+          ? this.operations(
+              worker.name,
+              worker.handlers.map((handler) => this.deps.resolve<OperationHandler>(handler)),
+              queue,
+            )
           : this.deps.resolve<QueueHandler>(worker.handler);
       this.consumers.push(
         new QueueConsumer(
@@ -78,10 +82,10 @@ export class WorkersRuntime {
   }
 
   /** Operation messages: leases as long as the message visibility, both extended by the heartbeat. */
-  private operations(name: QueueWorkerName, handler: OperationHandler, queue: QueueInfo): QueueHandler {
+  private operations(name: QueueWorkerName, handlers: OperationHandler[], queue: QueueInfo): QueueHandler {
     const visibilitySeconds = this.settings(name).visibilityTimeoutSeconds ?? queue.visibilityTimeoutSeconds;
     return new OperationProcessor(
-      [handler],
+      handlers,
       this.deps.operations,
       this.deps.events,
       this.deps.clock,

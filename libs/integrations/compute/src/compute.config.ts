@@ -11,3 +11,26 @@ export interface ComputeEnvironmentConfig {
 }
 
 export type ComputeConfig = Partial<Record<HostingEnvironment, ComputeEnvironmentConfig>>;
+
+/**
+ * One compute config per hosting environment: its region, and where the local data plane answers
+ * (`ECS_ENDPOINT` / `ELBV2_ENDPOINT`, the same for every environment locally; unset in the cloud). The
+ * local data plane checks no signature, but the SDK still wants credentials to sign with.
+ */
+export function computeConfigFor(
+  environments: Readonly<Record<string, { environment: HostingEnvironment; region: string }>>,
+  local: { ecsEndpoint?: string; elbv2Endpoint?: string; signWithDummyCredentials: boolean },
+): ComputeConfig {
+  const config: ComputeConfig = {};
+  for (const { environment, region } of Object.values(environments)) {
+    config[environment] = {
+      region,
+      ...(local.ecsEndpoint ? { ecsEndpoint: local.ecsEndpoint } : {}),
+      ...(local.elbv2Endpoint ? { elbv2Endpoint: local.elbv2Endpoint } : {}),
+      ...(local.signWithDummyCredentials
+        ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    };
+  }
+  return config;
+}

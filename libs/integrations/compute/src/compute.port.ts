@@ -1,4 +1,5 @@
 import type { HostingEnvironment } from '@bbws/shared-contracts';
+import { token } from '@bbws/shared-util';
 
 /** One tenant instance's ECS service in one hosting environment. */
 export interface ServiceRef {
@@ -45,7 +46,7 @@ export interface RuleSnapshot {
  * The runtime side of an instance (ECS + ELBv2). Scale, suspend, resume, park and unpark act here
  * directly; provisioning goes through GitOps. Every method is idempotent.
  */
-export const COMPUTE_PORT = Symbol('COMPUTE_PORT');
+export const COMPUTE_PORT = token<ComputePort>('COMPUTE_PORT');
 
 export interface ComputePort {
   describeService(ref: ServiceRef): Promise<ServiceSnapshot>;

@@ -1,5 +1,5 @@
 export { COMPUTE_PORT } from './compute.port';
 export type * from './compute.port';
-export type { ComputeConfig, ComputeEnvironmentConfig } from './compute.config';
+export { computeConfigFor, type ComputeConfig, type ComputeEnvironmentConfig } from './compute.config';
 export { AwsComputeAdapter, createComputeAdapter, FORWARD_TARGET_TAG } from './aws-compute.adapter';
 export { maintenancePage } from './maintenance-page';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ListenerRuleRef } from '../src';
-import { ComputeTestPlane } from './compute-test-plane';
+import { ComputeTestPlane } from '@bbws/testing-instances';
 
 const slug = () => `r${randomBytes(5).toString('hex')}`;
 let nextPriority = 1000 + Math.floor(Math.random() * 10_000);

@@ -10,7 +10,7 @@ import {
   type ControlServer,
 } from '@bbws/integrations-local-compute';
 import { QueueProbe } from '@bbws/testing-engines';
-import { createComputeAdapter, type AwsComputeAdapter } from '../src';
+import { createComputeAdapter, type AwsComputeAdapter } from '@bbws/integrations-compute';
 import { RecordingWorkerFleet } from './recording-worker-fleet';
 
 const REGION = 'us-east-1';

@@ -1,0 +1,64 @@
+import type { Instance } from '@bbws/data-access-instances';
+import { newId } from '@bbws/shared-util';
+
+let sequence = 0;
+
+/** A unique instance slug (≤ 24 chars, lower-case alphanumeric). */
+export function uniqueSlug(): string {
+  sequence += 1;
+  return `t${Date.now().toString(36)}${process.pid.toString(36)}${sequence}`.slice(0, 24);
+}
+
+/** An instance as the API stores it, named per API.md's rules; `overrides` win. */
+export function buildInstance(overrides: Partial<Instance> = {}): Instance {
+  const slug = overrides.slug ?? uniqueSlug();
+  const environment = overrides.environment ?? 'DEV';
+  const env = environment.toLowerCase();
+  const now = new Date().toISOString();
+  const { resources, gitOps, ...rest } = overrides;
+  return {
+    instanceId: newId('inst'),
+    tenantId: newId('tenant'),
+    environment,
+    tier: 'STANDARD',
+    status: 'PENDING_PROVISIONING',
+    desiredCount: 1,
+    runningCount: 0,
+    cpu: 512,
+    memory: 1024,
+    wordpressVersion: '6.1',
+    endpoint: `http://${slug}.${env}.localhost:3000/`,
+    slug,
+    opportunityId: null,
+    previousDesiredCount: null,
+    lastError: null,
+    lastRuntimeEvent: null,
+    createdAt: now,
+    createdBy: 'admin-1',
+    updatedAt: now,
+    version: 1,
+    ...rest,
+    gitOps: {
+      repository: `bbws-local/gitops-${env}`,
+      branch: 'main',
+      path: `tenants/${slug}`,
+      lastCommitSha: null,
+      lastWorkflowRunId: null,
+      lastWorkflowUrl: null,
+      ...gitOps,
+    },
+    resources: {
+      cluster: `${env}-cluster`,
+      serviceName: `${env}-${slug}-service`,
+      targetGroup: `${env}-${slug}-tg`,
+      listenerArn: `arn:aws:elasticloadbalancing:us-east-1:000000000000:listener/app/bbws-local-${env}/0000000000000000/${env}`,
+      listenerRulePriority: 1 + Math.floor(Math.random() * 49_999),
+      listenerRuleArn: null,
+      targetGroupArn: null,
+      databaseName: `${slug}_db`,
+      secretName: `${env}-${slug}-db-credentials`,
+      host: `${slug}.${env}.localhost`,
+      ...resources,
+    },
+  };
+}
