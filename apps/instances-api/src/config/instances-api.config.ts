@@ -9,7 +9,7 @@ import {
   type Stage,
 } from '@bbws/shared-config';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
-import type { ComputeConfig } from '@bbws/integrations-compute';
+import { computeConfigFor, type ComputeConfig } from '@bbws/integrations-compute';
 
 /** What the instances feature needs beyond the platform: the hosting environments and where ECS/ELBv2 answer. */
 export interface InstancesConfig {
@@ -41,17 +41,11 @@ const computeEnvSchema = z.object({
 export function loadInstancesConfig(env: NodeJS.ProcessEnv = process.env): InstancesConfig {
   const { BBWS_STAGE: stage, ECS_ENDPOINT, ELBV2_ENDPOINT } = loadConfig(computeEnvSchema, env);
   const environments = loadHostingEnvironments(env, stage);
-  const local = LOCAL_STAGES.includes(stage);
-  const compute: ComputeConfig = {};
-  for (const settings of Object.values(environments)) {
-    compute[settings.environment] = {
-      region: settings.region,
-      ...(ECS_ENDPOINT ? { ecsEndpoint: ECS_ENDPOINT } : {}),
-      ...(ELBV2_ENDPOINT ? { elbv2Endpoint: ELBV2_ENDPOINT } : {}),
-      // The local data plane checks no signature; the SDK still wants credentials to sign with.
-      ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    };
-  }
+  const compute = computeConfigFor(environments, {
+    ecsEndpoint: ECS_ENDPOINT,
+    elbv2Endpoint: ELBV2_ENDPOINT,
+    signWithDummyCredentials: LOCAL_STAGES.includes(stage),
+  });
   return { environments, compute };
 }
 
