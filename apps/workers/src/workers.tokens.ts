@@ -1,5 +1,6 @@
 import { token } from '@bbws/shared-util';
 import type { InstanceWorkersConfig, WorkersConfig } from './config/workers.config';
+import type { TenantActivation } from './instances/tenant-activation.port';
 import type { TenantInstancesLifecycle } from './tenant-events/tenant-instances.port';
 
 /** Injection tokens of the workers app. */
@@ -8,3 +9,5 @@ export const WORKERS_CONFIG = token<WorkersConfig>('WORKERS_CONFIG');
 export const TENANT_INSTANCES = token<TenantInstancesLifecycle | null>('TENANT_INSTANCES');
 /** The instance workers' part of the config (present whenever one of them is enabled). */
 export const INSTANCE_WORKERS_CONFIG = token<InstanceWorkersConfig>('INSTANCE_WORKERS_CONFIG');
+/** The tenant's activation when one of its instances becomes ACTIVE (bound by the tenant side). */
+export const TENANT_ACTIVATION = token<TenantActivation>('TENANT_ACTIVATION');
