@@ -20,14 +20,17 @@ import type { Clock } from '@bbws/shared-util';
 import type { WorkersConfig } from './config/workers.config';
 import { WORKER_REGISTRY } from './runtime/worker-registry';
 import { WorkersRuntime } from './runtime/workers.runtime';
+import type { FanOutOptions } from './tenant-events/tenant-instances.fan-out';
 import type { TenantInstancesLifecycle } from './tenant-events/tenant-instances.port';
 import { WorkersInfrastructureModule } from './workers-infrastructure.module';
 
 export interface WorkersOptions {
   config: WorkersConfig;
   clock?: Clock;
-  /** The instance fan-out of tenant lifecycle operations, once the instances feature provides it. */
+  /** Replaces the instance fan-out of tenant lifecycle operations (tests). */
   tenantInstances?: TenantInstancesLifecycle;
+  /** How the fan-out follows its instance operations (tests shorten it). */
+  fanOut?: FanOutOptions;
 }
 
 /** Runs the consumers as part of the app's lifecycle: started at boot, drained on shutdown (SIGTERM). */
@@ -72,7 +75,7 @@ export class WorkersModule {
           readinessTables: ['operations', 'tenants', 'instances'],
           readiness: [{ checks: queueReadiness }],
         }),
-        WorkersInfrastructureModule.register(config, sqs, queues, options.tenantInstances ?? null),
+        WorkersInfrastructureModule.register(config, sqs, queues, options.tenantInstances, options.fanOut),
         ...enabled.map((worker) => worker.module),
       ],
       providers: [

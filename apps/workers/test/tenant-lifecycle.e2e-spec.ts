@@ -53,12 +53,13 @@ describe('workers: tenant lifecycle operations (bbws-tenant-events)', () => {
       status: 'COMPLETED',
       type: 'TENANT_SUSPEND',
       progress: 100,
-      result: { tenantId: tenant.tenantId, status: 'SUSPENDED' },
+      result: { tenantId: tenant.tenantId, status: 'SUSPENDED', instanceOperations: [] },
       error: null,
       attempts: 1,
     });
     expect(done.steps.map((step) => [step.name, step.status])).toEqual([
       ['check-tenant', 'COMPLETED'],
+      ['suspend-instances', 'COMPLETED'],
       ['change-tenant-status', 'COMPLETED'],
       ['notify', 'COMPLETED'],
     ]);

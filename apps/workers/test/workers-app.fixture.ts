@@ -17,6 +17,7 @@ import { startTestApi, type TestApi } from '@bbws/testing-e2e';
 import { buildAuditEvent, buildTenant, testDynamoContext } from '@bbws/testing-factories';
 import { buildWebhook } from '@bbws/testing-operation-factories';
 import { loadWorkersConfig } from '../src/config/workers.config';
+import type { FanOutOptions } from '../src/tenant-events/tenant-instances.fan-out';
 import type { TenantInstancesLifecycle } from '../src/tenant-events/tenant-instances.port';
 import { WORKERS_DESCRIPTION } from '../src/openapi';
 import { WorkersModule } from '../src/workers.module';
@@ -49,6 +50,7 @@ export interface WorkersAppFixture {
 
 export interface WorkersAppOptions {
   tenantInstances?: TenantInstancesLifecycle;
+  fanOut?: FanOutOptions;
 }
 
 function configFor(engine: LocalSqs, env: Record<string, string>) {

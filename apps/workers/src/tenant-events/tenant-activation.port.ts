@@ -3,6 +3,6 @@ export interface TenantActivation {
   instanceActive(
     tenantId: string,
     instanceId: string,
-    context: { operationId: string; actor: string },
+    context?: { operationId?: string; actor?: string },
   ): Promise<void>;
 }

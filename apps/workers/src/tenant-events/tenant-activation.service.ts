@@ -21,27 +21,28 @@ export class TenantActivationService implements TenantActivation {
   async instanceActive(
     tenantId: string,
     instanceId: string,
-    context: { operationId: string; actor: string },
+    context: { operationId?: string; actor?: string } = {},
   ): Promise<void> {
+    const actor = context.actor ?? 'system';
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt += 1) {
       const tenant = await this.tenants.get(tenantId);
       if (!tenant) throw new NotFoundError('TENANT', tenantId);
       if (tenant.status !== 'PENDING') return;
       try {
-        await this.tenants.changeStatus(tenant, tenant.version, 'ACTIVE', null, context.actor, {
+        await this.tenants.changeStatus(tenant, tenant.version, 'ACTIVE', null, actor, {
           eventId: newId('evt'),
           tenantId,
           timestamp: this.clock.now().toISOString(),
-          actor: context.actor,
+          actor,
           action: 'TENANT_ACTIVATED',
           beforeStatus: 'PENDING',
           afterStatus: 'ACTIVE',
-          details: { operationId: context.operationId, instanceId },
+          details: { instanceId, ...(context.operationId ? { operationId: context.operationId } : {}) },
         } satisfies AuditEvent);
         await this.events.publish({
           tenantId,
           type: 'tenant.status_changed',
-          correlationId: context.operationId,
+          correlationId: context.operationId ?? instanceId,
           data: {
             tenantId,
             previousStatus: 'PENDING',

@@ -1,9 +1,26 @@
 import type { TenantLifecycleAction } from '@bbws/shared-contracts';
 
+/** What the tenant operation records about the instance operations it started (its result lists them). */
+export interface InstanceChildOperation {
+  operationId: string;
+  instanceId: string;
+  environment: string;
+  status: string;
+}
+
+/** The tenant operation the fan-out runs in: child operations inherit its author and correlation id. */
+export interface FanOutContext {
+  operationId: string;
+  createdBy: string;
+  correlationId: string;
+  reason?: string;
+  signal: AbortSignal;
+}
+
 /**
  * Extension point for the instance fan-out of tenant lifecycle operations: suspending a tenant
- * suspends its instances, and so on. The instances feature implements it (one INSTANCE_* operation
- * per instance, awaited); until then no port is registered and the lifecycle plans no such step.
+ * suspends its instances, and so on (one INSTANCE_* operation per instance, awaited). Without a
+ * registered port the lifecycle plans no such step.
  */
 export interface TenantInstancesLifecycle {
   /** The step the fan-out appears as in the operation, e.g. `suspend-instances`. */
@@ -11,6 +28,6 @@ export interface TenantInstancesLifecycle {
   apply(
     tenantId: string,
     action: TenantLifecycleAction,
-    context: { operationId: string; signal: AbortSignal },
-  ): Promise<void>;
+    context: FanOutContext,
+  ): Promise<{ operations: InstanceChildOperation[] } | void>;
 }

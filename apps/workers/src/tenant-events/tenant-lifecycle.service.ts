@@ -58,11 +58,18 @@ export class TenantLifecycleService {
         throw new InvalidStatusTransitionError(tenant.status, toStatus, []);
       }
     });
-    if (fanOut) {
-      await context.step(fanOut.stepName(action), (signal) =>
-        fanOut.apply(tenantId, action, { operationId: context.operation.operationId, signal }),
-      );
-    }
+    const fannedOut = fanOut
+      ? await context.step(fanOut.stepName(action), async (signal) => {
+          const outcome = await fanOut.apply(tenantId, action, {
+            operationId: context.operation.operationId,
+            createdBy: context.operation.createdBy,
+            correlationId: context.envelope.correlationId,
+            ...(reason ? { reason } : {}),
+            signal,
+          });
+          return outcome ? { instanceOperations: outcome.operations } : undefined;
+        })
+      : undefined;
     await context.step('change-tenant-status', () =>
       this.changeStatus(context, tenantId, fromStatus, toStatus, reason ?? null),
     );
@@ -80,7 +87,14 @@ export class TenantLifecycleService {
         },
       });
     });
-    return { result: { tenantId, status: toStatus }, message: `Tenant is ${toStatus}` };
+    return {
+      result: {
+        tenantId,
+        status: toStatus,
+        ...(fannedOut ? { instanceOperations: fannedOut.instanceOperations } : {}),
+      },
+      message: `Tenant is ${toStatus}`,
+    };
   }
 
   /** Idempotent: a tenant already in the target status (an earlier attempt wrote it) is left alone. */
