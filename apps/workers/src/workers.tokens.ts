@@ -1,6 +1,6 @@
 import { token } from '@bbws/shared-util';
 import type { InstanceWorkersConfig, WorkersConfig } from './config/workers.config';
-import type { TenantActivation } from './instances/tenant-activation.port';
+import type { TenantActivation } from './tenant-events/tenant-activation.port';
 import type { TenantInstancesLifecycle } from './tenant-events/tenant-instances.port';
 
 /** Injection tokens of the workers app. */

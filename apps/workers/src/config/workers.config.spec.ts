@@ -7,8 +7,15 @@ describe('loadWorkersConfig', () => {
   it('runs every worker by default, each queue with the default concurrency', () => {
     const config = loadWorkersConfig(base);
     expect(config.port).toBe(3007);
-    expect(config.workers.enabled).toEqual(['tenant-events', 'instance-lifecycle', 'webhooks', 'sweeper']);
+    expect(config.workers.enabled).toEqual([
+      'tenant-events',
+      'instance-provision',
+      'instance-lifecycle',
+      'webhooks',
+      'sweeper',
+    ]);
     expect(config.instances?.compute.DEV).toMatchObject({ region: 'us-east-1' });
+    expect(config.instances?.gitops).toBeNull();
     expect(config.workers.queues['tenant-events']).toEqual({
       concurrency: 4,
       batchSize: 1,
@@ -59,6 +66,39 @@ describe('loadWorkersConfig', () => {
     expect(() => loadWorkersConfig({ ...prod, WORKERS: 'instance-lifecycle' })).toThrow(
       /HOSTING_ENVIRONMENTS\.PROD\.listenerArn: Required/,
     );
+  });
+
+  it('reads the GitOps repositories from the hosting environments, the rest from GITOPS_* variables', () => {
+    const config = loadWorkersConfig({
+      ...base,
+      WORKERS: 'instance-provision',
+      GITOPS_BASE_URL: 'http://127.0.0.1:4999',
+      GITOPS_TOKEN: 'ghs_local',
+      GITOPS_AUTHOR_NAME: 'Fleet Bot',
+      TERRAFORM_STATE_BUCKET: 'acme-{env}-tfstate',
+      ARTIFACTS_BUCKET: 'acme-artifacts',
+      S3_ENDPOINT: 'http://127.0.0.1:4568',
+      HOSTING_ENVIRONMENTS: JSON.stringify({
+        SIT: { gitops: { repository: 'acme/fleet-sit', branch: 'live' } },
+      }),
+    });
+    expect(config.instances?.gitops?.SIT).toEqual({
+      baseUrl: 'http://127.0.0.1:4999',
+      token: 'ghs_local',
+      owner: 'acme',
+      repo: 'fleet-sit',
+      branch: 'live',
+      workflowFile: 'deploy-tenant.yml',
+      author: { name: 'Fleet Bot', email: 'platform@bbws.local' },
+    });
+    expect(config.instances?.gitops?.DEV).toMatchObject({ owner: 'bbws-local', repo: 'gitops-dev' });
+    expect(config.instances?.terraformStateBucket('SIT')).toBe('acme-sit-tfstate');
+    expect(config.instances?.artifacts).toEqual({
+      bucket: 'acme-artifacts',
+      endpoint: 'http://127.0.0.1:4568',
+      forcePathStyle: true,
+      localCredentials: true,
+    });
   });
 
   it.each([

@@ -6,7 +6,9 @@ import {
   z,
   type HostingEnvironments,
 } from '@bbws/shared-config';
+import { artifactsBucketName } from '@bbws/integrations-artifacts';
 import { computeConfigFor, type ComputeConfig } from '@bbws/integrations-compute';
+import type { GitOpsRepositoryConfig } from '@bbws/integrations-gitops';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
 import {
   QUEUE_WORKER_NAMES,
@@ -85,6 +87,21 @@ const workersEnvSchema = z.object({
   /** How long one attempt waits for ECS to report the wanted task count before retrying later. */
   INSTANCE_CONVERGENCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(240_000),
   INSTANCE_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
+  /** How long one attempt follows a workflow run before retrying later (the operation resumes there). */
+  INSTANCE_WORKFLOW_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(600_000),
+  INSTANCE_RECONCILER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Instances one reconciler tick looks at per environment and status (and ACTIVE ones refreshed). */
+  INSTANCE_RECONCILER_BATCH: z.coerce.number().int().min(1).max(100).default(25),
+  /** GitHub's REST API root (or the local GitHub-compatible server) and a token with contents + actions write. */
+  GITOPS_BASE_URL: z.string().url().default('https://api.github.com'),
+  GITOPS_TOKEN: z.string().min(1).optional(),
+  GITOPS_AUTHOR_NAME: z.string().min(1).default('BBWS Platform'),
+  GITOPS_AUTHOR_EMAIL: z.string().email().default('platform@bbws.local'),
+  GITOPS_WORKFLOW_FILE: z.string().min(1).default('deploy-tenant.yml'),
+  /** The Terraform state bucket of each environment; `{env}` is the lower-case environment. */
+  TERRAFORM_STATE_BUCKET: z.string().min(3).default('bbws-{env}-terraform-state'),
+  ARTIFACTS_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: optionalUrl,
 });
 
 export interface QueueWorkerSettings {
@@ -122,9 +139,17 @@ export interface InstanceWorkersConfig {
   environments: HostingEnvironments;
   compute: ComputeConfig;
   convergence: { timeoutMs: number; pollIntervalMs: number };
+  workflow: { timeoutMs: number; pollIntervalMs: number };
+  reconciler: { intervalMs: number; batchSize: number };
+  /** Per hosting environment; null without GITOPS_TOKEN (the GitOps workers refuse to boot then). */
+  gitops: Record<string, GitOpsRepositoryConfig> | null;
+  terraformStateBucket: (environment: string) => string;
+  artifacts: { bucket: string; endpoint?: string; forcePathStyle: boolean; localCredentials: boolean };
+  /** The local runtime's data directory (its instance secrets live under `<dataDir>/secrets`). */
+  dataDir: string;
 }
 
-const INSTANCE_WORKERS: readonly WorkerName[] = ['instance-lifecycle'];
+const INSTANCE_WORKERS: readonly WorkerName[] = ['instance-provision', 'instance-lifecycle'];
 
 export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): WorkersConfig {
   const platform = loadConfig(platformEnvSchema('workers', WORKERS_PORT), env);
@@ -159,18 +184,18 @@ export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): Workers
       },
     },
     instances: own.WORKERS.some((name) => INSTANCE_WORKERS.includes(name))
-      ? instanceWorkersConfig(env, platform.stage, own, local)
+      ? instanceWorkersConfig(env, platform, own, local)
       : null,
   };
 }
 
 function instanceWorkersConfig(
   env: NodeJS.ProcessEnv,
-  stage: PlatformConfig['stage'],
+  platform: PlatformConfig,
   own: z.infer<typeof workersEnvSchema>,
   local: boolean,
 ): InstanceWorkersConfig {
-  const environments = loadHostingEnvironments(env, stage);
+  const environments = loadHostingEnvironments(env, platform.stage);
   return {
     environments,
     compute: computeConfigFor(environments, {
@@ -182,5 +207,42 @@ function instanceWorkersConfig(
       timeoutMs: own.INSTANCE_CONVERGENCE_TIMEOUT_MS,
       pollIntervalMs: own.INSTANCE_POLL_INTERVAL_MS,
     },
+    workflow: { timeoutMs: own.INSTANCE_WORKFLOW_TIMEOUT_MS, pollIntervalMs: own.INSTANCE_POLL_INTERVAL_MS },
+    reconciler: { intervalMs: own.INSTANCE_RECONCILER_INTERVAL_MS, batchSize: own.INSTANCE_RECONCILER_BATCH },
+    gitops: own.GITOPS_TOKEN ? gitOpsRepositories(environments, own, own.GITOPS_TOKEN) : null,
+    terraformStateBucket: (environment) =>
+      own.TERRAFORM_STATE_BUCKET.replaceAll('{env}', environment.toLowerCase()),
+    artifacts: {
+      bucket: own.ARTIFACTS_BUCKET ?? artifactsBucketName(platform.stage),
+      endpoint: own.S3_ENDPOINT,
+      forcePathStyle: Boolean(own.S3_ENDPOINT),
+      localCredentials: local,
+    },
+    dataDir: platform.dataDir,
   };
+}
+
+/** Repository owner/name and branch come from the hosting environments; the rest is shared. */
+function gitOpsRepositories(
+  environments: HostingEnvironments,
+  own: z.infer<typeof workersEnvSchema>,
+  token: string,
+): Record<string, GitOpsRepositoryConfig> {
+  return Object.fromEntries(
+    Object.values(environments).map((environment) => {
+      const [owner, repo] = environment.gitops.repository.split('/');
+      return [
+        environment.environment,
+        {
+          baseUrl: own.GITOPS_BASE_URL,
+          token,
+          owner,
+          repo,
+          branch: environment.gitops.branch,
+          workflowFile: own.GITOPS_WORKFLOW_FILE,
+          author: { name: own.GITOPS_AUTHOR_NAME, email: own.GITOPS_AUTHOR_EMAIL },
+        },
+      ];
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Instance, InstanceStatus } from '@bbws/data-access-instances';
-import type { ComputePort, ListenerRuleRef, ServiceRef } from '@bbws/integrations-compute';
+import type { ComputePort, ListenerRuleRef } from '@bbws/integrations-compute';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type {
   InstanceLifecyclePayload,
@@ -9,7 +9,8 @@ import type {
 } from '@bbws/shared-contracts';
 import { BusinessRuleError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
-import type { InstanceLocator, InstanceStateWriter } from './instance-state.writer';
+import { locatorOf, serviceOf } from './instance-refs';
+import type { InstanceStateWriter } from './instance-state.writer';
 import { waitForService, type ConvergenceOptions } from './service-convergence';
 
 export type InstanceLifecycleType =
@@ -194,22 +195,4 @@ export class InstanceLifecycleService {
     if (!rule) throw new RuleNotFoundError(resources.host);
     return { environment, ruleArn: rule.ruleArn };
   }
-}
-
-function locatorOf(
-  context: OperationContext<{ instanceId: string; environment: Instance['environment'] }>,
-): InstanceLocator {
-  return {
-    tenantId: context.operation.tenantId,
-    environment: context.payload.environment,
-    instanceId: context.payload.instanceId,
-  };
-}
-
-function serviceOf(instance: Instance): ServiceRef {
-  return {
-    environment: instance.environment,
-    cluster: instance.resources.cluster,
-    serviceName: instance.resources.serviceName,
-  };
 }

@@ -3,6 +3,7 @@ import type { OperationHandler } from '@bbws/platform-operations';
 import type { QueueHandler } from '@bbws/platform-sqs';
 import type { QueueKey } from '@bbws/shared-contracts';
 import { INSTANCE_LIFECYCLE_HANDLERS, InstanceLifecycleModule } from '../instances/instance-lifecycle.module';
+import { INSTANCE_PROVISION_HANDLERS, InstanceProvisionModule } from '../instances/instance-provision.module';
 import { SweeperModule } from '../sweeper/sweeper.module';
 import { SweeperTask } from '../sweeper/sweeper.task';
 import { TenantEventsModule } from '../tenant-events/tenant-events.module';
@@ -36,6 +37,13 @@ export const WORKER_REGISTRY = [
     kind: 'operations',
     module: TenantEventsModule,
     handlers: [TenantLifecycleConsumer],
+  },
+  {
+    name: 'instance-provision',
+    queue: 'instance-provision',
+    kind: 'operations',
+    module: InstanceProvisionModule,
+    handlers: INSTANCE_PROVISION_HANDLERS,
   },
   {
     name: 'instance-lifecycle',

@@ -1,0 +1,45 @@
+import type { Provider } from '@nestjs/common';
+import { InstanceDao, RuntimeLookupDao } from '@bbws/data-access-instances';
+import { COMPUTE_PORT, createComputeAdapter } from '@bbws/integrations-compute';
+import { OctokitGitOps } from '@bbws/integrations-gitops';
+import { CLOCK, DYNAMO_CONTEXT, provideClass, provideFactory } from '@bbws/platform-bootstrap';
+import { EventPublisher } from '@bbws/platform-sqs';
+import { ConfigError } from '@bbws/shared-config';
+import { token } from '@bbws/shared-util';
+import type { GitOpsPort } from '@bbws/integrations-gitops';
+import { INSTANCE_WORKERS_CONFIG, WORKERS_CONFIG } from '../workers.tokens';
+import { InstanceFailureRecorder } from './instance-failure.recorder';
+import { InstanceStateWriter } from './instance-state.writer';
+import { WorkflowRunTracker } from './workflow-run.tracker';
+
+export const GITOPS_PORT = token<GitOpsPort>('GITOPS_PORT');
+
+/** What every instance worker module provides for itself: the instance store, config and compute. */
+export const INSTANCE_STORE_PROVIDERS: Provider[] = [
+  provideClass(InstanceDao, [DYNAMO_CONTEXT]),
+  provideClass(RuntimeLookupDao, [DYNAMO_CONTEXT]),
+  provideClass(InstanceStateWriter, [InstanceDao]),
+  provideFactory(INSTANCE_WORKERS_CONFIG, [WORKERS_CONFIG], (config) => {
+    if (!config.instances) throw new ConfigError('The instance workers are enabled without their config');
+    return config.instances;
+  }),
+  provideFactory(COMPUTE_PORT, [INSTANCE_WORKERS_CONFIG], (config) => createComputeAdapter(config.compute)),
+];
+
+/** Plus the GitOps repositories and the workflow tracker, for the provision and deprovision workers. */
+export const INSTANCE_GITOPS_PROVIDERS: Provider[] = [
+  ...INSTANCE_STORE_PROVIDERS,
+  provideFactory(GITOPS_PORT, [INSTANCE_WORKERS_CONFIG], (config) => {
+    if (!config.gitops)
+      throw new ConfigError(
+        'GITOPS_TOKEN is required by the instance-provision and instance-deprovision workers',
+      );
+    return new OctokitGitOps({ environments: config.gitops });
+  }),
+  provideFactory(
+    WorkflowRunTracker,
+    [GITOPS_PORT, INSTANCE_WORKERS_CONFIG],
+    (gitops, config) => new WorkflowRunTracker(gitops, config.workflow),
+  ),
+  provideClass(InstanceFailureRecorder, [InstanceStateWriter, EventPublisher, CLOCK]),
+];
