@@ -6,6 +6,7 @@ import { requestIdOf, sendError } from './front-door.errors';
 import { registerIdentityRoutes, type IdentityEndpoints } from './identity/identity.routes';
 import { proxy } from './proxy';
 import { DEFAULT_READINESS_TIMEOUT_MS, registerReadinessRoute } from './readiness/upstream-readiness';
+import { albHostRouter } from './routing/alb-host-router';
 import type { HostRouter } from './routing/host-router';
 import { routeFor } from './routing/route-table';
 import type { Upstreams } from './routing/upstream-apps';
@@ -15,6 +16,8 @@ export interface FrontDoorOptions {
   identity: IdentityEndpoints;
   /** Host-based routes checked first (WordPress sites); none by default. */
   hostRouter?: HostRouter;
+  /** The local ALB proxy: without a `hostRouter`, the instances' hosts (`*.{env}.localhost`) go there. */
+  albUrl?: string;
   logLevel?: string;
   /** How long `/ready` waits for each upstream app's `/ready`. */
   readinessTimeoutMs?: number;
@@ -41,8 +44,9 @@ export async function buildFrontDoor(options: FrontDoorOptions): Promise<Fastify
   registerIdentityRoutes(app, options.identity);
   registerDocsRoutes(app, options.upstreams);
 
+  const hostRouter = options.hostRouter ?? (options.albUrl ? albHostRouter(options.albUrl) : undefined);
   app.all('/*', async (request, reply) => {
-    const hostTarget = options.hostRouter?.resolve(request.hostname);
+    const hostTarget = hostRouter?.resolve(request.hostname);
     if (hostTarget) return proxy(request, reply, `${hostTarget}${request.url}`, request.hostname);
     const upstream = routeFor(request.url);
     if (!upstream) {

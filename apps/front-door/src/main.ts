@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     upstreams: config.upstreams,
     identity: { issuer: config.issuer, jwks: () => signingKey.jwks() },
     logLevel: config.logLevel,
+    albUrl: config.albUrl,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -26,6 +26,14 @@ describe('loadFrontDoorConfig', () => {
     });
   });
 
+  it('takes the local ALB proxy from FRONT_DOOR_ALB_URL and refuses one that is not a URL', () => {
+    expect(loadFrontDoorConfig({ FRONT_DOOR_ALB_URL: 'http://127.0.0.1:4571' }).albUrl).toBe(
+      'http://127.0.0.1:4571',
+    );
+    expect(loadFrontDoorConfig({}).albUrl).toBeUndefined();
+    expect(() => loadFrontDoorConfig({ FRONT_DOOR_ALB_URL: 'alb' })).toThrow(ConfigError);
+  });
+
   it.each(['billing-api=http://127.0.0.1:1', 'tenants-api', 'tenants-api=not a url'])(
     'refuses the upstream entry %s',
     (entry) => {

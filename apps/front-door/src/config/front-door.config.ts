@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LOCAL_HOST, LOCAL_PORTS, loadConfig, localUrl, portVar, z } from '@bbws/shared-config';
+import { LOCAL_HOST, LOCAL_PORTS, loadConfig, localUrl, optionalUrl, portVar, z } from '@bbws/shared-config';
 import { DEFAULT_UPSTREAMS, isUpstreamApp, type Upstreams } from '../routing/upstream-apps';
 
 export interface FrontDoorConfig {
@@ -9,6 +9,8 @@ export interface FrontDoorConfig {
   issuer: string;
   logLevel: string;
   upstreams: Upstreams;
+  /** The local ALB proxy the instances' hosts (`*.{env}.localhost`) go to; none: every host is routed by path. */
+  albUrl?: string;
 }
 
 const schema = z
@@ -40,6 +42,7 @@ const schema = z
         }
         return upstreams;
       }),
+    FRONT_DOOR_ALB_URL: optionalUrl,
   })
   .transform((env): FrontDoorConfig => ({
     host: env.HOST,
@@ -48,6 +51,7 @@ const schema = z
     issuer: env.AUTH_ISSUER,
     logLevel: env.LOG_LEVEL,
     upstreams: env.FRONT_DOOR_UPSTREAMS,
+    albUrl: env.FRONT_DOOR_ALB_URL,
   }));
 
 export function loadFrontDoorConfig(env: NodeJS.ProcessEnv = process.env): FrontDoorConfig {

@@ -18,6 +18,8 @@ export interface LocalDataPlaneOptions {
   events?: EcsEventsOptions;
   /** Hosting environments with a cluster and a listener (default DEV, SIT, PROD). */
   environments?: readonly HostingEnvironment[];
+  /** The ARN a new listener of an environment gets (the hosting environments' `listenerArn`); generated otherwise. */
+  listenerArns?: Partial<Record<HostingEnvironment, string>>;
   /** How often a converging service's workers are probed (default 250 ms). */
   pollIntervalMs?: number;
   /** How long workers may take to become healthy before the rollout fails (default 120 s). */
@@ -226,8 +228,11 @@ export class LocalDataPlane implements HostRoutes {
   private listener(environment: HostingEnvironment): ListenerState {
     const existing = this.state.listeners[environment];
     if (existing) return existing;
-    const loadBalancerArn = this.arns.loadBalancer(environment);
-    const listenerArn = this.arns.listener(loadBalancerArn);
+    const configured = this.options.listenerArns?.[environment];
+    const loadBalancerArn = configured
+      ? configured.replace(':listener/', ':loadbalancer/').replace(/\/[^/]+$/, '')
+      : this.arns.loadBalancer(environment);
+    const listenerArn = configured ?? this.arns.listener(loadBalancerArn);
     const defaultRuleArn = this.arns.rule(listenerArn);
     this.state.rules[defaultRuleArn] = {
       ruleArn: defaultRuleArn,

@@ -1,3 +1,4 @@
 export { ComputeTestPlane } from './compute-test-plane';
 export { RecordingWorkerFleet } from './recording-worker-fleet';
 export { buildInstance, uniqueSlug } from './instance.factory';
+export { startTestLocalCloud, TEST_GITOPS_TOKEN, type TestLocalCloud } from './test-local-cloud';
