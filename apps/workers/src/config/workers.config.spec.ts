@@ -11,6 +11,7 @@ describe('loadWorkersConfig', () => {
       'tenant-events',
       'instance-provision',
       'instance-lifecycle',
+      'instance-deprovision',
       'webhooks',
       'sweeper',
     ]);

@@ -2,6 +2,10 @@ import type { Type } from '@nestjs/common';
 import type { OperationHandler } from '@bbws/platform-operations';
 import type { QueueHandler } from '@bbws/platform-sqs';
 import type { QueueKey } from '@bbws/shared-contracts';
+import {
+  InstanceDeprovisionHandler,
+  InstanceDeprovisionModule,
+} from '../instances/instance-deprovision.module';
 import { INSTANCE_LIFECYCLE_HANDLERS, InstanceLifecycleModule } from '../instances/instance-lifecycle.module';
 import { INSTANCE_PROVISION_HANDLERS, InstanceProvisionModule } from '../instances/instance-provision.module';
 import { SweeperModule } from '../sweeper/sweeper.module';
@@ -51,6 +55,13 @@ export const WORKER_REGISTRY = [
     kind: 'operations',
     module: InstanceLifecycleModule,
     handlers: INSTANCE_LIFECYCLE_HANDLERS,
+  },
+  {
+    name: 'instance-deprovision',
+    queue: 'instance-deprovision',
+    kind: 'operations',
+    module: InstanceDeprovisionModule,
+    handlers: [InstanceDeprovisionHandler],
   },
   {
     name: 'webhooks',
