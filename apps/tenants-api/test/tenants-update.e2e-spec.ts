@@ -211,7 +211,7 @@ describe('PATCH, PUT and DELETE /v1.0/tenants/:tenantId', () => {
       expect(edit.body.error.code).toBe('TENANT_DEPROVISIONED');
     });
 
-    it('refuses (422 TENANT_HAS_RESOURCES) while the tenant has an instance', async () => {
+    it('needs force while the tenant has an instance, then answers 202 with a TENANT_DEPROVISION operation', async () => {
       const tenant = await fx.createTenant();
       await new TableProbe(testDynamoContext()).putAll('instances', [
         { ...instanceKeys.instance(tenant.tenantId, 'DEV'), entityType: 'INSTANCE', status: 'ACTIVE' },
@@ -228,13 +228,30 @@ describe('PATCH, PUT and DELETE /v1.0/tenants/:tenantId', () => {
         url: `/v1.0/tenants/${tenant.tenantId}?force=true`,
         token: fx.admin.token,
       });
-      expect(forced.status).toBe(422);
+      expect(forced.status).toBe(202);
+      expect(forced.body).toMatchObject({
+        type: 'TENANT_DEPROVISION',
+        status: 'PENDING',
+        resourceId: tenant.tenantId,
+      });
+      expect(forced.headers.location).toBe(`/v1.0/operations/${forced.body.operationId}`);
+      const again = await fx.api.request({
+        method: 'DELETE',
+        url: `/v1.0/tenants/${tenant.tenantId}?force=true`,
+        token: fx.admin.token,
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({
+        code: 'OPERATION_IN_PROGRESS',
+        details: { operationId: forced.body.operationId },
+      });
       const current = await fx.api.request({
         method: 'GET',
         url: `/v1.0/tenants/${tenant.tenantId}`,
         token: fx.admin.token,
       });
       expect(current.body.status).toBe('PENDING');
+      expect(current.body._links.operation.href).toBe(`/v1.0/operations/${forced.body.operationId}`);
     });
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { ApiErrors, ApiIdempotent, Idempotent, TenantIdPipe } from '@bbws/platform-http';
 import { OperationResponseDto, operationRoutes, presentOperation } from '@bbws/platform-operations';
-import type { Operation, TenantLifecycleAction } from '@bbws/shared-contracts';
+import type { Operation, TenantStatusAction } from '@bbws/shared-contracts';
 import { LifecycleNoteRequestDto, LifecycleReasonRequestDto } from './dto/lifecycle-reason.request.dto';
 import { LifecycleService } from './lifecycle.service';
 
@@ -76,7 +76,7 @@ export class LifecycleController {
   private async accept(
     caller: Caller,
     tenantId: string,
-    action: TenantLifecycleAction,
+    action: TenantStatusAction,
     reason: string | undefined,
     reply: FastifyReply,
   ) {

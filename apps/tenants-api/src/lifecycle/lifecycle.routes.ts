@@ -1,7 +1,7 @@
-import type { TenantLifecycleAction } from '@bbws/shared-contracts';
+import type { TenantStatusAction } from '@bbws/shared-contracts';
 
 /** Hrefs of the tenant lifecycle actions. */
 export const lifecycleRoutes = {
-  action: (tenantId: string, action: TenantLifecycleAction) =>
+  action: (tenantId: string, action: TenantStatusAction) =>
     `/v1.0/tenants/${tenantId}/lifecycle/${action.toLowerCase()}`,
 };

@@ -1,8 +1,8 @@
 import type { TenantStatus } from '@bbws/data-access-tenants';
-import type { TenantLifecycleAction } from '@bbws/shared-contracts';
+import type { TenantStatusAction } from '@bbws/shared-contracts';
 
 /** Each lifecycle action takes a tenant from one status to another (API.md § Tenants). */
-export const LIFECYCLE_ACTIONS: Record<TenantLifecycleAction, { from: TenantStatus; to: TenantStatus }> = {
+export const LIFECYCLE_ACTIONS: Record<TenantStatusAction, { from: TenantStatus; to: TenantStatus }> = {
   SUSPEND: { from: 'ACTIVE', to: 'SUSPENDED' },
   RESUME: { from: 'SUSPENDED', to: 'ACTIVE' },
   PARK: { from: 'ACTIVE', to: 'PARKED' },
@@ -10,8 +10,8 @@ export const LIFECYCLE_ACTIONS: Record<TenantLifecycleAction, { from: TenantStat
 };
 
 /** The actions a tenant in `status` accepts (resume does not undo a park, nor unpark a suspension). */
-export function lifecycleActionsFrom(status: TenantStatus): TenantLifecycleAction[] {
-  return (Object.keys(LIFECYCLE_ACTIONS) as TenantLifecycleAction[]).filter(
+export function lifecycleActionsFrom(status: TenantStatus): TenantStatusAction[] {
+  return (Object.keys(LIFECYCLE_ACTIONS) as TenantStatusAction[]).filter(
     (action) => LIFECYCLE_ACTIONS[action].from === status,
   );
 }

@@ -1,25 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import {
@@ -111,25 +91,6 @@ export class TenantsController {
     @IfMatch() ifMatch?: number,
   ) {
     return this.update(caller, tenantId, body, ifMatch);
-  }
-
-  @Delete(':tenantId')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Deprovision a tenant (platform admin)' })
-  @ApiQuery({ name: 'force', required: false, type: Boolean })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: TenantResponseDto })
-  @ApiErrors(404, 409, 422)
-  async remove(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Req() request: FastifyRequest,
-    @Query('force') force?: string,
-    @IfMatch() ifMatch?: number,
-  ) {
-    return presentTenant(
-      await this.tenants.deprovision(caller, tenantId, force === 'true', String(request.id), ifMatch),
-    );
   }
 
   @Patch(':tenantId/status')

@@ -17,15 +17,25 @@ import type {
   TenantInstancesLifecycle,
 } from './tenant-instances.port';
 
-/** Which instances a tenant action touches (those in `from`), and the operation each gets. */
+/** Which instances a tenant action touches (those in `from`), the status it moves them to, and the operation. */
 const FAN_OUT: Record<
   TenantLifecycleAction,
-  { from: InstanceStatus; to: InstanceStatus; contract: MessageContract<InstanceLifecyclePayload> }
+  { from: readonly InstanceStatus[]; to: InstanceStatus; contract: MessageContract<InstanceLifecyclePayload> }
 > = {
-  SUSPEND: { from: 'ACTIVE', to: 'SUSPENDING', contract: MESSAGES.INSTANCE_SUSPEND },
-  RESUME: { from: 'SUSPENDED', to: 'RESUMING', contract: MESSAGES.INSTANCE_RESUME },
-  PARK: { from: 'ACTIVE', to: 'PARKING', contract: MESSAGES.INSTANCE_PARK },
-  UNPARK: { from: 'PARKED', to: 'UNPARKING', contract: MESSAGES.INSTANCE_UNPARK },
+  SUSPEND: { from: ['ACTIVE'], to: 'SUSPENDING', contract: MESSAGES.INSTANCE_SUSPEND },
+  RESUME: { from: ['SUSPENDED'], to: 'RESUMING', contract: MESSAGES.INSTANCE_RESUME },
+  PARK: { from: ['ACTIVE'], to: 'PARKING', contract: MESSAGES.INSTANCE_PARK },
+  UNPARK: { from: ['PARKED'], to: 'UNPARKING', contract: MESSAGES.INSTANCE_UNPARK },
+  DEPROVISION: {
+    from: ['ACTIVE', 'SUSPENDED', 'PARKED', 'FAILED', 'WORKFLOW_FAILED'],
+    to: 'PENDING_DEPROVISIONING',
+    contract: MESSAGES.INSTANCE_DEPROVISION,
+  },
+};
+
+/** Statuses an earlier attempt's child operation may have moved an instance to (followed, not relaunched). */
+const IN_FLIGHT: Partial<Record<TenantLifecycleAction, readonly InstanceStatus[]>> = {
+  DEPROVISION: ['DEPROVISIONING'],
 };
 
 const TERMINAL = ['COMPLETED', 'FAILED', 'CANCELLED'];
@@ -77,12 +87,12 @@ export class TenantInstancesFanOut implements TenantInstancesLifecycle {
     const plan = FAN_OUT[action];
     const children: InstanceChildOperation[] = [];
     for (const instance of await this.instances.listByTenant(tenantId)) {
-      const operationId =
-        instance.status === plan.from
-          ? await this.launch(instance, plan, context)
-          : instance.status === plan.to
-            ? await this.operations.activeOperationId(instance.instanceId)
-            : null;
+      const following = instance.status === plan.to || IN_FLIGHT[action]?.includes(instance.status);
+      const operationId = plan.from.includes(instance.status)
+        ? await this.launch(instance, action, context)
+        : following
+          ? await this.operations.activeOperationId(instance.instanceId)
+          : null;
       if (operationId)
         children.push({
           operationId,
@@ -99,9 +109,11 @@ export class TenantInstancesFanOut implements TenantInstancesLifecycle {
 
   private async launch(
     instance: Instance,
-    plan: (typeof FAN_OUT)[TenantLifecycleAction],
+    action: TenantLifecycleAction,
     context: FanOutContext,
   ): Promise<string> {
+    const plan = FAN_OUT[action];
+    const target = { instanceId: instance.instanceId, environment: instance.environment };
     try {
       const operation = await this.launcher.launch({
         contract: plan.contract,
@@ -110,14 +122,14 @@ export class TenantInstancesFanOut implements TenantInstancesLifecycle {
         resourceId: instance.instanceId,
         createdBy: context.createdBy,
         correlationId: context.correlationId,
-        payload: {
-          instanceId: instance.instanceId,
-          environment: instance.environment,
-          reason: context.reason ?? `Tenant operation ${context.operationId}`,
-        },
+        // INSTANCE_DEPROVISION carries no reason; the runtime actions say which tenant operation asked.
+        payload:
+          action === 'DEPROVISION'
+            ? target
+            : { ...target, reason: context.reason ?? `Tenant operation ${context.operationId}` },
         extra: this.instances.changeWrites(instance, {
           expectedVersion: instance.version,
-          expectedStatuses: [plan.from],
+          expectedStatuses: [instance.status],
           changes: { status: plan.to },
         }),
       });

@@ -44,6 +44,7 @@ export {
   TENANT_LIFECYCLE_ACTIONS,
   TenantLifecycleRequestedPayload,
   type TenantLifecycleAction,
+  type TenantStatusAction,
 } from './tenant-events.message';
 export { WebhookDeliveryPayload, WebhookEventPayload } from './webhook.message';
 export { WEBHOOK_EVENT_TYPES, type WebhookEventBody, type WebhookEventType } from './webhook-events';

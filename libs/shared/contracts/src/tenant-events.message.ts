@@ -3,8 +3,11 @@ import { idPattern } from '@bbws/shared-util';
 import { defineMessage } from './message-contract';
 import { HOSTING_ENVIRONMENTS, type HostingEnvironment } from './site-operations.message';
 
-export const TENANT_LIFECYCLE_ACTIONS = ['SUSPEND', 'RESUME', 'PARK', 'UNPARK'] as const;
+/** DEPROVISION is the operation of DELETE /tenants/{t} when the tenant still has instances (it deprovisions them first). */
+export const TENANT_LIFECYCLE_ACTIONS = ['SUSPEND', 'RESUME', 'PARK', 'UNPARK', 'DEPROVISION'] as const;
 export type TenantLifecycleAction = (typeof TENANT_LIFECYCLE_ACTIONS)[number];
+/** The actions of POST /tenants/{t}/lifecycle/{action}. */
+export type TenantStatusAction = Exclude<TenantLifecycleAction, 'DEPROVISION'>;
 
 const TENANT_STATUSES = ['PENDING', 'ACTIVE', 'SUSPENDED', 'PARKED', 'FAILED', 'DEPROVISIONED'] as const;
 
