@@ -16,8 +16,17 @@ export async function resetDataDir(dataDir: string, root: string): Promise<void>
 }
 
 /** The secret that signs pagination cursors: created once, so cursors stay valid across restarts. */
-export async function ensureCursorSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'secrets', 'cursor-secret');
+export function ensureCursorSecret(dataDir: string): Promise<string> {
+  return ensureSecret(dataDir, 'cursor-secret');
+}
+
+/** The token the local GitHub-compatible API accepts (the workers get it as GITOPS_TOKEN). */
+export function ensureGitOpsToken(dataDir: string): Promise<string> {
+  return ensureSecret(dataDir, 'gitops-token');
+}
+
+async function ensureSecret(dataDir: string, name: string): Promise<string> {
+  const file = path.join(dataDir, 'secrets', name);
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch (error) {

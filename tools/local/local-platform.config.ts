@@ -11,6 +11,16 @@ export const FRONT_DOOR_URL = localUrl('front-door');
 export const DYNAMODB_PORT = 8000;
 export const SQS_PORT = 9324;
 export const S3_PORT = LOCAL_SERVICE_PORTS.s3;
+export const GITHUB_PORT = LOCAL_SERVICE_PORTS.github;
+export const COMPUTE_PORT = LOCAL_SERVICE_PORTS.compute;
+export const ALB_PORT = LOCAL_SERVICE_PORTS.alb;
+export const MARIADB_PORT = LOCAL_SERVICE_PORTS.mariadb;
+/** The local cloud's endpoints (GitHub-compatible API, ECS/ELBv2, ALB proxy) on their fixed ports. */
+export const LOCAL_CLOUD_URLS = {
+  github: `http://${LOCAL_HOST}:${GITHUB_PORT}`,
+  compute: `http://${LOCAL_HOST}:${COMPUTE_PORT}`,
+  alb: `http://${LOCAL_HOST}:${ALB_PORT}`,
+};
 export const LOCAL_ARTIFACTS_BUCKET = artifactsBucketName(LOCAL_STAGE);
 
 export const LOCAL_IDENTITY = {
@@ -42,7 +52,10 @@ export function localDataDir(root: string, env: NodeJS.ProcessEnv = process.env)
 export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
 
 /** The environment every app and the workers read (BBWS_STAGE, endpoints, identity, ...), without PORT. */
-export function appEnvironment(dataDir: string, cursorSecret: string): Record<string, string> {
+export function appEnvironment(
+  dataDir: string,
+  secrets: { cursorSecret: string; gitopsToken: string },
+): Record<string, string> {
   return {
     BBWS_STAGE: LOCAL_STAGE,
     BBWS_DATA_DIR: dataDir,
@@ -57,7 +70,11 @@ export function appEnvironment(dataDir: string, cursorSecret: string): Record<st
     AUTH_ISSUER: LOCAL_IDENTITY.issuer,
     AUTH_AUDIENCE: LOCAL_IDENTITY.audience,
     AUTH_JWKS_URL: LOCAL_IDENTITY.jwksUrl,
-    CURSOR_SECRET: cursorSecret,
+    CURSOR_SECRET: secrets.cursorSecret,
+    ECS_ENDPOINT: LOCAL_CLOUD_URLS.compute,
+    ELBV2_ENDPOINT: LOCAL_CLOUD_URLS.compute,
+    GITOPS_BASE_URL: LOCAL_CLOUD_URLS.github,
+    GITOPS_TOKEN: secrets.gitopsToken,
     HOST: LOCAL_HOST,
     // Short long-polls locally, so Ctrl-C stops the workers in about two seconds.
     WORKER_WAIT_TIME_SECONDS: '2',

@@ -12,16 +12,23 @@ import {
   startSqs,
   type RunningEngine,
 } from '@bbws/testing-engines';
+import type { LocalCloud } from '@bbws/integrations-local-cloud';
 import { AppProcess } from './app-process';
-import { ensureCursorSecret } from './data-dir';
+import { ensureCursorSecret, ensureGitOpsToken } from './data-dir';
+import { startPlatformCloud } from './local-cloud.runner';
 import {
+  ALB_PORT,
+  COMPUTE_PORT,
   DYNAMODB_PORT,
   FRONT_DOOR_PORT,
+  GITHUB_PORT,
   LOCAL_ARTIFACTS_BUCKET,
+  LOCAL_CLOUD_URLS,
   LOCAL_CREDENTIALS,
   LOCAL_HOST,
   LOCAL_REGION,
   LOCAL_STAGE,
+  MARIADB_PORT,
   S3_PORT,
   SQS_PORT,
   appEnvironment,
@@ -48,6 +55,7 @@ export class LocalPlatform {
   private readonly guard = new OrphanGuard();
   private readonly engines: RunningEngine[] = [];
   private readonly apps: AppProcess[] = [];
+  private cloud?: LocalCloud;
   private stopping = false;
 
   constructor(private readonly options: LocalPlatformOptions) {}
@@ -62,6 +70,10 @@ export class LocalPlatform {
       [DYNAMODB_PORT, 'DynamoDB Local'],
       [SQS_PORT, 'SQS'],
       [S3_PORT, 'S3 (artifacts)'],
+      [GITHUB_PORT, 'GitHub-compatible API'],
+      [COMPUTE_PORT, 'ECS/ELBv2 endpoint'],
+      [ALB_PORT, 'ALB proxy'],
+      [MARIADB_PORT, 'MariaDB'],
       ...this.options.apps.map((app): [number, string] => [app.port, app.name]),
     ];
     for (const [port, owner] of ports) {
@@ -73,16 +85,18 @@ export class LocalPlatform {
 
   /**
    * SQS, the artifacts S3 server and the identity key first (instant), then the apps boot while
-   * DynamoDB Local (the slow part) starts and gets its tables; resolves once every app answers
-   * /health and /ready.
+   * DynamoDB Local (the slow part) starts and gets its tables and the local cloud (MariaDB, the data
+   * plane, the GitHub-compatible API, the ALB proxy) starts; resolves once every app answers
+   * /health and /ready and the local cloud is up.
    */
   async start(): Promise<void> {
     const { dataDir, progress } = this.options;
     await mkdir(this.logDir, { recursive: true });
     const started = Date.now();
     const sqs = this.keep(await startSqs({ port: SQS_PORT, region: LOCAL_REGION }));
-    const [cursorSecret] = await Promise.all([
+    const [cursorSecret, gitopsToken] = await Promise.all([
       ensureCursorSecret(dataDir),
+      ensureGitOpsToken(dataDir),
       LocalSigningKey.loadOrCreate(dataDir),
       withSqs(sqs.endpoint),
       this.startArtifacts(),
@@ -96,21 +110,34 @@ export class LocalPlatform {
       await withTables(dynamo.endpoint);
       progress(`DynamoDB Local and tables ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
-    if (!this.stopping) this.startApps(cursorSecret);
+    const cloud = startPlatformCloud({ dataDir, sqsEndpoint: sqs.endpoint, gitopsToken, progress }).then(
+      async (started) => {
+        this.cloud = started;
+        if (this.stopping) await this.stopCloud();
+      },
+    );
+    if (!this.stopping) this.startApps({ cursorSecret, gitopsToken });
     const deadline = Date.now() + READY_TIMEOUT_MS;
-    await Promise.all([database, ...this.apps.map((app) => app.waitUntilReady(deadline))]);
+    await Promise.all([database, cloud, ...this.apps.map((app) => app.waitUntilReady(deadline))]);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.apps.map((app) => app.stop()));
+    await this.stopCloud();
     await Promise.all(this.engines.map((engine) => engine.stop()));
     this.guard.dispose();
   }
 
-  private startApps(cursorSecret: string): void {
+  private async stopCloud(): Promise<void> {
+    const cloud = this.cloud;
+    this.cloud = undefined;
+    await cloud?.stop();
+  }
+
+  private startApps(secrets: { cursorSecret: string; gitopsToken: string }): void {
     const { apps, frontDoorMain, root, streamLogs, progress } = this.options;
-    const env = appEnvironment(this.options.dataDir, cursorSecret);
+    const env = appEnvironment(this.options.dataDir, secrets);
     const upstreams = apps
       .filter((app) => app.hasDocs)
       .map((app) => `${app.name}=http://${LOCAL_HOST}:${app.port}`);
@@ -120,7 +147,7 @@ export class LocalPlatform {
         name: 'front-door',
         main: frontDoorMain,
         port: FRONT_DOOR_PORT,
-        env: { ...env, FRONT_DOOR_UPSTREAMS: upstreams.join(',') },
+        env: { ...env, FRONT_DOOR_UPSTREAMS: upstreams.join(','), FRONT_DOOR_ALB_URL: LOCAL_CLOUD_URLS.alb },
       },
     ];
     for (const spec of specs) {

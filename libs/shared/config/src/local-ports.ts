@@ -22,6 +22,14 @@ export type LocalAppName = keyof typeof LOCAL_PORTS;
 export const LOCAL_SERVICE_PORTS = {
   /** The S3-compatible artifacts server (data under `<data dir>/artifacts`). */
   s3: 4568,
+  /** The GitHub-compatible REST API over the GitOps repositories (`<data dir>/gitops/{env}`). */
+  github: 4569,
+  /** The local data plane's ECS- and ELBv2-compatible control endpoint (ECS_ENDPOINT, ELBV2_ENDPOINT). */
+  compute: 4570,
+  /** The ALB proxy in front of the instances' workers (the front door sends `*.{env}.localhost` there). */
+  alb: 4571,
+  /** The MariaDB server of the data directory (the local stand-in for RDS). */
+  mariadb: 3307,
 } as const;
 
 /** The API apps behind the front door, in port order. */
