@@ -21,6 +21,7 @@ import {
   type QueueHandler,
 } from '@bbws/platform-sqs';
 import { OperationContext } from './operation-context';
+import { publishOperationEvent } from './operation-event';
 import type { OperationRunStore } from './operation-store.port';
 
 export interface OperationOutcome {
@@ -281,31 +282,11 @@ export class OperationProcessor implements QueueHandler {
     await this.publish(operation, 'operation.failed', { status: 'FAILED', error });
   }
 
-  private async publish(
+  private publish(
     operation: Operation,
     type: 'operation.completed' | 'operation.failed',
     data: Record<string, unknown>,
   ): Promise<void> {
-    if (!this.events) return;
-    try {
-      await this.events.publish({
-        tenantId: operation.tenantId,
-        type,
-        correlationId: operation.dispatch?.message.correlationId ?? operation.operationId,
-        data: {
-          operationId: operation.operationId,
-          type: operation.type,
-          resourceType: operation.resourceType,
-          resourceId: operation.resourceId,
-          ...data,
-        },
-      });
-    } catch (error) {
-      // The operation's state is what matters; a lost notification is not worth redoing the work.
-      this.logger.warn(
-        { err: error, operationId: operation.operationId, type },
-        'could not publish the operation event',
-      );
-    }
+    return publishOperationEvent(this.events, this.logger, operation, type, data);
   }
 }
