@@ -1,9 +1,9 @@
-import { HOSTING_ENVIRONMENTS } from '@bbws/shared-contracts';
+import { HOSTING_ENVIRONMENT_NAMES } from '@bbws/shared-config';
 import type { HostRouter } from './host-router';
 
 /** `{anything}.{env}.localhost` for each hosting environment: the instances' hosts on the local data plane. */
 const INSTANCE_HOST = new RegExp(
-  `^([a-z0-9-]+\\.)+(${HOSTING_ENVIRONMENTS.map((environment) => environment.toLowerCase()).join('|')})\\.localhost$`,
+  `^([a-z0-9-]+\\.)+(${HOSTING_ENVIRONMENT_NAMES.map((environment) => environment.toLowerCase()).join('|')})\\.localhost$`,
 );
 
 /**
