@@ -15,6 +15,7 @@ import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { ComputeTestPlane, buildInstance } from '@bbws/testing-instances';
+import { QUEUE_WORKER_NAMES } from '../src/runtime/worker-registry';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 const run = promisify(execFile);
@@ -130,7 +131,12 @@ export async function startInstanceGitOps(
     INSTANCE_CONVERGENCE_TIMEOUT_MS: '3000',
     INSTANCE_WORKFLOW_TIMEOUT_MS: '5000',
     WORKER_QUEUES: JSON.stringify(
-      Object.fromEntries(workers.split(',').map((name) => [name, { visibilityTimeoutSeconds: 10 }])),
+      Object.fromEntries(
+        workers
+          .split(',')
+          .filter((name) => (QUEUE_WORKER_NAMES as readonly string[]).includes(name))
+          .map((name) => [name, { visibilityTimeoutSeconds: 10 }]),
+      ),
     ),
     ...env,
   });

@@ -12,8 +12,10 @@ describe('loadWorkersConfig', () => {
       'instance-provision',
       'instance-lifecycle',
       'instance-deprovision',
+      'instance-events',
       'webhooks',
       'sweeper',
+      'instance-reconciler',
     ]);
     expect(config.instances?.compute.DEV).toMatchObject({ region: 'us-east-1' });
     expect(config.instances?.gitops).toBeNull();
@@ -101,6 +103,13 @@ describe('loadWorkersConfig', () => {
       localCredentials: true,
     });
   });
+
+  it.each(['instance-provision', 'instance-deprovision', 'instance-events', 'instance-reconciler'])(
+    'gives the %s worker the instance config',
+    (worker) => {
+      expect(loadWorkersConfig({ ...base, WORKERS: worker }).instances).not.toBeNull();
+    },
+  );
 
   it.each([
     ['an unknown worker', { WORKERS: 'tenant-events,site-creation' }],

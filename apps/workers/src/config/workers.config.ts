@@ -92,6 +92,8 @@ const workersEnvSchema = z.object({
   INSTANCE_RECONCILER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Instances one reconciler tick looks at per environment and status (and ACTIVE ones refreshed). */
   INSTANCE_RECONCILER_BATCH: z.coerce.number().int().min(1).max(100).default(25),
+  /** How long an instance stays unchanged in a transitional status without a running operation before it is FAILED. */
+  INSTANCE_RECONCILER_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(120_000),
   /** GitHub's REST API root (or the local GitHub-compatible server) and a token with contents + actions write. */
   GITOPS_BASE_URL: z.string().url().default('https://api.github.com'),
   GITOPS_TOKEN: z.string().min(1).optional(),
@@ -140,7 +142,7 @@ export interface InstanceWorkersConfig {
   compute: ComputeConfig;
   convergence: { timeoutMs: number; pollIntervalMs: number };
   workflow: { timeoutMs: number; pollIntervalMs: number };
-  reconciler: { intervalMs: number; batchSize: number };
+  reconciler: { intervalMs: number; batchSize: number; graceMs: number };
   /** Per hosting environment; null without GITOPS_TOKEN (the GitOps workers refuse to boot then). */
   gitops: Record<string, GitOpsRepositoryConfig> | null;
   terraformStateBucket: (environment: string) => string;
@@ -149,7 +151,13 @@ export interface InstanceWorkersConfig {
   dataDir: string;
 }
 
-const INSTANCE_WORKERS: readonly WorkerName[] = ['instance-provision', 'instance-lifecycle'];
+const INSTANCE_WORKERS: readonly WorkerName[] = [
+  'instance-provision',
+  'instance-lifecycle',
+  'instance-deprovision',
+  'instance-events',
+  'instance-reconciler',
+];
 
 export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): WorkersConfig {
   const platform = loadConfig(platformEnvSchema('workers', WORKERS_PORT), env);
@@ -208,7 +216,11 @@ function instanceWorkersConfig(
       pollIntervalMs: own.INSTANCE_POLL_INTERVAL_MS,
     },
     workflow: { timeoutMs: own.INSTANCE_WORKFLOW_TIMEOUT_MS, pollIntervalMs: own.INSTANCE_POLL_INTERVAL_MS },
-    reconciler: { intervalMs: own.INSTANCE_RECONCILER_INTERVAL_MS, batchSize: own.INSTANCE_RECONCILER_BATCH },
+    reconciler: {
+      intervalMs: own.INSTANCE_RECONCILER_INTERVAL_MS,
+      batchSize: own.INSTANCE_RECONCILER_BATCH,
+      graceMs: own.INSTANCE_RECONCILER_GRACE_MS,
+    },
     gitops: own.GITOPS_TOKEN ? gitOpsRepositories(environments, own, own.GITOPS_TOKEN) : null,
     terraformStateBucket: (environment) =>
       own.TERRAFORM_STATE_BUCKET.replaceAll('{env}', environment.toLowerCase()),

@@ -8,6 +8,10 @@ import {
 } from '../instances/instance-deprovision.module';
 import { INSTANCE_LIFECYCLE_HANDLERS, InstanceLifecycleModule } from '../instances/instance-lifecycle.module';
 import { INSTANCE_PROVISION_HANDLERS, InstanceProvisionModule } from '../instances/instance-provision.module';
+import { InstanceReconcilerModule } from '../instances/instance-reconciler.module';
+import { InstanceReconcilerTask } from '../instances/instance-reconciler.task';
+import { RuntimeEventsConsumer } from '../instances/runtime-events.consumer';
+import { RuntimeEventsModule } from '../instances/runtime-events.module';
 import { SweeperModule } from '../sweeper/sweeper.module';
 import { SweeperTask } from '../sweeper/sweeper.task';
 import { TenantEventsModule } from '../tenant-events/tenant-events.module';
@@ -64,6 +68,13 @@ export const WORKER_REGISTRY = [
     handlers: [InstanceDeprovisionHandler],
   },
   {
+    name: 'instance-events',
+    queue: 'instance-events',
+    kind: 'messages',
+    module: RuntimeEventsModule,
+    handler: RuntimeEventsConsumer,
+  },
+  {
     name: 'webhooks',
     queue: 'webhooks',
     kind: 'messages',
@@ -71,6 +82,13 @@ export const WORKER_REGISTRY = [
     handler: WebhooksConsumer,
   },
   { name: 'sweeper', queue: null, kind: 'task', module: SweeperModule, handler: SweeperTask },
+  {
+    name: 'instance-reconciler',
+    queue: null,
+    kind: 'task',
+    module: InstanceReconcilerModule,
+    handler: InstanceReconcilerTask,
+  },
 ] as const satisfies readonly WorkerDefinition[];
 
 export type WorkerName = (typeof WORKER_REGISTRY)[number]['name'];

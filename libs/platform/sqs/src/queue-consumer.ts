@@ -178,7 +178,8 @@ export class QueueConsumer {
     const line = { queue: this.queue.name, messageId: context.messageId, receiveCount };
     let parsed: ParsedMessage;
     try {
-      parsed = parseMessage(message.Body ?? '', this.handler.contracts);
+      const body = message.Body ?? '';
+      parsed = this.handler.parse ? this.handler.parse(body) : parseMessage(body, this.handler.contracts);
     } catch (error) {
       if (error instanceof MalformedMessageError) {
         this.logger.error(

@@ -31,6 +31,12 @@ export interface MessageContext {
 export interface QueueHandler {
   readonly name: string;
   readonly contracts: readonly MessageContract[];
+  /**
+   * For queues whose messages are not our envelopes (e.g. raw EventBridge events): turns the body into
+   * one of `contracts`' messages, throwing MalformedMessageError for a body it can never read.
+   * Without it the body is parsed as an envelope of one of `contracts`.
+   */
+  parse?(body: string): ParsedMessage;
   handle(message: ParsedMessage, context: MessageContext): Promise<HandlerOutcome>;
   /** Runs with every visibility extension; throwing aborts the handler (e.g. its lease was lost). */
   heartbeat?(message: ParsedMessage, context: MessageContext): Promise<void>;
