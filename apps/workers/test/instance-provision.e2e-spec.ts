@@ -6,6 +6,7 @@ import { MESSAGES } from '@bbws/shared-contracts';
 import { eventually } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { startInstanceGitOps, watchStatuses, type InstanceGitOpsFixture } from './instance-gitops.fixture';
+import { startReceiver, type Receiver } from './workers-app.fixture';
 
 jest.setTimeout(90_000);
 
@@ -13,12 +14,17 @@ const git = promisify(execFile);
 
 describe('workers: instance provisioning and updates through GitOps (bbws-instance-provision)', () => {
   let gx: InstanceGitOpsFixture;
+  let receiver: Receiver;
   const lookups = new RuntimeLookupDao(testDynamoContext());
 
   beforeAll(async () => {
-    gx = await startInstanceGitOps('instance-provision');
+    gx = await startInstanceGitOps('instance-provision,webhooks');
+    receiver = await startReceiver();
   });
-  afterAll(() => gx.close());
+  afterAll(async () => {
+    await gx.close();
+    await receiver.close();
+  });
   afterEach(() => {
     gx.applier.release();
     gx.applier.failWith = undefined;
@@ -30,8 +36,18 @@ describe('workers: instance provisioning and updates through GitOps (bbws-instan
   });
   const provisionPayload = { tier: 'STANDARD' as const, desiredCount: 1 };
 
+  /** The instance webhook events delivered for the tenant, in order. */
+  const instanceEvents = (tenantId: string, count: number) =>
+    eventually(async () => {
+      const events = receiver.requests
+        .map((request) => JSON.parse(request.body) as { type: string; tenantId: string; data: object })
+        .filter((event) => event.tenantId === tenantId && event.type.startsWith('instance.'));
+      return events.length >= count ? events : undefined;
+    });
+
   it('walks COMMITTING → WORKFLOW_QUEUED → WORKFLOW_RUNNING → PROVISIONING → ACTIVE with one commit of valid HCL, one run and the runtime lookup', async () => {
     const instance = await gx.seedInstance();
+    await gx.fx.seedWebhook(instance.tenantId, receiver.url, ['instance.active', 'instance.failed']);
     const watch = watchStatuses(gx.instances, instance);
     gx.applier.hold();
     const operation = await gx.launch(instance, MESSAGES.INSTANCE_PROVISION, 'PENDING_PROVISIONING', {
@@ -92,10 +108,17 @@ describe('workers: instance provisioning and updates through GitOps (bbws-instan
     expect(gx.compute.plane.route(instance.resources.host)).toMatchObject({ kind: 'forward' });
     expect(await gx.fx.operations.activeOperationId(instance.instanceId)).toBeNull();
     expect((await gx.fx.tenants.get(instance.tenantId))?.status).toBe('ACTIVE');
+    expect(await instanceEvents(instance.tenantId, 1)).toEqual([
+      expect.objectContaining({
+        type: 'instance.active',
+        data: expect.objectContaining({ instanceId: instance.instanceId, status: 'ACTIVE' }),
+      }),
+    ]);
   });
 
   it('fails as WORKFLOW_FAILED with the run log in the error, and a re-launched provision after the fix goes ACTIVE', async () => {
     const instance = await gx.seedInstance();
+    await gx.fx.seedWebhook(instance.tenantId, receiver.url, ['instance.active', 'instance.failed']);
     gx.applier.failWith = 'Error: Unsupported argument "desired_cont" on main.tf line 12';
     const failedOp = await gx.launch(instance, MESSAGES.INSTANCE_PROVISION, 'PENDING_PROVISIONING', {
       ...ids(instance),
@@ -123,6 +146,13 @@ describe('workers: instance provisioning and updates through GitOps (bbws-instan
     expect(active).toMatchObject({ status: 'ACTIVE', lastError: null, runningCount: 1 });
     expect(gx.dispatchesOf(retry.operationId)).toBe(1);
     expect(active.gitOps.lastWorkflowRunId).not.toBe(workflowFailed.gitOps.lastWorkflowRunId);
+    expect((await instanceEvents(instance.tenantId, 2)).map((event) => [event.type, event.data])).toEqual([
+      [
+        'instance.failed',
+        expect.objectContaining({ status: 'WORKFLOW_FAILED', operationId: failedOp.operationId }),
+      ],
+      ['instance.active', expect.objectContaining({ status: 'ACTIVE', operationId: retry.operationId })],
+    ]);
   });
 
   it('resumes a provision whose worker stopped after the dispatch: one commit, one dispatch, then ACTIVE', async () => {
