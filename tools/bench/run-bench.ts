@@ -1,14 +1,35 @@
 import path from 'node:path';
+import { runInstancesBench } from './instances.bench';
 import { runOperationsBench } from './operations.bench';
 import { runTenantsBench } from './tenants.bench';
 
-/** `npm run bench`: every benchmark in turn, printed as plain tables. Not part of `npm test`. */
+const distRoot = path.resolve(__dirname, '../..');
+const repoRoot = path.resolve(distRoot, '..');
+
+const BENCHES: { name: string; title: string; run: () => Promise<string> }[] = [
+  { name: 'tenants', title: 'tenants-api vs bare handler', run: () => runTenantsBench(distRoot) },
+  {
+    name: 'operations',
+    title: 'operations: no-op operations completed by the workers',
+    run: runOperationsBench,
+  },
+  {
+    name: 'instances',
+    title: 'instances on the local platform (npm start; its ports must be free)',
+    run: () => runInstancesBench(repoRoot),
+  },
+];
+
+/** `npm run bench [-- --only=tenants,operations,instances]`: the benchmarks in turn, as plain tables. Not part of `npm test`. */
 async function main(): Promise<void> {
-  const distRoot = path.resolve(__dirname, '../..');
-  console.log('== tenants-api vs bare handler ==');
-  console.log(await runTenantsBench(distRoot));
-  console.log('\n== operations: no-op operations completed by the workers ==');
-  console.log(await runOperationsBench());
+  const only = process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
+  for (const bench of BENCHES.filter((entry) => !only || only.includes(entry.name))) {
+    console.log(`\n== ${bench.title} ==`);
+    console.log(await bench.run());
+  }
 }
 
 main().then(
