@@ -11,7 +11,16 @@ import { ConflictError, NotFoundError, UpstreamError, ValidationError } from '@b
 import { ComputeClientPool } from './compute-clients';
 import { mapComputeError, type CallSubject } from './compute-error.mapper';
 import type { ComputeConfig } from './compute.config';
-import type { ComputePort, ListenerRuleRef, RuleSnapshot, ServiceRef, ServiceSnapshot } from './compute.port';
+import type {
+  ComputePort,
+  ListenerRuleRef,
+  OneOffTask,
+  RuleSnapshot,
+  ServiceRef,
+  ServiceSnapshot,
+  TaskSnapshot,
+} from './compute.port';
+import { EcsOneOffTasks } from './ecs-one-off-tasks';
 import { maintenancePage } from './maintenance-page';
 import { ruleHosts, toRuleSnapshot } from './rule-snapshot.mapper';
 import { missingServiceSnapshot, toServiceSnapshot } from './service-snapshot.mapper';
@@ -25,9 +34,14 @@ export const FORWARD_TARGET_TAG = 'bbws:forward-target-group';
 /** ComputePort on the AWS SDK (ECS + ELBv2); the SDK retries throttled and 5xx calls itself. */
 export class AwsComputeAdapter implements ComputePort {
   private readonly pool: ComputeClientPool;
+  private readonly tasks: EcsOneOffTasks;
 
   constructor(config: ComputeConfig) {
     this.pool = new ComputeClientPool(config);
+    this.tasks = new EcsOneOffTasks(
+      (environment) => this.pool.for(environment).ecs,
+      (subject, send) => this.call(subject, send),
+    );
   }
 
   async describeService(ref: ServiceRef): Promise<ServiceSnapshot> {
@@ -125,6 +139,14 @@ export class AwsComputeAdapter implements ComputePort {
       [{ Type: 'forward', Order: 1, TargetGroupArn: targetGroupArn }],
       targetGroupArn,
     );
+  }
+
+  runTask(ref: ServiceRef, task: OneOffTask): Promise<{ taskArn: string }> {
+    return this.tasks.runTask(ref, task);
+  }
+
+  describeTask(environment: HostingEnvironment, cluster: string, taskArn: string): Promise<TaskSnapshot> {
+    return this.tasks.describeTask(environment, cluster, taskArn);
   }
 
   /** Closes the SDK clients' sockets. */

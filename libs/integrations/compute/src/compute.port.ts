@@ -48,7 +48,7 @@ export interface RuleSnapshot {
  */
 export const COMPUTE_PORT = token<ComputePort>('COMPUTE_PORT');
 
-export interface ComputePort {
+export interface ComputePort extends OneOffTasks {
   describeService(ref: ServiceRef): Promise<ServiceSnapshot>;
   /** UpdateService with a new desired count; resolves with the service as ECS answered. */
   setDesiredCount(ref: ServiceRef, desiredCount: number): Promise<ServiceSnapshot>;
@@ -71,4 +71,42 @@ export interface ComputePort {
   ): Promise<{ previousTargetGroupArn: string }>;
   /** ModifyRule back to forwarding to `targetGroupArn`. */
   leaveMaintenance(ref: ListenerRuleRef, targetGroupArn: string): Promise<void>;
+}
+
+/** A one-off task to run with an instance service's task definition and network. */
+export interface OneOffTask {
+  /** Replaces the `wordpress` container's command. */
+  command: string[];
+  /** Added to the `wordpress` container's environment. */
+  environment: Record<string, string>;
+  /** RunTask's idempotency token (up to 64 characters): the same token answers the same task. */
+  clientToken?: string;
+}
+
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED'
+  | 'DELETED'
+  /** DescribeTasks `failures` reason MISSING: ECS does not know the task (any more). */
+  | 'MISSING';
+
+/** What DescribeTasks says about a task, reduced to what the control plane decides on. */
+export interface TaskSnapshot {
+  taskArn: string;
+  lastStatus: TaskStatus;
+  /** The `wordpress` container's exit code, once it stopped. */
+  exitCode?: number;
+  stoppedReason?: string;
+}
+
+export interface OneOffTasks {
+  /** RunTask with the service's task definition, launch type and awsvpc configuration. */
+  runTask(ref: ServiceRef, task: OneOffTask): Promise<{ taskArn: string }>;
+  describeTask(environment: HostingEnvironment, cluster: string, taskArn: string): Promise<TaskSnapshot>;
 }

@@ -68,6 +68,33 @@ export interface TargetGroupState {
   tags: Record<string, string>;
 }
 
+export type TaskStatus = 'PROVISIONING' | 'RUNNING' | 'STOPPED';
+
+/** A one-off task (RunTask) of an instance's task definition. */
+export interface TaskState {
+  taskArn: string;
+  environment: HostingEnvironment;
+  slug: string;
+  serviceName: string;
+  taskDefinitionArn: string;
+  group: string;
+  startedBy?: string;
+  /** RunTask's idempotency token. */
+  clientToken?: string;
+  command: string[];
+  /** Names only: values (presigned URLs, secrets) are not kept. */
+  environmentNames: string[];
+  lastStatus: TaskStatus;
+  createdAt: string;
+  startedAt?: string;
+  stoppedAt?: string;
+  stopCode?: 'EssentialContainerExited' | 'TaskFailedToStart';
+  stoppedReason?: string;
+  exitCode?: number;
+  /** The container's output, last 200 lines (CloudWatch Logs in AWS). */
+  log: string[];
+}
+
 /** Everything the local ECS + ALB hold, persisted as one JSON document. */
 export interface DataPlaneState {
   version: 1;
@@ -75,8 +102,10 @@ export interface DataPlaneState {
   services: Record<string, ServiceState>;
   targetGroups: Record<string, TargetGroupState>;
   rules: Record<string, RuleState>;
+  /** One-off tasks by ARN (absent in states saved before tasks existed). */
+  tasks: Record<string, TaskState>;
 }
 
 export function emptyState(): DataPlaneState {
-  return { version: 1, listeners: {}, services: {}, targetGroups: {}, rules: {} };
+  return { version: 1, listeners: {}, services: {}, targetGroups: {}, rules: {}, tasks: {} };
 }

@@ -14,7 +14,7 @@ export class DataPlaneStore {
   async load(): Promise<DataPlaneState> {
     try {
       const parsed = JSON.parse(await readFile(this.file, 'utf8')) as DataPlaneState;
-      return parsed.version === 1 ? parsed : emptyState();
+      return parsed.version === 1 ? { ...parsed, tasks: parsed.tasks ?? {} } : emptyState();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
       throw error;

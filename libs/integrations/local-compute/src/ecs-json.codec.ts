@@ -36,6 +36,14 @@ export function serviceJson(service: ServiceState, clusterArn: string) {
     runningCount: service.runningCount,
     pendingCount: service.pendingCount,
     launchType: 'FARGATE',
+    platformVersion: 'LATEST',
+    networkConfiguration: {
+      awsvpcConfiguration: {
+        subnets: [`subnet-${service.environment.toLowerCase()}-private`],
+        securityGroups: [`sg-${service.slug}`],
+        assignPublicIp: 'DISABLED',
+      },
+    },
     taskDefinition: service.deployments[0]?.taskDefinition,
     deployments: service.deployments.map(deploymentJson),
     events: service.events.map((event) => ({

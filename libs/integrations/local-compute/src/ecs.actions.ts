@@ -2,13 +2,18 @@ import { clusterName, nameOf } from './arns';
 import { AwsApiError } from './aws-api.error';
 import type { ServiceState } from './data-plane.state';
 import { serviceJson } from './ecs-json.codec';
+import { EcsTaskActions } from './ecs-task.actions';
 import type { LocalDataPlane } from './local-data-plane';
 
 type JsonObject = Record<string, unknown>;
 
 /** The ECS actions the compute adapter uses, over the data plane's state (AWS JSON 1.1 bodies). */
 export class EcsActions {
-  constructor(private readonly plane: LocalDataPlane) {}
+  private readonly tasks: EcsTaskActions;
+
+  constructor(private readonly plane: LocalDataPlane) {
+    this.tasks = new EcsTaskActions(plane);
+  }
 
   async handle(action: string, body: JsonObject): Promise<JsonObject> {
     switch (action) {
@@ -16,6 +21,10 @@ export class EcsActions {
         return this.updateService(body);
       case 'DescribeServices':
         return this.describeServices(body);
+      case 'RunTask':
+        return this.tasks.runTask(body, this.cluster(body.cluster));
+      case 'DescribeTasks':
+        return this.tasks.describeTasks(body, this.cluster(body.cluster));
       default:
         throw new AwsApiError(
           'UnknownOperationException',

@@ -14,3 +14,5 @@ export type { FleetHealth, FleetInstance, WorkerFleet } from './worker-fleet.por
 export type { HostRoute, HostRoutes } from './host-routes';
 export { clusterName, instanceResourceNames, LOCAL_ACCOUNT } from './arns';
 export type { EcsEventBridgeEvent, EcsEventsOptions } from './ecs-event.publisher';
+export { NO_TASK_RUNNER, type TaskRunner, type TaskRunResult } from './task-runner.port';
+export type { TaskState } from './data-plane.state';

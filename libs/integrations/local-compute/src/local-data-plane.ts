@@ -5,15 +5,19 @@ import type { DataPlaneState, ListenerState, RuleState, ServiceState } from './d
 import { DataPlaneStore } from './data-plane.store';
 import { EcsEventPublisher, type EcsEventsOptions, type ServiceEventInput } from './ecs-event.publisher';
 import { normalizeHost, routeHost, type HostRoute, type HostRoutes } from './host-routes';
+import { OneOffTaskRuns } from './one-off-tasks';
 import { primaryDeployment, ServiceConvergence } from './service-convergence';
 import { newDeployment, newService } from './service-records';
 import { assertHost, assertRegistration, defaultOnError, unique } from './registration.validation';
+import { NO_TASK_RUNNER, type TaskRunner } from './task-runner.port';
 import type { WorkerFleet } from './worker-fleet.port';
 
 export interface LocalDataPlaneOptions {
   dataDir: string;
   region: string;
   fleet: WorkerFleet;
+  /** Runs one-off tasks (RunTask); without it every command exits 127. */
+  tasks?: TaskRunner;
   /** Where ECS-shaped events go (the instance-events queue); none are sent without it. */
   events?: EcsEventsOptions;
   /** Hosting environments with a cluster and a listener (default DEV, SIT, PROD). */
@@ -54,6 +58,7 @@ export class LocalDataPlane implements HostRoutes {
   readonly arns: ArnFactory;
   readonly environments: readonly HostingEnvironment[];
   readonly convergence: ServiceConvergence;
+  readonly tasks: OneOffTaskRuns;
   private state!: DataPlaneState;
   private readonly store: DataPlaneStore;
   private readonly publisher?: EcsEventPublisher;
@@ -72,6 +77,13 @@ export class LocalDataPlane implements HostRoutes {
       timeoutMs: options.convergenceTimeoutMs ?? 120_000,
       onError: (error, context) => (options.onError ?? defaultOnError)(error, context),
     });
+    this.tasks = new OneOffTaskRuns({
+      region: options.region,
+      runner: options.tasks ?? NO_TASK_RUNNER,
+      state: () => this.state,
+      save: () => this.save(),
+      onError: (error, context) => (options.onError ?? defaultOnError)(error, context),
+    });
   }
 
   get region(): string {
@@ -82,12 +94,14 @@ export class LocalDataPlane implements HostRoutes {
   async start(): Promise<void> {
     this.state = await this.store.load();
     for (const environment of this.environments) this.listener(environment);
+    await this.tasks.recover();
     await this.save();
     for (const service of Object.values(this.state.services))
       if (service.desiredCount > 0) void this.convergence.converge(service);
   }
 
   async stop(): Promise<void> {
+    await this.tasks.stop();
     await this.convergence.stop();
     this.publisher?.close();
   }

@@ -11,6 +11,7 @@ import {
 } from '@bbws/integrations-local-compute';
 import { QueueProbe } from '@bbws/testing-engines';
 import { createComputeAdapter, type AwsComputeAdapter } from '@bbws/integrations-compute';
+import { RecordingTaskRunner } from './recording-task-runner';
 import { RecordingWorkerFleet } from './recording-worker-fleet';
 
 const REGION = 'us-east-1';
@@ -19,6 +20,7 @@ const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 /** The production adapter against a local data plane's endpoints, its events on a fresh local SQS queue. */
 export class ComputeTestPlane {
   readonly fleet = new RecordingWorkerFleet();
+  readonly tasks = new RecordingTaskRunner();
   readonly requests: ControlRequest[] = [];
   readonly sqs = new SQSClient({
     region: REGION,
@@ -62,6 +64,7 @@ export class ComputeTestPlane {
       dataDir: this.dataDir,
       region: REGION,
       fleet: this.fleet,
+      tasks: this.tasks,
       events: { queueUrl: this.queueUrl, sqs: this.sqs },
       pollIntervalMs: 20,
       convergenceTimeoutMs: 3_000,
