@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { RuntimeLookupDao, type Instance } from '@bbws/data-access-instances';
+import { S3ArtifactStore } from '@bbws/integrations-artifacts';
 import { MESSAGES } from '@bbws/shared-contracts';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { buildInstance } from '@bbws/testing-instances';
@@ -9,6 +12,22 @@ import { startInstanceGitOps, type InstanceGitOpsFixture } from './instance-gito
 jest.setTimeout(90_000);
 
 const git = promisify(execFile);
+
+/** The Jest global setup's S3 server and bucket, where the workers keep archives. */
+const artifacts = new S3ArtifactStore({
+  bucket: process.env.ARTIFACTS_BUCKET ?? '',
+  region: process.env.AWS_REGION ?? 'us-east-1',
+  endpoint: process.env.S3_ENDPOINT,
+  forcePathStyle: true,
+});
+
+async function bytesOf(key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await artifacts.get(key)).body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('workers: instance deprovisioning through GitOps (bbws-instance-deprovision)', () => {
   let gx: InstanceGitOpsFixture;
@@ -35,7 +54,7 @@ describe('workers: instance deprovisioning through GitOps (bbws-instance-deprovi
     return gx.reload(instance);
   }
 
-  it('destroys through the workflow, commits the folder away, and leaves the instance DEPROVISIONED with its slug free', async () => {
+  it('archives the database and wp-content, destroys through the workflow, commits the folder away, and leaves the instance DEPROVISIONED with its slug free', async () => {
     const instance = await activeInstance();
     expect(gx.compute.plane.route(instance.resources.host)).toMatchObject({ kind: 'forward' });
 
@@ -46,8 +65,13 @@ describe('workers: instance deprovisioning through GitOps (bbws-instance-deprovi
       ids(instance),
     );
     const done = await gx.finished(operation.operationId);
-    expect(done).toMatchObject({ status: 'COMPLETED', result: { status: 'DEPROVISIONED' } });
+    const prefix = `archives/${instance.tenantId}/${instance.instanceId}/${operation.operationId}/`;
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      result: { status: 'DEPROVISIONED', archivePrefix: prefix },
+    });
     expect(done.steps.map((step) => [step.name, step.status])).toEqual([
+      ['archive', 'COMPLETED'],
       ['destroy', 'COMPLETED'],
       ['remove-folder', 'COMPLETED'],
       ['finish', 'COMPLETED'],
@@ -57,6 +81,36 @@ describe('workers: instance deprovisioning through GitOps (bbws-instance-deprovi
       expect.objectContaining({ action: 'destroy', slug: instance.slug }),
     ]);
     expect(gx.compute.plane.route(instance.resources.host)).toBeUndefined();
+
+    // The archive task ran once, on the instance, with presigned upload URLs under the prefix.
+    const archiveRuns = gx.compute.tasks.calls.filter((call) => call.instance.slug === instance.slug);
+    expect(archiveRuns).toHaveLength(1);
+    expect(archiveRuns[0]).toMatchObject({ command: ['bbws-archive'] });
+    expect(archiveRuns[0].environment.DATABASE_UPLOAD_URL).toContain(`${prefix}database.sql.gz`);
+    expect(archiveRuns[0].environment.CONTENT_UPLOAD_URL).toContain(`${prefix}wp-content.tar.gz`);
+    const manifest = JSON.parse((await bytesOf(`${prefix}manifest.json`)).toString('utf8'));
+    const database = await bytesOf(`${prefix}database.sql.gz`);
+    const content = await bytesOf(`${prefix}wp-content.tar.gz`);
+    expect(gunzipSync(database).toString('utf8')).toContain(`dump of DEV/${instance.slug}`);
+    expect(manifest).toEqual({
+      prefix,
+      instanceId: instance.instanceId,
+      tenantId: instance.tenantId,
+      environment: 'DEV',
+      slug: instance.slug,
+      operationId: operation.operationId,
+      taskArn: expect.stringMatching(/^arn:aws:ecs:.*:task\/dev-cluster\//),
+      createdAt: expect.any(String),
+      database: { key: `${prefix}database.sql.gz`, size: database.length, sha256: sha256(database) },
+      content: { key: `${prefix}wp-content.tar.gz`, size: content.length, sha256: sha256(content) },
+    });
+    expect(done.steps[0].output).toEqual({
+      prefix,
+      manifestKey: `${prefix}manifest.json`,
+      taskArn: manifest.taskArn,
+      database: manifest.database,
+      content: manifest.content,
+    });
 
     const commits = await gx.commitsOf(instance);
     expect(commits).toHaveLength(2);
@@ -107,8 +161,47 @@ describe('workers: instance deprovisioning through GitOps (bbws-instance-deprovi
     );
     const done = await gx.finished(operation.operationId);
     expect(done.status).toBe('COMPLETED');
+    expect(done.steps.find((step) => step.name === 'archive')?.output).toEqual({
+      skipped: true,
+      reason: 'NEVER_DEPLOYED',
+    });
     expect(done.steps.find((step) => step.name === 'destroy')?.output).toEqual({ skipped: true });
     expect(gx.dispatchesOf(operation.operationId)).toBe(0);
     expect(await gx.reload(instance)).toMatchObject({ status: 'DEPROVISIONED' });
+  });
+
+  it('fails the operation and keeps the instance when the archive task exits non-zero (nothing destroyed)', async () => {
+    const instance = await activeInstance();
+    gx.compute.tasks.exitWith(5);
+    try {
+      const operation = await gx.launch(
+        instance,
+        MESSAGES.INSTANCE_DEPROVISION,
+        'PENDING_DEPROVISIONING',
+        ids(instance),
+      );
+      const done = await gx.finished(operation.operationId);
+      expect(done).toMatchObject({
+        status: 'FAILED',
+        error: { code: 'ARCHIVE_FAILED', message: expect.stringContaining('exited with 5') },
+      });
+      expect(done.steps.map((step) => [step.name, step.status])).toEqual([
+        ['archive', 'FAILED'],
+        ['destroy', 'PENDING'],
+        ['remove-folder', 'PENDING'],
+        ['finish', 'PENDING'],
+      ]);
+      expect(gx.dispatchesOf(operation.operationId)).toBe(0);
+      expect(gx.compute.plane.route(instance.resources.host)).toMatchObject({ kind: 'forward' });
+      expect(await gx.commitsOf(instance)).toHaveLength(1);
+      expect(await gx.reload(instance)).toMatchObject({
+        status: 'FAILED',
+        lastError: { code: 'ARCHIVE_FAILED' },
+      });
+      const prefix = `archives/${instance.tenantId}/${instance.instanceId}/${operation.operationId}/`;
+      expect(await artifacts.head(`${prefix}manifest.json`)).toBeUndefined();
+    } finally {
+      gx.compute.tasks.exitWith(undefined);
+    }
   });
 });

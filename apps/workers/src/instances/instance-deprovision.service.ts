@@ -2,6 +2,7 @@ import type { InstanceDao } from '@bbws/data-access-instances';
 import type { GitOpsPort } from '@bbws/integrations-gitops';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { InstanceDeprovisionPayload } from '@bbws/shared-contracts';
+import type { InstanceArchiver } from './instance.archiver';
 import { locatorOf } from './instance-refs';
 import type { InstanceStateWriter } from './instance-state.writer';
 import type { WorkflowRunTracker } from './workflow-run.tracker';
@@ -9,7 +10,9 @@ import type { WorkflowRunTracker } from './workflow-run.tracker';
 export const DEPROVISION_STATUSES = ['PENDING_DEPROVISIONING', 'DEPROVISIONING'] as const;
 
 /**
- * INSTANCE_DEPROVISION on `bbws-instance-deprovision`: the deploy workflow destroys the instance's
+ * INSTANCE_DEPROVISION on `bbws-instance-deprovision`: the database dump and wp-content are archived
+ * to the artifact store first (a failed archive fails the operation and destroys nothing), then the
+ * deploy workflow destroys the instance's
  * resources (dispatched once, followed), a commit removes `tenants/{slug}/`, then the instance is
  * DEPROVISIONED with its slug, priority and runtime lookup released (the slug is reusable). An instance
  * whose Terraform was never committed has nothing to destroy and goes straight to the last step.
@@ -20,15 +23,28 @@ export class InstanceDeprovisionService {
     private readonly instances: InstanceDao,
     private readonly gitops: GitOpsPort,
     private readonly tracker: WorkflowRunTracker,
+    private readonly archiver: InstanceArchiver,
   ) {}
 
   async deprovision(context: OperationContext<InstanceDeprovisionPayload>): Promise<OperationOutcome> {
     const locator = locatorOf(context);
     const { operationId } = context.operation;
-    await context.plan(['destroy', 'remove-folder', 'finish']);
+    await context.plan(['archive', 'destroy', 'remove-folder', 'finish']);
     const instance = await this.state.move(locator, DEPROVISION_STATUSES, { status: 'DEPROVISIONING' });
     const { environment, slug } = instance;
     const committed = instance.gitOps.lastCommitSha !== null;
+    const archive = await context.step('archive', async (signal) => {
+      const outcome = await this.archiver.archive(instance, operationId, signal);
+      if (outcome.skipped) return { skipped: true, reason: outcome.reason };
+      const { manifest } = outcome;
+      return {
+        prefix: outcome.prefix,
+        manifestKey: outcome.manifestKey,
+        taskArn: manifest.taskArn,
+        database: manifest.database,
+        content: manifest.content,
+      };
+    });
     await context.step('destroy', async (signal) => {
       if (!committed) return { skipped: true };
       await this.tracker.dispatchOnce({ environment, slug, action: 'destroy', operationId });
@@ -59,7 +75,11 @@ export class InstanceDeprovisionService {
       await this.instances.markDeprovisioned(current, current.version);
     });
     return {
-      result: { instanceId: instance.instanceId, status: 'DEPROVISIONED' },
+      result: {
+        instanceId: instance.instanceId,
+        status: 'DEPROVISIONED',
+        archivePrefix: (archive as { prefix?: string }).prefix ?? null,
+      },
       message: `Instance ${slug} is deprovisioned`,
     };
   }

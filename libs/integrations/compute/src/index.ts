@@ -4,3 +4,4 @@ export { computeConfigFor, type ComputeConfig, type ComputeEnvironmentConfig } f
 export { AwsComputeAdapter, createComputeAdapter, FORWARD_TARGET_TAG } from './aws-compute.adapter';
 export { maintenancePage } from './maintenance-page';
 export { WORDPRESS_CONTAINER } from './ecs-one-off-tasks';
+export { ARCHIVE_TASK } from './archive-task';
