@@ -1,3 +1,4 @@
+export { ArchiveTaskRunner } from './archive-task.runner';
 export {
   DataPlaneTerraformApplier,
   DEFAULT_NETWORK_ADMIN_EMAIL,

@@ -9,6 +9,7 @@ import { findGitOpsTemplateDir, LocalGitHubServer } from '@bbws/integrations-loc
 import { AlbProxy, LocalInstanceRuntime, LocalRuntimeMissingError } from '@bbws/integrations-local-runtime';
 import { checkRuntimePackages, MariaDbServer } from '@bbws/integrations-local-wordpress';
 import type { HostingEnvironments } from '@bbws/shared-config';
+import { ArchiveTaskRunner } from './archive-task.runner';
 import { DataPlaneTerraformApplier } from './data-plane.applier';
 import { MissingRuntimeFleet } from './missing-runtime.fleet';
 
@@ -113,6 +114,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dataDir: options.dataDir,
       region: options.region ?? 'us-east-1',
       fleet: runtime ?? new MissingRuntimeFleet(missingRuntime as LocalRuntimeMissingError),
+      tasks: new ArchiveTaskRunner(
+        runtime ?? (missingRuntime as LocalRuntimeMissingError),
+        path.join(options.dataDir, 'tasks'),
+      ),
       // The control plane finds rules on the listener its hosting-environment config names.
       listenerArns: Object.fromEntries(
         Object.values(options.environments).map((environment) => [
