@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { S3ArtifactStore } from '@bbws/integrations-artifacts';
@@ -24,6 +24,8 @@ const run = promisify(execFile);
 const REGION = 'us-east-1';
 const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 const TOKEN = 'archive-task-spec-token';
+/** The production image's archive command (docker/wordpress/bbws-archive.sh). */
+const ARCHIVE_SCRIPT = resolve(__dirname, '../../../../docker/wordpress/bbws-archive.sh');
 
 /** `bbws-archive` as an ECS one-off task on the local cloud: real dump + wp-content to presigned S3 URLs. */
 describe('local cloud: the bbws-archive one-off task', () => {
@@ -148,5 +150,38 @@ describe('local cloud: the bbws-archive one-off task', () => {
     });
     expect(await stopped(refused.taskArn)).toMatchObject({ exitCode: 22 });
     expect(await artifacts.head(key)).toBeUndefined();
+  });
+
+  it("the image's bbws-archive script archives the same instance with the container's database settings", async () => {
+    const instance = await cloud.runtime!.describe({ environment: 'DEV', slug });
+    const secrets = JSON.parse(
+      await readFile(join(dataDir, 'secrets', 'instances', 'dev', slug, 'instance-secrets.json'), 'utf8'),
+    ) as { databasePassword: string };
+    const prefix = `archives/spec/${Date.now()}-script/`;
+    const presign = (key: string) =>
+      artifacts.presignPut(key, { contentType: ARCHIVE_TASK.contentType }).then((upload) => upload.url);
+    const output = await run('bash', [ARCHIVE_SCRIPT], {
+      env: {
+        PATH: process.env.PATH,
+        TMPDIR: dataDir,
+        BBWS_DOCROOT: instance.docRoot,
+        WORDPRESS_DB_HOST: `127.0.0.1:${cloud.mariadb!.port}`,
+        WORDPRESS_DB_NAME: instance.database.name,
+        WORDPRESS_DB_USER: instance.database.user,
+        WORDPRESS_DB_PASSWORD: secrets.databasePassword,
+        DATABASE_UPLOAD_URL: await presign(`${prefix}database.sql.gz`),
+        CONTENT_UPLOAD_URL: await presign(`${prefix}wp-content.tar.gz`),
+      },
+    });
+    expect(output.stdout).toContain('bbws-archive: wp-content uploaded');
+    const dump = gunzipSync(await bytesOf(`${prefix}database.sql.gz`)).toString('utf8');
+    expect(dump).toMatch(/CREATE TABLE `\w*blogs`/);
+    const tarball = join(dataDir, 'script-wp-content.tar.gz');
+    await writeFile(tarball, await bytesOf(`${prefix}wp-content.tar.gz`));
+    expect((await run('tar', ['-tzf', tarball])).stdout.split('\n')).toContain('wp-content/');
+
+    await expect(
+      run('bash', [ARCHIVE_SCRIPT], { env: { PATH: process.env.PATH, DATABASE_UPLOAD_URL: 'http://x' } }),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });
