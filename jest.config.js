@@ -15,6 +15,9 @@ module.exports = {
   projects: projectDirs
     .map((dir) => path.join(__dirname, dir, 'jest.config.js'))
     .filter((file) => existsSync(file)),
+  // A global option (the projects' own testTimeout counts only when a project runs alone): suites start
+  // apps and talk to real engines, and a busy 2-core machine can take longer than Jest's 5 s default.
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/libs/testing/engines/src/jest-global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/engines/src/jest-global-teardown.js',
 };

@@ -17,6 +17,10 @@ abstract class LifecycleHandler<P extends object> implements OperationHandler<P>
 
   abstract run(context: OperationContext<P>): Promise<OperationOutcome>;
 
+  failureWrites(operation: Operation, error: OperationError) {
+    return this.lifecycle.failureWrites(operation, this.type, error);
+  }
+
   onFailed(operation: Operation, error: OperationError): Promise<void> {
     return this.lifecycle.recordFailure(operation, this.type, error);
   }

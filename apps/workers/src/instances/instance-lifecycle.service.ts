@@ -11,6 +11,7 @@ import { BusinessRuleError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
 import { locatorOf, serviceOf } from './instance-refs';
 import type { InstanceStateWriter } from './instance-state.writer';
+import { locatorOf as locatorOfOperation } from './instance-failure.recorder';
 import { waitForService, type ConvergenceOptions } from './service-convergence';
 
 export type InstanceLifecycleType =
@@ -143,31 +144,36 @@ export class InstanceLifecycleService {
     };
   }
 
-  /** The failed operation leaves the instance FAILED with its error (when it is still where the operation put it). */
+  /** The instance FAILED with the error, committed with the FAILED operation (when it is still where the operation put it). */
+  failureWrites(operation: Operation, type: InstanceLifecycleType, error: OperationError) {
+    const locator = locatorOfOperation(operation);
+    if (!locator) return Promise.resolve(undefined);
+    return this.state.moveWrites(
+      locator,
+      [LIFECYCLE_STATUSES[type].during],
+      this.failedState(operation, error),
+    );
+  }
+
+  /** After the commit: the same state if the writes could not go with it (idempotent). */
   async recordFailure(
     operation: Operation,
     type: InstanceLifecycleType,
     error: OperationError,
   ): Promise<void> {
-    const payload = operation.dispatch?.message.payload as
-      { environment?: Instance['environment'] } | undefined;
-    if (!payload?.environment) return;
-    const locator = {
-      tenantId: operation.tenantId,
-      environment: payload.environment,
-      instanceId: operation.resourceId,
-    };
+    const locator = locatorOfOperation(operation);
+    if (!locator) return;
     const instance = await this.state.load(locator);
     if (instance.status !== LIFECYCLE_STATUSES[type].during) return;
-    await this.state.move(locator, [LIFECYCLE_STATUSES[type].during], {
-      status: 'FAILED',
-      lastError: {
-        code: error.code,
-        message: error.message,
-        at: this.clock.now().toISOString(),
-        operationId: operation.operationId,
-      },
-    });
+    await this.state.move(locator, [LIFECYCLE_STATUSES[type].during], this.failedState(operation, error));
+  }
+
+  private failedState(operation: Operation, error: OperationError) {
+    const at = this.clock.now().toISOString();
+    return {
+      status: 'FAILED' as const,
+      lastError: { code: error.code, message: error.message, at, operationId: operation.operationId },
+    };
   }
 
   private async confirm(context: OperationContext, instance: Instance, count: number, signal: AbortSignal) {

@@ -30,6 +30,10 @@ export class InstanceProvisionHandler implements OperationHandler<InstanceProvis
     return this.provisioning.provision(context);
   }
 
+  failureWrites(operation: Operation, error: OperationError) {
+    return this.failures.writes(operation, PROVISION_STATUSES, error);
+  }
+
   onFailed(operation: Operation, error: OperationError): Promise<void> {
     return this.failures.record(operation, PROVISION_STATUSES, error);
   }
@@ -46,6 +50,10 @@ export class InstanceUpdateHandler implements OperationHandler<InstanceUpdatePay
 
   run(context: OperationContext<InstanceUpdatePayload>) {
     return this.provisioning.update(context);
+  }
+
+  failureWrites(operation: Operation, error: OperationError) {
+    return this.failures.writes(operation, ['UPDATING'], error);
   }
 
   onFailed(operation: Operation, error: OperationError): Promise<void> {

@@ -5,6 +5,7 @@ import {
   type InstanceDao,
   type InstanceStatus,
 } from '@bbws/data-access-instances';
+import type { ExtraWrites } from '@bbws/data-access-dynamo';
 import type { HostingEnvironment } from '@bbws/shared-contracts';
 import {
   ConflictError,
@@ -52,6 +53,21 @@ export class InstanceStateWriter {
     changes: InstanceChanges & { status: InstanceStatus },
   ): Promise<Instance> {
     return this.write(locator, from, changes, (instance) => instance.status === changes.status);
+  }
+
+  /** The writes of {@link move} for another store's transaction; undefined when the instance is not in `from`. */
+  async moveWrites(
+    locator: InstanceLocator,
+    from: readonly InstanceStatus[],
+    changes: InstanceChanges & { status: InstanceStatus },
+  ): Promise<ExtraWrites | undefined> {
+    const instance = await this.load(locator);
+    if (!from.includes(instance.status)) return undefined;
+    return this.instances.changeWrites(instance, {
+      expectedVersion: instance.version,
+      expectedStatuses: from,
+      changes,
+    });
   }
 
   /** Records fields while the instance is in one of `statuses`. */

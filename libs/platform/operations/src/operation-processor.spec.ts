@@ -14,6 +14,7 @@ import { BusinessRuleError, UpstreamError } from '@bbws/shared-errors';
 import { createLogger } from '@bbws/shared-logging';
 import { systemClock } from '@bbws/shared-util';
 import { buildOperation } from '@bbws/testing-factories';
+import type { ExtraWrites } from '@bbws/data-access-dynamo';
 import type { OperationHandler } from './operation-processor';
 import { OperationProcessor } from './operation-processor';
 import type { OperationRunStore } from './operation-store.port';
@@ -67,7 +68,7 @@ class FakeStore implements OperationRunStore {
   releaseLease = async (_id: string, _owner: string, message: string | null) =>
     void this.calls.push(`release:${message}`);
   complete = async () => void this.calls.push('complete');
-  fail = async (_op: Operation, _owner: string | null, failure: unknown) => {
+  fail = async (_op: Operation, _owner: string | null, failure: unknown, _extra?: ExtraWrites) => {
     this.calls.push('fail');
     this.failures.push(failure);
     return true;
@@ -273,6 +274,31 @@ describe('OperationProcessor error policy', () => {
     await processor.handle(message(), context(2));
     expect(onFailed).toHaveBeenCalledTimes(2);
     expect(failedOn).toEqual([expect.stringMatching(/^op-2{8}-.*:QUOTA_EXCEEDED:.*fail$/)]);
+  });
+
+  it('commits the resource failure writes with the FAILED operation, and fails it without them when they are refused', async () => {
+    const extra = { items: [], explain: () => undefined } as unknown as NonNullable<
+      Parameters<FakeStore['fail']>[3]
+    >;
+    const extras: unknown[] = [];
+    store.fail = async (_op, _owner, failure, writes) => {
+      extras.push(writes);
+      if (writes && extras.length === 1) throw new Error('ConditionalCheckFailed');
+      store.failures.push(failure);
+      return true;
+    };
+    processor = new OperationProcessor(
+      [{ contract: CONTRACT, run, failureWrites: async () => extra }],
+      store,
+      null,
+      systemClock,
+      createLogger({ name: 'test', level: 'silent' }),
+      { name: 'unit', owner: 'me', leaseMs: 30_000, retry: { baseSeconds: 4, maxSeconds: 60 } },
+    );
+    run.mockRejectedValue(new BusinessRuleError('QUOTA_EXCEEDED', 'No quota'));
+    expect(await processor.handle(message(), context(1))).toEqual({ action: 'ack' });
+    expect(extras).toEqual([extra, undefined]);
+    expect(store.failures).toHaveLength(1);
   });
 
   it('backs off on a transient error, releasing the lease with a note', async () => {

@@ -41,6 +41,11 @@ export interface OperationHandler<P extends object = object> {
    * instance FAILED with the error). Must be idempotent; an error here is logged, never retried.
    */
   onFailed?(operation: Operation, error: OperationError): Promise<void>;
+  /**
+   * The resource's failed state as writes committed WITH the FAILED operation (one transaction), so no
+   * reader sees the operation failed and its resource not; `onFailed` still runs after the commit.
+   */
+  failureWrites?(operation: Operation, error: OperationError): Promise<ExtraWrites | undefined>;
 }
 
 export interface OperationProcessorOptions {
@@ -263,10 +268,33 @@ export class OperationProcessor implements QueueHandler {
     error: OperationError,
     then: HandlerOutcome,
   ): Promise<HandlerOutcome> {
-    const failed = await this.store.fail(run.operation, this.options.owner, { error, steps: run.steps });
+    const failure = { error, steps: run.steps };
+    const extra = await this.failureWrites(run.operation, error);
+    let failed: boolean;
+    try {
+      failed = await this.store.fail(run.operation, this.options.owner, failure, extra);
+    } catch (writeError) {
+      if (!extra) throw writeError;
+      // The resource moved under us (its writes' condition failed): the operation fails all the same.
+      this.logger.warn({ err: writeError, operationId: run.operation.operationId }, 'failure writes refused');
+      failed = await this.store.fail(run.operation, this.options.owner, failure);
+    }
     if (!failed) return { action: 'abandon' };
     await this.afterFailure(run.operation, error);
     return then;
+  }
+
+  private async failureWrites(operation: Operation, error: OperationError): Promise<ExtraWrites | undefined> {
+    const handler = this.handlers.get(operation.dispatch?.message.messageType ?? operation.type);
+    try {
+      return await handler?.failureWrites?.(operation, error);
+    } catch (hookError) {
+      this.logger.error(
+        { err: hookError, operationId: operation.operationId },
+        'could not prepare the failure writes',
+      );
+      return undefined;
+    }
   }
 
   private async afterFailure(operation: Operation, error: OperationError): Promise<void> {

@@ -71,6 +71,8 @@ export async function globalSetup(): Promise<void> {
       AUTH_JWKS_URL: `${jwks?.endpoint}${JWKS_PATH}`,
       BBWS_TEST_SIGNING_KEY_FILE: keyFile,
       CURSOR_SECRET: randomBytes(32).toString('hex'),
+      // The GitOps workers refuse to boot without a token; suites that talk to a local GitHub server pass theirs.
+      GITOPS_TOKEN: `test-${randomBytes(8).toString('hex')}`,
       ...(dynamo ? { DYNAMODB_ENDPOINT: dynamo.endpoint } : {}),
       ...(sqs ? { SQS_ENDPOINT: sqs.endpoint } : {}),
       ...(s3 ? { S3_ENDPOINT: s3.endpoint, ARTIFACTS_BUCKET: TEST_ARTIFACTS_BUCKET } : {}),
