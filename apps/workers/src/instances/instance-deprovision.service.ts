@@ -78,7 +78,7 @@ export class InstanceDeprovisionService {
       result: {
         instanceId: instance.instanceId,
         status: 'DEPROVISIONED',
-        archivePrefix: (archive as { prefix?: string }).prefix ?? null,
+        archivePrefix: 'prefix' in archive ? archive.prefix : null,
       },
       message: `Instance ${slug} is deprovisioned`,
     };

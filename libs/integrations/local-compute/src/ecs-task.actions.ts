@@ -1,4 +1,4 @@
-import { clusterName, nameOf } from './arns';
+import { nameOf } from './arns';
 import { AwsApiError } from './aws-api.error';
 import type { ServiceState } from './data-plane.state';
 import { taskJson } from './ecs-task.codec';
@@ -58,7 +58,7 @@ export class EcsTaskActions {
     const failures: JsonObject[] = [];
     for (const arn of arns as string[]) {
       const task = this.plane.tasks.find(arn);
-      if (task && clusterName(task.environment) === clusterName(environment as ServiceState['environment']))
+      if (task?.environment === environment)
         tasks.push(taskJson(task, this.plane.arns.cluster(task.environment)));
       else failures.push({ arn, reason: 'MISSING' });
     }
