@@ -43,6 +43,7 @@ const testOnlyCycles = [
   ...['data-access-tenants', 'data-access-memberships', 'platform-auth'].map((lib) => ['testing-factories', lib]),
   ['testing-operation-factories', 'data-access-operations'],
   ...['integrations-compute', 'data-access-instances'].map((lib) => ['testing-instances', lib]),
+  ['testing-compute', 'integrations-compute'],
 ];
 
 const boundaries = (depConstraints, scopes = scopeConstraints) => ({

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { LocalDataPlane } from '@bbws/integrations-local-compute';
 import { AlbProxy } from '@bbws/integrations-local-runtime';
-import { RecordingWorkerFleet } from '@bbws/testing-instances';
+import { RecordingWorkerFleet } from '@bbws/testing-compute';
 import { buildFrontDoor } from '../src/front-door.app';
 import { DEFAULT_UPSTREAMS } from '../src/routing/upstream-apps';
 

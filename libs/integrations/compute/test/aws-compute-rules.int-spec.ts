@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ListenerRuleRef } from '../src';
-import { ComputeTestPlane } from '@bbws/testing-instances';
+import { ComputeTestPlane } from '@bbws/testing-compute';
 
 const slug = () => `r${randomBytes(5).toString('hex')}`;
 let nextPriority = 1000 + Math.floor(Math.random() * 10_000);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eventually } from '@bbws/testing-engines';
 import type { ServiceRef } from '../src';
-import { ComputeTestPlane } from '@bbws/testing-instances';
+import { ComputeTestPlane } from '@bbws/testing-compute';
 
 const slug = () => `t${randomBytes(5).toString('hex')}`;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { NotFoundError } from '@bbws/shared-errors';
 import { eventually } from '@bbws/testing-engines';
-import { ComputeTestPlane } from '@bbws/testing-instances';
+import { ComputeTestPlane } from '@bbws/testing-compute';
 import type { ServiceRef, TaskSnapshot } from '../src';
 
 const slug = () => `t${randomBytes(5).toString('hex')}`;

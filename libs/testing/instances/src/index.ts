@@ -1,5 +1,3 @@
-export { ComputeTestPlane } from './compute-test-plane';
-export { RecordingWorkerFleet } from './recording-worker-fleet';
-export { RecordingTaskRunner, type RecordedTask } from './recording-task-runner';
+export { ComputeTestPlane, RecordingTaskRunner, RecordingWorkerFleet, type RecordedTask } from '@bbws/testing-compute';
 export { buildInstance, uniqueSlug } from './instance.factory';
 export { startTestLocalCloud, TEST_GITOPS_TOKEN, type TestLocalCloud } from './test-local-cloud';
