@@ -170,6 +170,30 @@ describe('workers: instance deprovisioning through GitOps (bbws-instance-deprovi
     expect(await gx.reload(instance)).toMatchObject({ status: 'DEPROVISIONED' });
   });
 
+  it('skips the archive (recorded) when the service is already gone, and still destroys', async () => {
+    const instance = await activeInstance();
+    await gx.compute.plane.deregisterInstance({ environment: 'DEV', slug: instance.slug });
+    const runs = gx.compute.tasks.calls.length;
+    const operation = await gx.launch(
+      instance,
+      MESSAGES.INSTANCE_DEPROVISION,
+      'PENDING_DEPROVISIONING',
+      ids(instance),
+    );
+    const done = await gx.finished(operation.operationId);
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      result: { status: 'DEPROVISIONED', archivePrefix: null },
+    });
+    expect(done.steps[0]).toMatchObject({
+      name: 'archive',
+      status: 'COMPLETED',
+      output: { skipped: true, reason: 'SERVICE_MISSING' },
+    });
+    expect(gx.compute.tasks.calls).toHaveLength(runs);
+    expect(gx.dispatchesOf(operation.operationId)).toBe(1);
+  });
+
   it('fails the operation and keeps the instance when the archive task exits non-zero (nothing destroyed)', async () => {
     const instance = await activeInstance();
     gx.compute.tasks.exitWith(5);

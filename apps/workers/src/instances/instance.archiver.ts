@@ -41,8 +41,8 @@ export class InstanceArchiver {
     const manifestKey = `${prefix}manifest.json`;
     const existing = await readManifest(this.artifacts, manifestKey);
     if (existing) return { skipped: false, prefix, manifestKey, manifest: existing };
-    if ((await this.compute.describeService(service)).status === 'MISSING')
-      return { skipped: true, reason: 'SERVICE_MISSING' };
+    const { status } = await this.compute.describeService(service);
+    if (status === 'MISSING' || status === 'INACTIVE') return { skipped: true, reason: 'SERVICE_MISSING' };
 
     const keys = { database: `${prefix}database.sql.gz`, content: `${prefix}wp-content.tar.gz` };
     const upload = (key: string) =>
