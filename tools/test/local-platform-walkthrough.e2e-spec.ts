@@ -1,22 +1,26 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { get as httpGet } from 'node:http';
+import { parse as parseHcl } from '@cdktf/hcl2json';
 import { isPortFree } from '@bbws/testing-engines';
 
 const root = path.resolve(__dirname, '../..');
 const API = 'http://127.0.0.1:3000/v1.0';
-const PLATFORM_PORTS = [3000, 3001, 3006, 3007, 8000, 9324];
+const PLATFORM_PORTS = [3000, 3001, 3002, 3006, 3007, 8000, 9324, 3307, 4568, 4569, 4570, 4571];
 
 /**
- * The README's getting-started walk against the real local platform: `npm start` (front door, every
- * app, DynamoDB Local, local SQS), tokens from `npm run token`, the invitation link from the `.eml`
- * file, and Ctrl-C at the end. Needs the platform's ports free (stop your own `npm start` first).
+ * The README's walks against the real local platform: `npm start` (front door, every app, DynamoDB
+ * Local, local SQS, the local cloud), tokens from `npm run token`, the invitation link from the `.eml`
+ * file, a DEV instance from GitOps commit to its WordPress answering on `{slug}.dev.localhost:3000`, and
+ * Ctrl-C at the end. Needs the platform's ports free (stop your own `npm start` first).
  */
 describe('local platform: the README walk through npm start', () => {
   let dataDir: string;
   let platform: ChildProcess;
   let output = '';
+  let tenantId = '';
 
   /** A user's shell: none of the test engines' settings (endpoints, test issuer) leak into the platform. */
   const env = () => {
@@ -50,6 +54,38 @@ describe('local platform: the README walk through npm start', () => {
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Polls the operation until it is terminal (provisioning installs a WordPress network: minutes at most). */
+  async function operationDone(operationId: string, bearer: string): Promise<any> {
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      const { body } = await call('GET', `/operations/${operationId}`, bearer);
+      if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(body.status)) return body;
+      if (Date.now() > deadline)
+        throw new Error(`operation ${operationId} still ${body.status}: ${JSON.stringify(body)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  /** GET / of a WordPress host through the front door (the Host header decides, as on the ALB). */
+  function site(host: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(
+        { host: '127.0.0.1', port: 3000, path: '/', headers: { host: `${host}:3000` } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.once('error', reject);
+    });
+  }
+
+  async function listFiles(dir: string): Promise<string[]> {
+    const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+    return entries.map(String);
   }
 
   beforeAll(async () => {
@@ -92,7 +128,7 @@ describe('local platform: the README walk through npm start', () => {
     expect(output).toContain('npm run -s token -- --seed');
   });
 
-  it('walks from a new tenant to Bob accepting his invitation, then stops cleanly on Ctrl-C', async () => {
+  it('walks from a new tenant to Bob accepting his invitation', async () => {
     const admin = token('--seed');
     const tenant = await call('POST', '/tenants', admin, {
       organizationName: 'Acme Hosting',
@@ -145,6 +181,133 @@ describe('local platform: the README walk through npm start', () => {
       expect.objectContaining({ tenantId: t, organizationName: 'Acme Hosting', role: 'OPERATOR' }),
     ]);
 
+    tenantId = t;
+  }, 120_000);
+
+  it('provisions a DEV instance through GitOps and serves its WordPress, then scales, suspends, parks and deletes it', async () => {
+    const admin = token('--seed');
+    const t = tenantId;
+    const created = await call('POST', `/tenants/${t}/instances`, admin, { environment: 'DEV' });
+    expect(created.status).toBe(202);
+    const provision = await operationDone(created.body.operationId, admin);
+    expect(provision).toMatchObject({ status: 'COMPLETED', type: 'INSTANCE_PROVISION', progress: 100 });
+    expect(provision.steps.every((step: { status: string }) => step.status === 'COMPLETED')).toBe(true);
+    const [instance] = (await call('GET', `/tenants/${t}/instances`, admin)).body.items;
+    expect(instance).toMatchObject({ environment: 'DEV', status: 'ACTIVE', slug: 'acmehosting' });
+    expect((await call('GET', `/tenants/${t}`, admin)).body.status).toBe('ACTIVE');
+
+    // The environment repository holds the tenant's Terraform, committed by the platform's bot.
+    const gitDir = path.join(dataDir, 'gitops', 'dev');
+    const git = (...args: string[]) =>
+      spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8' }).stdout;
+    expect(
+      git('ls-tree', '--name-only', 'HEAD', 'tenants/acmehosting/').split('\n').filter(Boolean).sort(),
+    ).toEqual([
+      'tenants/acmehosting/backend.tf',
+      'tenants/acmehosting/main.tf',
+      'tenants/acmehosting/terraform.tfvars',
+    ]);
+    expect(await parseHcl('main.tf', git('show', 'HEAD:tenants/acmehosting/main.tf'))).toHaveProperty(
+      'module',
+    );
+
+    const host = 'acmehosting.dev.localhost';
+    expect(await site(host)).toMatchObject({ status: 200 });
+
+    const base = `/tenants/${t}/instances/${instance.instanceId}`;
+    const act = async (method: string, suffix: string, body?: unknown) => {
+      const accepted = await call(method, `${base}${suffix}`, admin, body);
+      expect(accepted.status).toBe(202);
+      return operationDone(accepted.body.operationId, admin);
+    };
+    expect(await act('PUT', '/size', { desiredCount: 3 })).toMatchObject({ status: 'COMPLETED' });
+    expect((await call('GET', `${base}/status`, admin)).body).toMatchObject({
+      runningCount: 3,
+      desiredCount: 3,
+    });
+
+    expect(await act('POST', '/suspend', { reason: 'Unpaid invoice' })).toMatchObject({
+      status: 'COMPLETED',
+    });
+    expect((await site(host)).status).toBe(503);
+    expect(await act('POST', '/resume')).toMatchObject({ status: 'COMPLETED' });
+    expect((await site(host)).status).toBe(200);
+    expect(await act('POST', '/park', { reason: 'Season over' })).toMatchObject({ status: 'COMPLETED' });
+    expect((await site(host)).status).toBe(503);
+    expect((await call('POST', `${base}/resume`, admin)).status).toBe(422);
+    expect(await act('POST', '/unpark')).toMatchObject({ status: 'COMPLETED' });
+    expect((await site(host)).status).toBe(200);
+
+    expect(await act('DELETE', '')).toMatchObject({ status: 'COMPLETED', type: 'INSTANCE_DEPROVISION' });
+    expect((await call('GET', base, admin)).body.status).toBe('DEPROVISIONED');
+    expect((await site(host)).status).toBe(404);
+    expect(git('ls-tree', '--name-only', 'HEAD', 'tenants/acmehosting/')).toBe('');
+    const archives = path.join(dataDir, 'artifacts');
+    const archived = (await listFiles(archives)).filter((file) =>
+      file.includes(`archives/${t}/${instance.instanceId}/`),
+    );
+    for (const name of ['database.sql.gz', 'wp-content.tar.gz', 'manifest.json'])
+      expect(archived.some((file) => file.includes(name))).toBe(true);
+  }, 600_000);
+
+  it('fails a provision whose workflow run fails (WORKFLOW_FAILED with the run log), /retry after the fix goes ACTIVE, and a tenant suspend suspends it', async () => {
+    const admin = token('--seed');
+    const tenant = await call('POST', '/tenants', admin, {
+      organizationName: 'Beta Hosting',
+      contactEmail: 'ops@beta.example',
+    });
+    // Someone commits broken Terraform to the SIT repository: the runner's validation fails every run there.
+    const clone = await mkdtemp(path.join(tmpdir(), 'bbws-gitops-sit-'));
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', ['-C', clone, ...args], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+    };
+    spawnSync('git', ['clone', '-q', path.join(dataDir, 'gitops', 'sit'), clone]);
+    git('config', 'user.email', 'ops@bbws.local');
+    git('config', 'user.name', 'Ops');
+    await mkdir(path.join(clone, 'tenants', 'broken'), { recursive: true });
+    await writeFile(path.join(clone, 'tenants', 'broken', 'main.tf'), 'module "x" {\n  source = \n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'broken');
+    git('push', '-q', 'origin', 'HEAD');
+
+    const base = `/tenants/${tenant.body.tenantId}/instances`;
+    const created = await call('POST', base, admin, { environment: 'SIT' });
+    const failed = await operationDone(created.body.operationId, admin);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error.code).toBe('WORKFLOW_FAILED');
+    expect(failed.error.message).toContain('tenants/broken/main.tf');
+    const [instance] = (await call('GET', base, admin)).body.items;
+    expect(instance).toMatchObject({ status: 'WORKFLOW_FAILED', lastError: { code: 'WORKFLOW_FAILED' } });
+
+    git('rm', '-q', '-r', 'tenants/broken');
+    git('commit', '-q', '-m', 'fix');
+    git('pull', '-q', '--rebase', 'origin', 'main');
+    git('push', '-q', 'origin', 'HEAD');
+    const retried = await call('POST', `${base}/${instance.instanceId}/retry`, admin);
+    expect(retried.status).toBe(202);
+    expect(await operationDone(retried.body.operationId, admin)).toMatchObject({
+      status: 'COMPLETED',
+      type: 'INSTANCE_PROVISION',
+    });
+    expect((await call('GET', `${base}/${instance.instanceId}`, admin)).body.status).toBe('ACTIVE');
+    expect((await site('betahosting.sit.localhost')).status).toBe(200);
+    await rm(clone, { recursive: true, force: true });
+
+    // Suspending the tenant suspends its instances, as child operations the tenant operation lists.
+    const suspend = await call('POST', `/tenants/${tenant.body.tenantId}/lifecycle/suspend`, admin, {
+      reason: 'Unpaid invoices',
+    });
+    const suspended = await operationDone(suspend.body.operationId, admin);
+    expect(suspended).toMatchObject({ status: 'COMPLETED', type: 'TENANT_SUSPEND' });
+    expect(suspended.result.instanceOperations).toEqual([
+      expect.objectContaining({ instanceId: instance.instanceId, status: 'COMPLETED' }),
+    ]);
+    expect((await call('GET', `${base}/${instance.instanceId}`, admin)).body.status).toBe('SUSPENDED');
+    expect((await site('betahosting.sit.localhost')).status).toBe(503);
+  }, 600_000);
+
+  it('stops cleanly on Ctrl-C', async () => {
     platform.kill('SIGINT');
     const code = await new Promise((resolve) => platform.once('exit', resolve));
     expect(code).toBe(0);

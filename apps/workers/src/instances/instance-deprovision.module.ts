@@ -35,6 +35,10 @@ export class InstanceDeprovisionHandler implements OperationHandler<InstanceDepr
     return this.deprovisioning.deprovision(context);
   }
 
+  failureWrites(operation: Operation, error: OperationError) {
+    return this.failures.writes(operation, DEPROVISION_STATUSES, error);
+  }
+
   onFailed(operation: Operation, error: OperationError): Promise<void> {
     return this.failures.record(operation, DEPROVISION_STATUSES, error);
   }
