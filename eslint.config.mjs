@@ -44,6 +44,7 @@ const testOnlyCycles = [
   ['testing-operation-factories', 'data-access-operations'],
   ...['integrations-compute', 'data-access-instances'].map((lib) => ['testing-instances', lib]),
   ['testing-compute', 'integrations-compute'],
+  ['testing-gitops', 'integrations-local-gitops'],
 ];
 
 const boundaries = (depConstraints, scopes = scopeConstraints) => ({

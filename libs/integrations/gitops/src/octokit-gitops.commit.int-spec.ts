@@ -1,6 +1,6 @@
 import { parse } from '@cdktf/hcl2json';
 import { GitRepository } from '@bbws/integrations-local-gitops';
-import { adapterConfig, startLocalGitHub, type LocalGitHub } from '../test/local-github.fixture';
+import { adapterConfig, startLocalGitHub, type LocalGitHub } from '@bbws/testing-gitops';
 import { gitIn } from '../test/git.inspect';
 import { gitBlobSha } from './git-object.util';
 import { renderInstanceTerraform, type InstanceTerraformVariables } from './instance-terraform.renderer';

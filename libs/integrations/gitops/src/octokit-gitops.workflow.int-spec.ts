@@ -1,5 +1,6 @@
 import { NotFoundError, UnauthorizedError } from '@bbws/shared-errors';
-import { adapterConfig, eventually, startLocalGitHub, type LocalGitHub } from '../test/local-github.fixture';
+import { eventually } from '@bbws/testing-engines';
+import { adapterConfig, startLocalGitHub, type LocalGitHub } from '@bbws/testing-gitops';
 import { renderInstanceTerraform, type InstanceTerraformVariables } from './instance-terraform.renderer';
 import { OctokitGitOps } from './octokit-gitops.adapter';
 

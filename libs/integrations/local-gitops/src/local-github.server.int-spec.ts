@@ -1,5 +1,6 @@
 import { simpleGit } from 'simple-git';
-import { eventually, startLocalGitHub, TOKEN, type LocalGitHub } from '../test/local-github.fixture';
+import { eventually } from '@bbws/testing-engines';
+import { startLocalGitHub, TOKEN, type LocalGitHub } from '@bbws/testing-gitops';
 import { commitDirectly, inFolder, tenantFiles } from '../test/tenant.files';
 
 describe('LocalGitHubServer', () => {

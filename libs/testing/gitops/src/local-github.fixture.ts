@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LocalGitHubServer, type LocalGitHubServerOptions } from '../src/local-github.server';
+import { LocalGitHubServer, type LocalGitHubServerOptions } from '@bbws/integrations-local-gitops';
 import { RecordingApplier } from './recording.applier';
 
 export const TEMPLATE_DIR = resolve(__dirname, '../../../../tools/gitops-template');
@@ -54,13 +54,18 @@ export async function startLocalGitHub(
   return fixture;
 }
 
-/** Polls until `check` returns a value (or times out). */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting for a condition');
-    await new Promise((done) => setTimeout(done, 50));
-  }
+/** The adapter's configuration for the fixture's repositories. */
+export function adapterConfig(baseUrl: string, token = TOKEN) {
+  return Object.fromEntries(
+    Object.entries(REPOSITORIES).map(([environment, repository]) => [
+      environment,
+      {
+        baseUrl,
+        token,
+        ...repository,
+        workflowFile: 'deploy-tenant.yml',
+        author: { name: 'BBWS GitOps Bot', email: 'gitops-bot@bbws.local' },
+      },
+    ]),
+  );
 }

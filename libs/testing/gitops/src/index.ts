@@ -1,0 +1,9 @@
+export {
+  REPOSITORIES,
+  TEMPLATE_DIR,
+  TOKEN,
+  adapterConfig,
+  startLocalGitHub,
+  type LocalGitHub,
+} from './local-github.fixture';
+export { RecordingApplier } from './recording.applier';
