@@ -89,7 +89,8 @@ const phases = {
       failedPhases += 1;
       return;
     }
-    jestPhase('WordPress suite', '\\.wp-spec\\.ts$', { BBWS_TEST_ENGINES: 'none' });
+    // With the engines: the local cloud's suites send ECS events to SQS, archive to S3 and keep instances in DynamoDB.
+    jestPhase('WordPress suite', '\\.wp-spec\\.ts$');
   },
 };
 for (const [name, phase] of Object.entries(phases)) {
