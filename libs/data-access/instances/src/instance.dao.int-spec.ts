@@ -3,7 +3,7 @@ import { OperationDao } from '@bbws/data-access-operations';
 import { ItemMissingError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { buildOperation, testDynamoContext } from '@bbws/testing-factories';
-import type { Instance } from './instance.entity';
+import { buildInstance } from '@bbws/testing-instances';
 import { InstanceDao } from './instance.dao';
 import { InstanceExistsError, InstanceGuardTakenError, InstanceStatusChangedError } from './instance.errors';
 import { instanceKeys } from './instance.keys';
@@ -13,58 +13,6 @@ import { RuntimeLookupDao } from './runtime-lookup.dao';
 const db = testDynamoContext();
 const dao = new InstanceDao(db);
 const lookups = new RuntimeLookupDao(db);
-
-let sequence = 0;
-function buildInstance(overrides: Partial<Instance> = {}): Instance {
-  sequence += 1;
-  const slug = `s${Date.now().toString(36)}${process.pid}${sequence}`.slice(0, 24);
-  const environment = overrides.environment ?? 'DEV';
-  const env = environment.toLowerCase();
-  const now = new Date().toISOString();
-  return {
-    instanceId: newId('inst'),
-    tenantId: newId('tenant'),
-    environment,
-    tier: 'STANDARD',
-    status: 'PENDING_PROVISIONING',
-    desiredCount: 1,
-    runningCount: 0,
-    cpu: 512,
-    memory: 1024,
-    wordpressVersion: '6.6',
-    endpoint: `http://${slug}.${env}.localhost:3000/`,
-    slug,
-    opportunityId: null,
-    gitOps: {
-      repository: `bbws-local/gitops-${env}`,
-      branch: 'main',
-      path: `tenants/${slug}`,
-      lastCommitSha: null,
-      lastWorkflowRunId: null,
-      lastWorkflowUrl: null,
-    },
-    resources: {
-      cluster: `${env}-cluster`,
-      serviceName: `${env}-${slug}-service`,
-      targetGroup: `${env}-${slug}-tg`,
-      listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:000000000000:listener/app/x/0/dev',
-      listenerRulePriority: 1 + Math.floor(Math.random() * 49_999),
-      listenerRuleArn: null,
-      targetGroupArn: null,
-      databaseName: `${slug}_db`,
-      secretName: `${env}-${slug}-db-credentials`,
-      host: `${slug}.${env}.localhost`,
-    },
-    previousDesiredCount: null,
-    lastError: null,
-    lastRuntimeEvent: null,
-    createdAt: now,
-    createdBy: 'admin-1',
-    updatedAt: now,
-    version: 1,
-    ...overrides,
-  };
-}
 
 async function raw(key: { PK: string; SK: string }) {
   return (await db.client.send(new GetCommand({ TableName: db.tables.instances, Key: key }))).Item;
