@@ -131,6 +131,8 @@ const appEnv = {
   AWS_EC2_METADATA_DISABLED: 'true',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   SQS_ENDPOINT: sqs.endpoint,
+  // The GitOps workers refuse to boot without a token (nothing is called at start).
+  GITOPS_TOKEN: 'size-check',
 };
 try {
   console.log('installing: npm ci --omit=dev for the root and for each app, two at a time');
