@@ -11,11 +11,11 @@ import {
   type TerraformApplyInput,
 } from '@bbws/integrations-local-gitops';
 import type { HostingEnvironment, MessageContract, Operation } from '@bbws/shared-contracts';
-import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { ComputeTestPlane, buildInstance } from '@bbws/testing-instances';
 import { QUEUE_WORKER_NAMES } from '../src/runtime/worker-registry';
+import { launchInstanceOperation } from './instance-operation.launch';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 const run = promisify(execFile);
@@ -158,23 +158,8 @@ export async function startInstanceGitOps(
       await instances.create(seeded);
       return seeded;
     },
-    async launch(instance, contract, to, payload) {
-      const current = (await instances.get(instance.tenantId, instance.environment))!;
-      return fx.launcher.launch({
-        contract,
-        tenantId: instance.tenantId,
-        resourceType: 'instance',
-        resourceId: instance.instanceId,
-        createdBy: 'admin-1',
-        correlationId: newId('evt'),
-        payload,
-        extra: instances.changeWrites(current, {
-          expectedVersion: current.version,
-          expectedStatuses: [current.status],
-          changes: { status: to, lastError: null },
-        }),
-      });
-    },
+    launch: (instance, contract, to, payload) =>
+      launchInstanceOperation(fx.launcher, instances, instance, { contract, to, payload }),
     finished: (operationId) =>
       eventually(async () => {
         const operation = await fx.operations.get(operationId);

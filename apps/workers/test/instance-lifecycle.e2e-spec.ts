@@ -1,9 +1,9 @@
 import { InstanceDao, type Instance, type InstanceStatus } from '@bbws/data-access-instances';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
-import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { ComputeTestPlane, buildInstance } from '@bbws/testing-instances';
+import { launchInstanceOperation } from './instance-operation.launch';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(60_000);
@@ -57,29 +57,13 @@ describe('workers: instance runtime operations (bbws-instance-lifecycle) on the 
     serviceName: instance.resources.serviceName,
   });
 
-  /** What instances-api does: the transitional status, the operation and its lock in one transaction. */
-  async function launch<P extends object>(
+  const launch = <P extends object>(
     instance: Instance,
     contract: MessageContract<P>,
     to: InstanceStatus,
     payload: P,
-  ): Promise<Operation> {
-    const current = (await instances.get(instance.tenantId, instance.environment))!;
-    return fx.launcher.launch({
-      contract,
-      tenantId: instance.tenantId,
-      resourceType: 'instance',
-      resourceId: instance.instanceId,
-      createdBy: 'admin-1',
-      correlationId: newId('evt'),
-      payload,
-      extra: instances.changeWrites(current, {
-        expectedVersion: current.version,
-        expectedStatuses: [current.status],
-        changes: { status: to },
-      }),
-    });
-  }
+  ): Promise<Operation> =>
+    launchInstanceOperation(fx.launcher, instances, instance, { contract, to, payload });
   const finished = (operationId: string) =>
     eventually(async () => {
       const operation = await fx.operations.get(operationId);
