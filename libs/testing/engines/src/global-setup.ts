@@ -61,6 +61,8 @@ export async function globalSetup(): Promise<void> {
     Object.assign(process.env, {
       BBWS_STAGE: TEST_STAGE,
       BBWS_DATA_DIR: path.join(workDir, 'data'),
+      // Shared by every test process of the run (factories reserve run-wide unique values here).
+      BBWS_TEST_RUN_DIR: workDir,
       AWS_REGION: TEST_REGION,
       AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,

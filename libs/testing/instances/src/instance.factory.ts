@@ -1,5 +1,31 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Instance } from '@bbws/data-access-instances';
 import { newId } from '@bbws/shared-util';
+
+const MAX_RULE_PRIORITY = 50_000;
+
+/**
+ * A listener-rule priority no other instance of this test run holds. Every suite shares one
+ * DynamoDB Local whose guard items reserve priorities per environment, so random picks collide
+ * (birthday odds over hundreds of instances); the reservation is an exclusively created file in
+ * the run's directory, which works across Jest's worker processes.
+ */
+function uniqueRulePriority(): number {
+  const runDir = process.env.BBWS_TEST_RUN_DIR;
+  for (;;) {
+    const priority = 1 + Math.floor(Math.random() * MAX_RULE_PRIORITY);
+    if (!runDir) return priority;
+    const dir = path.join(runDir, 'listener-rule-priorities');
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(path.join(dir, String(priority)), '', { flag: 'wx' });
+      return priority;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
 
 let sequence = 0;
 
@@ -52,7 +78,7 @@ export function buildInstance(overrides: Partial<Instance> = {}): Instance {
       serviceName: `${env}-${slug}-service`,
       targetGroup: `${env}-${slug}-tg`,
       listenerArn: `arn:aws:elasticloadbalancing:us-east-1:000000000000:listener/app/bbws-local-${env}/0000000000000000/${env}`,
-      listenerRulePriority: 1 + Math.floor(Math.random() * 49_999),
+      listenerRulePriority: resources?.listenerRulePriority ?? uniqueRulePriority(),
       listenerRuleArn: null,
       targetGroupArn: null,
       databaseName: `${slug}_db`,
