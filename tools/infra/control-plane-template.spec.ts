@@ -118,7 +118,11 @@ describe('control-plane CloudFormation template', () => {
 
   it('expires backups and instance archives per the default retention, versions included', () => {
     const rules = template.Resources[ARTIFACTS_BUCKET_ID].Properties.LifecycleConfiguration.Rules;
-    expect(DEFAULT_ARTIFACT_RETENTION.map((rule) => rule.prefix)).toEqual(['backups/', 'archives/']);
+    expect(DEFAULT_ARTIFACT_RETENTION.map((rule) => rule.prefix)).toEqual([
+      'backups/',
+      'archives/',
+      'uploads/',
+    ]);
     for (const retention of DEFAULT_ARTIFACT_RETENTION) {
       expect(rules).toContainEqual(
         expect.objectContaining({

@@ -13,6 +13,8 @@ export const ARTIFACT_PREFIXES = {
   backups: 'backups/',
   archives: 'archives/',
   packages: 'packages/',
+  /** Presigned uploads waiting to be accepted into the catalogues (`packages/` is kept for good). */
+  uploads: 'uploads/',
 } as const;
 
 export interface ArtifactRetentionRule {
@@ -23,8 +25,12 @@ export interface ArtifactRetentionRule {
   noncurrentExpireAfterDays: number;
 }
 
-/** Default lifecycle: backups for 35 days, instance archives (deprovisioned instances) for a year. */
+/**
+ * Default lifecycle: backups for 35 days, instance archives (deprovisioned instances) for a year,
+ * uploads never accepted into a catalogue for a day.
+ */
 export const DEFAULT_ARTIFACT_RETENTION: readonly ArtifactRetentionRule[] = [
   { prefix: ARTIFACT_PREFIXES.backups, expireAfterDays: 35, noncurrentExpireAfterDays: 7 },
   { prefix: ARTIFACT_PREFIXES.archives, expireAfterDays: 365, noncurrentExpireAfterDays: 30 },
+  { prefix: ARTIFACT_PREFIXES.uploads, expireAfterDays: 1, noncurrentExpireAfterDays: 1 },
 ];

@@ -29,3 +29,9 @@ export {
 export { S3ArtifactStore } from './s3-artifact-store.adapter';
 export { createS3Client, type S3ArtifactStoreSettings } from './s3-client.factory';
 export { DEFAULT_PRESIGN_SECONDS, MAX_PRESIGN_SECONDS } from './s3-presign';
+export {
+  ARTIFACT_STORE,
+  artifactStoreEnvSchema,
+  artifactStoreSettings,
+  type ArtifactStoreEnv,
+} from './artifact-store.config';

@@ -15,7 +15,8 @@ export type IdPrefix =
   | 'bkp'
   | 'evt'
   | 'whk'
-  | 'dlv';
+  | 'dlv'
+  | 'upl';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

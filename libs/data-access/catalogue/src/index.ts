@@ -1,0 +1,25 @@
+export {
+  PLUGIN_CATEGORIES,
+  PLUGIN_PRICINGS,
+  TEMPLATE_CATEGORIES,
+  TEMPLATE_STATUSES,
+  VULNERABILITY_SEVERITIES,
+  type CataloguePlugin,
+  type InstallCheck,
+  type InstallCheckRequest,
+  type InstallRefusal,
+  type PackageArtifact,
+  type PluginCategory,
+  type PluginPricing,
+  type PluginVersion,
+  type PluginVulnerability,
+  type Template,
+  type TemplateCategory,
+  type TemplateOptionValue,
+  type TemplatePage,
+  type TemplateScreenshot,
+  type TemplateStatus,
+  type VulnerabilitySeverity,
+} from './catalogue.entity';
+// Templates (added by the templates work):
+// Plugins (added by the plugins work):
