@@ -23,3 +23,8 @@ export {
 } from './catalogue.entity';
 // Templates (added by the templates work):
 // Plugins (added by the plugins work):
+export { CataloguePluginDao } from './catalogue-plugin.dao';
+export { PluginExistsError } from './catalogue-plugin.errors';
+export { cataloguePluginKeys } from './catalogue-plugin.keys';
+export { type PluginListFilter } from './catalogue-plugin.query';
+export { MAX_PLUGIN_VERSIONS, type PluginReplacement } from './catalogue-plugin.writes';
