@@ -22,6 +22,9 @@ export {
   type VulnerabilitySeverity,
 } from './catalogue.entity';
 // Templates (added by the templates work):
+export { templateKeys } from './template.keys';
+export { TemplateDao, type TemplateListQuery } from './template.dao';
+export { TemplateInUseError } from './template.errors';
 // Plugins (added by the plugins work):
 export { CataloguePluginDao } from './catalogue-plugin.dao';
 export { PluginExistsError } from './catalogue-plugin.errors';
