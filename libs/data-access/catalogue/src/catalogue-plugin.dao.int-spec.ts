@@ -3,7 +3,8 @@ import { ItemMissingError, LimitReachedError, VersionConflictError } from '@bbws
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { randomUUID } from 'node:crypto';
-import type { CataloguePlugin, PluginVersion } from './catalogue.entity';
+import { buildPlugin, buildPluginVersion as buildVersion } from '../test/plugin.fixture';
+import type { CataloguePlugin } from './catalogue.entity';
 import { CataloguePluginDao } from './catalogue-plugin.dao';
 import { PluginExistsError } from './catalogue-plugin.errors';
 import { cataloguePluginKeys } from './catalogue-plugin.keys';
@@ -11,45 +12,6 @@ import { MAX_PLUGIN_VERSIONS } from './catalogue-plugin.writes';
 
 const db = testDynamoContext();
 const dao = new CataloguePluginDao(db);
-
-function buildVersion(version: string): PluginVersion {
-  return {
-    version,
-    packageArtifact: { key: `packages/plugins/x/${version}/x.zip`, sha256: 'a'.repeat(64), size: 10 },
-    minWordPressVersion: '6.0',
-    requiresPhp: null,
-    vulnerabilities: [],
-    addedAt: '2026-01-01T00:00:00.000Z',
-    addedBy: 'usr-admin',
-  };
-}
-
-function buildPlugin(overrides: Partial<CataloguePlugin> = {}): CataloguePlugin {
-  const wpSlug = `plugin-${randomUUID().slice(0, 8)}`;
-  return {
-    pluginId: newId('plg'),
-    wpSlug,
-    pluginFile: `${wpSlug}/${wpSlug}`,
-    name: `Plugin ${wpSlug}`,
-    description: 'A plugin',
-    category: 'SEO',
-    pricing: 'FREE',
-    isApproved: true,
-    isBlocklisted: false,
-    blocklistReason: null,
-    blocklistedAt: null,
-    blocklistedBy: null,
-    latestVersion: '1.0.0',
-    versions: [buildVersion('1.0.0')],
-    conflictsWith: [],
-    installCount: 0,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: 'usr-admin',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-    ...overrides,
-  };
-}
 
 async function raw(key: { PK: string; SK: string }) {
   return (await db.client.send(new GetCommand({ TableName: db.tables.sites, Key: key }))).Item;
@@ -109,7 +71,9 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
       GSI1PK: 'PLUGINS#FORMS',
       GSI1SK: `renamed#${plugin.pluginId}`,
     });
-    await expect(dao.replace({ ...plugin, name: 'Stale' }, 1)).rejects.toEqual(new VersionConflictError(1, 2));
+    await expect(dao.replace({ ...plugin, name: 'Stale' }, 1)).rejects.toEqual(
+      new VersionConflictError(1, 2),
+    );
     await expect(dao.replace(buildPlugin(), 1)).rejects.toBeInstanceOf(ItemMissingError);
     expect((await dao.get(plugin.pluginId))?.name).toBe('Renamed');
   });
@@ -173,12 +137,18 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
 
     const forms = await dao.list({ search: token, listedOnly: true, category: 'FORMS' }, { pageSize: 10 });
     expect(names(forms)).toEqual(['Charlie', 'Foxtrot']);
-    const premium = await dao.list({ search: token, listedOnly: false, pricing: 'PREMIUM' }, { pageSize: 10 });
+    const premium = await dao.list(
+      { search: token, listedOnly: false, pricing: 'PREMIUM' },
+      { pageSize: 10 },
+    );
     expect(names(premium)).toEqual(['Charlie']);
     const blocked = await dao.list({ search: token, listedOnly: false, blocklisted: true }, { pageSize: 10 });
     expect(names(blocked)).toEqual(['Delta']);
     await expect(
-      dao.list({ search: 'other', listedOnly: true }, { pageSize: 2, startAt: first.nextStartAt ?? undefined }),
+      dao.list(
+        { search: 'other', listedOnly: true },
+        { pageSize: 2, startAt: first.nextStartAt ?? undefined },
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 

@@ -31,3 +31,5 @@ export { PluginExistsError } from './catalogue-plugin.errors';
 export { cataloguePluginKeys } from './catalogue-plugin.keys';
 export { type PluginListFilter } from './catalogue-plugin.query';
 export { MAX_PLUGIN_VERSIONS, type PluginReplacement } from './catalogue-plugin.writes';
+export { PluginInstallability } from './plugin-installability';
+export { evaluateInstallability } from './plugin-installability.evaluate';
