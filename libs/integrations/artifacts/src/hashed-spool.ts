@@ -10,6 +10,8 @@ import { pipeline } from 'node:stream/promises';
 export interface HashedSpool {
   sha256: string;
   size: number;
+  /** The temporary file, until `dispose`. */
+  path: string;
   open(): Readable;
   dispose(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export async function spoolAndHash(body: Readable, directory = tmpdir()): Promis
   return {
     sha256: hash.digest('hex'),
     size,
+    path: file,
     open: () => createReadStream(file),
     dispose: () => rm(folder, { recursive: true, force: true }),
   };

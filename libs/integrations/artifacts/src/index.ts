@@ -26,6 +26,7 @@ export {
   artifactsBucketName,
   type ArtifactRetentionRule,
 } from './artifacts-bucket';
+export { sha256Hex, spoolAndHash, type HashedSpool } from './hashed-spool';
 export { S3ArtifactStore } from './s3-artifact-store.adapter';
 export { createS3Client, type S3ArtifactStoreSettings } from './s3-client.factory';
 export { DEFAULT_PRESIGN_SECONDS, MAX_PRESIGN_SECONDS } from './s3-presign';
