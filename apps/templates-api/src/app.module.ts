@@ -1,18 +1,33 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MembershipReaderDao } from '@bbws/data-access-memberships';
+import type { ArtifactStore } from '@bbws/integrations-artifacts';
 import { AuthModule } from '@bbws/platform-auth';
-import { PlatformModule, type PlatformConfig } from '@bbws/platform-bootstrap';
+import { PlatformModule } from '@bbws/platform-bootstrap';
 import { IdempotencyModule } from '@bbws/platform-http';
+import type { Clock } from '@bbws/shared-util';
+import { resolveArtifactSettings, type TemplatesApiConfig } from './config/templates-api.config';
+import { TemplatesModule } from './templates/templates.module';
+
+export interface TemplatesApiOptions {
+  config: TemplatesApiConfig;
+  clock?: Clock;
+  /** By default the S3 artifact store from the config. */
+  artifacts?: ArtifactStore;
+}
 
 @Module({})
 export class AppModule {
-  static register(options: { config: PlatformConfig }): DynamicModule {
+  static register(options: TemplatesApiOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config: options.config, readinessTables: ['sites'] }),
+        PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['sites'] }),
         AuthModule.forMemberships(MembershipReaderDao),
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
+        TemplatesModule.register({
+          artifacts: options.artifacts,
+          artifactSettings: resolveArtifactSettings(options.config),
+        }),
       ],
     };
   }

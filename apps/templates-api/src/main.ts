@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { runApi } from '@bbws/platform-bootstrap';
-import { LOCAL_PORTS } from '@bbws/shared-config';
 import { AppModule } from './app.module';
+import { TEMPLATES_API_PORT, loadTemplatesApiConfig } from './config/templates-api.config';
+import { TEMPLATES_API_DESCRIPTION } from './openapi';
 
 runApi({
   service: 'templates-api',
-  defaultPort: LOCAL_PORTS['templates-api'],
-  description: {
-    title: 'BBWS templates API',
-    description: 'The site template catalogue. Routes arrive with the templates feature.',
-  },
+  defaultPort: TEMPLATES_API_PORT,
+  description: TEMPLATES_API_DESCRIPTION,
+  loadConfig: () => loadTemplatesApiConfig(),
   module: (config) => AppModule.register({ config }),
 });
