@@ -1,18 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MembershipReaderDao } from '@bbws/data-access-memberships';
+import type { ArtifactStore } from '@bbws/integrations-artifacts';
 import { AuthModule } from '@bbws/platform-auth';
-import { PlatformModule, type PlatformConfig } from '@bbws/platform-bootstrap';
+import { PlatformModule } from '@bbws/platform-bootstrap';
 import { IdempotencyModule } from '@bbws/platform-http';
+import type { Clock } from '@bbws/shared-util';
+import { resolveArtifactSettings, type PluginsApiConfig } from './config/plugins-api.config';
+import { PluginsModule } from './plugins/plugins.module';
+
+export interface PluginsApiOptions {
+  config: PluginsApiConfig;
+  clock?: Clock;
+  /** By default the S3 artifact store from the config. */
+  artifacts?: ArtifactStore;
+}
 
 @Module({})
 export class AppModule {
-  static register(options: { config: PlatformConfig }): DynamicModule {
+  static register(options: PluginsApiOptions): DynamicModule {
+    const artifactSettings = resolveArtifactSettings(options.config);
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ config: options.config, readinessTables: ['sites'] }),
+        PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['sites'] }),
         AuthModule.forMemberships(MembershipReaderDao),
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
+        PluginsModule.register({ artifacts: options.artifacts, artifactSettings }),
       ],
     };
   }

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import { runApi } from '@bbws/platform-bootstrap';
-import { LOCAL_PORTS } from '@bbws/shared-config';
 import { AppModule } from './app.module';
+import { PLUGINS_API_PORT, loadPluginsApiConfig } from './config/plugins-api.config';
+import { PLUGINS_API_DESCRIPTION } from './openapi';
 
 runApi({
   service: 'plugins-api',
-  defaultPort: LOCAL_PORTS['plugins-api'],
-  description: {
-    title: 'BBWS plugins API',
-    description: 'The curated plugin catalogue. Routes arrive with the plugins feature.',
-  },
+  defaultPort: PLUGINS_API_PORT,
+  description: PLUGINS_API_DESCRIPTION,
+  loadConfig: () => loadPluginsApiConfig(),
   module: (config) => AppModule.register({ config }),
 });

@@ -52,6 +52,21 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
     expect(await dao.get(clash.pluginId)).toBeNull();
   });
 
+  it('creates a plugin together with the other side of its conflicts, all or nothing', async () => {
+    const other = buildPlugin();
+    await dao.create(other);
+    const plugin = buildPlugin({ conflictsWith: [other.pluginId] });
+    await expect(
+      dao.create(plugin, [{ plugin: { ...other, conflictsWith: [plugin.pluginId] }, expectedVersion: 7 }]),
+    ).rejects.toEqual(new VersionConflictError(7, 1));
+    expect(await dao.get(plugin.pluginId)).toBeNull();
+    await dao.create(plugin, [
+      { plugin: { ...other, conflictsWith: [plugin.pluginId] }, expectedVersion: 1 },
+    ]);
+    expect(await dao.get(other.pluginId)).toMatchObject({ conflictsWith: [plugin.pluginId], version: 2 });
+    expect(await dao.get(plugin.pluginId)).toEqual(plugin);
+  });
+
   it('refuses more than the versions an item can hold', async () => {
     const versions = Array.from({ length: MAX_PLUGIN_VERSIONS + 1 }, (_, i) => buildVersion(`1.${i}`));
     const plugin = buildPlugin({ versions });

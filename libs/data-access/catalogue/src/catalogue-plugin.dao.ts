@@ -30,11 +30,18 @@ export class CataloguePluginDao {
   }
 
   /**
-   * Stores a new plugin with its wpSlug guard. Failures: PluginExistsError, LimitReachedError
-   * (PLUGIN_VERSIONS: more than {@link MAX_PLUGIN_VERSIONS} versions).
+   * Stores a new plugin with its wpSlug guard, and `related` replacements in the same transaction
+   * (the other side of its conflicts). Failures: PluginExistsError, LimitReachedError (PLUGIN_VERSIONS:
+   * more than {@link MAX_PLUGIN_VERSIONS} versions), and those of {@link replace} for `related`.
    */
-  async create(plugin: CataloguePlugin): Promise<void> {
-    await new TransactionBuilder().addAll(this.writes.create(plugin)).commit(this.db.client);
+  async create(plugin: CataloguePlugin, related: readonly PluginReplacement[] = []): Promise<void> {
+    if (related.length + 2 > MAX_TRANSACTION_ITEMS) {
+      throw new LimitReachedError('TRANSACTION_ITEMS', MAX_TRANSACTION_ITEMS);
+    }
+    const now = this.db.clock.now().toISOString();
+    const transaction = new TransactionBuilder().addAll(this.writes.create(plugin));
+    for (const replacement of related) transaction.add(...this.writes.replace(replacement, now));
+    await transaction.commit(this.db.client);
   }
 
   async get(pluginId: string): Promise<CataloguePlugin | null> {

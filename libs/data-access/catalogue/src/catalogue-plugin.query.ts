@@ -55,7 +55,11 @@ export async function queryFilled(
   const items: Record<string, unknown>[] = [];
   let startAt = page.startAt;
   for (let queries = 0; queries <= MAX_EXTRA_QUERIES; queries += 1) {
-    const result = await paginatedQuery(db.client, db.cursors, { ...query, pageSize: page.pageSize, startAt });
+    const result = await paginatedQuery(db.client, db.cursors, {
+      ...query,
+      pageSize: page.pageSize,
+      startAt,
+    });
     items.push(...result.items);
     startAt = result.nextStartAt ?? undefined;
     if (!startAt || items.length >= page.pageSize) break;

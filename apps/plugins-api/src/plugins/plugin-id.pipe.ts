@@ -1,0 +1,3 @@
+import { ParseIdPipe } from '@bbws/platform-http';
+
+export const PluginIdPipe = new ParseIdPipe('plg', 'pluginId');

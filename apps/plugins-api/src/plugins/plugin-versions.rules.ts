@@ -1,0 +1,34 @@
+import type { CataloguePlugin, PluginVersion } from '@bbws/data-access-catalogue';
+import { compareWpVersions } from '@bbws/shared-util';
+
+type Versioned = Pick<PluginVersion, 'version'>;
+
+/** Versions newest first (WordPress version order). */
+export function sortVersions<V extends Versioned>(versions: readonly V[]): V[] {
+  return [...versions].sort((a, b) => compareWpVersions(b.version, a.version));
+}
+
+/**
+ * The plugin with `added` among its versions (kept newest first) and `latestVersion` recomputed;
+ * `pluginFile` follows the newest package when it is one of `added`.
+ */
+export function withVersions(
+  plugin: CataloguePlugin,
+  added: readonly PluginVersion[],
+  addedPluginFile: string,
+): CataloguePlugin {
+  const versions = sortVersions([...plugin.versions, ...added]);
+  const latestVersion = versions[0]?.version ?? null;
+  const newestAdded = added.some((version) => version.version === latestVersion);
+  return {
+    ...plugin,
+    pluginFile: newestAdded ? addedPluginFile : plugin.pluginFile,
+    versions,
+    latestVersion,
+  };
+}
+
+/** Where an accepted package is kept. */
+export function packageKey(wpSlug: string, version: string): string {
+  return `packages/plugins/${wpSlug}/${version}/${wpSlug}.zip`;
+}
