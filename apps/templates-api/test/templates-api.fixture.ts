@@ -129,7 +129,11 @@ export class TemplatesFixture {
     });
     if (slot.status !== 201)
       throw new Error(`upload slot failed: ${slot.status} ${JSON.stringify(slot.body)}`);
-    const put = await fetch(slot.body.url, { method: 'PUT', headers: slot.body.headers, body: new Uint8Array(bytes) });
+    const put = await fetch(slot.body.url, {
+      method: 'PUT',
+      headers: slot.body.headers,
+      body: new Uint8Array(bytes),
+    });
     if (!put.ok) throw new Error(`presigned PUT failed: ${put.status} ${await put.text()}`);
     return slot.body.uploadId;
   }
