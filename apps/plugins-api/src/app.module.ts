@@ -7,6 +7,7 @@ import { IdempotencyModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
 import { resolveArtifactSettings, type PluginsApiConfig } from './config/plugins-api.config';
 import { PluginsModule } from './plugins/plugins.module';
+import { VulnerabilitiesModule } from './vulnerabilities/vulnerabilities.module';
 
 export interface PluginsApiOptions {
   config: PluginsApiConfig;
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule.forMemberships(MembershipReaderDao),
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
         PluginsModule.register({ artifacts: options.artifacts, artifactSettings }),
+        VulnerabilitiesModule.register({ artifacts: options.artifacts, artifactSettings }),
       ],
     };
   }

@@ -8,6 +8,7 @@ export const pluginRoutes = {
   installability: (pluginId: string) => `${publicPlugin(pluginId)}/installability`,
   adminCollection: '/v1.0/admin/plugins',
   uploads: '/v1.0/admin/plugins/uploads',
+  vulnerabilityImport: '/v1.0/admin/plugins/vulnerabilities/import',
   adminPlugin,
   versions: (pluginId: string) => `${adminPlugin(pluginId)}/versions`,
   download: (pluginId: string, version: string) =>

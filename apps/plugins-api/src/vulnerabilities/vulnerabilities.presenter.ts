@@ -1,6 +1,6 @@
 import { link, type Links } from '@bbws/shared-hateoas';
 import type { ImportReport, PluginVersionChange } from './use-cases/import-vulnerabilities';
-import { vulnerabilityRoutes } from './vulnerabilities.routes';
+import { pluginRoutes } from '../plugins/plugins.routes';
 
 export type ImportReportView = ImportReport & {
   changes: (PluginVersionChange & { _links: Links })[];
@@ -13,12 +13,12 @@ export function presentImportReport(report: ImportReport): ImportReportView {
     ...report,
     changes: report.changes.map((change) => ({
       ...change,
-      _links: { plugin: link(vulnerabilityRoutes.plugin(change.pluginId)) },
+      _links: { plugin: link(pluginRoutes.plugin(change.pluginId)) },
     })),
     _links: {
-      import: link(vulnerabilityRoutes.import, 'POST'),
-      upload: link(vulnerabilityRoutes.uploads, 'POST'),
-      plugins: link(vulnerabilityRoutes.adminPlugins),
+      import: link(pluginRoutes.vulnerabilityImport, 'POST'),
+      upload: link(pluginRoutes.uploads, 'POST'),
+      plugins: link(pluginRoutes.adminCollection),
     },
   };
 }
