@@ -30,9 +30,10 @@ export class PluginAdministration {
   async update(caller: Caller, pluginId: string, update: PluginUpdate, ifMatch?: number) {
     requirePlatformAdmin(caller);
     const { approved, ...details } = update;
+    const given = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
     return this.changes.update(pluginId, ifMatch, (plugin) => ({
       ...plugin,
-      ...details,
+      ...given,
       ...(approved === undefined ? {} : { isApproved: approved }),
     }));
   }
