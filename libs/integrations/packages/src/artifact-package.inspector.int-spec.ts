@@ -141,6 +141,17 @@ describe('ArtifactPackageInspector against the local S3 server', () => {
     expect(commands).toEqual(['HeadObjectCommand']);
   });
 
+  it('refuses a package with more entries than allowed, from the central directory', async () => {
+    const strict = new ArtifactPackageInspector(store, { spoolDirectory, maxEntries: 2 });
+    const key = await upload(
+      zip({ 'many/many.php': '<?php // Plugin Name: Many', 'many/a.txt': 'a', 'many/b.txt': 'b' }),
+    );
+
+    await expect(strict.inspectPlugin(key, { maxBytes: MAX })).rejects.toMatchObject({
+      details: { problem: 'TOO_LARGE', entries: 3, maxEntries: 2 },
+    });
+  });
+
   it('reports a missing upload', async () => {
     const key = freshUploadKey();
 

@@ -17,6 +17,8 @@ import { ZipArchive } from './zip-archive';
 export interface ArtifactPackageInspectorOptions {
   /** Where a package is spooled while read (default: the OS temp directory). */
   spoolDirectory?: string;
+  /** Entries a package may hold (default 100,000). */
+  maxEntries?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export class ArtifactPackageInspector implements PackageInspector {
   ): Promise<InspectedPackage & T> {
     const spool = await this.download(key, maxBytes);
     try {
-      const archive = await ZipArchive.open(spool.path);
+      const archive = await ZipArchive.open(spool.path, this.options.maxEntries);
       try {
         return { key, sha256: spool.sha256, size: spool.size, ...(await read(archive)) };
       } finally {

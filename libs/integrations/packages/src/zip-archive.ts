@@ -5,11 +5,14 @@ const FILE_TYPE_MASK = 0o170000;
 const SYMLINK = 0o120000;
 /** macOS's archiver adds this folder; core's unzip skips it. */
 const MACOS_METADATA = '__MACOSX/';
+/** Default bound of what a listing holds: far above any real plugin or theme (WooCommerce ships ~10,000 files). */
+export const MAX_ZIP_ENTRIES = 100_000;
 
 /**
  * A zip opened from its central directory (yauzl), every entry name checked before anything is
- * read: absolute paths, `..` segments and symlinks are refused as `UNSAFE_ENTRY`; anything yauzl
- * cannot read is `NOT_A_ZIP`. Close it when done.
+ * read: absolute paths, `..` segments and symlinks are refused as `UNSAFE_ENTRY`, more than
+ * `maxEntries` entries as `TOO_LARGE`; anything yauzl cannot read is `NOT_A_ZIP`.
+ * Close it when done.
  */
 export class ZipArchive {
   private constructor(
@@ -17,13 +20,18 @@ export class ZipArchive {
     private readonly byName: ReadonlyMap<string, Entry>,
   ) {}
 
-  static async open(file: string): Promise<ZipArchive> {
+  static async open(file: string, maxEntries = MAX_ZIP_ENTRIES): Promise<ZipArchive> {
     const zip = await openPromise(file, { autoClose: false, decodeStrings: false }).catch(
       (error: unknown) => {
         throw notAZip(error);
       },
     );
     try {
+      if (zip.entryCount > maxEntries)
+        throw new PackageRejectedError('TOO_LARGE', `The package holds more than ${maxEntries} entries`, {
+          entries: zip.entryCount,
+          maxEntries,
+        });
       const byName = new Map<string, Entry>();
       for await (const entry of zip.eachEntry()) {
         const name = safeName(entry);
