@@ -6,6 +6,7 @@ import { banner } from './banner';
 import { resetDataDir } from './data-dir';
 import { LocalPlatform } from './local-platform';
 import { LOCAL_APPS, localDataDir } from './local-platform.config';
+import { isFreshDataDir, seedFreshPlatform } from './seed/fresh-data-dir.seed';
 
 const USAGE = [
   'usage: npm start [-- --reset] [-- --logs]',
@@ -83,12 +84,14 @@ export async function runPlatform(argv: string[]): Promise<number> {
       await resetDataDir(dataDir, root);
       progress(`wiped ${dataDir}`);
     }
+    const fresh = await isFreshDataDir(dataDir);
     process.stdout.write(`${banner(present, dataDir, platform.logDir).join('\n')}\n`);
     for (const app of built.filter((candidate) => !present.includes(candidate))) {
       progress(`skipped ${app.name}: not built yet (no dist/apps/${app.name}/src/main.js)`);
     }
     await platform.assertPortsFree();
     await platform.start();
+    if (fresh && !stopping) progress(await seedFreshPlatform(root, dataDir));
     if (!stopping) process.stdout.write('ready\n');
   } catch (error) {
     if (!stopping) {

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +128,61 @@ describe('local platform: the README walk through npm start', () => {
     expect(output).toContain('http://127.0.0.1:3000/docs/tenants-api');
     expect(output).toContain('npm run -s token -- --seed');
   });
+
+  it('seeds the catalogue on the fresh data directory: templates, plugins whose packages match their sha256, the vulnerable version flagged; npm run seed then changes nothing', async () => {
+    expect(output).toMatch(
+      /^catalogue seed: 4 plugins created, 5 plugin versions added, .*3 templates published$/m,
+    );
+    const admin = token('--seed');
+    const alice = token('--email', 'alice@example.com', '--name', 'Alice');
+    const templates = await call('GET', '/templates?pageSize=100', alice);
+    expect(templates.body.items.map((template: { name: string }) => template.name)).toEqual([
+      'Field Notes Blog',
+      'Harbour Business',
+      'Studio Portfolio',
+    ]);
+    const plugins = await call('GET', '/plugins?pageSize=100', alice);
+    expect(plugins.body.items.map((plugin: { wpSlug: string }) => plugin.wpSlug).sort()).toEqual([
+      'akismet',
+      'bbws-fixture-conflicting',
+      'bbws-fixture-settings',
+      'bbws-meta-description',
+    ]);
+    let downloads = 0;
+    for (const { pluginId, wpSlug } of plugins.body.items) {
+      const plugin = (await call('GET', `/plugins/${pluginId}`, alice)).body;
+      for (const version of plugin.versions) {
+        const link = await call(
+          'GET',
+          `/admin/plugins/${pluginId}/versions/${version.version}/download`,
+          admin,
+        );
+        const bytes = Buffer.from(await (await fetch(link.body.downloadUrl)).arrayBuffer());
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(version.packageArtifact.sha256);
+        expect(link.body.sha256).toBe(version.packageArtifact.sha256);
+        downloads += 1;
+        const vulnerable = wpSlug === 'bbws-fixture-settings' && version.version === '1.0.0';
+        expect(version.vulnerabilities.map((found: { fixedIn: string }) => found.fixedIn)).toEqual(
+          vulnerable ? ['2.0.0'] : [],
+        );
+      }
+    }
+    expect(downloads).toBe(5);
+
+    const reseed = spawnSync(
+      process.execPath,
+      ['tools/scripts/run-compiled.mjs', 'tools/local/seed/seed.js'],
+      {
+        cwd: root,
+        env: env(),
+        encoding: 'utf8',
+      },
+    );
+    expect({ status: reseed.status, stdout: reseed.stdout.trim(), stderr: reseed.stderr }).toMatchObject({
+      status: 0,
+      stdout: 'catalogue seed: already seeded, nothing changed',
+    });
+  }, 120_000);
 
   it('walks from a new tenant to Bob accepting his invitation', async () => {
     const admin = token('--seed');
