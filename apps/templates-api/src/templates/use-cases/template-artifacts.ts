@@ -60,8 +60,9 @@ export class TemplateArtifacts {
       store: async () => {
         await Promise.all(steps.map((step) => step()));
       },
+      // Best effort once the template is stored: a leftover upload expires with the uploads/ retention rule.
       discard: async () => {
-        await Promise.all(uploadIds.map((uploadId) => this.uploads.discard(uploadId)));
+        await Promise.allSettled(uploadIds.map((uploadId) => this.uploads.discard(uploadId)));
       },
     };
   }
