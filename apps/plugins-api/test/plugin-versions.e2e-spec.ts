@@ -1,4 +1,5 @@
 import { buildConflictingPlugin, buildSettingsPlugin, zipPackage } from '@bbws/testing-wordpress-fixtures';
+import { MAX_PLUGIN_VERSIONS } from '@bbws/data-access-catalogue';
 import { newId } from '@bbws/shared-util';
 import { PluginsFixture, sha256 } from './plugins-api.fixture';
 
@@ -141,6 +142,35 @@ describe('plugins-api: versions from uploaded packages', () => {
       uploadId: newId('upl'),
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it('refuses a version beyond the versions a plugin keeps (422) before looking at the package', async () => {
+    const plugin = await f.register();
+    const stored = await f.stored(plugin.pluginId);
+    const versions = Array.from({ length: MAX_PLUGIN_VERSIONS }, (_, i) => ({
+      version: `1.${i}`,
+      packageArtifact: {
+        key: `packages/plugins/${plugin.wpSlug}/1.${i}/${plugin.wpSlug}.zip`,
+        sha256: 'a'.repeat(64),
+        size: 1,
+      },
+      minWordPressVersion: null,
+      requiresPhp: null,
+      vulnerabilities: [],
+      addedAt: stored.createdAt,
+      addedBy: f.admin.userId,
+    }));
+    await f.plugins.replace({ ...stored, versions, latestVersion: '1.99' }, stored.version);
+    const uploadId = await f.upload(buildSettingsPlugin('1.0.0').bytes);
+    const response = await f.call('POST', `/v1.0/admin/plugins/${plugin.pluginId}/versions`, f.admin.token, {
+      uploadId,
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'PLUGIN_LIMIT_REACHED',
+      details: { what: 'PLUGIN_VERSIONS', limit: MAX_PLUGIN_VERSIONS },
+    });
+    expect((await f.stored(plugin.pluginId)).versions).toHaveLength(MAX_PLUGIN_VERSIONS);
   });
 
   it('registers a plugin together with its versions, inspected before anything is stored', async () => {

@@ -1,7 +1,7 @@
-import type { CataloguePlugin } from '@bbws/data-access-catalogue';
+import { MAX_PLUGIN_VERSIONS, type CataloguePlugin } from '@bbws/data-access-catalogue';
 import type { ArtifactStore } from '@bbws/integrations-artifacts';
 import { requirePlatformAdmin, type Caller } from '@bbws/platform-auth';
-import { NotFoundError } from '@bbws/shared-errors';
+import { BusinessRuleError, NotFoundError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
 import { versionExists } from '../plugin-errors';
 import { withVersions } from '../plugin-versions.rules';
@@ -34,6 +34,13 @@ export class PluginVersions {
   async add(caller: Caller, pluginId: string, upload: VersionUpload): Promise<CataloguePlugin> {
     requirePlatformAdmin(caller);
     const plugin = await this.changes.load(pluginId);
+    if (plugin.versions.length >= MAX_PLUGIN_VERSIONS) {
+      throw new BusinessRuleError(
+        'PLUGIN_LIMIT_REACHED',
+        `A plugin keeps at most ${MAX_PLUGIN_VERSIONS} versions`,
+        { what: 'PLUGIN_VERSIONS', limit: MAX_PLUGIN_VERSIONS },
+      );
+    }
     const checked = await this.packages.check(plugin.wpSlug, upload);
     refuseExisting(plugin, checked.version);
     const version = await this.packages.store(plugin.wpSlug, checked, caller.userId, this.clock.now());
