@@ -1,10 +1,10 @@
-import { S3ArtifactStore } from '@bbws/integrations-artifacts';
+import { PluginsFixture } from './plugins-api.fixture';
 import {
   buildVersion,
+  emptyTable,
   IMPORT_URL,
   sampleFeed,
-  VulnerabilitiesFixture,
-  emptyTable,
+  VulnerabilityImports,
 } from './vulnerabilities.fixture';
 
 const SETTINGS_RECORD = '0b6f3c1e-6a61-4f9e-9d0c-2a7e5b1f4c01';
@@ -21,48 +21,32 @@ const MANUAL = {
 };
 
 describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
-  let fixture: VulnerabilitiesFixture;
-  let store: S3ArtifactStore;
+  let api: PluginsFixture;
+  let imports: VulnerabilityImports;
 
   beforeAll(async () => {
-    fixture = await VulnerabilitiesFixture.start();
-    store = new S3ArtifactStore({
-      bucket: process.env.ARTIFACTS_BUCKET!,
-      region: process.env.AWS_REGION ?? 'us-east-1',
-      endpoint: process.env.S3_ENDPOINT,
-      forcePathStyle: true,
-    });
+    api = await PluginsFixture.start();
+    imports = new VulnerabilityImports(api);
   });
 
   afterAll(async () => {
-    store.destroy();
-    await fixture.close();
+    api.store.destroy();
+    await api.close();
   });
 
-  beforeEach(() => emptyTable(fixture.db));
+  beforeEach(() => emptyTable(api.db));
 
   /** The sample feed's catalogue: the settings fixture 2.0.0 and 1.0.0, the conflicting fixture, an unrelated plugin. */
   const seedCatalogue = async () => ({
-    settings: await fixture.seed('bbws-fixture-settings', [buildVersion('2.0.0'), buildVersion('1.0.0')]),
-    conflicting: await fixture.seed('bbws-fixture-conflicting', [buildVersion('1.0.0')]),
-    unrelated: await fixture.seed('bbws-unrelated', [buildVersion('1.0.0')]),
+    settings: await imports.seed('bbws-fixture-settings', [buildVersion('2.0.0'), buildVersion('1.0.0')]),
+    conflicting: await imports.seed('bbws-fixture-conflicting', [buildVersion('1.0.0')]),
+    unrelated: await imports.seed('bbws-unrelated', [buildVersion('1.0.0')]),
   });
-
-  const uploadFeed = async (bytes: string): Promise<string> => {
-    const slot = await fixture.call('POST', '/v1.0/admin/plugins/uploads', {
-      kind: 'VULNERABILITY_FEED',
-      contentType: 'application/json',
-    });
-    expect(slot.status).toBe(201);
-    const put = await fetch(slot.body.url, { method: 'PUT', headers: slot.body.headers, body: bytes });
-    expect(put.status).toBe(200);
-    return slot.body.uploadId;
-  };
 
   it('marks exactly the affected catalogue versions and reports what changed', async () => {
     const { settings, conflicting, unrelated } = await seedCatalogue();
 
-    const response = await fixture.importFeed(sampleFeed());
+    const response = await imports.importFeed(sampleFeed());
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
@@ -96,7 +80,7 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
         plugins: { href: '/v1.0/admin/plugins' },
       },
     });
-    const stored = await fixture.stored(settings.pluginId);
+    const stored = await api.stored(settings.pluginId);
     expect(stored.versions.map((entry) => [entry.version, entry.vulnerabilities])).toEqual([
       ['2.0.0', []],
       [
@@ -114,7 +98,7 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
         ],
       ],
     ]);
-    expect((await fixture.stored(conflicting.pluginId)).versions[0].vulnerabilities).toEqual([
+    expect((await api.stored(conflicting.pluginId)).versions[0].vulnerabilities).toEqual([
       expect.objectContaining({
         id: CONFLICTING_RECORD,
         severity: 'CRITICAL',
@@ -123,19 +107,14 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
         fixedIn: null,
       }),
     ]);
-    expect(await fixture.stored(unrelated.pluginId)).toEqual(unrelated);
+    expect(await api.stored(unrelated.pluginId)).toEqual(unrelated);
   });
 
   it('shows the marks on the plugin a customer reads', async () => {
     const { settings } = await seedCatalogue();
-    await fixture.importFeed(sampleFeed());
+    await imports.importFeed(sampleFeed());
 
-    const read = await fixture.call(
-      'GET',
-      `/v1.0/plugins/${settings.pluginId}`,
-      undefined,
-      fixture.customer.token,
-    );
+    const read = await api.call('GET', `/v1.0/plugins/${settings.pluginId}`, api.customer.token);
 
     expect(read.status).toBe(200);
     expect(read.body.versions).toEqual([
@@ -151,10 +130,10 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
 
   it('changes nothing when the same feed comes again', async () => {
     const { settings, conflicting } = await seedCatalogue();
-    await fixture.importFeed(sampleFeed());
-    const before = [await fixture.stored(settings.pluginId), await fixture.stored(conflicting.pluginId)];
+    await imports.importFeed(sampleFeed());
+    const before = [await api.stored(settings.pluginId), await api.stored(conflicting.pluginId)];
 
-    const again = await fixture.importFeed(sampleFeed());
+    const again = await imports.importFeed(sampleFeed());
 
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({
@@ -164,18 +143,16 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
       changes: [],
       skipped: [],
     });
-    expect([await fixture.stored(settings.pluginId), await fixture.stored(conflicting.pluginId)]).toEqual(
-      before,
-    );
+    expect([await api.stored(settings.pluginId), await api.stored(conflicting.pluginId)]).toEqual(before);
   });
 
   it('removes a vulnerability the feed no longer holds, and reports a changed one as updated', async () => {
     const { settings, conflicting } = await seedCatalogue();
-    await fixture.importFeed(sampleFeed());
+    await imports.importFeed(sampleFeed());
     const { [SETTINGS_RECORD]: _dropped, ...rest } = sampleFeed();
     rest[CONFLICTING_RECORD].cvss.rating = 'High';
 
-    const response = await fixture.importFeed(rest);
+    const response = await imports.importFeed(rest);
 
     expect(response.body).toMatchObject({
       recordsRead: 3,
@@ -191,40 +168,40 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
         { pluginId: settings.pluginId, version: '1.0.0', added: [], removed: [SETTINGS_RECORD], updated: [] },
       ],
     });
-    expect(await fixture.marks(settings.pluginId)).toEqual({ '2.0.0': [], '1.0.0': [] });
-    expect((await fixture.stored(conflicting.pluginId)).versions[0].vulnerabilities[0].severity).toBe('HIGH');
+    expect(await imports.marks(settings.pluginId)).toEqual({ '2.0.0': [], '1.0.0': [] });
+    expect((await api.stored(conflicting.pluginId)).versions[0].vulnerabilities[0].severity).toBe('HIGH');
   });
 
   it('keeps MANUAL vulnerabilities through every import', async () => {
-    const settings = await fixture.seed('bbws-fixture-settings', [
+    const settings = await imports.seed('bbws-fixture-settings', [
       buildVersion('2.0.0'),
       buildVersion('1.0.0', [MANUAL]),
     ]);
 
-    await fixture.importFeed(sampleFeed());
-    expect(await fixture.marks(settings.pluginId)).toEqual({
+    await imports.importFeed(sampleFeed());
+    expect(await imports.marks(settings.pluginId)).toEqual({
       '2.0.0': [],
       '1.0.0': [`MANUAL:${MANUAL.id}`, `WORDFENCE:${SETTINGS_RECORD}`],
     });
 
-    const emptied = await fixture.importFeed({});
+    const emptied = await imports.importFeed({});
 
     expect(emptied.body).toMatchObject({
       recordsRead: 0,
       changes: [{ version: '1.0.0', removed: [SETTINGS_RECORD] }],
     });
-    expect(await fixture.marks(settings.pluginId)).toEqual({ '2.0.0': [], '1.0.0': [`MANUAL:${MANUAL.id}`] });
-    expect((await fixture.stored(settings.pluginId)).versions[1].vulnerabilities).toEqual([MANUAL]);
+    expect(await imports.marks(settings.pluginId)).toEqual({ '2.0.0': [], '1.0.0': [`MANUAL:${MANUAL.id}`] });
+    expect((await api.stored(settings.pluginId)).versions[1].vulnerabilities).toEqual([MANUAL]);
   });
 
   it('is for platform admins: a customer gets 403 and nothing changes', async () => {
     const { settings } = await seedCatalogue();
 
-    const response = await fixture.importFeed(sampleFeed(), fixture.customer.token);
+    const response = await imports.importFeed(sampleFeed(), api.customer.token);
 
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('FORBIDDEN');
-    expect(await fixture.stored(settings.pluginId)).toEqual(settings);
+    expect(await api.stored(settings.pluginId)).toEqual(settings);
   });
 
   it.each([
@@ -243,23 +220,21 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
     ['an upload id next to other fields', { uploadId: 'upl-1', [SETTINGS_RECORD]: {} }, 'uploadId'],
   ])('refuses %s with 400 INVALID_FEED and changes nothing', async (_label, body, field) => {
     const { settings, conflicting } = await seedCatalogue();
-    await fixture.importFeed(sampleFeed());
-    const before = [await fixture.stored(settings.pluginId), await fixture.stored(conflicting.pluginId)];
+    await imports.importFeed(sampleFeed());
+    const before = [await api.stored(settings.pluginId), await api.stored(conflicting.pluginId)];
 
-    const response = await fixture.importFeed(body);
+    const response = await imports.importFeed(body);
 
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: 'INVALID_FEED', details: { fields: [{ field }] } });
-    expect([await fixture.stored(settings.pluginId), await fixture.stored(conflicting.pluginId)]).toEqual(
-      before,
-    );
+    expect([await api.stored(settings.pluginId), await api.stored(conflicting.pluginId)]).toEqual(before);
   });
 
   it('imports a feed uploaded through a presigned PUT, streamed from the artifact store, then discards the upload', async () => {
     const { settings, conflicting } = await seedCatalogue();
-    const uploadId = await uploadFeed(JSON.stringify(sampleFeed()));
+    const uploadId = await imports.uploadFeed(JSON.stringify(sampleFeed()));
 
-    const response = await fixture.importFeed({ uploadId });
+    const response = await imports.importFeed({ uploadId });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -271,11 +246,11 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
         { pluginId: settings.pluginId, added: [SETTINGS_RECORD] },
       ],
     });
-    expect(await fixture.marks(settings.pluginId)).toEqual({
+    expect(await imports.marks(settings.pluginId)).toEqual({
       '2.0.0': [],
       '1.0.0': [`WORDFENCE:${SETTINGS_RECORD}`],
     });
-    expect(await store.head(`uploads/${uploadId}`)).toBeUndefined();
+    expect(await api.store.head(`uploads/${uploadId}`)).toBeUndefined();
   });
 
   it('streams an uploaded feed far above the body limit, keeping only catalogue records', async () => {
@@ -290,12 +265,12 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
     const bytes = JSON.stringify(feed);
     expect(bytes.length).toBeGreaterThan(1024 * 1024);
 
-    const inline = await fixture.importFeed(feed);
-    const response = await fixture.importFeed({ uploadId: await uploadFeed(bytes) });
+    const inline = await imports.importFeed(feed);
+    const response = await imports.importFeed({ uploadId: await imports.uploadFeed(bytes) });
 
     expect(inline.status).toBe(400);
     expect(response.body).toMatchObject({ recordsRead: 3001, recordsMatched: 1, pluginsChanged: 1 });
-    expect(await fixture.marks(settings.pluginId)).toEqual({
+    expect(await imports.marks(settings.pluginId)).toEqual({
       '2.0.0': [],
       '1.0.0': [`WORDFENCE:${SETTINGS_RECORD}`],
     });
@@ -303,11 +278,11 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
 
   it('refuses an uploaded file that is not a JSON object with 400 INVALID_FEED and changes nothing', async () => {
     const { settings } = await seedCatalogue();
-    const truncated = await uploadFeed(JSON.stringify(sampleFeed()).slice(0, 900));
-    const list = await uploadFeed(JSON.stringify([sampleFeed()[SETTINGS_RECORD]]));
+    const truncated = await imports.uploadFeed(JSON.stringify(sampleFeed()).slice(0, 900));
+    const list = await imports.uploadFeed(JSON.stringify([sampleFeed()[SETTINGS_RECORD]]));
 
     for (const uploadId of [truncated, list]) {
-      const response = await fixture.importFeed({ uploadId });
+      const response = await imports.importFeed({ uploadId });
 
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({
@@ -315,12 +290,12 @@ describe('POST /v1.0/admin/plugins/vulnerabilities/import', () => {
         details: { fields: [{ field: 'feed' }] },
       });
     }
-    expect(await fixture.stored(settings.pluginId)).toEqual(settings);
+    expect(await api.stored(settings.pluginId)).toEqual(settings);
   });
 
   it('answers 404 UPLOAD_NOT_FOUND for an upload never made, and 400 for a malformed upload id', async () => {
-    const missing = await fixture.importFeed({ uploadId: 'upl-7f1c2a9e-5b7d-4c1e-9a55-2f3b8c9d0e1f' });
-    const malformed = await fixture.importFeed({ uploadId: 'feed.json' });
+    const missing = await imports.importFeed({ uploadId: 'upl-7f1c2a9e-5b7d-4c1e-9a55-2f3b8c9d0e1f' });
+    const malformed = await imports.importFeed({ uploadId: 'feed.json' });
 
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('UPLOAD_NOT_FOUND');

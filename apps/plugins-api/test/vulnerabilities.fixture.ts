@@ -3,18 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  CataloguePluginDao,
   type CataloguePlugin,
   type PluginVersion,
   type PluginVulnerability,
 } from '@bbws/data-access-catalogue';
 import { createDynamoClient, ensureTables, type DynamoContext } from '@bbws/data-access-dynamo';
-import { newTestUser, startTestApi, type TestApi, type TestResponse, type TestUser } from '@bbws/testing-e2e';
+import type { TestResponse } from '@bbws/testing-e2e';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { newId } from '@bbws/shared-util';
-import { AppModule } from '../src/app.module';
-import { loadPluginsApiConfig } from '../src/config/plugins-api.config';
-import { PLUGINS_API_DESCRIPTION } from '../src/openapi';
+import type { PluginsFixture } from './plugins-api.fixture';
 
 export const IMPORT_URL = '/v1.0/admin/plugins/vulnerabilities/import';
 
@@ -24,8 +21,8 @@ export function sampleFeed(): Record<string, any> {
 }
 
 /**
- * A sites table of the suite's own: an import reads and rewrites the whole catalogue, so it must
- * not see (or change) the plugins of suites running next to it.
+ * A sites table of the suite's own (as PluginsFixture starts the API on): an import reads and
+ * rewrites the whole catalogue, so it must not see (or change) the plugins of suites running next to it.
  */
 export async function isolatedSitesContext(label: string): Promise<DynamoContext> {
   const db = testDynamoContext();
@@ -101,65 +98,37 @@ export function buildCataloguePlugin(wpSlug: string, versions: PluginVersion[]):
   };
 }
 
-/** The plugins API in-process on a sites table of its own, with an admin and a customer. */
-export class VulnerabilitiesFixture {
-  readonly plugins: CataloguePluginDao;
+/** The feed import on the plugins e2e fixture: seeding the catalogue, importing, reading the marks. */
+export class VulnerabilityImports {
+  constructor(readonly fixture: PluginsFixture) {}
 
-  private constructor(
-    readonly api: TestApi,
-    readonly db: DynamoContext,
-    readonly admin: TestUser,
-    readonly customer: TestUser,
-  ) {
-    this.plugins = new CataloguePluginDao(db);
+  importFeed<T = any>(body: unknown, token: string = this.fixture.admin.token): Promise<TestResponse<T>> {
+    return this.fixture.call<T>('POST', IMPORT_URL, token, body);
   }
 
-  static async start(): Promise<VulnerabilitiesFixture> {
-    const db = await isolatedSitesContext('vulnerabilities');
-    const config = loadPluginsApiConfig({
-      ...process.env,
-      TABLE_SITES: db.tables.sites,
-      ACCESS_CACHE_TTL_MS: '0',
-      LOG_LEVEL: 'silent',
+  /** A VULNERABILITY_FEED upload slot and the real PUT of `text` through its presigned URL. */
+  async uploadFeed(text: string): Promise<string> {
+    const slot = await this.fixture.call('POST', '/v1.0/admin/plugins/uploads', this.fixture.admin.token, {
+      kind: 'VULNERABILITY_FEED',
+      contentType: 'application/json',
     });
-    const api = await startTestApi(AppModule.register({ config }), PLUGINS_API_DESCRIPTION);
-    const admin = await newTestUser({ platformAdmin: true, name: 'Platform Admin' });
-    const customer = await newTestUser({ name: 'Customer' });
-    return new VulnerabilitiesFixture(api, db, admin, customer);
+    if (slot.status !== 201)
+      throw new Error(`upload slot failed: ${slot.status} ${JSON.stringify(slot.body)}`);
+    const put = await fetch(slot.body.url, { method: 'PUT', headers: slot.body.headers, body: text });
+    if (!put.ok) throw new Error(`presigned PUT failed: ${put.status} ${await put.text()}`);
+    return slot.body.uploadId;
   }
 
-  close(): Promise<void> {
-    return this.api.close();
-  }
-
-  call<T = any>(
-    method: 'GET' | 'POST' | 'PUT',
-    url: string,
-    body?: unknown,
-    token: string = this.admin.token,
-  ): Promise<TestResponse<T>> {
-    return this.api.request({ method, url, token, body });
-  }
-
-  importFeed<T = any>(body: unknown, token: string = this.admin.token): Promise<TestResponse<T>> {
-    return this.call<T>('POST', IMPORT_URL, body, token);
-  }
-
+  /** A plugin stored directly (its packages are not the import's concern). */
   async seed(wpSlug: string, versions: PluginVersion[]): Promise<CataloguePlugin> {
     const plugin = buildCataloguePlugin(wpSlug, versions);
-    await this.plugins.create(plugin);
+    await this.fixture.plugins.create(plugin);
     return plugin;
   }
 
-  async stored(pluginId: string): Promise<CataloguePlugin> {
-    const plugin = await this.plugins.get(pluginId);
-    if (!plugin) throw new Error(`no plugin ${pluginId}`);
-    return plugin;
-  }
-
-  /** Each version's vulnerability ids (source-tagged), as stored. */
+  /** Each version's vulnerabilities as `SOURCE:id`, as stored. */
   async marks(pluginId: string): Promise<Record<string, string[]>> {
-    const plugin = await this.stored(pluginId);
+    const plugin = await this.fixture.stored(pluginId);
     return Object.fromEntries(
       plugin.versions.map((entry) => [
         entry.version,
