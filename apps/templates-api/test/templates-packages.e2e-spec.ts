@@ -3,9 +3,9 @@ import { zipPackage } from '@bbws/testing-wordpress-fixtures';
 import { PNG_BYTES, TemplatesFixture, sha256, templateBody } from './templates-api.fixture';
 
 /** A theme zip whose top folder (the stylesheet) is `folder`. */
-function themeZip(folder: string) {
+function themeZip(folder: string, version = '1.0.0') {
   return zipPackage(`${folder}.zip`, {
-    [`${folder}/style.css`]: `/*\nTheme Name: ${folder}\nVersion: 1.0.0\nRequires at least: 6.1\n*/\nbody {}\n`,
+    [`${folder}/style.css`]: `/*\nTheme Name: ${folder}\nVersion: ${version}\nRequires at least: 6.1\n*/\nbody {}\n`,
     [`${folder}/index.php`]: '<?php\n',
   });
 }
@@ -47,6 +47,19 @@ describe('template packages and screenshots through presigned uploads', () => {
     expect(kept.body.theme.packageArtifact.key).toBe(key);
     const core = await fx.call('PATCH', url, fx.admin.token, { theme: { slug: 'twentytwentytwo' } });
     expect(core.body.theme).toEqual({ slug: 'twentytwentytwo', packageArtifact: null });
+    // A new package on update is inspected and kept the same way.
+    const next = themeZip(slug, '1.1.0');
+    expect(next.sha256).not.toBe(zip.sha256);
+    const nextUpload = await fx.upload('THEME_PACKAGE', 'application/zip', next.bytes);
+    const replaced = await fx.call('PATCH', url, fx.admin.token, {
+      theme: { slug, packageUploadId: nextUpload },
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.theme.packageArtifact).toEqual({
+      key: `packages/themes/${slug}/${sha256(next.bytes)}.zip`,
+      sha256: sha256(next.bytes),
+      size: next.bytes.length,
+    });
   });
 
   it('rejects a broken zip and a package of another theme with 422, storing nothing', async () => {
