@@ -30,7 +30,8 @@ const WRITE_ATTEMPTS = 3;
  * write), then replaces each plugin's WORDFENCE vulnerabilities with the feed's (MANUAL ones kept)
  * and writes only the plugins that changed, each at the version it was read at, re-reading it on a
  * concurrent change a bounded number of times. The feed is the whole truth: a record it no longer
- * holds is removed; an uploaded feed is discarded once imported. Idempotent: the same feed again changes nothing.
+ * holds is removed; an uploaded feed is discarded once imported. Idempotent: the same feed again
+ * changes nothing.
  */
 export class ImportVulnerabilities {
   constructor(
@@ -57,8 +58,11 @@ export class ImportVulnerabilities {
       const reading = readFeedRecord(key, value, (slug) => catalogue.has(slug));
       report.skipped.push(...reading.skipped);
       if (reading.matches.length || reading.skipped.length) report.recordsMatched += 1;
-      for (const { wpSlug, vulnerability } of reading.matches)
-        bySlug.set(wpSlug, [...(bySlug.get(wpSlug) ?? []), vulnerability]);
+      for (const { wpSlug, vulnerability } of reading.matches) {
+        const known = bySlug.get(wpSlug);
+        if (known) known.push(vulnerability);
+        else bySlug.set(wpSlug, [vulnerability]);
+      }
     }
     const bySlugOrder = [...catalogue.values()].sort((a, b) => (a.wpSlug < b.wpSlug ? -1 : 1));
     for (const plugin of bySlugOrder) {
