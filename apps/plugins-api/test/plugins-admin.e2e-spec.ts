@@ -124,6 +124,10 @@ describe('plugins-api: curating the catalogue', () => {
     expect(hidden.body).toMatchObject({ isApproved: false, version: 3 });
     expect((await f.call('GET', `/v1.0/plugins/${plugin.pluginId}`, f.customer.token)).status).toBe(404);
     expect((await f.call('PATCH', url, f.admin.token, { category: 'GAMES' })).status).toBe(400);
+    expect((await f.call('PATCH', url, f.admin.token, {})).status).toBe(400);
+    expect((await f.stored(plugin.pluginId)).version).toBe(3);
+    const renamed = await f.call('GET', '/v1.0/admin/plugins?search=after&pricing=PREMIUM');
+    expect(renamed.body.items.map((p: { pluginId: string }) => p.pluginId)).toEqual([plugin.pluginId]);
     expect(
       (await f.call('PATCH', `/v1.0/admin/plugins/${newId('plg')}`, f.admin.token, { name: 'X' })).status,
     ).toBe(404);

@@ -5,7 +5,7 @@ import type {
   PluginPricing,
 } from '@bbws/data-access-catalogue';
 import { requirePlatformAdmin, type Caller } from '@bbws/platform-auth';
-import { BusinessRuleError } from '@bbws/shared-errors';
+import { BusinessRuleError, ValidationError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
 import { conflictReplacements } from '../plugin-conflicts.rules';
 import { knownPlugins } from './known-plugins';
@@ -31,6 +31,9 @@ export class PluginAdministration {
     requirePlatformAdmin(caller);
     const { approved, ...details } = update;
     const given = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+    if (Object.keys(given).length === 0 && approved === undefined) {
+      throw new ValidationError('Give at least one of name, description, category, pricing, approved');
+    }
     return this.changes.update(pluginId, ifMatch, (plugin) => ({
       ...plugin,
       ...given,
