@@ -159,6 +159,19 @@ describe('template packages and screenshots through presigned uploads', () => {
       code: 'INVALID_SCREENSHOT',
       details: { problem: 'NOT_AN_IMAGE', uploadId: fake },
     });
+    const huge = await fx.upload(
+      'SCREENSHOT',
+      'image/png',
+      Buffer.concat([PNG_BYTES, Buffer.alloc(5 * 1024 * 1024)]),
+    );
+    const tooLarge = await fx.call(
+      'POST',
+      '/v1.0/admin/templates',
+      fx.admin.token,
+      templateBody({ screenshotUploadIds: [huge] }),
+    );
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.body.error.details).toEqual({ problem: 'TOO_LARGE', uploadId: huge });
     const malformed = await fx.call(
       'POST',
       '/v1.0/admin/templates',
