@@ -52,7 +52,7 @@ describe('catalogue seed (npm run seed, npm start on a fresh data directory)', (
       templatesPublished: ['Harbour Business', 'Field Notes Blog', 'Studio Portfolio'],
     });
     expect(describeSeed(first)).toBe(
-      'catalogue seed: 4 plugins created, 5 plugin versions added, 1 conflicts set, 1 versions marked by the vulnerability feed, 3 templates created, 3 templates published',
+      'catalogue seed: 4 plugins created, 5 plugin versions added, 1 conflict set, 1 plugin version with vulnerabilities updated, 3 templates created, 3 templates published',
     );
   });
 

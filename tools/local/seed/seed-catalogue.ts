@@ -46,15 +46,20 @@ export async function seedCatalogue(options: {
 
 /** One line saying what the seed changed, or that it changed nothing. */
 export function describeSeed(report: SeedReport): string {
-  const parts = [
-    [report.pluginsCreated.length, 'plugins created'],
-    [report.versionsAdded.length, 'plugin versions added'],
-    [report.conflictsSet.length, 'conflicts set'],
-    [report.vulnerabilitiesChanged.length, 'versions marked by the vulnerability feed'],
-    [report.templatesCreated.length, 'templates created'],
-    [report.templatesPublished.length, 'templates published'],
-  ] as const;
-  const changed = parts.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+  const count = (items: readonly string[], one: string, many: string) =>
+    items.length === 0 ? [] : [items.length === 1 ? `1 ${one}` : `${items.length} ${many}`];
+  const changed = [
+    ...count(report.pluginsCreated, 'plugin created', 'plugins created'),
+    ...count(report.versionsAdded, 'plugin version added', 'plugin versions added'),
+    ...count(report.conflictsSet, 'conflict set', 'conflicts set'),
+    ...count(
+      report.vulnerabilitiesChanged,
+      'plugin version with vulnerabilities updated',
+      'plugin versions with vulnerabilities updated',
+    ),
+    ...count(report.templatesCreated, 'template created', 'templates created'),
+    ...count(report.templatesPublished, 'template published', 'templates published'),
+  ];
   return changed.length === 0
     ? 'catalogue seed: already seeded, nothing changed'
     : `catalogue seed: ${changed.join(', ')}`;
