@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeSeed, seedCatalogue, type SeedReport } from '../local/seed/seed-catalogue';
 import { loadSeedData, seedDataDir } from '../local/seed/seed-data';
@@ -165,7 +166,7 @@ describe('catalogue seed (npm run seed, npm start on a fresh data directory)', (
     }
   });
 
-  it('a second run changes nothing and says so; a deleted seeded template is created again alone', async () => {
+  it('a second run changes nothing and says so (also when a package rezips to other bytes); a deleted seeded template is created again alone', async () => {
     const { templatesApi, pluginsApi } = fixture.target;
     const snapshot = async () => {
       const plugins = (await fixture.get(`${pluginsApi}/admin/plugins?pageSize=100`)).body.items;
@@ -185,6 +186,23 @@ describe('catalogue seed (npm run seed, npm start on a fresh data directory)', (
       templatesPublished: [],
     });
     expect(describeSeed(second)).toBe('catalogue seed: already seeded, nothing changed');
+    expect(await snapshot()).toEqual(before);
+
+    // A package of a version the catalogue holds, from other bytes (rezipped differently): left alone.
+    const changedData = await mkdtemp(path.join(tmpdir(), 'bbws-seed-data-'));
+    await cp(seedDataDir(root), changedData, { recursive: true });
+    await appendFile(path.join(changedData, 'packages/bbws-meta-description/readme.txt'), '\nRezipped.\n');
+    const plugins = JSON.parse(await readFile(path.join(changedData, 'plugins.json'), 'utf8'));
+    plugins.find((plugin: any) => plugin.wpSlug === 'bbws-meta-description').packages = [
+      { directory: 'packages/bbws-meta-description' },
+    ];
+    await writeFile(path.join(changedData, 'plugins.json'), JSON.stringify(plugins));
+    const rezipped = await seedCatalogue({
+      target: fixture.target,
+      token: fixture.admin.token,
+      dataDir: changedData,
+    }).finally(() => rm(changedData, { recursive: true, force: true }));
+    expect(describeSeed(rezipped)).toBe('catalogue seed: already seeded, nothing changed');
     expect(await snapshot()).toEqual(before);
 
     const studio = (await fixture.get(`${templatesApi}/admin/templates?pageSize=100`)).body.items.find(

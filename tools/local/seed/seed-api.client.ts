@@ -18,8 +18,25 @@ interface Page<T> {
 
 /** A call the seed relies on answered something else than expected. */
 export class SeedApiError extends Error {
-  constructor(method: string, url: string, status: number, body: string) {
+  /** The API's error code (`error.code` of the body), when it sent one. */
+  readonly code: string | undefined;
+
+  constructor(
+    method: string,
+    url: string,
+    readonly status: number,
+    body: string,
+  ) {
     super(`${method} ${url} answered ${status}: ${body.slice(0, 500)}`);
+    this.code = errorCode(body);
+  }
+}
+
+function errorCode(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
   }
 }
 

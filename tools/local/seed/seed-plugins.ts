@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SeedApiClient, SeedTarget } from './seed-api.client';
+import { SeedApiError, type SeedApiClient, type SeedTarget } from './seed-api.client';
 import type { SeedData, SeedPlugin } from './seed-data';
 import { buildPackage } from './seed-packages';
 
@@ -84,12 +84,21 @@ async function addMissingVersions(
   for (const source of seed.packages) {
     const bytes = await buildPackage(source, seed.wpSlug, dataDir);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (current.versions.some((version) => version.packageArtifact.sha256 === sha256)) continue;
+    const held = current.versions.some(
+      (version) => version.packageArtifact.sha256 === sha256 || version.version === source.version,
+    );
+    if (held) continue;
     const uploadId = await api.upload(`${admin}/uploads`, 'PLUGIN_PACKAGE', 'application/zip', bytes);
-    current = await api.call<CataloguePlugin>('POST', `${admin}/${current.pluginId}/versions`, 201, {
-      uploadId,
-      ...(source.version ? { version: source.version } : {}),
-    });
+    try {
+      current = await api.call<CataloguePlugin>('POST', `${admin}/${current.pluginId}/versions`, 201, {
+        uploadId,
+        ...(source.version ? { version: source.version } : {}),
+      });
+    } catch (error) {
+      // The version is there already, from other bytes (a folder zipped by another fflate, say).
+      if (error instanceof SeedApiError && error.code === 'PLUGIN_VERSION_EXISTS') continue;
+      throw error;
+    }
     const added = current.versions.find((version) => version.packageArtifact.sha256 === sha256);
     result.versionsAdded.push(`${seed.wpSlug}@${added?.version ?? source.version ?? '?'}`);
   }
