@@ -20,9 +20,7 @@ export class SeedCatalogueFixture {
     readonly target: SeedTarget,
     readonly admin: TestUser,
     readonly customer: TestUser,
-    private readonly children: ChildProcess[],
-    private readonly engines: Array<RunningEngine | RunningLocalS3Server>,
-    private readonly workDir: string,
+    private readonly stop: () => Promise<void>,
   ) {}
 
   static async start(): Promise<SeedCatalogueFixture> {
@@ -52,8 +50,7 @@ export class SeedCatalogueFixture {
     });
     const children: ChildProcess[] = [];
     const urls: string[] = [];
-    const fixture = (target: SeedTarget, admin: TestUser, customer: TestUser) =>
-      new SeedCatalogueFixture(target, admin, customer, children, [s3, dynamo], workDir);
+    const stop = () => stopAll(children, [s3, dynamo], workDir);
     try {
       for (const app of APPS) {
         const port = await freePort();
@@ -72,28 +69,20 @@ export class SeedCatalogueFixture {
         await waitUntilReady(`http://127.0.0.1:${port}/ready`, child);
       }
     } catch (error) {
-      await fixture({ templatesApi: '', pluginsApi: '' }, {} as TestUser, {} as TestUser).close();
+      await stop();
       throw error;
     }
     const [templates, plugins] = urls;
-    return fixture(
+    return new SeedCatalogueFixture(
       { templatesApi: `${templates}/v1.0`, pluginsApi: `${plugins}/v1.0` },
       await newTestUser({ platformAdmin: true, name: 'Seed Admin' }),
       await newTestUser({ name: 'Customer' }),
+      stop,
     );
   }
 
-  async close(): Promise<void> {
-    await Promise.all(
-      this.children.map(async (child) => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }),
-    );
-    await Promise.all(this.engines.map((engine) => engine.stop()));
-    await rm(this.workDir, { recursive: true, force: true });
+  close(): Promise<void> {
+    return this.stop();
   }
 
   /** A GET as `user` (the admin by default) against one of the two services. */
@@ -102,6 +91,23 @@ export class SeedCatalogueFixture {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
+}
+
+async function stopAll(
+  children: ChildProcess[],
+  engines: Array<RunningEngine | RunningLocalS3Server>,
+  workDir: string,
+): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
+  await Promise.all(engines.map((engine) => engine.stop()));
+  await rm(workDir, { recursive: true, force: true });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {

@@ -22,7 +22,8 @@ export interface PluginsSeeded {
 
 /**
  * Registers the seeded plugins that are missing (by wpSlug), adds the packages a plugin does not
- * hold yet (by sha256: the packages zip to the same bytes every time), then the conflicts.
+ * hold yet (by version when the seed names it, else by sha256: a folder zips to the same bytes every
+ * time), then the conflicts.
  */
 export async function seedPlugins(
   api: SeedApiClient,
