@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MembershipReaderDao } from '@bbws/data-access-memberships';
-import type { ArtifactStore } from '@bbws/integrations-artifacts';
+import { S3ArtifactStore, type ArtifactStore } from '@bbws/integrations-artifacts';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule } from '@bbws/platform-bootstrap';
 import { IdempotencyModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
-import { resolveArtifactSettings, type PluginsApiConfig } from './config/plugins-api.config';
+import type { PluginsApiConfig } from './config/plugins-api.config';
 import { PluginsModule } from './plugins/plugins.module';
 import { VulnerabilitiesModule } from './vulnerabilities/vulnerabilities.module';
 
@@ -19,15 +19,15 @@ export interface PluginsApiOptions {
 @Module({})
 export class AppModule {
   static register(options: PluginsApiOptions): DynamicModule {
-    const artifactSettings = resolveArtifactSettings(options.config);
+    const artifacts = options.artifacts ?? new S3ArtifactStore(options.config.artifacts);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['sites'] }),
         AuthModule.forMemberships(MembershipReaderDao),
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
-        PluginsModule.register({ artifacts: options.artifacts, artifactSettings }),
-        VulnerabilitiesModule.register({ artifacts: options.artifacts, artifactSettings }),
+        PluginsModule.register({ artifacts }),
+        VulnerabilitiesModule.register({ artifacts }),
       ],
     };
   }

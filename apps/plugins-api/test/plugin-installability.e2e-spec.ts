@@ -1,6 +1,6 @@
 import { zipPackage } from '@bbws/testing-wordpress-fixtures';
 import { newId } from '@bbws/shared-util';
-import { PluginsFixture, uniqueSlug } from './plugins-api.fixture';
+import { PluginsFixture, sha256, uniqueSlug } from './plugins-api.fixture';
 
 /** A plugin zip for `wpSlug` with the given headers. */
 function pluginPackage(wpSlug: string, version: string, requiresAtLeast?: string): Buffer {
@@ -79,7 +79,9 @@ describe('plugins-api: installability (checkInstallable over HTTP)', () => {
       pluginId: plugin.pluginId,
       version: '1.1.0',
       pluginFile: `${plugin.wpSlug}/main`,
-      packageArtifact: { key: `packages/plugins/${plugin.wpSlug}/1.1.0/${plugin.wpSlug}.zip` },
+      packageArtifact: {
+        key: `packages/plugins/${plugin.wpSlug}/1.1.0/${sha256(pluginPackage(plugin.wpSlug, '1.1.0', '5.0'))}.zip`,
+      },
     });
     expect(body._links).toEqual({
       self: { href: `/v1.0/plugins/${plugin.pluginId}/installability?version=1.1.0&wordpressVersion=6.4.2` },

@@ -114,6 +114,11 @@ export class PluginsFixture {
     return (await this.store.head(key)) !== undefined;
   }
 
+  /** Keys stored under a prefix (a plugin's packages of one version: `packages/plugins/{slug}/{version}/`). */
+  async keysUnder(prefix: string): Promise<string[]> {
+    return (await this.store.list(prefix)).items.map((item) => item.key);
+  }
+
   async stored(pluginId: string): Promise<CataloguePlugin> {
     const plugin = await this.plugins.get(pluginId);
     if (!plugin) throw new Error(`no plugin ${pluginId}`);

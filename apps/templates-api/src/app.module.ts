@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MembershipReaderDao } from '@bbws/data-access-memberships';
-import type { ArtifactStore } from '@bbws/integrations-artifacts';
+import { S3ArtifactStore, type ArtifactStore } from '@bbws/integrations-artifacts';
 import { AuthModule } from '@bbws/platform-auth';
 import { PlatformModule } from '@bbws/platform-bootstrap';
 import { IdempotencyModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
-import { resolveArtifactSettings, type TemplatesApiConfig } from './config/templates-api.config';
+import type { TemplatesApiConfig } from './config/templates-api.config';
 import { TemplatesModule } from './templates/templates.module';
 
 export interface TemplatesApiOptions {
@@ -18,16 +18,14 @@ export interface TemplatesApiOptions {
 @Module({})
 export class AppModule {
   static register(options: TemplatesApiOptions): DynamicModule {
+    const artifacts = options.artifacts ?? new S3ArtifactStore(options.config.artifacts);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config: options.config, clock: options.clock, readinessTables: ['sites'] }),
         AuthModule.forMemberships(MembershipReaderDao),
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
-        TemplatesModule.register({
-          artifacts: options.artifacts,
-          artifactSettings: resolveArtifactSettings(options.config),
-        }),
+        TemplatesModule.register({ artifacts }),
       ],
     };
   }

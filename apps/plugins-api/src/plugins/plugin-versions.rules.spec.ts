@@ -12,7 +12,7 @@ describe('plugin versions', () => {
     ]);
   });
 
-  it('keeps a package under packages/plugins/{wpSlug}/{version}/', () => {
-    expect(packageKey('akismet', '5.3')).toBe('packages/plugins/akismet/5.3/akismet.zip');
+  it('keeps a package under packages/plugins/{wpSlug}/{version}/{sha256}.zip', () => {
+    expect(packageKey('akismet', '5.3', 'ab12')).toBe('packages/plugins/akismet/5.3/ab12.zip');
   });
 });

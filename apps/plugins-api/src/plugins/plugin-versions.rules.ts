@@ -28,7 +28,10 @@ export function withVersions(
   };
 }
 
-/** Where an accepted package is kept. */
-export function packageKey(wpSlug: string, version: string): string {
-  return `packages/plugins/${wpSlug}/${version}/${wpSlug}.zip`;
+/**
+ * Where an accepted package is kept: content-addressed, so a recorded sha256 always names the bytes
+ * under its key, even when two uploads of one version race and only one of them is recorded.
+ */
+export function packageKey(wpSlug: string, version: string, sha256: string): string {
+  return `packages/plugins/${wpSlug}/${version}/${sha256}.zip`;
 }

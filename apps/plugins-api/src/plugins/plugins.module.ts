@@ -1,14 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CataloguePluginDao, PluginInstallability } from '@bbws/data-access-catalogue';
-import {
-  ARTIFACT_STORE,
-  S3ArtifactStore,
-  type ArtifactStore,
-  type S3ArtifactStoreSettings,
-} from '@bbws/integrations-artifacts';
-import { ArtifactPackageInspector, UploadSlots, type PackageInspector } from '@bbws/integrations-packages';
+import { ARTIFACT_STORE, type ArtifactStore } from '@bbws/integrations-artifacts';
+import { ArtifactPackageInspector, PACKAGE_INSPECTOR, UploadSlots } from '@bbws/integrations-packages';
 import { CLOCK, DYNAMO_CONTEXT, provideClass, provideFactory, provideValue } from '@bbws/platform-bootstrap';
-import { token } from '@bbws/shared-util';
 import { AdminPluginVersionsController } from './admin-plugin-versions.controller';
 import { AdminPluginsController } from './admin-plugins.controller';
 import { PluginsController } from './plugins.controller';
@@ -19,12 +13,9 @@ import { PluginPackages } from './use-cases/plugin-packages';
 import { PluginVersions } from './use-cases/plugin-versions';
 import { RegisterPlugin } from './use-cases/register-plugin';
 
-const PACKAGE_INSPECTOR = token<PackageInspector>('PACKAGE_INSPECTOR');
-
 export interface PluginsModuleOptions {
-  artifactSettings: S3ArtifactStoreSettings;
-  /** By default the S3 artifact store from `artifactSettings`. */
-  artifacts?: ArtifactStore;
+  /** One store per app (AppModule builds it from the config unless a test passes its own). */
+  artifacts: ArtifactStore;
 }
 
 /** The plugin catalogue: public reads and installability, admin curation, packages in the artifact store. */
@@ -35,7 +26,7 @@ export class PluginsModule {
       module: PluginsModule,
       controllers: [PluginsController, AdminPluginsController, AdminPluginVersionsController],
       providers: [
-        provideValue(ARTIFACT_STORE, options.artifacts ?? new S3ArtifactStore(options.artifactSettings)),
+        provideValue(ARTIFACT_STORE, options.artifacts),
         provideFactory(UploadSlots, [ARTIFACT_STORE], (store) => new UploadSlots(store)),
         provideFactory(PACKAGE_INSPECTOR, [ARTIFACT_STORE], (store) => new ArtifactPackageInspector(store)),
         provideClass(CataloguePluginDao, [DYNAMO_CONTEXT]),

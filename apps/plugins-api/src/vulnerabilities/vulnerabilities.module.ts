@@ -1,11 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CataloguePluginDao } from '@bbws/data-access-catalogue';
-import {
-  ARTIFACT_STORE,
-  S3ArtifactStore,
-  type ArtifactStore,
-  type S3ArtifactStoreSettings,
-} from '@bbws/integrations-artifacts';
+import { ARTIFACT_STORE, type ArtifactStore } from '@bbws/integrations-artifacts';
 import { UploadSlots } from '@bbws/integrations-packages';
 import { DYNAMO_CONTEXT, provideClass, provideFactory, provideValue } from '@bbws/platform-bootstrap';
 import { ImportVulnerabilities } from './use-cases/import-vulnerabilities';
@@ -13,9 +8,8 @@ import { VulnerabilitiesController } from './vulnerabilities.controller';
 import { VulnerabilityFeedSource } from './vulnerability-feed.source';
 
 export interface VulnerabilitiesModuleOptions {
-  artifactSettings: S3ArtifactStoreSettings;
-  /** By default the S3 artifact store from `artifactSettings`. */
-  artifacts?: ArtifactStore;
+  /** One store per app (AppModule builds it from the config unless a test passes its own). */
+  artifacts: ArtifactStore;
 }
 
 /** The Wordfence feed import into the plugin catalogue. */
@@ -26,7 +20,7 @@ export class VulnerabilitiesModule {
       module: VulnerabilitiesModule,
       controllers: [VulnerabilitiesController],
       providers: [
-        provideValue(ARTIFACT_STORE, options.artifacts ?? new S3ArtifactStore(options.artifactSettings)),
+        provideValue(ARTIFACT_STORE, options.artifacts),
         provideFactory(UploadSlots, [ARTIFACT_STORE], (store) => new UploadSlots(store)),
         provideClass(CataloguePluginDao, [DYNAMO_CONTEXT]),
         provideClass(VulnerabilityFeedSource, [ARTIFACT_STORE, UploadSlots]),

@@ -1,37 +1,13 @@
 import { LOCAL_PORTS, loadConfig } from '@bbws/shared-config';
 import { platformEnvSchema, type PlatformConfig } from '@bbws/platform-bootstrap';
-import {
-  artifactStoreEnvSchema,
-  artifactStoreSettings,
-  type S3ArtifactStoreSettings,
-} from '@bbws/integrations-artifacts';
+import { loadArtifactStoreSettings, type S3ArtifactStoreSettings } from '@bbws/integrations-artifacts';
 
 export const TEMPLATES_API_PORT = LOCAL_PORTS['templates-api'];
 
-/**
- * `artifacts` is optional only because the shared `runApi` entry loads the platform part alone;
- * {@link resolveArtifactSettings} validates it from the environment at boot when it is missing.
- */
-export type TemplatesApiConfig = PlatformConfig & { artifacts?: S3ArtifactStoreSettings };
+/** The platform's settings plus where theme packages and screenshots are kept (ARTIFACTS_BUCKET / S3_ENDPOINT). */
+export type TemplatesApiConfig = PlatformConfig & { artifacts: S3ArtifactStoreSettings };
 
-/** Where theme packages and screenshots are kept: ARTIFACTS_BUCKET / S3_ENDPOINT (artifactStoreEnvSchema). */
-export function loadArtifactSettings(
-  platform: Pick<PlatformConfig, 'stage' | 'region'>,
-  env: NodeJS.ProcessEnv = process.env,
-): S3ArtifactStoreSettings {
-  return artifactStoreSettings(loadConfig(artifactStoreEnvSchema, env), platform);
-}
-
-export function loadTemplatesApiConfig(
-  env: NodeJS.ProcessEnv = process.env,
-): TemplatesApiConfig & { artifacts: S3ArtifactStoreSettings } {
+export function loadTemplatesApiConfig(env: NodeJS.ProcessEnv = process.env): TemplatesApiConfig {
   const platform = loadConfig(platformEnvSchema('templates-api', TEMPLATES_API_PORT), env);
-  return { ...platform, artifacts: loadArtifactSettings(platform, env) };
-}
-
-export function resolveArtifactSettings(
-  config: TemplatesApiConfig,
-  env: NodeJS.ProcessEnv = process.env,
-): S3ArtifactStoreSettings {
-  return config.artifacts ?? loadArtifactSettings(config, env);
+  return { ...platform, artifacts: loadArtifactStoreSettings(platform, env) };
 }

@@ -1,14 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CataloguePluginDao, TemplateDao } from '@bbws/data-access-catalogue';
-import {
-  ARTIFACT_STORE,
-  S3ArtifactStore,
-  type ArtifactStore,
-  type S3ArtifactStoreSettings,
-} from '@bbws/integrations-artifacts';
-import { ArtifactPackageInspector, UploadSlots, type PackageInspector } from '@bbws/integrations-packages';
+import { ARTIFACT_STORE, type ArtifactStore } from '@bbws/integrations-artifacts';
+import { ArtifactPackageInspector, PACKAGE_INSPECTOR, UploadSlots } from '@bbws/integrations-packages';
 import { CLOCK, DYNAMO_CONTEXT, provideClass, provideFactory, provideValue } from '@bbws/platform-bootstrap';
-import { token } from '@bbws/shared-util';
 import { AdminTemplatesController } from './admin-templates.controller';
 import { TemplateActionsController } from './template-actions.controller';
 import { TemplatesController } from './templates.controller';
@@ -19,12 +13,9 @@ import { TemplateContentCheck } from './use-cases/template-content-check';
 import { TemplateLifecycle } from './use-cases/template-lifecycle';
 import { UpdateTemplate } from './use-cases/update-template';
 
-const PACKAGE_INSPECTOR = token<PackageInspector>('PACKAGE_INSPECTOR');
-
 export interface TemplatesModuleOptions {
-  artifactSettings: S3ArtifactStoreSettings;
-  /** By default the S3 artifact store from `artifactSettings`. */
-  artifacts?: ArtifactStore;
+  /** One store per app (AppModule builds it from the config unless a test passes its own). */
+  artifacts: ArtifactStore;
 }
 
 /** The template catalogue: public reads, admin writes, packages and screenshots in the artifact store. */
@@ -35,7 +26,7 @@ export class TemplatesModule {
       module: TemplatesModule,
       controllers: [TemplatesController, AdminTemplatesController, TemplateActionsController],
       providers: [
-        provideValue(ARTIFACT_STORE, options.artifacts ?? new S3ArtifactStore(options.artifactSettings)),
+        provideValue(ARTIFACT_STORE, options.artifacts),
         provideFactory(UploadSlots, [ARTIFACT_STORE], (store) => new UploadSlots(store)),
         provideFactory(PACKAGE_INSPECTOR, [ARTIFACT_STORE], (store) => new ArtifactPackageInspector(store)),
         provideClass(TemplateDao, [DYNAMO_CONTEXT]),

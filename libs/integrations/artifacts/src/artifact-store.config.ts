@@ -1,4 +1,4 @@
-import { optionalUrl, z } from '@bbws/shared-config';
+import { loadConfig, optionalUrl, z } from '@bbws/shared-config';
 import { token } from '@bbws/shared-util';
 import type { ArtifactStore } from './artifact-store.port';
 import { artifactsBucketName } from './artifacts-bucket';
@@ -30,4 +30,12 @@ export function artifactStoreSettings(
     region: platform.region,
     ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
   };
+}
+
+/** The settings from an app's environment (validated: a malformed S3_ENDPOINT fails the boot). */
+export function loadArtifactStoreSettings(
+  platform: { stage: string; region: string },
+  env: NodeJS.ProcessEnv,
+): S3ArtifactStoreSettings {
+  return artifactStoreSettings(loadConfig(artifactStoreEnvSchema, env), platform);
 }

@@ -34,5 +34,6 @@ export {
   ARTIFACT_STORE,
   artifactStoreEnvSchema,
   artifactStoreSettings,
+  loadArtifactStoreSettings,
   type ArtifactStoreEnv,
 } from './artifact-store.config';

@@ -1,4 +1,5 @@
 export {
+  PACKAGE_INSPECTOR,
   PackageRejectedError,
   type InspectedPackage,
   type PackageInspector,

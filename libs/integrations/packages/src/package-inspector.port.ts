@@ -1,4 +1,5 @@
 import { BusinessRuleError } from '@bbws/shared-errors';
+import { token } from '@bbws/shared-util';
 
 /** The upload as read from the artifact store. */
 export interface InspectedPackage {
@@ -62,3 +63,5 @@ export interface PackageInspector {
   inspectPlugin(key: string, options: { maxBytes: number }): Promise<PluginPackageInfo>;
   inspectTheme(key: string, options: { maxBytes: number }): Promise<ThemePackageInfo>;
 }
+
+export const PACKAGE_INSPECTOR = token<PackageInspector>('PACKAGE_INSPECTOR');

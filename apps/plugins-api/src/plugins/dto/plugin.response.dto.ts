@@ -10,7 +10,11 @@ import {
 import type { Links } from '@bbws/shared-hateoas';
 
 export class PackageArtifactResponseDto {
-  @ApiProperty({ example: 'packages/plugins/akismet/5.3/akismet.zip' }) key!: string;
+  @ApiProperty({
+    example:
+      'packages/plugins/akismet/5.3/1f0c3e9b7a4d2c5e8f6a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e.zip',
+  })
+  key!: string;
   @ApiProperty({ description: 'Hex SHA-256 computed when the package was accepted' }) sha256!: string;
   @ApiProperty({ description: 'Bytes' }) size!: number;
 }

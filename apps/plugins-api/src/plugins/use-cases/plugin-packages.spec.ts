@@ -68,7 +68,7 @@ describe('PluginPackages', () => {
     expect(await subject.store('akismet', checked, 'usr-admin', now)).toEqual({
       version: '5.3',
       packageArtifact: {
-        key: 'packages/plugins/akismet/5.3/akismet.zip',
+        key: `packages/plugins/akismet/5.3/${'f'.repeat(64)}.zip`,
         sha256: 'f'.repeat(64),
         size: 1234,
       },
@@ -78,6 +78,6 @@ describe('PluginPackages', () => {
       addedAt: now.toISOString(),
       addedBy: 'usr-admin',
     });
-    expect(copies).toEqual([[`uploads/${uploadId}`, 'packages/plugins/akismet/5.3/akismet.zip']]);
+    expect(copies).toEqual([[`uploads/${uploadId}`, `packages/plugins/akismet/5.3/${'f'.repeat(64)}.zip`]]);
   });
 });

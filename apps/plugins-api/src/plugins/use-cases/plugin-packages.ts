@@ -72,12 +72,12 @@ export class PluginPackages {
   }
 
   /**
-   * Copies the checked package to its catalogue key; returns the version entry to record. A copy whose
-   * record then fails stays (the key belongs to that slug and version, and the next accepted package
-   * of it overwrites it): deleting could remove the package of a record written concurrently.
+   * Copies the checked package to its content-addressed catalogue key; returns the version entry to
+   * record. A copy whose record then fails stays (deleting it could remove the package of an identical
+   * upload recorded concurrently); nothing references it.
    */
   async store(wpSlug: string, checked: CheckedPackage, addedBy: string, now: Date): Promise<PluginVersion> {
-    const key = packageKey(wpSlug, checked.version);
+    const key = packageKey(wpSlug, checked.version, checked.info.sha256);
     await this.artifacts.copy(checked.info.key, key);
     return {
       version: checked.version,
