@@ -1,9 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CataloguePluginDao, type CataloguePlugin } from '@bbws/data-access-catalogue';
-import { createDynamoClient, ensureTables, type DynamoContext } from '@bbws/data-access-dynamo';
+import type { DynamoContext } from '@bbws/data-access-dynamo';
 import { S3ArtifactStore } from '@bbws/integrations-artifacts';
-import { newTestUser, startTestApi, type TestApi, type TestResponse, type TestUser } from '@bbws/testing-e2e';
-import { TestClock, testDynamoContext } from '@bbws/testing-factories';
+import {
+  newTestUser,
+  startTestApi,
+  uploadThroughSlot,
+  type TestApi,
+  type TestResponse,
+  type TestUser,
+} from '@bbws/testing-e2e';
+import { TestClock, isolatedDynamoContext } from '@bbws/testing-factories';
 import { AppModule } from '../src/app.module';
 import { loadPluginsApiConfig } from '../src/config/plugins-api.config';
 import { PLUGINS_API_DESCRIPTION } from '../src/openapi';
@@ -37,16 +44,9 @@ export class PluginsFixture {
   }
 
   static async start(): Promise<PluginsFixture> {
-    const base = testDynamoContext();
-    const tables = { ...base.tables, sites: `bbws-sites-plugins-e2e-${randomUUID()}` };
-    await ensureTables(
-      createDynamoClient({
-        region: process.env.AWS_REGION ?? 'us-east-1',
-        endpoint: process.env.DYNAMODB_ENDPOINT,
-      }),
-      tables,
-    );
     const clock = TestClock.running();
+    const db = await isolatedDynamoContext('sites', 'plugins-e2e', clock);
+    const tables = db.tables;
     const config = loadPluginsApiConfig({
       ...process.env,
       TABLE_SITES: tables.sites,
@@ -56,7 +56,7 @@ export class PluginsFixture {
     const api = await startTestApi(AppModule.register({ config, clock }), PLUGINS_API_DESCRIPTION);
     return new PluginsFixture(
       api,
-      { ...testDynamoContext(clock), tables },
+      db,
       await newTestUser({ platformAdmin: true, name: 'Platform Admin' }),
       await newTestUser({ name: 'Customer' }),
       new S3ArtifactStore(config.artifacts),
@@ -93,20 +93,14 @@ export class PluginsFixture {
   }
 
   /** An upload slot and the real PUT of `bytes` to the local S3 server through its presigned URL. */
-  async upload(bytes: Buffer, contentType = 'application/zip'): Promise<string> {
-    const slot = await this.call('POST', '/v1.0/admin/plugins/uploads', this.admin.token, {
-      kind: 'PLUGIN_PACKAGE',
-      contentType,
-    });
-    if (slot.status !== 201)
-      throw new Error(`upload slot failed: ${slot.status} ${JSON.stringify(slot.body)}`);
-    const put = await fetch(slot.body.url, {
-      method: 'PUT',
-      headers: slot.body.headers,
-      body: new Uint8Array(bytes),
-    });
-    if (!put.ok) throw new Error(`presigned PUT failed: ${put.status} ${await put.text()}`);
-    return slot.body.uploadId;
+  upload(bytes: Buffer, contentType = 'application/zip', kind = 'PLUGIN_PACKAGE'): Promise<string> {
+    return uploadThroughSlot(
+      this.api,
+      this.admin.token,
+      '/v1.0/admin/plugins/uploads',
+      { kind, contentType },
+      bytes,
+    );
   }
 
   /** Whether the artifact store holds `key`. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -7,9 +6,8 @@ import {
   type PluginVersion,
   type PluginVulnerability,
 } from '@bbws/data-access-catalogue';
-import { createDynamoClient, ensureTables, type DynamoContext } from '@bbws/data-access-dynamo';
+import type { DynamoContext } from '@bbws/data-access-dynamo';
 import type { TestResponse } from '@bbws/testing-e2e';
-import { testDynamoContext } from '@bbws/testing-factories';
 import { newId } from '@bbws/shared-util';
 import type { PluginsFixture } from './plugins-api.fixture';
 
@@ -18,23 +16,6 @@ export const IMPORT_URL = '/v1.0/admin/plugins/vulnerabilities/import';
 /** The sample Wordfence Intelligence v2 feed (test/fixtures). */
 export function sampleFeed(): Record<string, any> {
   return JSON.parse(readFileSync(path.join(__dirname, 'fixtures/wordfence-feed.sample.json'), 'utf8'));
-}
-
-/**
- * A sites table of the suite's own (as PluginsFixture starts the API on): an import reads and
- * rewrites the whole catalogue, so it must not see (or change) the plugins of suites running next to it.
- */
-export async function isolatedSitesContext(label: string): Promise<DynamoContext> {
-  const db = testDynamoContext();
-  const tables = { ...db.tables, sites: `bbws-sites-${label}-${randomUUID()}` };
-  await ensureTables(
-    createDynamoClient({
-      region: process.env.AWS_REGION ?? 'us-east-1',
-      endpoint: process.env.DYNAMODB_ENDPOINT,
-    }),
-    tables,
-  );
-  return { ...db, tables };
 }
 
 /** Removes every item of the suite's own sites table (each test starts from an empty catalogue). */
@@ -107,16 +88,8 @@ export class VulnerabilityImports {
   }
 
   /** A VULNERABILITY_FEED upload slot and the real PUT of `text` through its presigned URL. */
-  async uploadFeed(text: string): Promise<string> {
-    const slot = await this.fixture.call('POST', '/v1.0/admin/plugins/uploads', this.fixture.admin.token, {
-      kind: 'VULNERABILITY_FEED',
-      contentType: 'application/json',
-    });
-    if (slot.status !== 201)
-      throw new Error(`upload slot failed: ${slot.status} ${JSON.stringify(slot.body)}`);
-    const put = await fetch(slot.body.url, { method: 'PUT', headers: slot.body.headers, body: text });
-    if (!put.ok) throw new Error(`presigned PUT failed: ${put.status} ${await put.text()}`);
-    return slot.body.uploadId;
+  uploadFeed(text: string): Promise<string> {
+    return this.fixture.upload(Buffer.from(text), 'application/json', 'VULNERABILITY_FEED');
   }
 
   /** A plugin stored directly (its packages are not the import's concern). */

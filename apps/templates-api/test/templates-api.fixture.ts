@@ -5,10 +5,16 @@ import {
   type CataloguePlugin,
   type Template,
 } from '@bbws/data-access-catalogue';
-import { createDynamoClient, ensureTables } from '@bbws/data-access-dynamo';
 import { S3ArtifactStore } from '@bbws/integrations-artifacts';
-import { newTestUser, startTestApi, type TestApi, type TestResponse, type TestUser } from '@bbws/testing-e2e';
-import { TestClock, testDynamoContext } from '@bbws/testing-factories';
+import {
+  newTestUser,
+  startTestApi,
+  uploadThroughSlot,
+  type TestApi,
+  type TestResponse,
+  type TestUser,
+} from '@bbws/testing-e2e';
+import { TestClock, isolatedDynamoContext } from '@bbws/testing-factories';
 import { newId } from '@bbws/shared-util';
 import { AppModule } from '../src/app.module';
 import { loadTemplatesApiConfig } from '../src/config/templates-api.config';
@@ -56,17 +62,9 @@ export class TemplatesFixture {
   ) {}
 
   static async start(): Promise<TemplatesFixture> {
-    const sitesTable = `bbws-sites-templates-e2e-${randomUUID()}`;
-    const db = testDynamoContext();
-    const tables = { ...db.tables, sites: sitesTable };
-    await ensureTables(
-      createDynamoClient({
-        region: process.env.AWS_REGION ?? 'us-east-1',
-        endpoint: process.env.DYNAMODB_ENDPOINT,
-      }),
-      tables,
-    );
     const clock = TestClock.running();
+    const isolated = await isolatedDynamoContext('sites', 'templates-e2e', clock);
+    const sitesTable = isolated.tables.sites;
     const config = loadTemplatesApiConfig({
       ...process.env,
       TABLE_SITES: sitesTable,
@@ -74,7 +72,6 @@ export class TemplatesFixture {
       LOG_LEVEL: 'silent',
     });
     const api = await startTestApi(AppModule.register({ config, clock }), TEMPLATES_API_DESCRIPTION);
-    const isolated = { ...testDynamoContext(clock), tables };
     return new TemplatesFixture(
       api,
       await newTestUser({ platformAdmin: true, name: 'Platform Admin' }),
@@ -122,20 +119,14 @@ export class TemplatesFixture {
   }
 
   /** An upload slot and the real PUT of `bytes` to the local S3 server through its presigned URL. */
-  async upload(kind: 'THEME_PACKAGE' | 'SCREENSHOT', contentType: string, bytes: Buffer): Promise<string> {
-    const slot = await this.call('POST', '/v1.0/admin/templates/uploads', this.admin.token, {
-      kind,
-      contentType,
-    });
-    if (slot.status !== 201)
-      throw new Error(`upload slot failed: ${slot.status} ${JSON.stringify(slot.body)}`);
-    const put = await fetch(slot.body.url, {
-      method: 'PUT',
-      headers: slot.body.headers,
-      body: new Uint8Array(bytes),
-    });
-    if (!put.ok) throw new Error(`presigned PUT failed: ${put.status} ${await put.text()}`);
-    return slot.body.uploadId;
+  upload(kind: 'THEME_PACKAGE' | 'SCREENSHOT', contentType: string, bytes: Buffer): Promise<string> {
+    return uploadThroughSlot(
+      this.api,
+      this.admin.token,
+      '/v1.0/admin/templates/uploads',
+      { kind, contentType },
+      bytes,
+    );
   }
 
   /** A plugin stored in the catalogue (the plugins API is another service). */

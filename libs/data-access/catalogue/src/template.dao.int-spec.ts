@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClient, ensureTables, type DynamoContext } from '@bbws/data-access-dynamo';
+import type { DynamoContext } from '@bbws/data-access-dynamo';
 import {
   AlreadyExistsError,
   ItemMissingError,
@@ -8,25 +7,14 @@ import {
   VersionConflictError,
 } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
-import { testDynamoContext } from '@bbws/testing-factories';
+import { isolatedDynamoContext } from '@bbws/testing-factories';
 import type { Template } from './catalogue.entity';
 import { TemplateDao } from './template.dao';
 import { TemplateInUseError } from './template.errors';
 import { templateKeys } from './template.keys';
 
 /** Templates share one partition, so each suite gets a sites table of its own (lists and counts are exact). */
-async function isolatedContext(): Promise<DynamoContext> {
-  const db = testDynamoContext();
-  const tables = { ...db.tables, sites: `bbws-sites-templates-${randomUUID()}` };
-  await ensureTables(
-    createDynamoClient({
-      region: process.env.AWS_REGION ?? 'us-east-1',
-      endpoint: process.env.DYNAMODB_ENDPOINT,
-    }),
-    tables,
-  );
-  return { ...db, tables };
-}
+const isolatedContext = () => isolatedDynamoContext('sites', 'templates');
 
 function buildTemplate(overrides: Partial<Template> = {}): Template {
   const now = new Date().toISOString();

@@ -11,4 +11,4 @@ export {
 export { seedMemberships, seedTenant, tenantTableDaos } from './tenant-table';
 export { TableProbe, type StoredAttributes } from './table-probe';
 export { TestClock } from './test-clock';
-export { testDynamoContext } from './test-dynamo';
+export { isolatedDynamoContext, testDynamoContext } from './test-dynamo';

@@ -2,11 +2,11 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { CataloguePluginDao, cataloguePluginKeys, type CataloguePlugin } from '@bbws/data-access-catalogue';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
 import type { Caller } from '@bbws/platform-auth';
+import { isolatedDynamoContext } from '@bbws/testing-factories';
 import {
   buildCataloguePlugin,
   buildVersion,
   emptyTable,
-  isolatedSitesContext,
   sampleFeed,
 } from '../../../test/vulnerabilities.fixture';
 import { VulnerabilityFeedSource } from '../vulnerability-feed.source';
@@ -51,7 +51,7 @@ describe('ImportVulnerabilities against DynamoDB Local', () => {
   let dao: CataloguePluginDao;
 
   beforeAll(async () => {
-    db = await isolatedSitesContext('vulnerability-import');
+    db = await isolatedDynamoContext('sites', 'vulnerability-import');
     dao = new CataloguePluginDao(db);
   });
 
