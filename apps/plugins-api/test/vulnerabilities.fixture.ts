@@ -7,8 +7,8 @@ import {
   type PluginVulnerability,
 } from '@bbws/data-access-catalogue';
 import type { DynamoContext } from '@bbws/data-access-dynamo';
+import { buildCataloguePlugin as buildCatalogueEntry, buildPluginVersion } from '@bbws/testing-factories';
 import type { TestResponse } from '@bbws/testing-e2e';
-import { newId } from '@bbws/shared-util';
 import type { PluginsFixture } from './plugins-api.fixture';
 
 export const IMPORT_URL = '/v1.0/admin/plugins/vulnerabilities/import';
@@ -43,40 +43,11 @@ export async function emptyTable(db: DynamoContext): Promise<void> {
 }
 
 export function buildVersion(version: string, vulnerabilities: PluginVulnerability[] = []): PluginVersion {
-  return {
-    version,
-    packageArtifact: { key: `packages/plugins/p/${version}/p.zip`, sha256: 'a'.repeat(64), size: 10 },
-    minWordPressVersion: null,
-    requiresPhp: null,
-    vulnerabilities,
-    addedAt: '2026-01-01T00:00:00.000Z',
-    addedBy: 'usr-admin',
-  };
+  return buildPluginVersion(version, { minWordPressVersion: null, vulnerabilities });
 }
 
 export function buildCataloguePlugin(wpSlug: string, versions: PluginVersion[]): CataloguePlugin {
-  return {
-    pluginId: newId('plg'),
-    wpSlug,
-    pluginFile: `${wpSlug}/${wpSlug}`,
-    name: wpSlug,
-    description: '',
-    category: 'OTHER',
-    pricing: 'FREE',
-    isApproved: true,
-    isBlocklisted: false,
-    blocklistReason: null,
-    blocklistedAt: null,
-    blocklistedBy: null,
-    latestVersion: versions[0]?.version ?? null,
-    versions,
-    conflictsWith: [],
-    installCount: 0,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: 'usr-admin',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    version: 1,
-  };
+  return buildCatalogueEntry({ wpSlug, name: wpSlug, category: 'OTHER', versions });
 }
 
 /** The feed import on the plugins e2e fixture: seeding the catalogue, importing, reading the marks. */

@@ -14,8 +14,7 @@ import {
   type TestResponse,
   type TestUser,
 } from '@bbws/testing-e2e';
-import { TestClock, isolatedDynamoContext } from '@bbws/testing-factories';
-import { newId } from '@bbws/shared-util';
+import { TestClock, buildCataloguePlugin, isolatedDynamoContext } from '@bbws/testing-factories';
 import { AppModule } from '../src/app.module';
 import { loadTemplatesApiConfig } from '../src/config/templates-api.config';
 import { TEMPLATES_API_DESCRIPTION } from '../src/openapi';
@@ -131,30 +130,7 @@ export class TemplatesFixture {
 
   /** A plugin stored in the catalogue (the plugins API is another service). */
   async catalogPlugin(): Promise<CataloguePlugin> {
-    const now = new Date().toISOString();
-    const wpSlug = `fixture-${randomUUID().slice(0, 8)}`;
-    const plugin: CataloguePlugin = {
-      pluginId: newId('plg'),
-      wpSlug,
-      pluginFile: `${wpSlug}/${wpSlug}`,
-      name: `Fixture ${wpSlug}`,
-      description: '',
-      category: 'OTHER',
-      pricing: 'FREE',
-      isApproved: true,
-      isBlocklisted: false,
-      blocklistReason: null,
-      blocklistedAt: null,
-      blocklistedBy: null,
-      latestVersion: null,
-      versions: [],
-      conflictsWith: [],
-      installCount: 0,
-      createdAt: now,
-      createdBy: this.admin.userId,
-      updatedAt: now,
-      version: 1,
-    };
+    const plugin = buildCataloguePlugin({ category: 'OTHER', versions: [], createdBy: this.admin.userId });
     await this.plugins.create(plugin);
     return plugin;
   }

@@ -3,7 +3,7 @@ import { ItemMissingError, LimitReachedError, VersionConflictError } from '@bbws
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { randomUUID } from 'node:crypto';
-import { buildPlugin, buildPluginVersion as buildVersion } from '../test/plugin.fixture';
+import { buildCataloguePlugin, buildPluginVersion as buildVersion } from '@bbws/testing-factories';
 import type { CataloguePlugin } from './catalogue.entity';
 import { CataloguePluginDao } from './catalogue-plugin.dao';
 import { PluginExistsError } from './catalogue-plugin.errors';
@@ -19,7 +19,7 @@ async function raw(key: { PK: string; SK: string }) {
 
 describe('CataloguePluginDao against DynamoDB Local', () => {
   it('stores a plugin with its index keys and wpSlug guard, and reads it by id, ids and slug', async () => {
-    const plugin = buildPlugin({ name: '  Yoast   SEO ' });
+    const plugin = buildCataloguePlugin({ name: '  Yoast   SEO ' });
     await dao.create(plugin);
     expect(await dao.get(plugin.pluginId)).toEqual(plugin);
     expect(await dao.findBySlug(plugin.wpSlug)).toEqual(plugin);
@@ -37,7 +37,7 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
       pluginId: plugin.pluginId,
     });
 
-    const other = buildPlugin();
+    const other = buildCataloguePlugin();
     await dao.create(other);
     const many = await dao.getMany([other.pluginId, newId('plg'), plugin.pluginId, other.pluginId]);
     expect(many.map((p) => p.pluginId)).toEqual([other.pluginId, plugin.pluginId]);
@@ -45,17 +45,17 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
   });
 
   it('refuses a second plugin with the same wpSlug, writing nothing', async () => {
-    const first = buildPlugin();
+    const first = buildCataloguePlugin();
     await dao.create(first);
-    const clash = buildPlugin({ wpSlug: first.wpSlug });
+    const clash = buildCataloguePlugin({ wpSlug: first.wpSlug });
     await expect(dao.create(clash)).rejects.toEqual(new PluginExistsError(first.wpSlug, first.pluginId));
     expect(await dao.get(clash.pluginId)).toBeNull();
   });
 
   it('creates a plugin together with the other side of its conflicts, all or nothing', async () => {
-    const other = buildPlugin();
+    const other = buildCataloguePlugin();
     await dao.create(other);
-    const plugin = buildPlugin({ conflictsWith: [other.pluginId] });
+    const plugin = buildCataloguePlugin({ conflictsWith: [other.pluginId] });
     await expect(
       dao.create(plugin, [{ plugin: { ...other, conflictsWith: [plugin.pluginId] }, expectedVersion: 7 }]),
     ).rejects.toEqual(new VersionConflictError(7, 1));
@@ -69,13 +69,13 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
 
   it('refuses more than the versions an item can hold', async () => {
     const versions = Array.from({ length: MAX_PLUGIN_VERSIONS + 1 }, (_, i) => buildVersion(`1.${i}`));
-    const plugin = buildPlugin({ versions });
+    const plugin = buildCataloguePlugin({ versions });
     await expect(dao.create(plugin)).rejects.toBeInstanceOf(LimitReachedError);
     expect(await dao.get(plugin.pluginId)).toBeNull();
   });
 
   it('replaces at the expected version, keeping the install count and moving the index keys', async () => {
-    const plugin = buildPlugin();
+    const plugin = buildCataloguePlugin();
     await dao.create(plugin);
     await dao.adjustInstallCount(plugin.pluginId, 3);
     const written = await dao.replace({ ...plugin, name: 'Renamed', category: 'FORMS' }, 1);
@@ -89,13 +89,13 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
     await expect(dao.replace({ ...plugin, name: 'Stale' }, 1)).rejects.toEqual(
       new VersionConflictError(1, 2),
     );
-    await expect(dao.replace(buildPlugin(), 1)).rejects.toBeInstanceOf(ItemMissingError);
+    await expect(dao.replace(buildCataloguePlugin(), 1)).rejects.toBeInstanceOf(ItemMissingError);
     expect((await dao.get(plugin.pluginId))?.name).toBe('Renamed');
   });
 
   it('replaces several plugins in one transaction, all or nothing', async () => {
-    const a = buildPlugin();
-    const b = buildPlugin();
+    const a = buildCataloguePlugin();
+    const b = buildCataloguePlugin();
     await dao.create(a);
     await dao.create(b);
     const [writtenA, writtenB] = await dao.replaceMany([
@@ -114,7 +114,7 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
   });
 
   it('adjusts the install count atomically without going below zero or bumping the version', async () => {
-    const plugin = buildPlugin();
+    const plugin = buildCataloguePlugin();
     await dao.create(plugin);
     await Promise.all([1, 2, 3, 4].map(() => dao.adjustInstallCount(plugin.pluginId, 1)));
     expect(await dao.adjustInstallCount(plugin.pluginId, -1)).toBe(3);
@@ -127,7 +127,7 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
   it('lists by name with filters, filling filtered pages across queries', async () => {
     const token = randomUUID().slice(0, 8);
     const make = (name: string, overrides: Partial<CataloguePlugin> = {}) =>
-      buildPlugin({ name: `${token} ${name}`, description: `About ${token}`, ...overrides });
+      buildCataloguePlugin({ name: `${token} ${name}`, description: `About ${token}`, ...overrides });
     const plugins = [
       make('Alpha'),
       make('bravo', { isApproved: false }),
@@ -168,7 +168,7 @@ describe('CataloguePluginDao against DynamoDB Local', () => {
   });
 
   it('pages through every plugin for whole-catalogue jobs', async () => {
-    const plugin = buildPlugin();
+    const plugin = buildCataloguePlugin();
     await dao.create(plugin);
     const seen: string[] = [];
     let startAt: string | undefined;

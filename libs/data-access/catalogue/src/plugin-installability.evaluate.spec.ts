@@ -1,9 +1,9 @@
-import { buildPlugin, buildPluginVersion, buildVulnerability } from '../test/plugin.fixture';
+import { buildCataloguePlugin, buildPluginVersion, buildVulnerability } from '@bbws/testing-factories';
 import type { InstallCheckRequest } from './catalogue.entity';
 import { evaluateInstallability } from './plugin-installability.evaluate';
 
 const vulnerability = buildVulnerability({ id: 'wf-1' });
-const plugin = buildPlugin({
+const plugin = buildCataloguePlugin({
   latestVersion: '2.1.0',
   versions: [
     buildPluginVersion('2.1.0', { minWordPressVersion: '6.4' }),
@@ -101,7 +101,7 @@ describe('evaluateInstallability', () => {
   });
 
   it('refuses a plugin in conflict with an installed one, whichever side declares it', () => {
-    const other = buildPlugin();
+    const other = buildCataloguePlugin();
     const declaring = { ...plugin, conflictsWith: [other.pluginId] };
     expect(evaluateInstallability(declaring, [other], request({ installed: [other.pluginId] }))).toEqual({
       ok: false,
@@ -117,7 +117,7 @@ describe('evaluateInstallability', () => {
   });
 
   it('checks in order: a vulnerable version is reported before an incompatible WordPress or a conflict', () => {
-    const other = buildPlugin({ conflictsWith: [plugin.pluginId] });
+    const other = buildCataloguePlugin({ conflictsWith: [plugin.pluginId] });
     const check = evaluateInstallability(
       plugin,
       [other],

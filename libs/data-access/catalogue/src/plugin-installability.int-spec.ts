@@ -1,6 +1,6 @@
 import { testDynamoContext } from '@bbws/testing-factories';
 import { newId } from '@bbws/shared-util';
-import { buildPlugin } from '../test/plugin.fixture';
+import { buildCataloguePlugin } from '@bbws/testing-factories';
 import { CataloguePluginDao } from './catalogue-plugin.dao';
 import { PluginInstallability } from './plugin-installability';
 
@@ -9,8 +9,8 @@ const installability = new PluginInstallability(dao);
 
 describe('PluginInstallability against DynamoDB Local', () => {
   it('reads the plugin and the installed ones from the catalogue', async () => {
-    const installed = buildPlugin();
-    const plugin = buildPlugin({ conflictsWith: [installed.pluginId] });
+    const installed = buildCataloguePlugin();
+    const plugin = buildCataloguePlugin({ conflictsWith: [installed.pluginId] });
     await dao.create(installed);
     await dao.create(plugin);
     const base = { pluginId: plugin.pluginId, wordpressVersion: '6.4' };

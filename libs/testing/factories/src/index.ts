@@ -12,3 +12,4 @@ export { seedMemberships, seedTenant, tenantTableDaos } from './tenant-table';
 export { TableProbe, type StoredAttributes } from './table-probe';
 export { TestClock } from './test-clock';
 export { isolatedDynamoContext, testDynamoContext } from './test-dynamo';
+export { buildCataloguePlugin, buildPluginVersion, buildVulnerability } from './catalogue.factories';

@@ -1,6 +1,6 @@
-import { newId } from '@bbws/shared-util';
 import { randomUUID } from 'node:crypto';
-import type { CataloguePlugin, PluginVersion, PluginVulnerability } from '../src/catalogue.entity';
+import type { CataloguePlugin, PluginVersion, PluginVulnerability } from '@bbws/data-access-catalogue';
+import { newId } from '@bbws/shared-util';
 
 export function buildPluginVersion(version: string, overrides: Partial<PluginVersion> = {}): PluginVersion {
   return {
@@ -28,9 +28,10 @@ export function buildVulnerability(overrides: Partial<PluginVulnerability> = {})
   };
 }
 
-/** An approved, listed plugin with one clean version 1.0.0 and a unique wpSlug. */
-export function buildPlugin(overrides: Partial<CataloguePlugin> = {}): CataloguePlugin {
-  const wpSlug = `plugin-${randomUUID().slice(0, 8)}`;
+/** An approved, listed plugin with one clean version 1.0.0 (unless `versions` says otherwise) and a unique wpSlug. */
+export function buildCataloguePlugin(overrides: Partial<CataloguePlugin> = {}): CataloguePlugin {
+  const wpSlug = overrides.wpSlug ?? `plugin-${randomUUID().slice(0, 8)}`;
+  const versions = overrides.versions ?? [buildPluginVersion('1.0.0')];
   return {
     pluginId: newId('plg'),
     wpSlug,
@@ -44,8 +45,8 @@ export function buildPlugin(overrides: Partial<CataloguePlugin> = {}): Catalogue
     blocklistReason: null,
     blocklistedAt: null,
     blocklistedBy: null,
-    latestVersion: '1.0.0',
-    versions: [buildPluginVersion('1.0.0')],
+    latestVersion: versions[0]?.version ?? null,
+    versions,
     conflictsWith: [],
     installCount: 0,
     createdAt: '2026-01-01T00:00:00.000Z',
