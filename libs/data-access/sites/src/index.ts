@@ -1,0 +1,16 @@
+export {
+  BACKUP_REASONS,
+  BACKUP_STATUSES,
+  SITE_HEALTH_STATUSES,
+  SITE_QUOTAS,
+  SITE_STATUSES,
+  type Backup,
+  type BackupReason,
+  type BackupStatus,
+  type InstalledPlugin,
+  type Site,
+  type SiteConfiguration,
+  type SiteError,
+  type SiteHealthStatus,
+  type SiteStatus,
+} from './site.entity';
