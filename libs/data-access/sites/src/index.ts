@@ -14,3 +14,15 @@ export {
   type SiteHealthStatus,
   type SiteStatus,
 } from './site.entity';
+export { siteKeys } from './site.keys';
+export {
+  BackupFinishedError,
+  PluginAlreadyInstalledError,
+  QuotaExceededError,
+  SiteStatusChangedError,
+  SubdomainTakenError,
+} from './site.errors';
+export { SiteDao, type SiteListFilter } from './site.dao';
+export { applySiteChange, type SiteChange, type SiteChanges } from './site.writes';
+export { InstalledPluginDao, type InstalledPluginChanges } from './installed-plugin.dao';
+export { BackupDao, type BackupResult } from './backup.dao';
