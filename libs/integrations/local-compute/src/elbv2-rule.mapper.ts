@@ -1,4 +1,5 @@
 import { AwsApiError } from './aws-api.error';
+import { assertConditionValues } from './elbv2-quotas';
 import type { RuleActionState, RuleState } from './data-plane.state';
 import { asList, asObject, asString, type QueryObject, type XmlValue } from './elbv2-query.codec';
 
@@ -87,7 +88,10 @@ export function parseActions(
   throw new AwsApiError('ValidationError', `Action type '${type}' is not supported by the local data plane.`);
 }
 
-/** ModifyRule's `Conditions`: host-header ones only (legacy `Values` or `HostHeaderConfig.Values`). */
+/**
+ * CreateRule's and ModifyRule's `Conditions`: host-header ones only (legacy `Values` or
+ * `HostHeaderConfig.Values`), at most 5 values in all.
+ */
 export function parseHostConditions(conditions: QueryObject[]): string[] {
   const hosts = conditions.flatMap((condition) => {
     if (asString(condition.Field) !== 'host-header')
@@ -103,5 +107,6 @@ export function parseHostConditions(conditions: QueryObject[]): string[] {
       'ValidationError',
       'A host-header condition needs 1 or more values of at most 128 characters.',
     );
+  assertConditionValues(hosts.length);
   return [...new Set(hosts)];
 }

@@ -1,5 +1,6 @@
 import { AwsApiError } from './aws-api.error';
 import type { RuleState } from './data-plane.state';
+import { assertPriorityAvailable, assertRoomForRule } from './elbv2-quotas';
 import { parseActions, parseHostConditions, ruleXml } from './elbv2-rule.mapper';
 import { asList, asObject, asString, type QueryObject, type XmlValue } from './elbv2-query.codec';
 import type { LocalDataPlane } from './local-data-plane';
@@ -14,6 +15,10 @@ export class Elbv2Actions {
         return this.describeRules(params);
       case 'ModifyRule':
         return this.modifyRule(params);
+      case 'CreateRule':
+        return this.createRule(params);
+      case 'DeleteRule':
+        return this.deleteRule(params);
       case 'AddTags':
         return this.addTags(params);
       case 'DescribeTags':
@@ -30,9 +35,7 @@ export class Elbv2Actions {
       throw new AwsApiError('ValidationError', 'Specify either a listener ARN or rule ARNs.');
     let rules: RuleState[];
     if (listenerArn) {
-      if (
-        !Object.values(this.plane.current.listeners).some((listener) => listener?.listenerArn === listenerArn)
-      )
+      if (!this.listenerExists(listenerArn))
         throw new AwsApiError('ListenerNotFound', `Listener '${listenerArn}' not found`);
       rules = Object.values(this.plane.current.rules)
         .filter((rule) => rule.listenerArn === listenerArn)
@@ -65,6 +68,50 @@ export class Elbv2Actions {
     return { Rules: [ruleXml(rule)] };
   }
 
+  private async createRule(params: QueryObject): Promise<Record<string, XmlValue>> {
+    const listenerArn = asString(params.ListenerArn) ?? '';
+    if (!this.listenerExists(listenerArn))
+      throw new AwsApiError('ListenerNotFound', `Listener '${listenerArn}' not found`);
+    const conditions = asList(params.Conditions).map(asObject);
+    if (!conditions.length) throw new AwsApiError('ValidationError', 'A rule needs at least one condition.');
+    const hosts = parseHostConditions(conditions);
+    const action = parseActions(asList(params.Actions).map(asObject), (arn) =>
+      Boolean(this.plane.current.targetGroups[arn]),
+    );
+    const priority = assertPriorityAvailable(this.plane.current, listenerArn, asString(params.Priority));
+    assertRoomForRule(this.plane.current, listenerArn);
+    const tags = Object.fromEntries(
+      asList(params.Tags)
+        .map(asObject)
+        .map((tag) => [asString(tag.Key) ?? '', asString(tag.Value) ?? '']),
+    );
+    const rule: RuleState = {
+      ruleArn: this.plane.arns.rule(listenerArn),
+      listenerArn,
+      priority,
+      hosts,
+      action,
+      tags,
+    };
+    this.plane.current.rules[rule.ruleArn] = rule;
+    await this.plane.save();
+    return { Rules: [ruleXml(rule)] };
+  }
+
+  private async deleteRule(params: QueryObject): Promise<Record<string, XmlValue>> {
+    const rule = this.rule(asString(params.RuleArn) ?? '');
+    if (rule.priority === undefined)
+      throw new AwsApiError('OperationNotPermitted', 'Default rules cannot be deleted.');
+    if (Object.values(this.plane.current.services).some((service) => service.ruleArn === rule.ruleArn))
+      throw new AwsApiError(
+        'OperationNotPermitted',
+        "The local data plane keeps an instance's own rule until the instance is deregistered.",
+      );
+    delete this.plane.current.rules[rule.ruleArn];
+    await this.plane.save();
+    return {};
+  }
+
   private async addTags(params: QueryObject): Promise<Record<string, XmlValue>> {
     const tags = asList(params.Tags).map(asObject);
     const targets = asList(params.ResourceArns).map((arn) => this.taggable(asString(arn) ?? ''));
@@ -85,6 +132,12 @@ export class Elbv2Actions {
         Tags: Object.entries(this.taggable(arn).tags).map(([key, value]) => ({ Key: key, Value: value })),
       })),
     };
+  }
+
+  private listenerExists(listenerArn: string): boolean {
+    return Object.values(this.plane.current.listeners).some(
+      (listener) => listener?.listenerArn === listenerArn,
+    );
   }
 
   private rule(arn: string): RuleState {

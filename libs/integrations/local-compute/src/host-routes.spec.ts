@@ -82,6 +82,36 @@ describe('routeFor (ALB host routing)', () => {
     });
   });
 
+  it("routes every value of a rule with several hosts, and the site rules sharing an instance's target group", () => {
+    const packed = stateWith([
+      {
+        ruleArn: 'own',
+        priority: 30,
+        hosts: [
+          'beta.dev.localhost',
+          'b1.dev.localhost',
+          'b2.dev.localhost',
+          'b3.dev.localhost',
+          'b4.dev.localhost',
+        ],
+        action: { type: 'forward', targetGroupArn: 'tg-beta' },
+      },
+      {
+        ruleArn: 'sites',
+        priority: 41_234,
+        hosts: ['b5.dev.localhost', 'b6.dev.localhost'],
+        action: { type: 'forward', targetGroupArn: 'tg-beta' },
+      },
+    ]);
+    for (const host of ['beta', 'b1', 'b4', 'b5', 'B6'])
+      expect(routeHost(packed, `${host}.dev.localhost`)).toEqual({
+        kind: 'forward',
+        environment: 'DEV',
+        slug: 'beta',
+      });
+    expect(routeHost(packed, 'b7.dev.localhost')).toBeUndefined();
+  });
+
   it('has no route for a host no rule names (the default rule is not a host route)', () => {
     expect(routeHost(state, 'acme.sit.localhost')).toBeUndefined();
     expect(routeHost(state, 'dev.localhost')).toBeUndefined();
