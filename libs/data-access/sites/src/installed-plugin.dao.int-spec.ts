@@ -1,6 +1,7 @@
 import { ItemMissingError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
-import { testDynamoContext } from '@bbws/testing-factories';
+import { OperationDao } from '@bbws/data-access-operations';
+import { buildOperation, testDynamoContext } from '@bbws/testing-factories';
 import { buildBackup, buildInstalledPlugin } from '../test/site.builders';
 import { BackupDao } from './backup.dao';
 import { InstalledPluginDao } from './installed-plugin.dao';
@@ -60,6 +61,30 @@ describe('InstalledPluginDao against DynamoDB Local', () => {
     await expect(dao.delete(plugin.siteId, plugin.pluginId)).rejects.toBeInstanceOf(ItemMissingError);
     await dao.put(plugin);
     await dao.delete(plugin.siteId, plugin.pluginId);
+    expect(await dao.get(plugin.siteId, plugin.pluginId)).toBeNull();
+  });
+
+  it('records installs, updates and removals inside another store’s transaction, all or nothing', async () => {
+    const operations = new OperationDao(db);
+    const plugin = buildInstalledPlugin();
+    const within = (writes: Parameters<OperationDao['createWithLock']>[1]) => {
+      const operation = buildOperation({ resourceId: newId('site') });
+      return { operation, commit: operations.createWithLock(operation, writes) };
+    };
+    await within(dao.putWrites(plugin)).commit;
+    expect(await dao.get(plugin.siteId, plugin.pluginId)).toEqual(plugin);
+
+    const twice = within(dao.putWrites(plugin));
+    await expect(twice.commit).rejects.toEqual(
+      new PluginAlreadyInstalledError(plugin.siteId, plugin.pluginId),
+    );
+    expect(await operations.get(twice.operation.operationId)).toBeNull();
+
+    await within(dao.updateWrites(plugin, 1, { isActive: false })).commit;
+    expect(await dao.get(plugin.siteId, plugin.pluginId)).toMatchObject({ isActive: false, version: 2 });
+    const stale = within(dao.deleteWrites(plugin.siteId, plugin.pluginId, 1));
+    await expect(stale.commit).rejects.toEqual(new VersionConflictError(1, 2));
+    await within(dao.deleteWrites(plugin.siteId, plugin.pluginId, 2)).commit;
     expect(await dao.get(plugin.siteId, plugin.pluginId)).toBeNull();
   });
 });

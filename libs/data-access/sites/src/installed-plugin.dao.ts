@@ -6,6 +6,7 @@ import {
   staleOrMissing,
   versionedUpdate,
   type DynamoContext,
+  type ExtraWrites,
   type StoredItem,
   type TransactionEntry,
 } from '@bbws/data-access-dynamo';
@@ -14,13 +15,17 @@ import { fromInstalledPluginItem, toInstalledPluginItem } from './installed-plug
 import type { InstalledPlugin } from './site.entity';
 import { PluginAlreadyInstalledError } from './site.errors';
 import { siteKeys } from './site.keys';
+import { asExtraWrites } from './site.writes';
 
 /** What an update may set on an installed plugin; `configuration` replaces the stored one. */
 export type InstalledPluginChanges = Partial<
   Pick<InstalledPlugin, 'installedVersion' | 'previousVersion' | 'isActive' | 'configuration' | 'pluginFile'>
 >;
 
-/** The plugins installed on a site (`SITE#{siteId}` / `PLUGIN#{pluginId}`), reached after loading the site. */
+/**
+ * The plugins installed on a site (`SITE#{siteId}` / `PLUGIN#{pluginId}`), reached after loading the site.
+ * Each write also comes as extra writes, so a worker records it with its operation's completion.
+ */
 export class InstalledPluginDao {
   constructor(private readonly db: DynamoContext) {}
 
@@ -30,12 +35,12 @@ export class InstalledPluginDao {
 
   /** Records an installation; PluginAlreadyInstalledError when the site has the plugin already. */
   async put(plugin: InstalledPlugin): Promise<void> {
-    await new TransactionBuilder()
-      .add(
-        putNew(this.table, toInstalledPluginItem(plugin)),
-        () => new PluginAlreadyInstalledError(plugin.siteId, plugin.pluginId),
-      )
-      .commit(this.db.client);
+    await new TransactionBuilder().add(...this.putEntry(plugin)).commit(this.db.client);
+  }
+
+  /** {@link put} for another store's transaction (an operation's completion). */
+  putWrites(plugin: InstalledPlugin): ExtraWrites {
+    return asExtraWrites([this.putEntry(plugin)]);
   }
 
   async get(siteId: string, pluginId: string): Promise<InstalledPlugin | null> {
@@ -75,19 +80,20 @@ export class InstalledPluginDao {
     expectedVersion: number,
     changes: InstalledPluginChanges,
   ): Promise<InstalledPlugin> {
-    const now = this.db.clock.now().toISOString();
+    const now = this.now();
     await new TransactionBuilder()
-      .add(
-        versionedUpdate({
-          tableName: this.table,
-          key: siteKeys.installedPlugin(current.siteId, current.pluginId),
-          set: { ...changes, updatedAt: now },
-          expectedVersion,
-        }),
-        staleOrMissing(expectedVersion, () => this.missing(current)),
-      )
+      .add(...this.updateEntry(current, expectedVersion, changes, now))
       .commit(this.db.client);
     return { ...current, ...changes, updatedAt: now, version: expectedVersion + 1 };
+  }
+
+  /** {@link update} for another store's transaction (an operation's completion). */
+  updateWrites(
+    current: InstalledPlugin,
+    expectedVersion: number,
+    changes: InstalledPluginChanges,
+  ): ExtraWrites {
+    return asExtraWrites([this.updateEntry(current, expectedVersion, changes, this.now())]);
   }
 
   /**
@@ -95,27 +101,65 @@ export class InstalledPluginDao {
    * Failures: ItemMissingError, VersionConflictError.
    */
   async delete(siteId: string, pluginId: string, expectedVersion?: number): Promise<void> {
-    const entry: TransactionEntry = [
+    await new TransactionBuilder()
+      .add(...this.deleteEntry(siteId, pluginId, expectedVersion))
+      .commit(this.db.client);
+  }
+
+  /** {@link delete} for another store's transaction (an operation's completion). */
+  deleteWrites(siteId: string, pluginId: string, expectedVersion?: number): ExtraWrites {
+    return asExtraWrites([this.deleteEntry(siteId, pluginId, expectedVersion)]);
+  }
+
+  private putEntry(plugin: InstalledPlugin): TransactionEntry {
+    return [
+      putNew(this.table, toInstalledPluginItem(plugin)),
+      () => new PluginAlreadyInstalledError(plugin.siteId, plugin.pluginId),
+    ];
+  }
+
+  private updateEntry(
+    current: InstalledPlugin,
+    expectedVersion: number,
+    changes: InstalledPluginChanges,
+    now: string,
+  ): TransactionEntry {
+    return [
+      versionedUpdate({
+        tableName: this.table,
+        key: siteKeys.installedPlugin(current.siteId, current.pluginId),
+        set: { ...changes, updatedAt: now },
+        expectedVersion,
+      }),
+      staleOrMissing(expectedVersion, () => this.missing(current)),
+    ];
+  }
+
+  private deleteEntry(siteId: string, pluginId: string, expectedVersion?: number): TransactionEntry {
+    const versioned = expectedVersion !== undefined;
+    return [
       {
         Delete: {
           TableName: this.table,
           Key: siteKeys.installedPlugin(siteId, pluginId),
-          ConditionExpression:
-            expectedVersion === undefined
-              ? 'attribute_exists(PK)'
-              : 'attribute_exists(PK) AND #version = :version',
-          ...(expectedVersion === undefined
-            ? {}
-            : {
+          ConditionExpression: versioned
+            ? 'attribute_exists(PK) AND #version = :version'
+            : 'attribute_exists(PK)',
+          ...(versioned
+            ? {
                 ExpressionAttributeNames: { '#version': 'version' },
                 ExpressionAttributeValues: { ':version': expectedVersion },
-              }),
+              }
+            : {}),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
       staleOrMissing(expectedVersion ?? 0, () => this.missing({ siteId, pluginId })),
     ];
-    await new TransactionBuilder().add(...entry).commit(this.db.client);
+  }
+
+  private now(): string {
+    return this.db.clock.now().toISOString();
   }
 
   private missing(plugin: Pick<InstalledPlugin, 'siteId' | 'pluginId'>): ItemMissingError {
