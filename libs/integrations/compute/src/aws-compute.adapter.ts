@@ -13,17 +13,23 @@ import { mapComputeError, type CallSubject } from './compute-error.mapper';
 import type { ComputeConfig } from './compute.config';
 import type {
   ComputePort,
+  HostRulesTarget,
   ListenerRuleRef,
+  NextPriority,
   OneOffTask,
   RuleSnapshot,
   ServiceRef,
   ServiceSnapshot,
+  SiteHostChange,
+  SiteHostRef,
   TaskSnapshot,
 } from './compute.port';
 import { EcsOneOffTasks } from './ecs-one-off-tasks';
+import type { HostRule } from './host-rules.planner';
 import { maintenancePage } from './maintenance-page';
 import { ruleHosts, toRuleSnapshot } from './rule-snapshot.mapper';
 import { missingServiceSnapshot, toServiceSnapshot } from './service-snapshot.mapper';
+import { SiteHostRules, type SiteHostRulesOptions } from './site-host-rules';
 
 /**
  * The rule tag holding the target group a rule forwarded to before maintenance, so entering
@@ -35,12 +41,18 @@ export const FORWARD_TARGET_TAG = 'bbws:forward-target-group';
 export class AwsComputeAdapter implements ComputePort {
   private readonly pool: ComputeClientPool;
   private readonly tasks: EcsOneOffTasks;
+  private readonly siteHosts: SiteHostRules;
 
-  constructor(config: ComputeConfig) {
+  constructor(config: ComputeConfig, options: { siteHosts?: SiteHostRulesOptions } = {}) {
     this.pool = new ComputeClientPool(config);
     this.tasks = new EcsOneOffTasks(
       (environment) => this.pool.for(environment).ecs,
       (subject, send) => this.call(subject, send),
+    );
+    this.siteHosts = new SiteHostRules(
+      (environment) => this.pool.for(environment).elbv2,
+      (subject, send) => this.call(subject, send),
+      options.siteHosts,
     );
   }
 
@@ -139,6 +151,18 @@ export class AwsComputeAdapter implements ComputePort {
       [{ Type: 'forward', Order: 1, TargetGroupArn: targetGroupArn }],
       targetGroupArn,
     );
+  }
+
+  listHostRules(target: HostRulesTarget): Promise<HostRule[]> {
+    return this.siteHosts.list(target);
+  }
+
+  addSiteHost(ref: SiteHostRef, nextPriority: NextPriority): Promise<SiteHostChange> {
+    return this.siteHosts.add(ref, nextPriority);
+  }
+
+  removeSiteHost(ref: SiteHostRef): Promise<SiteHostChange> {
+    return this.siteHosts.remove(ref);
   }
 
   runTask(ref: ServiceRef, task: OneOffTask): Promise<{ taskArn: string }> {

@@ -1,5 +1,6 @@
-import { NotFoundError, UpstreamError } from '@bbws/shared-errors';
+import { ConflictError, NotFoundError, UpstreamError } from '@bbws/shared-errors';
 import { mapComputeError } from './compute-error.mapper';
+import { ListenerRulesExhaustedError } from './listener-rules-exhausted.error';
 
 const sdkError = (name: string, status = 400, extra: object = {}) =>
   Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: status }, ...extra });
@@ -45,5 +46,24 @@ describe('mapComputeError', () => {
     expect(outage).toBeInstanceOf(UpstreamError);
     expect(outage).toMatchObject({ code: 'COMPUTE_UNAVAILABLE', retryable: true, upstreamStatus: 500 });
     expect(mapComputeError(new Error('connect ECONNREFUSED'), subject)).toMatchObject({ retryable: true });
+  });
+
+  it('maps TooManyRules to a 422 LISTENER_RULES_EXHAUSTED naming the listener, PriorityInUse to a 409', () => {
+    const rules = { action: 'CreateRule', listenerArn: 'arn:listener', priority: 42 };
+    const exhausted = mapComputeError(sdkError('TooManyRulesException'), rules);
+    expect(exhausted).toBeInstanceOf(ListenerRulesExhaustedError);
+    expect(exhausted).toMatchObject({
+      status: 422,
+      code: 'LISTENER_RULES_EXHAUSTED',
+      retryable: false,
+      details: { listenerArn: 'arn:listener' },
+    });
+    const inUse = mapComputeError(sdkError('PriorityInUseException'), rules);
+    expect(inUse).toBeInstanceOf(ConflictError);
+    expect(inUse).toMatchObject({
+      status: 409,
+      code: 'LISTENER_RULE_PRIORITY_IN_USE',
+      details: { priority: 42 },
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { AppError, NotFoundError, UpstreamError } from '@bbws/shared-errors';
+import { AppError, ConflictError, NotFoundError, UpstreamError } from '@bbws/shared-errors';
+import { ListenerRulesExhaustedError } from './listener-rules-exhausted.error';
 
 /** What a failed call was about, so "not found" names the right thing. */
 export interface CallSubject {
@@ -8,6 +9,7 @@ export interface CallSubject {
   ruleArn?: string;
   listenerArn?: string;
   targetGroupArn?: string;
+  priority?: number;
 }
 
 interface SdkError {
@@ -49,6 +51,12 @@ export function mapComputeError(error: unknown, subject: CallSubject): AppError 
       return new NotFoundError('LISTENER', subject.listenerArn);
     case 'TargetGroupNotFoundException':
       return new NotFoundError('TARGET_GROUP', subject.targetGroupArn);
+    case 'TooManyRulesException':
+      return new ListenerRulesExhaustedError(subject.listenerArn, message);
+    case 'PriorityInUseException':
+      return new ConflictError('LISTENER_RULE_PRIORITY_IN_USE', message, {
+        ...(subject.priority === undefined ? {} : { priority: subject.priority }),
+      });
   }
   if (THROTTLING.has(name) || sdk.$retryable?.throttling)
     return new UpstreamError(message, {

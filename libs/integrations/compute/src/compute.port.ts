@@ -1,5 +1,6 @@
 import type { HostingEnvironment } from '@bbws/shared-contracts';
 import { token } from '@bbws/shared-util';
+import type { HostRule } from './host-rules.planner';
 
 /** One tenant instance's ECS service in one hosting environment. */
 export interface ServiceRef {
@@ -42,6 +43,32 @@ export interface RuleSnapshot {
   action: RuleAction;
 }
 
+/** The listener an instance's hosts are routed on and the instance's target group. */
+export interface HostRulesTarget {
+  environment: HostingEnvironment;
+  listenerArn: string;
+  targetGroupArn: string;
+}
+
+export interface SiteHostRef extends HostRulesTarget {
+  host: string;
+}
+
+/** A listener-rule priority reserved by the caller (1-50000); asked again when ELBv2 says it is in use. */
+export type NextPriority = () => number | Promise<number>;
+
+/** What adding or removing a site host changed on the listener. */
+export interface SiteHostChange {
+  host: string;
+  /** `none`: the host was already routed (add) or not routed (remove). */
+  action: 'none' | 'modified' | 'created' | 'deleted';
+  /** The rule that routes the host now (add), or that routed it (remove); absent for a no-op remove. */
+  ruleArn?: string;
+  priority?: number;
+  /** ELBv2 writes made, a retry after a concurrent change included. */
+  writes: number;
+}
+
 /**
  * The runtime side of an instance (ECS + ELBv2). Scale, suspend, resume, park and unpark act here
  * directly; provisioning goes through GitOps. Every method is idempotent.
@@ -71,6 +98,19 @@ export interface ComputePort extends OneOffTasks {
   ): Promise<{ previousTargetGroupArn: string }>;
   /** ModifyRule back to forwarding to `targetGroupArn`. */
   leaveMaintenance(ref: ListenerRuleRef, targetGroupArn: string): Promise<void>;
+  /**
+   * The rules routing hosts to the target group: the instance's own rule first, then the rules
+   * created for site hosts (tagged `bbws:site-hosts`) by priority. Rules in maintenance count.
+   */
+  listHostRules(target: HostRulesTarget): Promise<HostRule[]>;
+  /**
+   * Routes `host` to the instance: into the first of its rules with fewer than 5 values, else a new
+   * rule (priority from `nextPriority`). 422 `LISTENER_RULES_EXHAUSTED` when the load balancer holds
+   * 100 rules.
+   */
+  addSiteHost(ref: SiteHostRef, nextPriority: NextPriority): Promise<SiteHostChange>;
+  /** Stops routing `host`; a site rule left empty is deleted. */
+  removeSiteHost(ref: SiteHostRef): Promise<SiteHostChange>;
 }
 
 /** A one-off task to run with an instance service's task definition and network. */
