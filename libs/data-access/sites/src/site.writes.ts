@@ -14,7 +14,7 @@ import {
   ItemMissingError,
   VersionConflictError,
 } from '@bbws/shared-errors';
-import type { Site, SiteConfiguration, SiteStatus } from './site.entity';
+import { SITE_STATUSES, type Site, type SiteConfiguration, type SiteStatus } from './site.entity';
 import { QuotaExceededError, SiteStatusChangedError, SubdomainTakenError } from './site.errors';
 import { siteKeys } from './site.keys';
 import {
@@ -26,13 +26,7 @@ import {
 } from './site.mapper';
 
 /** Every status but DELETED: the statuses a change starts from unless it names its own. */
-const SITE_LIVE_STATUSES: readonly SiteStatus[] = [
-  'PROVISIONING',
-  'ACTIVE',
-  'FAILED',
-  'SUSPENDED',
-  'DEPROVISIONING',
-];
+const SITE_LIVE_STATUSES: readonly SiteStatus[] = SITE_STATUSES.filter((status) => status !== 'DELETED');
 
 /** What a change may set; `configuration` is merged into the current one. DELETED only through `markDeleted`. */
 export type SiteChanges = Partial<
