@@ -222,6 +222,13 @@ describe('AwsComputeAdapter: site hosts on the listener rules (against the local
       details: { listenerArn: target.listenerArn },
     });
     expect(test.plane.route(siteHost(10))).toBeUndefined();
+    const before = test.requests.length;
     expect(hostsOf(await test.adapter.listHostRules(target))).toEqual([5, 5]);
+    expect(
+      test.requests
+        .slice(before)
+        .filter((request) => request.api === 'elbv2' && request.action === 'DescribeRules')
+        .map((request) => (request.api === 'elbv2' ? request.params.Marker : undefined)),
+    ).toEqual([undefined, '100']);
   });
 });
