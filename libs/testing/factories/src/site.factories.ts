@@ -1,5 +1,5 @@
 import { newId } from '@bbws/shared-util';
-import type { Backup, InstalledPlugin, Site } from '../src/site.entity';
+import type { Backup, InstalledPlugin, Site } from '@bbws/data-access-sites';
 
 let sequence = 0;
 
