@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { runApi } from '@bbws/platform-bootstrap';
-import { LOCAL_PORTS } from '@bbws/shared-config';
 import { AppModule } from './app.module';
+import { SITES_API_PORT, loadSitesApiConfig } from './config/sites-api.config';
+import { SITES_API_DESCRIPTION } from './openapi';
 
 runApi({
   service: 'sites-api',
-  defaultPort: LOCAL_PORTS['sites-api'],
-  description: {
-    title: 'BBWS sites API',
-    description:
-      'WordPress sites on tenant instances (create, clone, promote, backups, plugins). Routes arrive with the sites feature.',
-  },
+  defaultPort: SITES_API_PORT,
+  description: SITES_API_DESCRIPTION,
+  loadConfig: () => loadSitesApiConfig(),
   module: (config) => AppModule.register({ config }),
 });

@@ -1,0 +1,3 @@
+import { ParseIdPipe } from '@bbws/platform-http';
+
+export const SiteIdPipe = new ParseIdPipe('site', 'siteId');
