@@ -28,7 +28,6 @@ export const RESERVED_SUBDOMAINS: readonly string[] = [
   'ns1',
   'ns2',
   'dns',
-  'mx',
   'cdn',
   'static',
   'assets',
