@@ -126,9 +126,24 @@ describe('POST /v1.0/tenants/:tenantId/sites', () => {
     expect(created.status).toBe(202);
     const taken = await fx.call('POST', second.collection, fx.admin.token, { siteName: 'Two', subdomain });
     expect(taken.status).toBe(409);
-    expect(taken.body.error).toMatchObject({ code: 'SUBDOMAIN_TAKEN', details: { subdomain } });
+    expect(taken.body.error).toMatchObject({
+      code: 'SUBDOMAIN_TAKEN',
+      details: { subdomain, heldBy: 'SITE' },
+    });
     expect(await fx.storedSites(second.tenantId)).toEqual([]);
     expect(await fx.sites.countLive(second.tenantId, 'DEV')).toBe(0);
+
+    // An instance's host name in the environment is taken too (its slug), in any tenant.
+    const instanceHost = await fx.call('POST', second.collection, fx.admin.token, {
+      siteName: 'Shadow',
+      subdomain: first.instance.slug,
+    });
+    expect(instanceHost.status).toBe(409);
+    expect(instanceHost.body.error).toMatchObject({
+      code: 'SUBDOMAIN_TAKEN',
+      details: { subdomain: first.instance.slug, heldBy: 'INSTANCE_HOST' },
+    });
+    expect(await fx.sites.subdomainHolder(first.instance.slug)).toBeNull();
   });
 
   it('answers 422 QUOTA_EXCEEDED with the quota once the tier’s sites exist', async () => {

@@ -62,7 +62,7 @@ describe('toCreateSiteAppError', () => {
     expect(toCreateSiteAppError(new SubdomainTakenError('shop'))).toMatchObject({
       status: 409,
       code: 'SUBDOMAIN_TAKEN',
-      details: { subdomain: 'shop' },
+      details: { subdomain: 'shop', heldBy: 'SITE' },
     });
     expect(toCreateSiteAppError(new QuotaExceededError('DEV', 5, 5))).toMatchObject({
       status: 422,

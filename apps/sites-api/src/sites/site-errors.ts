@@ -6,8 +6,9 @@ export function siteNotFound(siteId: string): NotFoundError {
   return new NotFoundError('SITE', siteId);
 }
 
-export function subdomainTaken(subdomain: string): ConflictError {
-  return new ConflictError('SUBDOMAIN_TAKEN', `The subdomain ${subdomain} is taken`, { subdomain });
+/** `INSTANCE_HOST`: an instance of the environment is served on that host name. */
+export function subdomainTaken(subdomain: string, heldBy: 'SITE' | 'INSTANCE_HOST' = 'SITE'): ConflictError {
+  return new ConflictError('SUBDOMAIN_TAKEN', `The subdomain ${subdomain} is taken`, { subdomain, heldBy });
 }
 
 /**

@@ -46,6 +46,11 @@ export class InstanceDao {
     return item ? fromInstanceItem(item) : null;
   }
 
+  /** Whether an instance of `environment` holds `slug` (its host `{slug}.{domainSuffix}`): sites-api's host check. */
+  async slugTaken(environment: string, slug: string): Promise<boolean> {
+    return (await getItem(this.db.client, this.table, instanceKeys.slugGuard(environment, slug))) !== null;
+  }
+
   /** By id (GSI1, eventually consistent): for workers and events, which know only the id. */
   async getById(instanceId: string): Promise<Instance | null> {
     const { Items } = await this.db.client.send(

@@ -30,6 +30,7 @@ function setUp(role: TenantRole = 'OPERATOR', tier: 'STANDARD' | 'ENTERPRISE' = 
         reads.push('instance');
         return instance;
       },
+      slugTaken: async (_environment: string, slug: string) => slug === instance.slug,
     }),
     fakePort<TenantSummaryReader>({
       find: async (tenantId: string) => {
@@ -139,6 +140,18 @@ describe('CreateSite', () => {
       status: 422,
       code: 'TEMPLATE_NOT_AVAILABLE',
       details: { templateId, templateStatus: null },
+    });
+    expect(launched).toEqual([]);
+  });
+
+  it('answers 409 SUBDOMAIN_TAKEN for the host of an instance of the environment, launching nothing', async () => {
+    const { service, caller, instance, launched } = setUp();
+    await expect(
+      service.create(caller, 'tenant-1', { siteName: 'S', subdomain: instance.slug }, 'r'),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'SUBDOMAIN_TAKEN',
+      details: { subdomain: instance.slug, heldBy: 'INSTANCE_HOST' },
     });
     expect(launched).toEqual([]);
   });

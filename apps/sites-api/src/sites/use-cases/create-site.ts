@@ -8,7 +8,7 @@ import type { HostingEnvironments } from '@bbws/shared-config';
 import { MESSAGES, type HostingEnvironment, type Operation } from '@bbws/shared-contracts';
 import { BusinessRuleError, ForbiddenError, NotFoundError } from '@bbws/shared-errors';
 import { compareWpVersions, newId, type Clock } from '@bbws/shared-util';
-import { pluginRefused, toCreateSiteAppError } from '../site-errors';
+import { pluginRefused, subdomainTaken, toCreateSiteAppError } from '../site-errors';
 import { siteQuota, siteUrlFor } from '../site.rules';
 
 export interface CreateSiteInput {
@@ -34,7 +34,7 @@ export const PHP_VERSION = '8.2';
 export class CreateSite {
   constructor(
     private readonly sites: Pick<SiteDao, 'createWrites'>,
-    private readonly instances: Pick<InstanceDao, 'get'>,
+    private readonly instances: Pick<InstanceDao, 'get' | 'slugTaken'>,
     private readonly tenants: Pick<TenantSummaryReader, 'find'>,
     private readonly templates: Pick<TemplateDao, 'get'>,
     private readonly installability: Pick<PluginInstallability, 'check'>,
@@ -61,6 +61,9 @@ export class CreateSite {
     const instance = await this.readyInstance(tenantId, environment);
     await this.checkTemplate(input.templateId, instance);
     await this.checkPlugins(input.plugins ?? [], instance);
+    // A site host equal to an instance's host ({slug}.{domainSuffix}) would shadow that instance.
+    if (await this.instances.slugTaken(environment, input.subdomain))
+      throw subdomainTaken(input.subdomain, 'INSTANCE_HOST');
 
     const site = this.newSite(caller, tenantId, environment, instance, input);
     return this.launcher
