@@ -12,6 +12,7 @@ describe('loadWorkersConfig', () => {
       'instance-provision',
       'instance-lifecycle',
       'instance-deprovision',
+      'site-creation',
       'instance-events',
       'webhooks',
       'sweeper',
@@ -112,7 +113,7 @@ describe('loadWorkersConfig', () => {
   );
 
   it.each([
-    ['an unknown worker', { WORKERS: 'tenant-events,site-creation' }],
+    ['an unknown worker', { WORKERS: 'tenant-events,site-update' }],
     ['no worker at all', { WORKERS: ' , ' }],
     ['WORKER_QUEUES that is not JSON', { WORKER_QUEUES: '{nope' }],
     ['an unknown queue setting', { WORKER_QUEUES: JSON.stringify({ webhooks: { threads: 3 } }) }],

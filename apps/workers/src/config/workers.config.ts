@@ -157,6 +157,7 @@ const INSTANCE_WORKERS: readonly WorkerName[] = [
   'instance-deprovision',
   'instance-events',
   'instance-reconciler',
+  'site-creation',
 ];
 
 export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): WorkersConfig {

@@ -28,7 +28,7 @@ describe('LocalInstanceAgentAccess', () => {
     await writeSecrets(file, JSON.stringify({ databasePassword: 'db-pass', agentSecret: 'a'.repeat(64) }));
 
     expect(await access.agentOf(instance)).toEqual({
-      baseUrl: 'http://acme.sit.localhost:3000',
+      baseUrl: 'http://127.0.0.1:3000',
       hostHeader: 'acme.sit.localhost',
       agentSecret: 'a'.repeat(64),
     });

@@ -8,7 +8,7 @@ import type { InstanceAgent, InstanceAgentAccess, InstanceAgentTarget } from './
 /**
  * The local runtime's agent access: the secret from `<dataDir>/secrets/instances/{env}/{slug}/
  * instance-secrets.json` (written by the local runtime when it created the instance), requests through
- * the environment's site URL (the front door), routed by the instance's host.
+ * the front door on this machine (the environment's site URL port), routed by the instance's host.
  */
 export class LocalInstanceAgentAccess implements InstanceAgentAccess {
   constructor(
@@ -35,7 +35,8 @@ export class LocalInstanceAgentAccess implements InstanceAgentAccess {
     const { siteUrl } = this.environments[instance.environment];
     const host = instance.resources.host;
     return {
-      baseUrl: `${siteUrl.scheme}://${host}${siteUrl.port ? `:${siteUrl.port}` : ''}`,
+      // The front door listens on this machine; `*.localhost` names need not resolve (the Host header routes).
+      baseUrl: `${siteUrl.scheme}://127.0.0.1${siteUrl.port ? `:${siteUrl.port}` : ''}`,
       hostHeader: host,
       agentSecret: secrets.agentSecret,
     };

@@ -12,6 +12,8 @@ import { InstanceReconcilerModule } from '../instances/instance-reconciler.modul
 import { InstanceReconcilerTask } from '../instances/instance-reconciler.task';
 import { RuntimeEventsConsumer } from '../instances/runtime-events.consumer';
 import { RuntimeEventsModule } from '../instances/runtime-events.module';
+import { SiteCreationHandler } from '../sites/site-creation.handler';
+import { SiteCreationModule } from '../sites/site-creation.module';
 import { SweeperModule } from '../sweeper/sweeper.module';
 import { SweeperTask } from '../sweeper/sweeper.task';
 import { TenantEventsModule } from '../tenant-events/tenant-events.module';
@@ -66,6 +68,13 @@ export const WORKER_REGISTRY = [
     kind: 'operations',
     module: InstanceDeprovisionModule,
     handlers: [InstanceDeprovisionHandler],
+  },
+  {
+    name: 'site-creation',
+    queue: 'site-creation',
+    kind: 'operations',
+    module: SiteCreationModule,
+    handlers: [SiteCreationHandler],
   },
   {
     name: 'instance-events',

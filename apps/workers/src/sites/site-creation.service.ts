@@ -1,0 +1,190 @@
+import type { TemplateDao } from '@bbws/data-access-catalogue';
+import type { Instance, InstanceDao } from '@bbws/data-access-instances';
+import type { Site, SiteDao } from '@bbws/data-access-sites';
+import type { SiteRef, WordPressClient, WordPressConnection } from '@bbws/integrations-wordpress-client';
+import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
+import type { EventPublisher } from '@bbws/platform-sqs';
+import type { SiteCreationPayload } from '@bbws/shared-contracts';
+import { NotFoundError, UpstreamError } from '@bbws/shared-errors';
+import type { InstanceAgentAccess } from '../instances/instance-agent-access.port';
+import { SiteDomainTakenError, SiteInstanceNotReadyError, SiteMissingError } from './site-creation.errors';
+import type { SiteHostRouter } from './site-host.router';
+import type { SitePackageUrls } from './site-package.urls';
+import type { ResolvedPlugin, SitePlugins } from './site-plugins';
+import { siteTemplateOf } from './site-template.builder';
+import { connectionOf } from './site-wordpress.connection';
+
+export interface SiteCreationDeps {
+  sites: Pick<SiteDao, 'get' | 'change'>;
+  instances: Pick<InstanceDao, 'get'>;
+  templates: Pick<TemplateDao, 'get' | 'adjustUsage'>;
+  plugins: SitePlugins;
+  urls: SitePackageUrls;
+  router: SiteHostRouter;
+  wordpress: Pick<WordPressClient, 'createSite' | 'applyTemplate'>;
+  agents: InstanceAgentAccess;
+  events: Pick<EventPublisher, 'publish'>;
+}
+
+/** The operation's view of the site being created: the site as stored, its instance and its network. */
+interface Target {
+  site: Site;
+  instance: Instance;
+  connection: WordPressConnection;
+  host: string;
+}
+
+/**
+ * SITE_CREATION on `bbws-wp-site-creation`: the network site (created once: its blog id is recorded on
+ * the site before the step completes), the template (pages, options, theme, its plugins; usageCount
+ * +1 when its pages are first created on the site), the requested plugins (installCount +1 once each), the host routed to the instance, then
+ * the site ACTIVE and `site.created`. Every step is a checkpoint: a redelivery resumes after the last
+ * completed one.
+ */
+export class SiteCreationService {
+  constructor(private readonly deps: SiteCreationDeps) {}
+
+  async create(context: OperationContext<SiteCreationPayload>): Promise<OperationOutcome> {
+    const { payload } = context;
+    const requested = payload.plugins ?? [];
+    await context.plan([
+      'create-site',
+      ...(payload.templateId ? ['apply-template', 'count-template-usage'] : []),
+      ...requested.map((pluginId) => `install-plugin:${pluginId}`),
+      'route-host',
+      'activate',
+    ]);
+    const target = await this.target(context.operation.tenantId, payload);
+    const created = await context.step('create-site', () => this.createNetworkSite(target, payload));
+    const ref: SiteRef = { blogId: created.wpSiteId, host: target.host };
+    const site = () => this.loadSite(context.operation.tenantId, payload.siteId);
+    const templatePlugins: string[] = [];
+    if (payload.templateId) {
+      const templateId = payload.templateId;
+      const applied = await context.step('apply-template', async () =>
+        this.applyTemplate(await site(), target.connection, ref, templateId),
+      );
+      templatePlugins.push(...applied.plugins);
+      await context.step('count-template-usage', async () =>
+        applied.firstApplication
+          ? { usageCount: await this.deps.templates.adjustUsage(templateId, 1) }
+          : { skipped: true },
+      );
+    }
+    for (const pluginId of requested) {
+      await context.step(`install-plugin:${pluginId}`, async () => {
+        const current = await site();
+        const plugin = await this.deps.plugins.resolve(current, pluginId, [...templatePlugins, ...requested]);
+        await this.deps.plugins.installAndActivate(target.connection, ref, plugin);
+        const { counted } = await this.deps.plugins.record(current, plugin);
+        return { pluginId, version: plugin.version, counted };
+      });
+    }
+    await context.step('route-host', async () => {
+      const change = await this.deps.router.route(target.instance, target.host);
+      return { action: change.action, ruleArn: change.ruleArn ?? null, priority: change.priority ?? null };
+    });
+    await context.step('activate', async () => {
+      const current = await site();
+      if (current.status === 'ACTIVE') return;
+      const active = await this.deps.sites.change(current, {
+        expectedVersion: current.version,
+        expectedStatuses: ['PROVISIONING'],
+        changes: { status: 'ACTIVE', lastError: null },
+      });
+      await this.deps.events.publish({
+        tenantId: active.tenantId,
+        type: 'site.created',
+        correlationId: context.envelope.correlationId,
+        data: {
+          siteId: active.siteId,
+          siteName: active.siteName,
+          environment: active.environment,
+          siteUrl: active.siteUrl,
+          status: active.status,
+          operationId: context.operation.operationId,
+        },
+      });
+    });
+    return {
+      result: { siteId: payload.siteId, siteUrl: target.site.siteUrl, wpSiteId: created.wpSiteId },
+      message: `Site ${target.site.siteName} is active at ${target.site.siteUrl}`,
+    };
+  }
+
+  private async target(tenantId: string, payload: SiteCreationPayload): Promise<Target> {
+    const site = await this.loadSite(tenantId, payload.siteId);
+    const instance = await this.deps.instances.get(tenantId, payload.environment);
+    if (!instance || instance.instanceId !== payload.instanceId) {
+      throw new SiteInstanceNotReadyError(payload.instanceId, null);
+    }
+    if (instance.status !== 'ACTIVE')
+      throw new SiteInstanceNotReadyError(instance.instanceId, instance.status);
+    const connection = await connectionOf(this.deps.agents, instance);
+    return { site, instance, connection, host: new URL(site.siteUrl).hostname };
+  }
+
+  private async loadSite(tenantId: string, siteId: string): Promise<Site> {
+    const site = await this.deps.sites.get(tenantId, siteId);
+    if (!site) throw new SiteMissingError(siteId);
+    return site;
+  }
+
+  /** Reuses the blog an earlier attempt created and recorded; else creates it and records its id. */
+  private async createNetworkSite(
+    target: Target,
+    payload: SiteCreationPayload,
+  ): Promise<{ wpSiteId: number }> {
+    const site = await this.loadSite(target.site.tenantId, target.site.siteId);
+    if (site.wpSiteId !== null) return { wpSiteId: site.wpSiteId };
+    let blogId: number;
+    try {
+      const created = await this.deps.wordpress.createSite(target.connection, {
+        domain: target.host,
+        title: payload.siteName,
+        adminEmail: payload.adminEmail ?? `admin@${target.host}`,
+      });
+      blogId = created.blogId;
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'WORDPRESS_SITE_EXISTS') {
+        throw new SiteDomainTakenError(target.host);
+      }
+      throw error;
+    }
+    await this.deps.sites.change(site, {
+      expectedVersion: site.version,
+      expectedStatuses: ['PROVISIONING'],
+      changes: { wpSiteId: blogId },
+    });
+    return { wpSiteId: blogId };
+  }
+
+  /** The template's pages, options, theme and plugins (checked like requested ones), applied idempotently. */
+  private async applyTemplate(
+    site: Site,
+    connection: WordPressConnection,
+    ref: SiteRef,
+    templateId: string,
+  ): Promise<{ templateId: string; plugins: string[]; pages: string[]; firstApplication: boolean }> {
+    const template = await this.deps.templates.get(templateId);
+    if (!template) throw new NotFoundError('TEMPLATE', templateId);
+    const plugins: ResolvedPlugin[] = [];
+    for (const pluginId of template.plugins) {
+      plugins.push(await this.deps.plugins.resolve(site, pluginId, template.plugins));
+    }
+    const applied = await this.deps.wordpress.applyTemplate(
+      connection,
+      ref,
+      await siteTemplateOf(template, plugins, this.deps.urls),
+    );
+    for (const plugin of plugins) await this.deps.plugins.record(site, plugin);
+    return {
+      templateId,
+      plugins: plugins.map((plugin) => plugin.pluginId),
+      pages: applied.pages.map((page) => page.slug),
+      // A template's pages are created once per site: a creation run again (a redelivery that lost its
+      // checkpoints) finds them and must not count the template's usage twice.
+      firstApplication: applied.pages.length === 0 || applied.pages.some((page) => page.created),
+    };
+  }
+}

@@ -1,0 +1,302 @@
+import { request } from 'node:http';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { CataloguePluginDao, TemplateDao, type Template } from '@bbws/data-access-catalogue';
+import { InstanceDao, type Instance } from '@bbws/data-access-instances';
+import { InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
+import { S3ArtifactStore } from '@bbws/integrations-artifacts';
+import { INSTANCE_SECRETS_FILE } from '@bbws/integrations-local-runtime';
+import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
+import { newId } from '@bbws/shared-util';
+import { eventually } from '@bbws/testing-engines';
+import {
+  buildCataloguePlugin,
+  buildPluginVersion,
+  buildSite,
+  testDynamoContext,
+  uniqueSubdomain,
+} from '@bbws/testing-factories';
+import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
+import {
+  buildFixtureTheme,
+  buildSettingsPlugin,
+  FIXTURE_THEME,
+  SETTINGS_PLUGIN,
+  type FixturePackage,
+} from '@bbws/testing-wordpress-fixtures';
+import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+
+jest.setTimeout(300_000);
+
+/** GET through the ALB with the site's host (node:http: fetch cannot set Host). */
+function visit(albUrl: string, host: string, path = '/'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(new URL(path, albUrl), { headers: { host } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+/** Creation on a real instance of the local cloud: network site, template, plugin, ALB route, ACTIVE. */
+describe('workers: site creation on a real WordPress instance (local cloud)', () => {
+  let cloud: TestLocalCloud;
+  let fx: WorkersAppFixture;
+  let instance: Instance;
+  let albUrl: string;
+  const db = testDynamoContext();
+  const instances = new InstanceDao(db);
+  const sites = new SiteDao(db);
+  const templates = new TemplateDao(db);
+  const catalogue = new CataloguePluginDao(db);
+  const installed = new InstalledPluginDao(db);
+  const artifacts = new S3ArtifactStore({
+    bucket: process.env.ARTIFACTS_BUCKET ?? '',
+    region: process.env.AWS_REGION ?? 'us-east-1',
+    endpoint: process.env.S3_ENDPOINT,
+    forcePathStyle: true,
+  });
+
+  async function finished(operationId: string): Promise<Operation> {
+    return eventually(async () => {
+      const seen = await fx.operations.get(operationId);
+      return seen && ['COMPLETED', 'FAILED'].includes(seen.status) ? seen : undefined;
+    }, 240_000);
+  }
+
+  async function provision(target: Instance): Promise<Operation> {
+    const contract: MessageContract<object> = MESSAGES.INSTANCE_PROVISION;
+    const operation = await fx.launcher.launch({
+      contract,
+      tenantId: target.tenantId,
+      resourceType: 'instance',
+      resourceId: target.instanceId,
+      createdBy: 'admin-1',
+      correlationId: newId('evt'),
+      payload: {
+        instanceId: target.instanceId,
+        environment: target.environment,
+        tier: 'STANDARD',
+        desiredCount: 1,
+      },
+      extra: instances.changeWrites(target, {
+        expectedVersion: target.version,
+        expectedStatuses: [target.status],
+        changes: { status: 'PENDING_PROVISIONING', lastError: null },
+      }),
+    });
+    return finished(operation.operationId);
+  }
+
+  /** Launches SITE_CREATION for `site` as the sites API does (a new operation on the site). */
+  async function create(site: Site, extras: { templateId?: string; plugins?: string[] } = {}) {
+    const operation = await fx.launcher.launch({
+      contract: MESSAGES.SITE_CREATION,
+      tenantId: site.tenantId,
+      resourceType: 'site',
+      resourceId: site.siteId,
+      createdBy: 'user-1',
+      correlationId: newId('evt'),
+      payload: {
+        siteId: site.siteId,
+        siteName: site.siteName,
+        subdomain: site.subdomain,
+        environment: site.environment,
+        instanceId: site.instanceId,
+        adminEmail: 'owner@example.com',
+        ...extras,
+      },
+    });
+    return finished(operation.operationId);
+  }
+
+  async function upload(prefix: string, pkg: FixturePackage) {
+    const key = `packages/${prefix}/${pkg.sha256}.zip`;
+    await artifacts.put(key, pkg.bytes);
+    return { key, sha256: pkg.sha256, size: pkg.bytes.length };
+  }
+
+  async function seedTemplate(): Promise<Template> {
+    const now = new Date().toISOString();
+    const template: Template = {
+      templateId: newId('tpl'),
+      name: `Fixture ${newId('evt').slice(4, 12)}`,
+      description: 'Two pages on the fixture theme',
+      category: 'BUSINESS',
+      templateVersion: '1.0.0',
+      status: 'PUBLISHED',
+      theme: { slug: FIXTURE_THEME, packageArtifact: await upload('themes/fixture', buildFixtureTheme()) },
+      plugins: [],
+      options: { show_on_front: 'page', page_on_front: 'home', blogdescription: 'Built by the worker' },
+      pages: [
+        {
+          slug: 'home',
+          title: 'Home',
+          content: '<!-- wp:paragraph --><p>Welcome to the site-creation fixture.</p><!-- /wp:paragraph -->',
+        },
+        { slug: 'about', title: 'About us', content: '<p>About the fixture.</p>' },
+      ],
+      screenshots: [],
+      demoUrl: null,
+      minWordPressVersion: '6.0',
+      usageCount: 0,
+      clonedFromTemplateId: null,
+      publishedAt: now,
+      createdAt: now,
+      createdBy: 'usr-admin',
+      updatedAt: now,
+      version: 1,
+    };
+    await templates.create(template);
+    return template;
+  }
+
+  async function seedPlugin() {
+    const pkg = buildSettingsPlugin('1.0.0');
+    const plugin = buildCataloguePlugin({
+      pluginFile: SETTINGS_PLUGIN,
+      versions: [buildPluginVersion('1.0.0', { packageArtifact: await upload('plugins/fixture', pkg) })],
+    });
+    await catalogue.create(plugin);
+    return plugin;
+  }
+
+  function siteOn(target: Instance, overrides: Partial<Site> = {}): Site {
+    const subdomain = uniqueSubdomain();
+    const port = new URL(albUrl).port;
+    return buildSite({
+      tenantId: target.tenantId,
+      instanceId: target.instanceId,
+      environment: target.environment,
+      subdomain,
+      siteUrl: `http://${subdomain}.${target.environment.toLowerCase()}.localhost:${port}`,
+      ...overrides,
+    });
+  }
+
+  const blogsAt = async (host: string) =>
+    (
+      await cloud.cloud.mariadb!.query(
+        `SELECT blog_id FROM wp_blogs WHERE domain = '${host}'`,
+        `${instance.slug}_dev_db`,
+      )
+    )
+      .split('\n')
+      .filter((line) => /^\d+$/.test(line.trim()));
+
+  beforeAll(async () => {
+    cloud = await startTestLocalCloud();
+    albUrl = cloud.cloud.endpoints.alb;
+    const albPort = Number(new URL(albUrl).port);
+    fx = await startWorkersApp({
+      WORKERS: 'instance-provision,site-creation',
+      ...cloud.env,
+      // The agent is reached through the ALB; SIT points at a closed port (WordPress unreachable).
+      HOSTING_ENVIRONMENTS: JSON.stringify({
+        DEV: { siteUrl: { scheme: 'http', port: albPort } },
+        SIT: { siteUrl: { scheme: 'http', port: 9 } },
+      }),
+      WORKER_QUEUES: JSON.stringify({ 'site-creation': { visibilityTimeoutSeconds: 30 } }),
+      INSTANCE_POLL_INTERVAL_MS: '100',
+      INSTANCE_CONVERGENCE_TIMEOUT_MS: '120000',
+      INSTANCE_WORKFLOW_TIMEOUT_MS: '120000',
+    });
+    const tenant = await fx.seedTenant();
+    const built = buildInstance({ tenantId: tenant.tenantId, status: 'PENDING_PROVISIONING' });
+    instance = buildInstance({
+      ...built,
+      resources: { ...built.resources, listenerArn: cloud.environments.DEV.listenerArn },
+    });
+    await instances.create(instance);
+    expect(await provision(instance)).toMatchObject({ status: 'COMPLETED' });
+    instance = (await instances.get(instance.tenantId, 'DEV'))!;
+  }, 15 * 60_000);
+  afterAll(async () => {
+    await fx?.close();
+    await cloud?.stop();
+  });
+
+  it('creates the network site with the template and the plugin, routes its host and activates it, once', async () => {
+    const template = await seedTemplate();
+    const plugin = await seedPlugin();
+    const site = siteOn(instance, { templateId: template.templateId });
+    await sites.create(site, 5);
+    const host = new URL(site.siteUrl).hostname;
+
+    const done = await create(site, { templateId: template.templateId, plugins: [plugin.pluginId] });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      result: { siteId: site.siteId, siteUrl: site.siteUrl },
+    });
+    const active = (await sites.get(site.tenantId, site.siteId))!;
+    expect(active).toMatchObject({ status: 'ACTIVE', lastError: null });
+    expect(active.wpSiteId).toEqual(expect.any(Number));
+    expect(done.result).toMatchObject({ wpSiteId: active.wpSiteId });
+
+    // The host reaches the instance through the ALB and the site's front page is the template's home page.
+    const home = await eventually(async () => {
+      const answer = await visit(albUrl, host);
+      return answer.status === 200 ? answer : undefined;
+    }, 30_000);
+    expect(home.body).toContain('Welcome to the site-creation fixture.');
+    expect((await visit(albUrl, host, '/?pagename=about')).body).toContain('About the fixture.');
+
+    const activePlugins = await cloud.cloud.mariadb!.query(
+      `SELECT option_value FROM wp_${active.wpSiteId}_options WHERE option_name = 'active_plugins'`,
+      `${instance.slug}_dev_db`,
+    );
+    expect(activePlugins).toContain(`${SETTINGS_PLUGIN}.php`);
+    expect(await installed.get(site.siteId, plugin.pluginId)).toMatchObject({
+      pluginFile: SETTINGS_PLUGIN,
+      installedVersion: '1.0.0',
+      isActive: true,
+    });
+    expect((await templates.get(template.templateId))!.usageCount).toBe(1);
+    expect((await catalogue.get(plugin.pluginId))!.installCount).toBe(1);
+    expect(await blogsAt(host)).toEqual([String(active.wpSiteId)]);
+
+    // Delivered again without its checkpoints (a new operation for the same site): nothing is duplicated.
+    const again = await create(site, { templateId: template.templateId, plugins: [plugin.pluginId] });
+    expect(again).toMatchObject({ error: null, status: 'COMPLETED', result: { wpSiteId: active.wpSiteId } });
+    expect(await blogsAt(host)).toEqual([String(active.wpSiteId)]);
+    expect((await templates.get(template.templateId))!.usageCount).toBe(1);
+    expect((await catalogue.get(plugin.pluginId))!.installCount).toBe(1);
+    expect((await sites.get(site.tenantId, site.siteId))!).toMatchObject({
+      status: 'ACTIVE',
+      wpSiteId: active.wpSiteId,
+    });
+  });
+
+  it('retries while WordPress is unreachable, then leaves the site FAILED with the error', async () => {
+    const tenant = await fx.seedTenant();
+    const unreachable = buildInstance({ tenantId: tenant.tenantId, environment: 'SIT', status: 'ACTIVE' });
+    await instances.create(unreachable);
+    const secrets = join(
+      cloud.dataDir,
+      'secrets',
+      'instances',
+      'sit',
+      unreachable.slug,
+      INSTANCE_SECRETS_FILE,
+    );
+    await mkdir(dirname(secrets), { recursive: true });
+    await writeFile(secrets, JSON.stringify({ agentSecret: 'b'.repeat(64) }), { mode: 0o600 });
+    const site = siteOn(unreachable);
+    await sites.create(site, 5);
+
+    const failed = await create(site);
+    expect(failed).toMatchObject({ status: 'FAILED', error: { code: 'WORDPRESS_UNREACHABLE' } });
+    expect(failed.attempts).toBeGreaterThan(1);
+    expect(await sites.get(site.tenantId, site.siteId)).toMatchObject({
+      status: 'FAILED',
+      wpSiteId: null,
+      lastError: { code: 'WORDPRESS_UNREACHABLE', operationId: failed.operationId },
+    });
+  });
+});
