@@ -1,48 +1,29 @@
-import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CataloguePluginDao, TemplateDao, type Template } from '@bbws/data-access-catalogue';
-import { InstanceDao, type Instance } from '@bbws/data-access-instances';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { CataloguePluginDao, TemplateDao } from '@bbws/data-access-catalogue';
+import { InstanceDao, instanceKeys, RulePriorityDao, type Instance } from '@bbws/data-access-instances';
+import { createComputeAdapter } from '@bbws/integrations-compute';
 import { InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
 import { S3ArtifactStore } from '@bbws/integrations-artifacts';
 import { INSTANCE_SECRETS_FILE } from '@bbws/integrations-local-runtime';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
-import {
-  buildCataloguePlugin,
-  buildPluginVersion,
-  buildSite,
-  testDynamoContext,
-  uniqueSubdomain,
-} from '@bbws/testing-factories';
+import { buildSite, testDynamoContext, uniqueSubdomain } from '@bbws/testing-factories';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
+import { SETTINGS_PLUGIN } from '@bbws/testing-wordpress-fixtures';
 import {
-  buildFixtureTheme,
-  buildSettingsPlugin,
-  FIXTURE_THEME,
-  SETTINGS_PLUGIN,
-  type FixturePackage,
-} from '@bbws/testing-wordpress-fixtures';
+  seedSettingsPlugin,
+  seedTemplate,
+  TEMPLATE_ABOUT_TEXT,
+  TEMPLATE_HOME_TEXT,
+  visit,
+} from './site-creation.seed';
+import { SiteHostRouter } from '../src/sites/site-host.router';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(300_000);
-
-/** GET through the ALB with the site's host (node:http: fetch cannot set Host). */
-function visit(albUrl: string, host: string, path = '/'): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(new URL(path, albUrl), { headers: { host } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      response.on('error', reject);
-    });
-    outgoing.on('error', reject);
-    outgoing.end();
-  });
-}
 
 /** Creation on a real instance of the local cloud: network site, template, plugin, ALB route, ACTIVE. */
 describe('workers: site creation on a real WordPress instance (local cloud)', () => {
@@ -116,57 +97,6 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     return finished(operation.operationId);
   }
 
-  async function upload(prefix: string, pkg: FixturePackage) {
-    const key = `packages/${prefix}/${pkg.sha256}.zip`;
-    await artifacts.put(key, pkg.bytes);
-    return { key, sha256: pkg.sha256, size: pkg.bytes.length };
-  }
-
-  async function seedTemplate(): Promise<Template> {
-    const now = new Date().toISOString();
-    const template: Template = {
-      templateId: newId('tpl'),
-      name: `Fixture ${newId('evt').slice(4, 12)}`,
-      description: 'Two pages on the fixture theme',
-      category: 'BUSINESS',
-      templateVersion: '1.0.0',
-      status: 'PUBLISHED',
-      theme: { slug: FIXTURE_THEME, packageArtifact: await upload('themes/fixture', buildFixtureTheme()) },
-      plugins: [],
-      options: { show_on_front: 'page', page_on_front: 'home', blogdescription: 'Built by the worker' },
-      pages: [
-        {
-          slug: 'home',
-          title: 'Home',
-          content: '<!-- wp:paragraph --><p>Welcome to the site-creation fixture.</p><!-- /wp:paragraph -->',
-        },
-        { slug: 'about', title: 'About us', content: '<p>About the fixture.</p>' },
-      ],
-      screenshots: [],
-      demoUrl: null,
-      minWordPressVersion: '6.0',
-      usageCount: 0,
-      clonedFromTemplateId: null,
-      publishedAt: now,
-      createdAt: now,
-      createdBy: 'usr-admin',
-      updatedAt: now,
-      version: 1,
-    };
-    await templates.create(template);
-    return template;
-  }
-
-  async function seedPlugin() {
-    const pkg = buildSettingsPlugin('1.0.0');
-    const plugin = buildCataloguePlugin({
-      pluginFile: SETTINGS_PLUGIN,
-      versions: [buildPluginVersion('1.0.0', { packageArtifact: await upload('plugins/fixture', pkg) })],
-    });
-    await catalogue.create(plugin);
-    return plugin;
-  }
-
   function siteOn(target: Instance, overrides: Partial<Site> = {}): Site {
     const subdomain = uniqueSubdomain();
     const port = new URL(albUrl).port;
@@ -189,6 +119,13 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     )
       .split('\n')
       .filter((line) => /^\d+$/.test(line.trim()));
+
+  const priorityGuard = async (priority: number) =>
+    (
+      await db.client.send(
+        new GetCommand({ TableName: db.tables.instances, Key: instanceKeys.priorityGuard('DEV', priority) }),
+      )
+    ).Item;
 
   beforeAll(async () => {
     cloud = await startTestLocalCloud();
@@ -223,8 +160,8 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
   });
 
   it('creates the network site with the template and the plugin, routes its host and activates it, once', async () => {
-    const template = await seedTemplate();
-    const plugin = await seedPlugin();
+    const template = await seedTemplate(templates, artifacts);
+    const plugin = await seedSettingsPlugin(catalogue, artifacts);
     const site = siteOn(instance, { templateId: template.templateId });
     await sites.create(site, 5);
     const host = new URL(site.siteUrl).hostname;
@@ -244,8 +181,8 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
       const answer = await visit(albUrl, host);
       return answer.status === 200 ? answer : undefined;
     }, 30_000);
-    expect(home.body).toContain('Welcome to the site-creation fixture.');
-    expect((await visit(albUrl, host, '/?pagename=about')).body).toContain('About the fixture.');
+    expect(home.body).toContain(TEMPLATE_HOME_TEXT);
+    expect((await visit(albUrl, host, '/?pagename=about')).body).toContain(TEMPLATE_ABOUT_TEXT);
 
     const activePlugins = await cloud.cloud.mariadb!.query(
       `SELECT option_value FROM wp_${active.wpSiteId}_options WHERE option_name = 'active_plugins'`,
@@ -260,17 +197,41 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     expect((await templates.get(template.templateId))!.usageCount).toBe(1);
     expect((await catalogue.get(plugin.pluginId))!.installCount).toBe(1);
     expect(await blogsAt(host)).toEqual([String(active.wpSiteId)]);
+    // The first site host joins the instance's own listener rule.
+    expect(done.steps.find((step) => step.name === 'route-host')?.output).toMatchObject({
+      action: 'modified',
+      ruleArn: instance.resources.listenerRuleArn,
+    });
 
     // Delivered again without its checkpoints (a new operation for the same site): nothing is duplicated.
     const again = await create(site, { templateId: template.templateId, plugins: [plugin.pluginId] });
     expect(again).toMatchObject({ error: null, status: 'COMPLETED', result: { wpSiteId: active.wpSiteId } });
     expect(await blogsAt(host)).toEqual([String(active.wpSiteId)]);
+    expect(again.steps.find((step) => step.name === 'route-host')?.output).toMatchObject({ action: 'none' });
     expect((await templates.get(template.templateId))!.usageCount).toBe(1);
     expect((await catalogue.get(plugin.pluginId))!.installCount).toBe(1);
     expect((await sites.get(site.tenantId, site.siteId))!).toMatchObject({
       status: 'ACTIVE',
       wpSiteId: active.wpSiteId,
     });
+  });
+
+  it("routes hosts past the instance's full rule through a new rule whose priority is reserved", async () => {
+    const router = new SiteHostRouter(createComputeAdapter(cloud.compute), new RulePriorityDao(db));
+    const changes = [];
+    for (let i = 0; i < 5; i++) {
+      changes.push(await router.route(instance, `${uniqueSubdomain()}.dev.localhost`));
+    }
+    const created = changes.filter((change) => change.action === 'created');
+    expect(created).toHaveLength(1);
+    expect(
+      changes.slice(0, changes.indexOf(created[0])).every((change) => change.action === 'modified'),
+    ).toBe(true);
+    expect(await priorityGuard(created[0].priority!)).toMatchObject({
+      entityType: 'PRIORITY_GUARD',
+      instanceId: instance.instanceId,
+    });
+    expect(created[0].priority).not.toBe(instance.resources.listenerRulePriority);
   });
 
   it('retries while WordPress is unreachable, then leaves the site FAILED with the error', async () => {

@@ -84,14 +84,19 @@ export class SiteCreationService {
       const change = await this.deps.router.route(target.instance, target.host);
       return { action: change.action, ruleArn: change.ruleArn ?? null, priority: change.priority ?? null };
     });
+    // An earlier attempt that started this step may have activated the site without announcing it.
+    const resumed = context.steps.some((step) => step.name === 'activate' && step.status === 'IN_PROGRESS');
     await context.step('activate', async () => {
       const current = await site();
-      if (current.status === 'ACTIVE') return;
-      const active = await this.deps.sites.change(current, {
-        expectedVersion: current.version,
-        expectedStatuses: ['PROVISIONING'],
-        changes: { status: 'ACTIVE', lastError: null },
-      });
+      if (current.status === 'ACTIVE' && !resumed) return;
+      const active =
+        current.status === 'ACTIVE'
+          ? current
+          : await this.deps.sites.change(current, {
+              expectedVersion: current.version,
+              expectedStatuses: ['PROVISIONING'],
+              changes: { status: 'ACTIVE', lastError: null },
+            });
       await this.deps.events.publish({
         tenantId: active.tenantId,
         type: 'site.created',

@@ -23,20 +23,21 @@ export class SiteHostRouter {
     }
     const owner = { tenantId: instance.tenantId, instanceId: instance.instanceId };
     const reserved: number[] = [];
-    const change = await this.compute.addSiteHost(
-      { environment: instance.environment, listenerArn, targetGroupArn, host },
-      async () => {
-        const priority = await this.priorities.reserve(instance.environment, owner);
-        reserved.push(priority);
-        return priority;
-      },
-    );
-    const kept = change.action === 'created' ? change.priority : undefined;
-    await Promise.all(
-      reserved
-        .filter((priority) => priority !== kept)
-        .map((priority) => this.priorities.release(instance.environment, priority)),
-    );
-    return change;
+    let kept: number | undefined;
+    try {
+      const change = await this.compute.addSiteHost(
+        { environment: instance.environment, listenerArn, targetGroupArn, host },
+        async () => {
+          const priority = await this.priorities.reserve(instance.environment, owner);
+          reserved.push(priority);
+          return priority;
+        },
+      );
+      if (change.action === 'created') kept = change.priority;
+      return change;
+    } finally {
+      const unused = reserved.filter((priority) => priority !== kept);
+      await Promise.all(unused.map((priority) => this.priorities.release(instance.environment, priority)));
+    }
   }
 }
