@@ -21,7 +21,7 @@ import {
   visit,
 } from './site-creation.seed';
 import { SiteHostRouter } from '../src/sites/site-host.router';
-import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { startReceiver, startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(300_000);
 
@@ -132,7 +132,7 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     albUrl = cloud.cloud.endpoints.alb;
     const albPort = Number(new URL(albUrl).port);
     fx = await startWorkersApp({
-      WORKERS: 'instance-provision,site-creation',
+      WORKERS: 'instance-provision,site-creation,webhooks',
       ...cloud.env,
       // The agent is reached through the ALB; SIT points at a closed port (WordPress unreachable).
       HOSTING_ENVIRONMENTS: JSON.stringify({
@@ -165,6 +165,9 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     const site = siteOn(instance, { templateId: template.templateId });
     await sites.create(site, 5);
     const host = new URL(site.siteUrl).hostname;
+    const receiver = await startReceiver();
+    await fx.seedWebhook(site.tenantId, receiver.url, ['site.created']);
+    const announced = () => receiver.requests.filter((received) => received.body.includes(site.siteId));
 
     const done = await create(site, { templateId: template.templateId, plugins: [plugin.pluginId] });
     expect(done).toMatchObject({
@@ -197,6 +200,13 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     expect((await templates.get(template.templateId))!.usageCount).toBe(1);
     expect((await catalogue.get(plugin.pluginId))!.installCount).toBe(1);
     expect(await blogsAt(host)).toEqual([String(active.wpSiteId)]);
+    // `site.created` reaches the tenant's webhook.
+    const [event] = await eventually(async () => (announced().length > 0 ? announced() : undefined), 30_000);
+    expect(JSON.parse(event.body)).toMatchObject({
+      type: 'site.created',
+      data: { siteId: site.siteId, siteUrl: site.siteUrl, status: 'ACTIVE' },
+    });
+
     // The first site host joins the instance's own listener rule.
     expect(done.steps.find((step) => step.name === 'route-host')?.output).toMatchObject({
       action: 'modified',
@@ -214,6 +224,9 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
       status: 'ACTIVE',
       wpSiteId: active.wpSiteId,
     });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // time for a second event to be delivered
+    expect(announced()).toHaveLength(1);
+    await receiver.close();
   });
 
   it("routes hosts past the instance's full rule through a new rule whose priority is reserved", async () => {
