@@ -36,10 +36,10 @@ interface Target {
 
 /**
  * SITE_CREATION on `bbws-wp-site-creation`: the network site (created once: its blog id is recorded on
- * the site before the step completes), the template (pages, options, theme, its plugins; usageCount
- * +1 when its pages are first created on the site), the requested plugins (installCount +1 once each), the host routed to the instance, then
- * the site ACTIVE and `site.created`. Every step is a checkpoint: a redelivery resumes after the last
- * completed one.
+ * the site before the step completes), the template (pages, options, theme, its plugins; usageCount +1
+ * when its pages are first created on the site), the requested plugins (installCount +1 once each),
+ * the host routed to the instance, then the site ACTIVE and `site.created`. Every step is a
+ * checkpoint: a redelivery resumes after the last completed one.
  */
 export class SiteCreationService {
   constructor(private readonly deps: SiteCreationDeps) {}

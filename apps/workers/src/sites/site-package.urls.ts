@@ -1,4 +1,4 @@
-import type { CataloguePlugin, PackageArtifact } from '@bbws/data-access-catalogue';
+import type { PackageArtifact } from '@bbws/data-access-catalogue';
 import type { ArtifactStore } from '@bbws/integrations-artifacts';
 import type { PluginPackage } from '@bbws/integrations-wordpress-client';
 
@@ -12,11 +12,5 @@ export class SitePackageUrls {
   async of(artifact: PackageArtifact): Promise<PluginPackage> {
     const { url } = await this.artifacts.presignGet(artifact.key, { expiresInSeconds: PACKAGE_URL_SECONDS });
     return { packageUrl: url, sha256: artifact.sha256 };
-  }
-
-  /** The package of the plugin's latest catalogue version, or null when it has none. */
-  async latestOf(plugin: CataloguePlugin): Promise<PluginPackage | null> {
-    const latest = plugin.versions.find((candidate) => candidate.version === plugin.latestVersion);
-    return latest ? this.of(latest.packageArtifact) : null;
   }
 }
