@@ -43,7 +43,7 @@ const testOnlyCycles = [
   ...['data-access-tenants', 'data-access-memberships', 'platform-auth'].map((lib) => ['testing-factories', lib]),
   ['testing-operation-factories', 'data-access-operations'],
   ['testing-factories', 'data-access-catalogue'],
-  ['testing-factories', 'data-access-sites'],
+  ['testing-sites', 'data-access-sites'],
   ...['integrations-compute', 'data-access-instances'].map((lib) => ['testing-instances', lib]),
   ['testing-compute', 'integrations-compute'],
   ['testing-gitops', 'integrations-local-gitops'],

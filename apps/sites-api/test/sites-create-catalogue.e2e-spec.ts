@@ -1,4 +1,5 @@
-import { buildPluginVersion, buildVulnerability, uniqueSubdomain } from '@bbws/testing-factories';
+import { buildPluginVersion, buildVulnerability } from '@bbws/testing-factories';
+import { uniqueSubdomain } from '@bbws/testing-sites';
 import { SitesFixture } from './sites-api.fixture';
 
 describe('POST /v1.0/tenants/:tenantId/sites with a template and plugins from the catalogues', () => {

@@ -1,4 +1,4 @@
-import { uniqueSubdomain } from '@bbws/testing-factories';
+import { uniqueSubdomain } from '@bbws/testing-sites';
 import { SitesFixture } from './sites-api.fixture';
 
 describe('POST /v1.0/tenants/:tenantId/sites', () => {

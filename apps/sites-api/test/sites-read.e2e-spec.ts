@@ -1,4 +1,4 @@
-import { buildSite, uniqueSubdomain } from '@bbws/testing-factories';
+import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { SitesFixture } from './sites-api.fixture';
 
 describe('reading sites: list, get, status, and who may see them', () => {

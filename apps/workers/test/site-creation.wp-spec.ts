@@ -10,7 +10,8 @@ import { INSTANCE_SECRETS_FILE } from '@bbws/integrations-local-runtime';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
-import { buildSite, testDynamoContext, uniqueSubdomain } from '@bbws/testing-factories';
+import { testDynamoContext } from '@bbws/testing-factories';
+import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
 import { SETTINGS_PLUGIN } from '@bbws/testing-wordpress-fixtures';
 import {

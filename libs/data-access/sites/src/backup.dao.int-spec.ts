@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, ItemMissingError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-factories';
-import { buildBackup } from '@bbws/testing-factories';
+import { buildBackup } from '@bbws/testing-sites';
 import { BackupDao } from './backup.dao';
 import type { Backup, BackupStatus } from './site.entity';
 import { BackupFinishedError } from './site.errors';

@@ -2,7 +2,7 @@ import { ItemMissingError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { OperationDao } from '@bbws/data-access-operations';
 import { buildOperation, testDynamoContext } from '@bbws/testing-factories';
-import { buildBackup, buildInstalledPlugin } from '@bbws/testing-factories';
+import { buildBackup, buildInstalledPlugin } from '@bbws/testing-sites';
 import { BackupDao } from './backup.dao';
 import { InstalledPluginDao } from './installed-plugin.dao';
 import { PluginAlreadyInstalledError } from './site.errors';

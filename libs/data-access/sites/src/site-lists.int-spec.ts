@@ -1,7 +1,7 @@
 import { ValidationError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-factories';
-import { buildSite } from '@bbws/testing-factories';
+import { buildSite } from '@bbws/testing-sites';
 import { SiteDao } from './site.dao';
 
 const db = testDynamoContext();

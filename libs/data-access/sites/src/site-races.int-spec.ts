@@ -1,6 +1,6 @@
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-factories';
-import { buildSite } from '@bbws/testing-factories';
+import { buildSite } from '@bbws/testing-sites';
 import { SiteDao } from './site.dao';
 import { QuotaExceededError, SubdomainTakenError } from './site.errors';
 

@@ -3,7 +3,7 @@ import { OperationDao } from '@bbws/data-access-operations';
 import { AlreadyExistsError, ItemMissingError, VersionConflictError } from '@bbws/shared-errors';
 import { newId } from '@bbws/shared-util';
 import { buildOperation, testDynamoContext } from '@bbws/testing-factories';
-import { buildSite } from '@bbws/testing-factories';
+import { buildSite } from '@bbws/testing-sites';
 import { SiteDao } from './site.dao';
 import { QuotaExceededError, SiteStatusChangedError, SubdomainTakenError } from './site.errors';
 import { siteKeys } from './site.keys';

@@ -129,7 +129,9 @@ describe('operations runtime (local SQS + DynamoDB Local)', () => {
       receives += 1;
       throw new UpstreamError('The instance does not answer', { retryable: true });
     });
-    fx.worker('worker-a').start();
+    // Counting receives exactly needs no redelivery of an attempt that is still running: a 2 s
+    // visibility can lapse on a loaded machine, so this worker keeps its messages longer.
+    fx.worker('worker-a', { visibilityTimeoutSeconds: 6 }).start();
     const operation = await fx.launch('poison');
     const failed = await eventually(async () => {
       const current = await fx.operations.get(operation.operationId);

@@ -13,4 +13,3 @@ export { TableProbe, type StoredAttributes } from './table-probe';
 export { TestClock } from './test-clock';
 export { isolatedDynamoContext, testDynamoContext } from './test-dynamo';
 export { buildCataloguePlugin, buildPluginVersion, buildVulnerability } from './catalogue.factories';
-export { buildBackup, buildInstalledPlugin, buildSite, uniqueSubdomain } from './site.factories';

@@ -1,0 +1,1 @@
+export { buildBackup, buildInstalledPlugin, buildSite, uniqueSubdomain } from './site.factories';
