@@ -99,7 +99,7 @@ export class InstanceActions {
       ifMatch: request.ifMatch,
       from,
       to,
-      refuse: () => refuseAction(instance.status, action),
+      refuse: (current) => refuseAction(current.status, action),
       contract,
       payload,
       correlationId: request.correlationId,

@@ -45,7 +45,7 @@ export class RetryInstance {
       from: RETRYABLE_STATUSES,
       to: to ?? 'PENDING_PROVISIONING',
       changes: { lastError: null },
-      refuse: () => refuseRetry(instance.status),
+      refuse: (current) => refuseRetry(current.status),
       contract: contract ?? MESSAGES.INSTANCE_PROVISION,
       payload: failed?.dispatch?.message.payload ?? {},
       correlationId: request.correlationId,
