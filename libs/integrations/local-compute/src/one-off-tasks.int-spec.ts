@@ -73,6 +73,15 @@ describe('LocalDataPlane: ECS RunTask / DescribeTasks (raw AWS JSON 1.1 protocol
     });
   const describeTask = async (taskArn: string) =>
     (await ecs('DescribeTasks', { cluster: 'dev-cluster', tasks: [taskArn] })).body.tasks[0];
+  /** Polls until `done` (the runner starts and stops tasks asynchronously; a loaded machine is slow), 10 s at most. */
+  const waitFor = async (done: () => boolean | Promise<boolean>) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  const taskReaching = async (taskArn: string, status: string) => {
+    await waitFor(async () => (await describeTask(taskArn)).lastStatus === status);
+    return describeTask(taskArn);
+  };
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'bbws-tasks-'));
@@ -111,15 +120,14 @@ describe('LocalDataPlane: ECS RunTask / DescribeTasks (raw AWS JSON 1.1 protocol
     });
     expect(typeof task.createdAt).toBe('number');
 
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await describeTask(task.taskArn)).toMatchObject({ lastStatus: 'RUNNING' });
+    expect(await taskReaching(task.taskArn, 'RUNNING')).toMatchObject({ lastStatus: 'RUNNING' });
+    await waitFor(() => runner.calls.length > 0);
     expect(runner.calls).toEqual([
       { command: ['bbws-archive'], environment: { SECRET_URL: 'https://s3/x' } },
     ]);
 
     runner.complete({ exitCode: 4, log: ['dump failed'] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const stopped = await describeTask(task.taskArn);
+    const stopped = await taskReaching(task.taskArn, 'STOPPED');
     expect(stopped).toMatchObject({
       lastStatus: 'STOPPED',
       desiredStatus: 'STOPPED',
@@ -128,7 +136,10 @@ describe('LocalDataPlane: ECS RunTask / DescribeTasks (raw AWS JSON 1.1 protocol
       containers: [{ name: 'wordpress', lastStatus: 'STOPPED', exitCode: 4 }],
     });
     // Kept in the state file (log included, environment values not).
-    const saved = await readFile(path.join(dataDir, 'compute-state.json'), 'utf8');
+    const stateFile = path.join(dataDir, 'compute-state.json');
+    const savedTask = async () => JSON.parse(await readFile(stateFile, 'utf8')).tasks[task.taskArn];
+    await waitFor(async () => (await savedTask())?.exitCode === 4);
+    const saved = await readFile(stateFile, 'utf8');
     expect(JSON.parse(saved).tasks[task.taskArn]).toMatchObject({ exitCode: 4, log: ['dump failed'] });
     expect(saved).not.toContain('https://s3/x');
   });
@@ -136,8 +147,7 @@ describe('LocalDataPlane: ECS RunTask / DescribeTasks (raw AWS JSON 1.1 protocol
   it('a runner that throws stops the task as failed to start, without an exit code', async () => {
     runner.throwOnRun(new Error('image has no bash'));
     const { taskArn } = (await runTask()).body.tasks[0];
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const stopped = await describeTask(taskArn);
+    const stopped = await taskReaching(taskArn, 'STOPPED');
     expect(stopped).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'TaskFailedToStart' });
     expect(stopped.stoppedReason).toContain('image has no bash');
     expect(stopped.containers[0].exitCode).toBeUndefined();
