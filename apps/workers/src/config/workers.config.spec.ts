@@ -13,6 +13,8 @@ describe('loadWorkersConfig', () => {
       'instance-lifecycle',
       'instance-deprovision',
       'site-creation',
+      'site-update',
+      'site-deletion',
       'instance-events',
       'webhooks',
       'sweeper',
@@ -113,7 +115,7 @@ describe('loadWorkersConfig', () => {
   );
 
   it.each([
-    ['an unknown worker', { WORKERS: 'tenant-events,site-update' }],
+    ['an unknown worker', { WORKERS: 'tenant-events,site-upgrade' }],
     ['no worker at all', { WORKERS: ' , ' }],
     ['WORKER_QUEUES that is not JSON', { WORKER_QUEUES: '{nope' }],
     ['an unknown queue setting', { WORKER_QUEUES: JSON.stringify({ webhooks: { threads: 3 } }) }],

@@ -158,6 +158,8 @@ const INSTANCE_WORKERS: readonly WorkerName[] = [
   'instance-events',
   'instance-reconciler',
   'site-creation',
+  'site-update',
+  'site-deletion',
 ];
 
 export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): WorkersConfig {

@@ -12,6 +12,9 @@ import { InstanceReconcilerModule } from '../instances/instance-reconciler.modul
 import { InstanceReconcilerTask } from '../instances/instance-reconciler.task';
 import { RuntimeEventsConsumer } from '../instances/runtime-events.consumer';
 import { RuntimeEventsModule } from '../instances/runtime-events.module';
+import { SITE_CLONE_HANDLERS } from '../site-clone/site-clone.module';
+import { SITE_DELETION_HANDLERS, SiteDeletionModule } from '../site-deletion/site-deletion.module';
+import { SITE_UPDATE_HANDLERS, SiteUpdateModule } from '../site-update/site-update.module';
 import { SiteCreationHandler } from '../sites/site-creation.handler';
 import { SiteCreationModule } from '../sites/site-creation.module';
 import { SweeperModule } from '../sweeper/sweeper.module';
@@ -74,7 +77,21 @@ export const WORKER_REGISTRY = [
     queue: 'site-creation',
     kind: 'operations',
     module: SiteCreationModule,
-    handlers: [SiteCreationHandler],
+    handlers: [SiteCreationHandler, ...SITE_CLONE_HANDLERS],
+  },
+  {
+    name: 'site-update',
+    queue: 'site-update',
+    kind: 'operations',
+    module: SiteUpdateModule,
+    handlers: SITE_UPDATE_HANDLERS,
+  },
+  {
+    name: 'site-deletion',
+    queue: 'site-deletion',
+    kind: 'operations',
+    module: SiteDeletionModule,
+    handlers: SITE_DELETION_HANDLERS,
   },
   {
     name: 'instance-events',

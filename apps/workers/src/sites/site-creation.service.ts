@@ -6,13 +6,12 @@ import type { OperationContext, OperationOutcome } from '@bbws/platform-operatio
 import type { EventPublisher } from '@bbws/platform-sqs';
 import type { SiteCreationPayload } from '@bbws/shared-contracts';
 import { NotFoundError, UpstreamError } from '@bbws/shared-errors';
-import type { InstanceAgentAccess } from '../instances/instance-agent-access.port';
+import { connectionOf, type InstanceAgentAccess } from '@bbws/integrations-instance-agents';
 import { SiteDomainTakenError, SiteInstanceNotReadyError, SiteMissingError } from './site-creation.errors';
 import type { SiteHostRouter } from './site-host.router';
 import type { SitePackageUrls } from './site-package.urls';
 import type { ResolvedPlugin, SitePlugins } from './site-plugins';
 import { siteTemplateOf } from './site-template.builder';
-import { connectionOf } from './site-wordpress.connection';
 
 export interface SiteCreationDeps {
   sites: Pick<SiteDao, 'get' | 'change'>;

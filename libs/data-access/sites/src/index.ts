@@ -23,6 +23,11 @@ export {
   SubdomainTakenError,
 } from './site.errors';
 export { SiteDao, type SiteListFilter } from './site.dao';
-export { applySiteChange, type SiteChange, type SiteChanges } from './site.writes';
+export {
+  applySiteChange,
+  type SiteChange,
+  type SiteChanges,
+  type SubdomainGuardRelease,
+} from './site.writes';
 export { InstalledPluginDao, type InstalledPluginChanges } from './installed-plugin.dao';
 export { BackupDao, type BackupResult } from './backup.dao';

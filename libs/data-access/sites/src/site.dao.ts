@@ -13,11 +13,19 @@ import { filledPage } from './filled-page';
 import type { Site, SiteStatus } from './site.entity';
 import { siteKeys } from './site.keys';
 import { fromSiteItem, type SiteCountItem, type SubdomainGuardItem } from './site.mapper';
-import { SiteWrites, applySiteChange, asExtraWrites, type SiteChange } from './site.writes';
+import {
+  SiteWrites,
+  applySiteChange,
+  asExtraWrites,
+  type SiteChange,
+  type SubdomainGuardRelease,
+} from './site.writes';
 
 export interface SiteListFilter {
   environment?: HostingEnvironment;
   status?: SiteStatus;
+  /** The sites of one promotion lineage share their subdomain across environments. */
+  subdomain?: string;
 }
 
 /**
@@ -42,6 +50,14 @@ export class SiteDao {
    */
   createWrites(site: Site, quota: number): ExtraWrites {
     return asExtraWrites(this.writes.create(site, quota));
+  }
+
+  /**
+   * A promotion's first target (same subdomain, next environment) for the launcher's transaction: the
+   * tenant must hold the subdomain's guard. Failures: SubdomainTakenError, QuotaExceededError.
+   */
+  createPromotionTargetWrites(site: Site, quota: number): ExtraWrites {
+    return asExtraWrites(this.writes.createPromotionTarget(site, quota));
   }
 
   /** Stores a new site on its own (no operation); same failures as {@link createWrites}. */
@@ -131,16 +147,27 @@ export class SiteDao {
     return applySiteChange(current, change, now);
   }
 
-  /** DELETED with the subdomain freed and the quota slot returned, all or nothing, for another store's transaction. */
-  markDeletedWrites(current: Site, expectedVersion: number): ExtraWrites {
-    return asExtraWrites(this.writes.markDeleted(current, expectedVersion, this.now()));
+  /**
+   * DELETED with the quota slot returned and the subdomain's guard released as `guard` says (default:
+   * freed), all or nothing, for another store's transaction.
+   */
+  markDeletedWrites(
+    current: Site,
+    expectedVersion: number,
+    guard: SubdomainGuardRelease = { release: true },
+  ): ExtraWrites {
+    return asExtraWrites(this.writes.markDeleted(current, expectedVersion, this.now(), guard));
   }
 
   /** {@link markDeletedWrites} on its own; returns the site as written. */
-  async markDeleted(current: Site, expectedVersion: number): Promise<Site> {
+  async markDeleted(
+    current: Site,
+    expectedVersion: number,
+    guard: SubdomainGuardRelease = { release: true },
+  ): Promise<Site> {
     const now = this.now();
     await new TransactionBuilder()
-      .addAll(this.writes.markDeleted(current, expectedVersion, now))
+      .addAll(this.writes.markDeleted(current, expectedVersion, now, guard))
       .commit(this.db.client);
     return { ...current, status: 'DELETED', updatedAt: now, version: expectedVersion + 1 };
   }
@@ -153,6 +180,11 @@ export class SiteDao {
       conditions.push('#environment = :environment');
       names['#environment'] = 'environment';
       values[':environment'] = filter.environment;
+    }
+    if (filter.subdomain) {
+      conditions.push('#subdomain = :subdomain');
+      names['#subdomain'] = 'subdomain';
+      values[':subdomain'] = filter.subdomain;
     }
     if (filter.status) {
       conditions.push('#status = :status');

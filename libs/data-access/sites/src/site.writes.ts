@@ -45,6 +45,13 @@ export type SiteChanges = Partial<
   >
 > & { status?: Exclude<SiteStatus, 'DELETED'>; configuration?: Partial<SiteConfiguration> };
 
+/**
+ * What a deleted site does with its subdomain's guard: frees it (`release`, the guard naming this site or
+ * gone), hands it to another live site of the same promotion lineage that keeps using the subdomain in
+ * another environment (`handOverTo`), or leaves it to the lineage site that holds it (`keep`).
+ */
+export type SubdomainGuardRelease = { release: true } | { handOverTo: string } | { keep: true };
+
 /** A conditional change: at `expectedVersion`, in one of `expectedStatuses` (default: any but DELETED). */
 export interface SiteChange {
   expectedVersion: number;
@@ -73,40 +80,65 @@ export class SiteWrites {
     return [
       [putNew(this.table, toSiteItem(site)), () => new AlreadyExistsError('SITE', site.siteId)],
       [putNew(this.table, toSubdomainGuardItem(site)), () => new SubdomainTakenError(site.subdomain)],
+      this.countSlot(site, quota),
+    ];
+  }
+
+  /**
+   * A promotion's target site in the next environment: it shares the subdomain of the site it was
+   * promoted from, so instead of a new guard the tenant must hold that subdomain's guard already.
+   */
+  createPromotionTarget(site: Site, quota: number): TransactionEntry[] {
+    return [
+      [putNew(this.table, toSiteItem(site)), () => new AlreadyExistsError('SITE', site.siteId)],
       [
         {
-          Update: {
+          ConditionCheck: {
             TableName: this.table,
-            Key: siteKeys.siteCount(site.tenantId, site.environment),
-            UpdateExpression:
-              'SET #type = :type, #schema = :schema, #tenant = :tenant, #env = :env, ' +
-              '#created = if_not_exists(#created, :now), #updated = :now ADD #count :one',
-            ConditionExpression: '(attribute_not_exists(#count) AND :zero < :quota) OR #count < :quota',
-            ExpressionAttributeNames: {
-              '#type': 'entityType',
-              '#schema': 'schemaVersion',
-              '#tenant': 'tenantId',
-              '#env': 'environment',
-              '#created': 'createdAt',
-              '#updated': 'updatedAt',
-              '#count': 'count',
-            },
-            ExpressionAttributeValues: {
-              ':type': 'SITE_COUNT' satisfies SiteCountItem['entityType'],
-              ':schema': 1,
-              ':tenant': site.tenantId,
-              ':env': site.environment,
-              ':now': site.createdAt,
-              ':one': 1,
-              ':zero': 0,
-              ':quota': quota,
-            },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            Key: siteKeys.subdomainGuard(site.subdomain),
+            ConditionExpression: 'tenantId = :tenantId',
+            ExpressionAttributeValues: { ':tenantId': site.tenantId },
           },
         },
-        (old) =>
-          new QuotaExceededError(site.environment, quota, old ? readItem<SiteCountItem>(old).count : 0),
+        () => new SubdomainTakenError(site.subdomain),
       ],
+      this.countSlot(site, quota),
+    ];
+  }
+
+  private countSlot(site: Site, quota: number): TransactionEntry {
+    return [
+      {
+        Update: {
+          TableName: this.table,
+          Key: siteKeys.siteCount(site.tenantId, site.environment),
+          UpdateExpression:
+            'SET #type = :type, #schema = :schema, #tenant = :tenant, #env = :env, ' +
+            '#created = if_not_exists(#created, :now), #updated = :now ADD #count :one',
+          ConditionExpression: '(attribute_not_exists(#count) AND :zero < :quota) OR #count < :quota',
+          ExpressionAttributeNames: {
+            '#type': 'entityType',
+            '#schema': 'schemaVersion',
+            '#tenant': 'tenantId',
+            '#env': 'environment',
+            '#created': 'createdAt',
+            '#updated': 'updatedAt',
+            '#count': 'count',
+          },
+          ExpressionAttributeValues: {
+            ':type': 'SITE_COUNT' satisfies SiteCountItem['entityType'],
+            ':schema': 1,
+            ':tenant': site.tenantId,
+            ':env': site.environment,
+            ':now': site.createdAt,
+            ':one': 1,
+            ':zero': 0,
+            ':quota': quota,
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      (old) => new QuotaExceededError(site.environment, quota, old ? readItem<SiteCountItem>(old).count : 0),
     ];
   }
 
@@ -126,7 +158,12 @@ export class SiteWrites {
    * DELETED (terminal; the record is kept), the subdomain freed and the tenant-environment count
    * decremented. The count cannot go below 0: a site that is not DELETED was counted when created.
    */
-  markDeleted(current: Site, expectedVersion: number, now: string): TransactionEntry[] {
+  markDeleted(
+    current: Site,
+    expectedVersion: number,
+    now: string,
+    guard: SubdomainGuardRelease = { release: true },
+  ): TransactionEntry[] {
     const deleted = { ...current, status: 'DELETED' as const, updatedAt: now };
     return [
       this.update(current, expectedVersion, SITE_LIVE_STATUSES, {
@@ -134,17 +171,7 @@ export class SiteWrites {
         ...siteIndexAttributes(deleted),
         updatedAt: now,
       }),
-      [
-        {
-          Delete: {
-            TableName: this.table,
-            Key: siteKeys.subdomainGuard(current.subdomain),
-            ConditionExpression: 'attribute_not_exists(PK) OR siteId = :siteId',
-            ExpressionAttributeValues: { ':siteId': current.siteId },
-          },
-        },
-        () => new ConcurrentChangeError(),
-      ],
+      ...this.guardRelease(current, now, guard),
       [
         {
           Update: {
@@ -154,6 +181,39 @@ export class SiteWrites {
             ConditionExpression: '#count > :zero',
             ExpressionAttributeNames: { '#count': 'count', '#updated': 'updatedAt' },
             ExpressionAttributeValues: { ':now': now, ':minusOne': -1, ':zero': 0 },
+          },
+        },
+        () => new ConcurrentChangeError(),
+      ],
+    ];
+  }
+
+  private guardRelease(current: Site, now: string, guard: SubdomainGuardRelease): TransactionEntry[] {
+    if ('keep' in guard) return [];
+    const key = siteKeys.subdomainGuard(current.subdomain);
+    if ('handOverTo' in guard)
+      return [
+        [
+          {
+            Update: {
+              TableName: this.table,
+              Key: key,
+              UpdateExpression: 'SET siteId = :to, updatedAt = :now',
+              ConditionExpression: 'siteId = :siteId',
+              ExpressionAttributeValues: { ':to': guard.handOverTo, ':siteId': current.siteId, ':now': now },
+            },
+          },
+          () => new ConcurrentChangeError(),
+        ],
+      ];
+    return [
+      [
+        {
+          Delete: {
+            TableName: this.table,
+            Key: key,
+            ConditionExpression: 'attribute_not_exists(PK) OR siteId = :siteId',
+            ExpressionAttributeValues: { ':siteId': current.siteId },
           },
         },
         () => new ConcurrentChangeError(),

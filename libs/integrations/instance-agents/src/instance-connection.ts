@@ -1,11 +1,10 @@
-import type { Instance } from '@bbws/data-access-instances';
 import type { WordPressConnection } from '@bbws/integrations-wordpress-client';
-import type { InstanceAgentAccess } from '../instances/instance-agent-access.port';
+import type { InstanceAgentAccess, InstanceAgentTarget } from './instance-agent-access.port';
 
 /** The WordPress client's connection to an instance's network, through its platform agent. */
 export async function connectionOf(
   access: InstanceAgentAccess,
-  instance: Instance,
+  instance: InstanceAgentTarget & { tenantId: string },
 ): Promise<WordPressConnection> {
   const agent = await access.agentOf(instance);
   return {
