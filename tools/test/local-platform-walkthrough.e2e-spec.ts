@@ -131,7 +131,7 @@ describe('local platform: the README walk through npm start', () => {
 
   it('seeds the catalogue on the fresh data directory: templates, plugins whose packages match their sha256, the vulnerable version flagged; npm run seed then changes nothing', async () => {
     expect(output).toMatch(
-      /^catalogue seed: 4 plugins created, 5 plugin versions added, .*3 templates published$/m,
+      /^catalogue seed: 4 plugins created, 6 plugin versions added, .*3 templates published$/m,
     );
     const admin = token('--seed');
     const alice = token('--email', 'alice@example.com', '--name', 'Alice');
@@ -167,7 +167,7 @@ describe('local platform: the README walk through npm start', () => {
         );
       }
     }
-    expect(downloads).toBe(5);
+    expect(downloads).toBe(6);
 
     const reseed = spawnSync(
       process.execPath,

@@ -46,6 +46,7 @@ describe('catalogue seed (npm run seed, npm start on a fresh data directory)', (
         'bbws-fixture-settings@2.0.0',
         'bbws-fixture-conflicting@1.0.0',
         'bbws-meta-description@1.2.0',
+        'bbws-meta-description@1.3.0',
       ],
       conflictsSet: ['bbws-fixture-conflicting'],
       vulnerabilitiesChanged: ['bbws-fixture-settings@1.0.0'],
@@ -53,7 +54,7 @@ describe('catalogue seed (npm run seed, npm start on a fresh data directory)', (
       templatesPublished: ['Harbour Business', 'Field Notes Blog', 'Studio Portfolio'],
     });
     expect(describeSeed(first)).toBe(
-      'catalogue seed: 4 plugins created, 5 plugin versions added, 1 conflict set, 1 plugin version with vulnerabilities updated, 3 templates created, 3 templates published',
+      'catalogue seed: 4 plugins created, 6 plugin versions added, 1 conflict set, 1 plugin version with vulnerabilities updated, 3 templates created, 3 templates published',
     );
   });
 
