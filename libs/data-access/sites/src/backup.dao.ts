@@ -1,10 +1,12 @@
 import {
   TransactionBuilder,
   deleteKey,
+  extraWrites,
   getItem,
   putNew,
   readItem,
   type DynamoContext,
+  type ExtraWrites,
   type StoredItem,
   type TransactionEntry,
 } from '@bbws/data-access-dynamo';
@@ -45,6 +47,17 @@ export class BackupDao {
       .add(putNew(this.table, toBackupItem(backup)), exists)
       .add(putNew(this.table, toBackupPointerItem(backup)), exists)
       .commit(this.db.client);
+  }
+
+  /**
+   * The new backup (normally IN_PROGRESS, naming its BACKUP operation) with its pointer, for the operation
+   * launcher's transaction; AlreadyExistsError when the id is taken.
+   */
+  createWrites(backup: Backup): ExtraWrites {
+    return extraWrites(
+      [putNew(this.table, toBackupItem(backup)), putNew(this.table, toBackupPointerItem(backup))],
+      () => new AlreadyExistsError('BACKUP', backup.backupId),
+    );
   }
 
   async get(siteId: string, backupId: string): Promise<Backup | null> {

@@ -28,6 +28,8 @@ export interface LaunchRequest<P extends object> {
   extra?: ExtraWrites;
   /** A non-terminal operation older than this is failed by the sweeper. Default 24 h. */
   maxDurationMs?: number;
+  /** The id to give the operation when `extra` must name it (e.g. a backup's operationId); default a new one. */
+  operationId?: string;
 }
 
 const DEFAULT_MAX_DURATION_MS = 24 * 3600_000;
@@ -48,7 +50,7 @@ export class OperationLauncher {
   async launch<P extends object>(request: LaunchRequest<P>): Promise<Operation> {
     const now = this.clock.now();
     const nowIso = now.toISOString();
-    const operationId = newId('op');
+    const operationId = request.operationId ?? newId('op');
     const message = buildMessage(
       request.contract,
       {
