@@ -3,9 +3,61 @@
  * Plugins: install and update from a package URL (sha256 verified before the upgrader sees the file),
  * per-site activation honouring "Conflicts With" plugin headers, and a guard against deleting a plugin
  * that some site still uses. Plugin ids are "folder/main-file" without ".php", as in core's REST API.
+ *
+ * A plugin's platform configuration (POST /sites/{blogId}/plugins/{plugin}/config {configuration: {...}})
+ * is kept per site as JSON text in the option `bbws_plugin_config_{folder}` (a single-file plugin: its file
+ * name without .php; not autoloaded): the plugin
+ * reads it with json_decode( get_option( 'bbws_plugin_config_{folder}' ), true ). A plugin update does not
+ * touch it, and deleting the plugin's files does not either (the site keeps it until the site goes).
  */
 
 defined( 'ABSPATH' ) || exit;
+
+const BBWS_PLUGIN_CONFIG_OPTION_PREFIX = 'bbws_plugin_config_';
+const BBWS_PLUGIN_CONFIG_MAX_BYTES     = 16384;
+
+add_action( 'rest_api_init', 'bbws_register_plugin_config_route' );
+
+function bbws_register_plugin_config_route(): void {
+	register_rest_route(
+		BBWS_AGENT_NAMESPACE,
+		'/sites/(?P<blogId>\d+)/plugins/(?P<plugin>[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?)/config',
+		array(
+			'methods'             => 'POST',
+			'callback'            => bbws_route( 'bbws_set_plugin_config' ),
+			'permission_callback' => 'bbws_authenticate',
+		)
+	);
+}
+
+/** Stores {configuration} (a JSON object of at most 16 KiB) as the site's configuration of the plugin. */
+function bbws_set_plugin_config( WP_REST_Request $request ): array {
+	$site = bbws_route_site( $request );
+	$file = bbws_plugin_file( bbws_route_param( $request, 'plugin' ) );
+	bbws_require_installed_plugin( $file );
+	$body = bbws_body( $request );
+	if ( ! isset( $body['configuration'] ) || ! is_array( $body['configuration'] ) || ( $body['configuration'] && array_is_list( $body['configuration'] ) ) ) {
+		throw new Bbws_Agent_Error( 'bbws_invalid_request', 'configuration must be an object', 400, array( 'field' => 'configuration' ) );
+	}
+	$json = wp_json_encode( (object) $body['configuration'] );
+	if ( false === $json || strlen( $json ) > BBWS_PLUGIN_CONFIG_MAX_BYTES ) {
+		throw new Bbws_Agent_Error( 'bbws_invalid_request', 'configuration must be at most 16 KiB of JSON', 400, array( 'field' => 'configuration' ) );
+	}
+	$folder = '.' === dirname( $file ) ? basename( $file, '.php' ) : dirname( $file );
+	$option = BBWS_PLUGIN_CONFIG_OPTION_PREFIX . $folder;
+	return bbws_in_blog(
+		(int) $site->blog_id,
+		function () use ( $file, $option, $json ) {
+			update_option( $option, $json, false );
+			return array(
+				'blogId'        => get_current_blog_id(),
+				'plugin'        => preg_replace( '/\.php$/', '', $file ),
+				'option'        => $option,
+				'configuration' => json_decode( (string) get_option( $option ), true ),
+			);
+		}
+	);
+}
 
 function bbws_plugin_file( string $plugin ): string {
 	$plugin = preg_replace( '/\.php$/', '', $plugin );

@@ -1,4 +1,4 @@
-export { WordPressClient, type WordPressClientOptions } from './wordpress.client';
+export { WordPressClient, type PluginConfiguration, type WordPressClientOptions } from './wordpress.client';
 export type {
   ApplicationPassword,
   SiteRef,

@@ -19,6 +19,12 @@ describe('wordpressCalls', () => {
 
     expect(call).toMatchObject({ api: 'agent', route: '/bbws/v1/sites/7/plugins/akismet/akismet/activate' });
     expect(call.host).toBeUndefined();
+    expect(wordpressCalls.setPluginConfig(site, 'akismet/akismet', { key: 'k' })).toMatchObject({
+      api: 'agent',
+      method: 'POST',
+      route: '/bbws/v1/sites/7/plugins/akismet/akismet/config',
+      body: { configuration: { key: 'k' } },
+    });
   });
 
   it('retries only the calls a repeat cannot change the outcome of', () => {
@@ -26,6 +32,7 @@ describe('wordpressCalls', () => {
       getSiteInfo: wordpressCalls.getSiteInfo(site),
       listInstalledPlugins: wordpressCalls.listInstalledPlugins(site),
       togglePlugin: wordpressCalls.togglePlugin(site, 'a/a', false),
+      setPluginConfig: wordpressCalls.setPluginConfig(site, 'a/a', { b: 1 }),
       applyTemplate: wordpressCalls.applyTemplate(site, {}),
       getSiteHealth: wordpressCalls.getSiteHealth(site),
       setSiteStatus: wordpressCalls.setSiteStatus(site, 'archived'),
@@ -46,6 +53,7 @@ describe('wordpressCalls', () => {
       'getSiteInfo',
       'listInstalledPlugins',
       'togglePlugin',
+      'setPluginConfig',
       'applyTemplate',
       'getSiteHealth',
       'setSiteStatus',

@@ -67,6 +67,18 @@ export const wordpressCalls = {
     route: `${AGENT}/sites/${site.blogId}/plugins/${plugin}/${active ? 'activate' : 'deactivate'}`,
     idempotent: true,
   }),
+  setPluginConfig: (
+    site: SiteRef,
+    plugin: string,
+    configuration: Record<string, unknown>,
+  ): WordPressCallSpec => ({
+    operation: 'setPluginConfig',
+    api: 'agent',
+    method: 'POST',
+    route: `${AGENT}/sites/${site.blogId}/plugins/${plugin}/config`,
+    body: { configuration },
+    idempotent: true,
+  }),
   uninstallPlugin: (plugin: string): WordPressCallSpec => ({
     operation: 'uninstallPlugin',
     api: 'core',

@@ -47,6 +47,15 @@ import type {
   ThemeSpec,
 } from './wordpress-client.types';
 
+/** A plugin's configuration on a site, as the agent stored it. */
+export interface PluginConfiguration {
+  blogId: number;
+  plugin: string;
+  /** The site option holding it: `bbws_plugin_config_{folder}`. */
+  option: string;
+  configuration: Record<string, unknown>;
+}
+
 export interface WordPressClientOptions {
   logger?: WordPressClientLogger;
   /** Default per-request timeout (30 s). */
@@ -115,6 +124,19 @@ export class WordPressClient {
     active: boolean,
   ): Promise<PluginActivation> {
     return this.send(connection, calls.togglePlugin(site, plugin, active));
+  }
+
+  /**
+   * Stores the plugin's configuration on the site: JSON text in the site option
+   * `bbws_plugin_config_{folder}` (at most 16 KiB), which plugin updates leave alone.
+   */
+  setPluginConfig(
+    connection: WordPressConnection,
+    site: SiteRef,
+    plugin: string,
+    configuration: Record<string, unknown>,
+  ): Promise<PluginConfiguration> {
+    return this.send(connection, calls.setPluginConfig(site, plugin, configuration));
   }
 
   /** Deletes the plugin's files (core REST); refused while any site of the network has it active. */

@@ -43,6 +43,47 @@ ${version === '2.0.0' ? "\nadd_filter( 'bbws_fixture_settings_version', function
   };
 }
 
+export const FATAL_SETTINGS_VERSION = '3.0.0';
+
+/**
+ * A broken release of the settings fixture (3.0.0): same folder and option, but every front-end page of a
+ * site where it is active ends in a PHP fatal error (a call to an undefined function on `template_redirect`),
+ * which WordPress answers with HTTP 500. Admin and REST requests still work, so the agent can roll it back.
+ */
+export function buildFatalSettingsPlugin(): FixturePlugin {
+  const version = FATAL_SETTINGS_VERSION;
+  const main = `<?php
+/**
+ * Plugin Name: BBWS Fixture Settings
+ * Description: Test fixture release that breaks the front end.
+ * Version: ${version}
+ * Requires PHP: 7.4
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+const BBWS_FIXTURE_SETTINGS_VERSION = '${version}';
+
+register_activation_hook( __FILE__, 'bbws_fixture_settings_activate' );
+
+function bbws_fixture_settings_activate() {
+	add_option( '${SETTINGS_PLUGIN_OPTION}', array( 'greeting' => 'hello', 'createdBy' => BBWS_FIXTURE_SETTINGS_VERSION ) );
+}
+
+add_action( 'template_redirect', function () {
+	bbws_fixture_settings_function_that_does_not_exist();
+} );
+`;
+  return {
+    ...zipPackage(`bbws-fixture-settings-${version}.zip`, {
+      'bbws-fixture-settings/bbws-fixture-settings.php': main,
+      'bbws-fixture-settings/readme.txt': `=== BBWS Fixture Settings ===\nStable tag: ${version}\n`,
+    }),
+    plugin: SETTINGS_PLUGIN,
+    version,
+  };
+}
+
 /** Declares (header "Conflicts With") that it cannot run on a site where the settings fixture is active. */
 export function buildConflictingPlugin(): FixturePlugin {
   const main = `<?php

@@ -1,8 +1,10 @@
 export { startArtifactServer, type ArtifactServer } from './artifact.server';
 export {
   buildConflictingPlugin,
+  buildFatalSettingsPlugin,
   buildSettingsPlugin,
   CONFLICTING_PLUGIN,
+  FATAL_SETTINGS_VERSION,
   SETTINGS_PLUGIN,
   SETTINGS_PLUGIN_OPTION,
   type FixturePlugin,
