@@ -33,8 +33,10 @@ function bbws_create_site( WP_REST_Request $request ): WP_REST_Response {
 		throw new Bbws_Agent_Error( 'bbws_invalid_request', 'adminEmail must be an email address', 400, array( 'field' => 'adminEmail' ) );
 	}
 	$network_id = get_current_network_id();
-	if ( domain_exists( $domain, '/', $network_id ) ) {
-		throw new Bbws_Agent_Error( 'bbws_site_exists', "A site with domain $domain already exists", 409 );
+	$existing   = domain_exists( $domain, '/', $network_id );
+	if ( $existing ) {
+		// The platform guards each host, so the caller can adopt a site an interrupted attempt created.
+		throw new Bbws_Agent_Error( 'bbws_site_exists', "A site with domain $domain already exists", 409, array( 'blogId' => (int) $existing ) );
 	}
 	$admin_id = bbws_user_for_email( $email );
 	$blog_id  = wpmu_create_blog( $domain, '/', $title, $admin_id, array( 'public' => 1 ), $network_id );

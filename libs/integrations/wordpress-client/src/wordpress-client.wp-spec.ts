@@ -96,14 +96,19 @@ describe('WordPressClient against a real multisite network', () => {
       });
     });
 
-    it('rejects a domain the network already has, as a non-retryable conflict', async () => {
+    it('rejects a domain the network already has, as a non-retryable conflict naming the existing site', async () => {
       await expect(
         suite.client.createSite(suite.connection, {
           domain: siteA.host,
           title: 'Again',
           adminEmail: 'x@alpha.test',
         }),
-      ).rejects.toMatchObject({ code: 'WORDPRESS_SITE_EXISTS', upstreamStatus: 409, retryable: false });
+      ).rejects.toMatchObject({
+        code: 'WORDPRESS_SITE_EXISTS',
+        upstreamStatus: 409,
+        retryable: false,
+        details: { wordpress: { blogId: siteA.blogId } },
+      });
     });
 
     it('updates title, tagline, timezone and language', async () => {
