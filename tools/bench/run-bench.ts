@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runInstancesBench } from './instances.bench';
 import { runOperationsBench } from './operations.bench';
+import { runSitesBench } from './sites.bench';
 import { runTenantsBench } from './tenants.bench';
 
 const distRoot = path.resolve(__dirname, '../..');
@@ -18,9 +19,14 @@ const BENCHES: { name: string; title: string; run: () => Promise<string> }[] = [
     title: 'instances on the local platform (npm start; its ports must be free)',
     run: () => runInstancesBench(repoRoot),
   },
+  {
+    name: 'sites',
+    title: 'sites on the local platform (npm start; its ports must be free)',
+    run: () => runSitesBench(repoRoot),
+  },
 ];
 
-/** `npm run bench [-- --only=tenants,operations,instances]`: the benchmarks in turn, as plain tables. Not part of `npm test`. */
+/** `npm run bench [-- --only=tenants,operations,instances,sites]`: the benchmarks in turn, as plain tables. Not part of `npm test`. */
 async function main(): Promise<void> {
   const only = process.argv
     .find((arg) => arg.startsWith('--only='))
