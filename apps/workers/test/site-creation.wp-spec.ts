@@ -9,7 +9,8 @@ import { S3ArtifactStore } from '@bbws/integrations-artifacts';
 import { INSTANCE_SECRETS_FILE } from '@bbws/integrations-local-runtime';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
-import { eventually } from '@bbws/testing-engines';
+import { QueueDirectory } from '@bbws/platform-sqs';
+import { QueueProbe, eventually } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
@@ -248,7 +249,7 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
     expect(created[0].priority).not.toBe(instance.resources.listenerRulePriority);
   });
 
-  it('retries while WordPress is unreachable, then leaves the site FAILED with the error', async () => {
+  it('retries while WordPress is unreachable, then leaves the site FAILED with the error and the message in the DLQ', async () => {
     const tenant = await fx.seedTenant();
     const unreachable = buildInstance({ tenantId: tenant.tenantId, environment: 'SIT', status: 'ACTIVE' });
     await instances.create(unreachable);
@@ -272,6 +273,17 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
       status: 'FAILED',
       wpSiteId: null,
       lastError: { code: 'WORDPRESS_UNREACHABLE', operationId: failed.operationId },
+    });
+    // After the last receive the redrive policy moves the message to the site operations' DLQ.
+    const probe = new QueueProbe(fx.sqs);
+    const dlq = await new QueueDirectory(fx.sqs, 'test').url('site-operations-dlq');
+    const deadLetter = await eventually(async () => {
+      const [message] = await probe.receive(dlq, { visibilityTimeout: 0 });
+      return message?.Body?.includes(failed.operationId) ? message : undefined;
+    }, 60_000);
+    expect(JSON.parse(deadLetter.Body ?? '{}')).toMatchObject({
+      messageType: 'SITE_CREATION',
+      operationId: failed.operationId,
     });
   });
 });
