@@ -3,7 +3,7 @@ import { CataloguePluginDao, PluginInstallability, TemplateDao } from '@bbws/dat
 import { RulePriorityDao } from '@bbws/data-access-instances';
 import { BackupDao, InstalledPluginDao, SiteDao } from '@bbws/data-access-sites';
 import { COMPUTE_PORT } from '@bbws/integrations-compute';
-import { INSTANCE_AGENT_ACCESS, LocalInstanceAgentAccess } from '@bbws/integrations-instance-agents';
+import { INSTANCE_AGENT_ACCESS, createInstanceAgentAccess } from '@bbws/integrations-instance-agents';
 import { WordPressClient } from '@bbws/integrations-wordpress-client';
 import { CLOCK, DYNAMO_CONTEXT, LOGGER, provideClass, provideFactory } from '@bbws/platform-bootstrap';
 import {
@@ -11,7 +11,7 @@ import {
   INSTANCE_ARTIFACTS_PROVIDERS,
   INSTANCE_STORE_PROVIDERS,
 } from '../instances/instance-workers.providers';
-import { INSTANCE_WORKERS_CONFIG } from '../workers.tokens';
+import { INSTANCE_WORKERS_CONFIG, WORKERS_CONFIG } from '../workers.tokens';
 import { SiteFailureRecorder } from './site-failure.recorder';
 import { SiteHostRouter } from './site-host.router';
 import { SitePackageUrls } from './site-package.urls';
@@ -37,10 +37,13 @@ export const SITE_WORKER_PROVIDERS: Provider[] = [
     (db, clock) => new RulePriorityDao(db, () => clock.now()),
   ),
   provideFactory(WordPressClient, [LOGGER], (logger) => new WordPressClient({ logger })),
-  provideFactory(
-    INSTANCE_AGENT_ACCESS,
-    [INSTANCE_WORKERS_CONFIG],
-    (config) => new LocalInstanceAgentAccess(config.dataDir, config.environments),
+  provideFactory(INSTANCE_AGENT_ACCESS, [WORKERS_CONFIG, INSTANCE_WORKERS_CONFIG], (workers, instances) =>
+    createInstanceAgentAccess({
+      stage: workers.stage,
+      region: workers.region,
+      dataDir: instances.dataDir,
+      environments: instances.environments,
+    }),
   ),
   provideClass(SitePackageUrls, [ARTIFACT_STORE]),
   provideClass(SitePlugins, [

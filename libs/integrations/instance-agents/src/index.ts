@@ -17,3 +17,8 @@ export type {
   SiteHealthState,
 } from './site-health.report';
 export { newFailures, SLOW_PAGE_MS, summariseSiteHealth } from './site-health.summary';
+export {
+  SecretsManagerInstanceAgentAccess,
+  type SecretsManagerAgentAccessOptions,
+} from './secrets-manager-instance-agent.access';
+export { createInstanceAgentAccess, type InstanceAgentAccessSettings } from './instance-agent-access.factory';

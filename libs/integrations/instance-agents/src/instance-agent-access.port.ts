@@ -15,7 +15,8 @@ export interface InstanceAgent {
 export interface InstanceAgentTarget {
   environment: HostingEnvironment;
   slug: string;
-  resources: { host: string };
+  /** `secretName`: the instance's Secrets Manager secret (cloud stages). */
+  resources: { host: string; secretName?: string };
 }
 
 /**

@@ -1,11 +1,19 @@
 locals {
   wordpress_environment = [
     { name = "WORDPRESS_VERSION", value = var.wordpress_version },
-    { name = "WP_NETWORK_DOMAIN", value = local.host },
-    { name = "WP_DB_NAME", value = local.database_name },
+    { name = "BBWS_NETWORK_DOMAIN", value = local.host },
   ]
+  # Each variable the image's wp-config.php reads, from one key of the instance's secret.
+  secret_keys = merge({
+    WORDPRESS_DB_HOST     = "host"
+    WORDPRESS_DB_NAME     = "dbname"
+    WORDPRESS_DB_USER     = "username"
+    WORDPRESS_DB_PASSWORD = "password"
+    BBWS_AGENT_SECRET     = "agentSecret"
+  }, { for name in local.salt_names : "WORDPRESS_${name}" => name })
   wordpress_secrets = [
-    { name = "WP_DB_CREDENTIALS", valueFrom = aws_secretsmanager_secret.db_credentials.arn },
+    for variable, key in local.secret_keys :
+    { name = variable, valueFrom = "${aws_secretsmanager_secret.db_credentials.arn}:${key}::" }
   ]
   log_configuration = {
     logDriver = "awslogs"

@@ -3,6 +3,10 @@ locals {
   host          = "${var.slug}.${var.domain_suffix}"
   database_name = "${var.slug}_db"
   database_user = "${var.slug}_user"
+  salt_names = [
+    "AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY",
+    "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT",
+  ]
   tags = merge(var.tags, {
     Environment = var.environment
     Tenant      = var.slug
@@ -24,13 +28,26 @@ resource "aws_secretsmanager_secret" "db_credentials" {
 
 resource "aws_secretsmanager_secret_version" "db_credentials" {
   secret_id = aws_secretsmanager_secret.db_credentials.id
-  secret_string = jsonencode({
-    host     = data.aws_db_instance.wordpress.address
-    port     = data.aws_db_instance.wordpress.port
-    dbname   = local.database_name
-    username = local.database_user
-    password = random_password.database.result
-  })
+  secret_string = jsonencode(merge({
+    host        = data.aws_db_instance.wordpress.address
+    port        = data.aws_db_instance.wordpress.port
+    dbname      = local.database_name
+    username    = local.database_user
+    password    = random_password.database.result
+    agentSecret = random_password.agent.result
+  }, { for name, salt in random_password.salt : name => salt.result }))
+}
+
+# The platform agent's HMAC key (the control plane reads it from this secret) and WordPress's salts.
+resource "random_password" "agent" {
+  length  = 64
+  special = false
+}
+
+resource "random_password" "salt" {
+  for_each = toset(local.salt_names)
+  length   = 64
+  special  = false
 }
 
 # wp-content on the environment's EFS file system, one root directory per instance.
