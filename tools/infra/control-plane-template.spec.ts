@@ -154,6 +154,23 @@ describe('control-plane CloudFormation template', () => {
     }
   });
 
+  it("lets the tasks read the instances' secrets (their agent keys) and no other secret", () => {
+    const statements = template.Resources.TaskRolePolicy.Properties.PolicyDocument.Statement;
+    const secrets = statements.filter((statement: { Action: unknown }) =>
+      JSON.stringify(statement.Action).includes('secretsmanager'),
+    );
+    expect(secrets).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: {
+          'Fn::Sub':
+            'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*-db-credentials-*',
+        },
+      },
+    ]);
+  });
+
   it('sends ECS task state changes to the instance-events queue, which lets EventBridge send', () => {
     const rule = template.Resources.EcsTaskStateChangeRule;
     expect(rule.Properties.EventPattern).toEqual({

@@ -120,6 +120,15 @@ function taskRolePolicy(tableIds: string[]): CfnObject {
             },
           },
           { Effect: 'Allow', Action: ['ses:SendEmail', 'ses:SendRawEmail'], Resource: '*' },
+          {
+            // The instances' secrets (GitOps module: `{env}-{slug}-db-credentials`), for their agent keys.
+            Effect: 'Allow',
+            Action: 'secretsmanager:GetSecretValue',
+            Resource: {
+              'Fn::Sub':
+                'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:*-db-credentials-*',
+            },
+          },
           ...artifactPolicyStatements(),
         ],
       },
