@@ -7,9 +7,10 @@ import {
 import { InstanceDao, type Instance } from '@bbws/data-access-instances';
 import type { TenantRole } from '@bbws/data-access-memberships';
 import { OperationDao } from '@bbws/data-access-operations';
-import { SiteDao } from '@bbws/data-access-sites';
+import { BackupDao, SiteDao, type Site } from '@bbws/data-access-sites';
+import { S3ArtifactStore } from '@bbws/integrations-artifacts';
 import { QueueDirectory, createSqsClient, ensureQueues, type SqsClient } from '@bbws/platform-sqs';
-import type { Envelope } from '@bbws/shared-contracts';
+import type { Envelope, QueueKey } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { newTestUser, startTestApi, type TestApi, type TestResponse, type TestUser } from '@bbws/testing-e2e';
 import { QueueProbe, startSqs, type RunningEngine } from '@bbws/testing-engines';
@@ -23,6 +24,7 @@ import {
   testDynamoContext,
 } from '@bbws/testing-factories';
 import { buildInstance } from '@bbws/testing-instances';
+import { buildSite } from '@bbws/testing-sites';
 import { AppModule } from '../src/app.module';
 import { loadSitesApiConfig } from '../src/config/sites-api.config';
 import { SITES_API_DESCRIPTION } from '../src/openapi';
@@ -42,7 +44,12 @@ export class SitesFixture {
   readonly operations: OperationDao;
   readonly templates: TemplateDao;
   readonly plugins: CataloguePluginDao;
+  readonly backups: BackupDao;
+  /** The run's local S3 server, where the API deletes backup archives. */
+  readonly store: S3ArtifactStore;
   private readonly tables;
+  /** Every message a probe received, per queue (received messages stay hidden from later probes). */
+  private readonly seen = new Map<QueueKey, Envelope[]>();
 
   private constructor(
     readonly api: TestApi,
@@ -57,6 +64,8 @@ export class SitesFixture {
     this.operations = new OperationDao(db);
     this.templates = new TemplateDao(db);
     this.plugins = new CataloguePluginDao(db);
+    this.backups = new BackupDao(db);
+    this.store = new S3ArtifactStore(loadSitesApiConfig(process.env).sites.artifacts);
     this.tables = tenantTableDaos(db, { auditRetentionDays: 30 });
   }
 
@@ -185,5 +194,32 @@ export class SitesFixture {
   /** Every site of the tenant (all pages). */
   async storedSites(tenantId: string) {
     return (await this.sites.listByTenant(tenantId, {}, { pageSize: 100 })).items;
+  }
+
+  /** The messages for `operationId` on `queue` (received, kept here, left to expire on the queue). */
+  async messagesFor(queue: QueueKey, operationId: string): Promise<Envelope[]> {
+    const url = await new QueueDirectory(this.sqs, 'test').url(queue);
+    const probe = new QueueProbe(this.sqs);
+    const seen = this.seen.get(queue) ?? [];
+    this.seen.set(queue, seen);
+    for (let i = 0; i < 6 && !seen.some((m) => m.operationId === operationId); i += 1) {
+      const messages = await probe.receive(url, { max: 10, waitSeconds: 1, visibilityTimeout: 30 });
+      seen.push(...messages.map((message) => JSON.parse(message.Body ?? '{}') as Envelope));
+    }
+    return seen.filter((message) => message.operationId === operationId);
+  }
+
+  /** A site stored directly (no operation on it), ACTIVE unless told otherwise. */
+  async storedSite(tenantId: string, instance: Instance, overrides: Partial<Site> = {}): Promise<Site> {
+    const site = buildSite({
+      tenantId,
+      instanceId: instance.instanceId,
+      environment: instance.environment,
+      wordpressVersion: instance.wordpressVersion,
+      status: 'ACTIVE',
+      ...overrides,
+    });
+    await this.sites.create(site, 100);
+    return site;
   }
 }

@@ -88,6 +88,9 @@ describe('POST /v1.0/tenants/:tenantId/sites', () => {
       collection: { href: collection },
       tenant: { href: `/v1.0/tenants/${tenantId}` },
       instance: { href: `/v1.0/tenants/${tenantId}/instances/${instance.instanceId}` },
+      plugins: { href: `${collection}/${siteId}/plugins` },
+      health: { href: `${collection}/${siteId}/health` },
+      backups: { href: `${collection}/${siteId}/backups` },
       operation: { href: `/v1.0/operations/${operationId}` },
     });
     expect(await fx.sites.subdomainHolder(subdomain)).toEqual({ tenantId, siteId });

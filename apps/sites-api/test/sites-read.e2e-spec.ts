@@ -77,8 +77,11 @@ describe('reading sites: list, get, status, and who may see them', () => {
     expect(view.headers.etag).toBe(`"${site.version}"`);
     expect(view.body).toMatchObject({ siteId: site.siteId, status: 'ACTIVE', subdomain: site.subdomain });
     expect(Object.keys(view.body._links).sort()).toEqual([
+      'backups',
       'collection',
+      'health',
       'instance',
+      'plugins',
       'self',
       'status',
       'tenant',

@@ -19,3 +19,26 @@ describe('sites-api config', () => {
     expect(() => loadSitesApiConfig({ BBWS_STAGE: 'local', HOSTING_ENVIRONMENTS: '{"DEV":' })).toThrow();
   });
 });
+
+describe('sites-api artifact store settings', () => {
+  it('keeps backups in the stage’s artifacts bucket, path-style on a local S3 endpoint', () => {
+    const config = loadSitesApiConfig({
+      BBWS_STAGE: 'test',
+      AWS_REGION: 'eu-west-1',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+    });
+    expect(config.sites.artifacts).toEqual({
+      bucket: 'bbws-artifacts-test',
+      region: 'eu-west-1',
+      endpoint: 'http://127.0.0.1:9000',
+      forcePathStyle: true,
+    });
+    expect(loadSitesApiConfig({ BBWS_STAGE: 'test', ARTIFACTS_BUCKET: 'my-bucket' }).sites.artifacts).toEqual(
+      expect.objectContaining({ bucket: 'my-bucket' }),
+    );
+  });
+
+  it('refuses a malformed S3 endpoint at boot', () => {
+    expect(() => loadSitesApiConfig({ BBWS_STAGE: 'test', S3_ENDPOINT: 'not a url' })).toThrow();
+  });
+});

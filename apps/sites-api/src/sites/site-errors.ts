@@ -1,6 +1,16 @@
 import type { InstallRefusal } from '@bbws/data-access-catalogue';
-import { QuotaExceededError, SubdomainTakenError } from '@bbws/data-access-sites';
-import { AppError, BusinessRuleError, ConflictError, NotFoundError } from '@bbws/shared-errors';
+import { QuotaExceededError, SiteStatusChangedError, SubdomainTakenError } from '@bbws/data-access-sites';
+import { operationRoutes } from '@bbws/platform-operations';
+import {
+  AppError,
+  BusinessRuleError,
+  ConcurrentChangeError,
+  ConflictError,
+  ItemMissingError,
+  NotFoundError,
+  PreconditionFailedError,
+  VersionConflictError,
+} from '@bbws/shared-errors';
 
 export function siteNotFound(siteId: string): NotFoundError {
   return new NotFoundError('SITE', siteId);
@@ -68,4 +78,44 @@ export function toCreateSiteAppError(error: unknown): unknown {
       },
     );
   return error;
+}
+
+/** API.md's 409 for a site another operation holds, naming and linking that operation. */
+export function operationInProgress(
+  siteId: string,
+  lock: { operationId: string; operationType: string | null },
+): ConflictError {
+  return new ConflictError('OPERATION_IN_PROGRESS', `Another operation is in progress on ${siteId}`, {
+    resourceId: siteId,
+    operationId: lock.operationId,
+    operationType: lock.operationType,
+    href: operationRoutes.operation(lock.operationId),
+  });
+}
+
+/**
+ * What the store's findings mean when an operation on an existing site could not start: a stale version
+ * is 412 with If-Match (else 409 CONFLICT: read again), a status that moved on is 422 INVALID_SITE_STATE,
+ * a vanished site 404; the creation refusals (a clone's or a promotion target's) as for a new site.
+ */
+export function toSiteActionAppError(
+  error: unknown,
+  context: { siteId: string; action: string; ifMatch?: number },
+): unknown {
+  if (error instanceof VersionConflictError)
+    return context.ifMatch !== undefined
+      ? new PreconditionFailedError(error.expected, error.current)
+      : new ConflictError('CONFLICT', 'The site changed meanwhile; read it again and retry', {
+          currentVersion: error.current,
+        });
+  if (error instanceof SiteStatusChangedError)
+    return new BusinessRuleError(
+      'INVALID_SITE_STATE',
+      `A ${error.currentStatus} site cannot take ${context.action}`,
+      { siteId: context.siteId, status: error.currentStatus, action: context.action },
+    );
+  if (error instanceof ItemMissingError) return siteNotFound(context.siteId);
+  if (error instanceof ConcurrentChangeError)
+    return new ConflictError('CONFLICT', 'A concurrent change got in the way; retry');
+  return toCreateSiteAppError(error);
 }

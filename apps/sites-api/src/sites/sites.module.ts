@@ -17,20 +17,28 @@ import { OperationLauncher } from '@bbws/platform-operations';
 import { MessageProducer, ProducerModule } from '@bbws/platform-sqs';
 import { token } from '@bbws/shared-util';
 import type { SitesConfig } from '../config/sites-api.config';
+import { SiteContentController } from './site-content.controller';
+import { SiteLifecycleController } from './site-lifecycle.controller';
 import { SitesController } from './sites.controller';
 import { SitesService } from './sites.service';
+import { ApplyTemplate } from './use-cases/apply-template';
+import { CloneSite } from './use-cases/clone-site';
 import { CreateSite } from './use-cases/create-site';
+import { PromoteSite } from './use-cases/promote-site';
+import { SiteLifecycle } from './use-cases/site-lifecycle';
+import { SiteOperations } from './use-cases/site-operations';
+import { SitePlacement } from './use-cases/site-placement';
 
 const SITES_CONFIG = token<SitesConfig>('SITES_CONFIG');
 
-/** The sites resource: creation (SITE_CREATION) and reads. */
+/** The sites resource: reads, creation, and every operation on a site but plugins, health and backups. */
 @Module({})
 export class SitesModule {
   static register(options: { config: SitesConfig }): DynamicModule {
     return {
       module: SitesModule,
       imports: [ProducerModule],
-      controllers: [SitesController],
+      controllers: [SitesController, SiteLifecycleController, SiteContentController],
       providers: [
         provideValue(SITES_CONFIG, options.config),
         provideClass(SiteDao, [DYNAMO_CONTEXT]),
@@ -42,33 +50,31 @@ export class SitesModule {
         provideClass(OperationDao, [DYNAMO_CONTEXT]),
         provideClass(ResourceLockReader, [DYNAMO_CONTEXT]),
         provideClass(OperationLauncher, [OperationDao, MessageProducer, CLOCK, LOGGER]),
-        provideClass(SitesService, [SiteDao, TenantAccessService, ResourceLockReader, OperationDao]),
+        provideClass(SitesService, [SiteDao, TenantAccessService, ResourceLockReader, OperationDao, CLOCK]),
         provideFactory(
-          CreateSite,
-          [
-            SiteDao,
-            InstanceDao,
-            TenantSummaryReader,
-            TemplateDao,
-            PluginInstallability,
-            TenantAccessService,
-            OperationLauncher,
-            SITES_CONFIG,
-            CLOCK,
-          ],
-          (sites, instances, tenants, templates, installability, access, launcher, config, clock) =>
-            new CreateSite(
-              sites,
-              instances,
-              tenants,
-              templates,
-              installability,
-              access,
-              launcher,
-              config.environments,
-              clock,
-            ),
+          SitePlacement,
+          [InstanceDao, TenantSummaryReader, TemplateDao, SITES_CONFIG, CLOCK],
+          (instances, tenants, templates, config, clock) =>
+            new SitePlacement(instances, tenants, templates, config.environments, clock),
         ),
+        provideClass(SiteOperations, [
+          SiteDao,
+          TenantAccessService,
+          ResourceLockReader,
+          OperationLauncher,
+          CLOCK,
+        ]),
+        provideClass(CreateSite, [
+          SiteDao,
+          SitePlacement,
+          PluginInstallability,
+          TenantAccessService,
+          OperationLauncher,
+        ]),
+        provideClass(SiteLifecycle, [SiteOperations]),
+        provideClass(CloneSite, [SiteOperations, SiteDao, SitePlacement]),
+        provideClass(PromoteSite, [SiteOperations, SiteDao, SitePlacement]),
+        provideClass(ApplyTemplate, [SiteOperations, SitePlacement]),
       ],
     };
   }

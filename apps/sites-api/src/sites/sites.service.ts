@@ -3,12 +3,16 @@ import type { Site, SiteDao, SiteListFilter } from '@bbws/data-access-sites';
 import type { Caller, TenantAccess, TenantAccessService } from '@bbws/platform-auth';
 import type { Operation } from '@bbws/shared-contracts';
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
+import type { Clock } from '@bbws/shared-util';
 import { siteNotFound } from './site-errors';
+import { allowedActions, type SiteAction } from './site-state.rules';
 
 export interface SiteView {
   site: Site;
   /** The operation holding the site's lock, when one runs. */
   activeOperationId: string | null;
+  /** What the caller may start on the site now (its action links). */
+  actions: SiteAction[];
 }
 
 export interface SiteStatusView {
@@ -24,6 +28,7 @@ export class SitesService {
     private readonly access: Pick<TenantAccessService, 'require'>,
     private readonly locks: Pick<ResourceLockReader, 'find'>,
     private readonly operations: Pick<OperationDao, 'get'>,
+    private readonly clock: Clock,
   ) {}
 
   async list(
@@ -34,13 +39,13 @@ export class SitesService {
   ): Promise<{ access: TenantAccess; page: Page<SiteView> }> {
     const access = await this.access.require(caller, tenantId);
     const sites = await this.sites.listByTenant(tenantId, filter, page);
-    const items = await Promise.all(sites.items.map((site) => this.view(site)));
+    const items = await Promise.all(sites.items.map((site) => this.view(site, access)));
     return { access, page: { items, nextStartAt: sites.nextStartAt } };
   }
 
   async get(caller: Caller, tenantId: string, siteId: string): Promise<SiteView> {
-    await this.access.require(caller, tenantId);
-    return this.view(await this.load(tenantId, siteId));
+    const access = await this.access.require(caller, tenantId);
+    return this.view(await this.load(tenantId, siteId), access);
   }
 
   async status(caller: Caller, tenantId: string, siteId: string): Promise<SiteStatusView> {
@@ -56,7 +61,9 @@ export class SitesService {
     return site;
   }
 
-  private async view(site: Site): Promise<SiteView> {
-    return { site, activeOperationId: (await this.locks.find(site.siteId))?.operationId ?? null };
+  private async view(site: Site, access: TenantAccess): Promise<SiteView> {
+    const activeOperationId = (await this.locks.find(site.siteId))?.operationId ?? null;
+    const actions = allowedActions(site, access, this.clock.now(), activeOperationId !== null);
+    return { site, activeOperationId, actions };
   }
 }

@@ -11,6 +11,7 @@ import type { SiteCreationPayload } from '@bbws/shared-contracts';
 import { TestClock, buildCaller, buildOperation, fakePort } from '@bbws/testing-factories';
 import { buildInstance } from '@bbws/testing-instances';
 import { CreateSite } from './create-site';
+import { SitePlacement } from './site-placement';
 
 function setUp(role: TenantRole = 'OPERATOR', tier: 'STANDARD' | 'ENTERPRISE' = 'STANDARD') {
   const created: Array<{ site: Site; quota: number }> = [];
@@ -25,20 +26,24 @@ function setUp(role: TenantRole = 'OPERATOR', tier: 'STANDARD' | 'ENTERPRISE' = 
         return {} as ExtraWrites;
       },
     }),
-    fakePort<InstanceDao>({
-      get: async () => {
-        reads.push('instance');
-        return instance;
-      },
-      slugTaken: async (_environment: string, slug: string) => slug === instance.slug,
-    }),
-    fakePort<TenantSummaryReader>({
-      find: async (tenantId: string) => {
-        reads.push('tenant');
-        return { tenantId, organizationName: 'Acme', status: 'ACTIVE' };
-      },
-    }),
-    fakePort<TemplateDao>({ get: async () => null }),
+    new SitePlacement(
+      fakePort<InstanceDao>({
+        get: async () => {
+          reads.push('instance');
+          return instance;
+        },
+        slugTaken: async (_environment: string, slug: string) => slug === instance.slug,
+      }),
+      fakePort<TenantSummaryReader>({
+        find: async (tenantId: string) => {
+          reads.push('tenant');
+          return { tenantId, organizationName: 'Acme', status: 'ACTIVE' };
+        },
+      }),
+      fakePort<TemplateDao>({ get: async () => null }),
+      loadHostingEnvironments({}, 'test'),
+      TestClock.running(),
+    ),
     fakePort<PluginInstallability>({
       check: async (request: InstallCheckRequest) => {
         checks.push(request);
@@ -60,8 +65,6 @@ function setUp(role: TenantRole = 'OPERATOR', tier: 'STANDARD' | 'ENTERPRISE' = 
         return buildOperation({ type: 'SITE_CREATION', resourceId: request.resourceId });
       },
     }),
-    loadHostingEnvironments({}, 'test'),
-    TestClock.running(),
   );
   const caller = buildCaller({ userId: 'user-1' });
   return { service, caller, instance, created, launched, checks, reads };
