@@ -21,6 +21,15 @@ add_action( 'rest_api_init', 'bbws_register_plugin_config_route' );
 function bbws_register_plugin_config_route(): void {
 	register_rest_route(
 		BBWS_AGENT_NAMESPACE,
+		'/plugins/delete',
+		array(
+			'methods'             => 'POST',
+			'callback'            => bbws_route( 'bbws_delete_plugin' ),
+			'permission_callback' => 'bbws_authenticate',
+		)
+	);
+	register_rest_route(
+		BBWS_AGENT_NAMESPACE,
 		'/sites/(?P<blogId>\d+)/plugins/(?P<plugin>[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?)/config',
 		array(
 			'methods'             => 'POST',
@@ -28,6 +37,36 @@ function bbws_register_plugin_config_route(): void {
 			'permission_callback' => 'bbws_authenticate',
 		)
 	);
+}
+
+/**
+ * POST /plugins/delete {plugin}: deletes the plugin's files from the network (core's DELETE /wp/v2/plugins
+ * needs the application password); refused (409 bbws_plugin_in_use) while any site has it active.
+ */
+function bbws_delete_plugin( WP_REST_Request $request ): array {
+	$file = bbws_plugin_file( bbws_required_string( bbws_body( $request ), 'plugin' ) );
+	bbws_require_installed_plugin( $file );
+	$using = bbws_blogs_using_plugin( $file );
+	if ( $using || array_key_exists( $file, (array) get_site_option( 'active_sitewide_plugins', array() ) ) ) {
+		throw new Bbws_Agent_Error( 'bbws_plugin_in_use', 'The plugin is still active on some sites; deactivate it first', 409, array( 'blogIds' => $using ) );
+	}
+	$result = delete_plugins( array( $file ) );
+	if ( true !== $result ) {
+		$message = is_wp_error( $result ) ? $result->get_error_message() : 'The plugin files could not be deleted';
+		throw new Bbws_Agent_Error( 'bbws_plugin_delete_failed', $message, 500 );
+	}
+	return array( 'plugin' => preg_replace( '/\.php$/', '', $file ), 'deleted' => true );
+}
+
+/** The blogs where the plugin is active. */
+function bbws_blogs_using_plugin( string $file ): array {
+	$using = array();
+	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $blog_id ) {
+		if ( in_array( $file, (array) get_blog_option( $blog_id, 'active_plugins', array() ), true ) ) {
+			$using[] = (int) $blog_id;
+		}
+	}
+	return $using;
 }
 
 /** Stores {configuration} (a JSON object of at most 16 KiB) as the site's configuration of the plugin. */
@@ -136,6 +175,10 @@ function bbws_assert_upgrade_succeeded( $result, WP_Ajax_Upgrader_Skin $skin, st
 	if ( is_wp_error( $result ) ) {
 		$status = 'folder_exists' === $result->get_error_code() ? 409 : 422;
 		throw new Bbws_Agent_Error( 'folder_exists' === $result->get_error_code() ? 'bbws_already_installed' : $code, $result->get_error_message(), $status );
+	}
+	// The upgrader reports an existing destination through the skin on some paths, not as its result.
+	if ( in_array( 'folder_exists', $skin->get_errors()->get_error_codes(), true ) ) {
+		throw new Bbws_Agent_Error( 'bbws_already_installed', $skin->get_errors()->get_error_message( 'folder_exists' ), 409 );
 	}
 	if ( ! $result || $skin->get_errors()->has_errors() ) {
 		$message = $skin->get_errors()->has_errors() ? $skin->get_error_messages() : 'The upgrader did not complete';

@@ -41,6 +41,7 @@ describe('wordpressCalls', () => {
       installPlugin: wordpressCalls.installPlugin(pkg),
       updatePlugin: wordpressCalls.updatePlugin('a/a', pkg),
       uninstallPlugin: wordpressCalls.uninstallPlugin('a/a'),
+      deletePlugin: wordpressCalls.deletePlugin('a/a'),
       createBackup: wordpressCalls.createBackup(site, { uploadUrl: 'http://u' }),
       restoreBackup: wordpressCalls.restoreBackup(site, { downloadUrl: 'http://d', sha256: pkg.sha256 }),
       createSite: wordpressCalls.createSite({ domain: 'd', title: 't', adminEmail: 'e' }),

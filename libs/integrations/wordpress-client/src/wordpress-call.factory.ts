@@ -79,6 +79,14 @@ export const wordpressCalls = {
     body: { configuration },
     idempotent: true,
   }),
+  deletePlugin: (plugin: string): WordPressCallSpec => ({
+    operation: 'deletePlugin',
+    api: 'agent',
+    method: 'POST',
+    route: `${AGENT}/plugins/delete`,
+    body: { plugin },
+    idempotent: false,
+  }),
   uninstallPlugin: (plugin: string): WordPressCallSpec => ({
     operation: 'uninstallPlugin',
     api: 'core',

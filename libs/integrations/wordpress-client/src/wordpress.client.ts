@@ -139,6 +139,14 @@ export class WordPressClient {
     return this.send(connection, calls.setPluginConfig(site, plugin, configuration));
   }
 
+  /**
+   * Deletes the plugin's files through the agent (no application password needed); refused with
+   * WORDPRESS_PLUGIN_IN_USE while any site of the network has it active, WORDPRESS_PLUGIN_NOT_FOUND when absent.
+   */
+  async deletePlugin(connection: WordPressConnection, plugin: string): Promise<void> {
+    await this.send<unknown>(connection, calls.deletePlugin(plugin));
+  }
+
   /** Deletes the plugin's files (core REST); refused while any site of the network has it active. */
   async uninstallPlugin(connection: WordPressConnection, plugin: string): Promise<void> {
     await this.send<unknown>(connection, calls.uninstallPlugin(plugin));
