@@ -68,7 +68,10 @@ describe('workers: site backups and restores on a real WordPress instance (local
     const stored = await world.artifacts.head(backup!.artifactKey!);
     expect(stored?.size).toBe(backup!.sizeBytes);
     expect(await world.sha256Of(backup!.artifactKey!)).toBe(backup!.sha256);
-    expect(backup!.manifest!.tables).toMatchObject({ posts: expect.any(Number), options: expect.any(Number) });
+    expect(backup!.manifest!.tables).toMatchObject({
+      posts: expect.any(Number),
+      options: expect.any(Number),
+    });
     expect(backup!.manifest!.tables.options).toBeGreaterThan(10);
 
     // Delivered again (a new operation for the same backup): the completed backup is not exported again.
@@ -87,7 +90,10 @@ describe('workers: site backups and restores on a real WordPress instance (local
     );
     expect((await world.visit(site)).body).toContain('Changed after the backup');
 
-    const restore = await world.run(site, MESSAGES.RESTORE, { siteId: site.siteId, backupId: backup!.backupId });
+    const restore = await world.run(site, MESSAGES.RESTORE, {
+      siteId: site.siteId,
+      backupId: backup!.backupId,
+    });
     expect(restore).toMatchObject({
       status: 'COMPLETED',
       result: { restoredBackupId: backup!.backupId, preRestoreBackupId: expect.stringMatching(/^bkp-/) },
@@ -98,7 +104,11 @@ describe('workers: site backups and restores on a real WordPress instance (local
     expect(home.body).not.toContain('Changed after the backup');
 
     const safety = await world.backups.get(site.siteId, restore.result!.preRestoreBackupId as string);
-    expect(safety).toMatchObject({ status: 'COMPLETED', reason: 'PRE_RESTORE', operationId: restore.operationId });
+    expect(safety).toMatchObject({
+      status: 'COMPLETED',
+      reason: 'PRE_RESTORE',
+      operationId: restore.operationId,
+    });
     expect(await world.sha256Of(safety!.artifactKey!)).toBe(safety!.sha256);
     // The safety backup holds the state the restore replaced: restoring it brings the change back.
     const undo = await world.run(site, MESSAGES.RESTORE, { siteId: site.siteId, backupId: safety!.backupId });
@@ -118,7 +128,12 @@ describe('workers: site backups and restores on a real WordPress instance (local
       old.push(
         await world.backups.complete(
           { ...seeded, createdAt },
-          { artifactKey, sha256: stored.sha256, sizeBytes: stored.size, manifest: { tables: {}, uploads: 0 } },
+          {
+            artifactKey,
+            sha256: stored.sha256,
+            sizeBytes: stored.size,
+            manifest: { tables: {}, uploads: 0 },
+          },
         ),
       );
     }

@@ -126,7 +126,8 @@ export async function startSiteWorld(
     payload: { instanceId: built.instanceId, environment, tier: 'STANDARD', desiredCount: 1 },
   });
   const provisioned = await finished(launched.operationId);
-  if (provisioned.status !== 'COMPLETED') throw new Error(`provisioning failed: ${JSON.stringify(provisioned.error)}`);
+  if (provisioned.status !== 'COMPLETED')
+    throw new Error(`provisioning failed: ${JSON.stringify(provisioned.error)}`);
   const instance = (await instances.get(built.tenantId, environment))!;
   const database = `${instance.slug}_${environment.toLowerCase()}_db`;
 
@@ -166,7 +167,8 @@ export async function startSiteWorld(
         adminEmail: 'owner@example.com',
         ...extras,
       });
-      if (created.status !== 'COMPLETED') throw new Error(`creation failed: ${JSON.stringify(created.error)}`);
+      if (created.status !== 'COMPLETED')
+        throw new Error(`creation failed: ${JSON.stringify(created.error)}`);
       return (await sites.get(site.tenantId, site.siteId))!;
     },
     async reload(site) {

@@ -42,7 +42,8 @@ export const SITE_CHANGE_HANDLERS: Type<OperationHandler>[] = [
     provideFactory(
       SiteTemplateApplier,
       [TemplateDao, SitePlugins, SitePackageUrls, WordPressClient],
-      (templates, plugins, urls, wordpress) => new SiteTemplateApplier({ templates, plugins, urls, wordpress }),
+      (templates, plugins, urls, wordpress) =>
+        new SiteTemplateApplier({ templates, plugins, urls, wordpress }),
     ),
     provideClass(SiteSettingsService, [SiteTargets, SiteDao, WordPressClient]),
     provideClass(SiteStatusService, [SiteTargets, SiteDao, WordPressClient]),

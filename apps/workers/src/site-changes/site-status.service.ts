@@ -32,7 +32,11 @@ export class SiteStatusService {
     }));
     await context.step('set-blog-status', async () => {
       const target = await this.targets.load(tenantId, payload.siteId);
-      const blog = await this.wordpress.setSiteStatus(target.connection, target.ref, BLOG_STATUS[payload.status]);
+      const blog = await this.wordpress.setSiteStatus(
+        target.connection,
+        target.ref,
+        BLOG_STATUS[payload.status],
+      );
       return { blogStatus: blog.status };
     });
     await context.step('record-status', async () => {

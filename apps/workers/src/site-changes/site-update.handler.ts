@@ -1,5 +1,10 @@
 import type { OperationContext, OperationHandler } from '@bbws/platform-operations';
-import { MESSAGES, type Operation, type OperationError, type SiteUpdatePayload } from '@bbws/shared-contracts';
+import {
+  MESSAGES,
+  type Operation,
+  type OperationError,
+  type SiteUpdatePayload,
+} from '@bbws/shared-contracts';
 import type { SiteChangeFailures } from './site-change-failures';
 import type { SiteSettingsService } from './site-settings.service';
 
