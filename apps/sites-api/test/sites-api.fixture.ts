@@ -19,6 +19,7 @@ import {
   buildAuditEvent,
   buildCataloguePlugin,
   buildMember,
+  buildOperation,
   seedTenant,
   tenantTableDaos,
   testDynamoContext,
@@ -220,6 +221,22 @@ export class SitesFixture {
       ...overrides,
     });
     await this.sites.create(site, 100);
+    return site;
+  }
+
+  /** A site of a promotion lineage (sharing the subdomain its tenant holds), stored through the promotion writes. */
+  async storedLineageSite(tenantId: string, instance: Instance, overrides: Partial<Site>): Promise<Site> {
+    const site = buildSite({
+      tenantId,
+      instanceId: instance.instanceId,
+      environment: instance.environment,
+      wordpressVersion: instance.wordpressVersion,
+      status: 'ACTIVE',
+      ...overrides,
+    });
+    // The launch transaction is the only way in; its lock goes on an unrelated id.
+    const operation = buildOperation({ tenantId, resourceId: newId('site') });
+    await this.operations.createWithLock(operation, this.sites.createPromotionTargetWrites(site, 100));
     return site;
   }
 }

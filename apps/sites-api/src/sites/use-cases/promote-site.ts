@@ -41,45 +41,56 @@ export class PromoteSite {
         `A ${source.environment} site is promoted ${next ? `to ${next}` : 'nowhere'}, not to ${targetEnvironment}`,
         { from: source.environment, to: targetEnvironment, allowedTargets: next ? [next] : [] },
       );
-    const instance = await this.placement.readyInstance(request.tenantId, targetEnvironment);
-    const existing = await this.liveTarget(source, targetEnvironment);
-    if (existing && existing.status !== 'ACTIVE')
-      throw new BusinessRuleError(
-        'PROMOTION_TARGET_NOT_READY',
-        `The ${targetEnvironment} site ${existing.siteId} is ${existing.status}, not ACTIVE`,
-        { targetSiteId: existing.siteId, targetStatus: existing.status },
-      );
-    if (!existing) await this.placement.requireTenantOpen(request.tenantId);
-    const target =
-      existing ??
-      this.placement.newSite(request.caller, request.tenantId, instance, {
-        siteName: source.siteName,
-        subdomain: source.subdomain,
-        environment: targetEnvironment,
-        templateId: source.templateId,
-        promotedFromSiteId: source.siteId,
-      });
+    const plan: { target?: Site; quota?: number; isNew?: boolean } = {};
     const operation = await this.operations.launch({
       request,
       loaded,
       action: 'PROMOTE',
+      // After the lock and state checks: a target PROVISIONING under a running promotion is a 409 first.
+      check: async (site) => {
+        Object.assign(plan, await this.target(request, site, targetEnvironment));
+      },
       contract: MESSAGES.SITE_PROMOTION,
       payload: (site) => ({
         siteId: site.siteId,
         targetEnvironment,
         includeDatabase: input.includeDatabase ?? true,
         includeFiles: input.includeFiles ?? true,
-        targetSiteId: target.siteId,
+        targetSiteId: planned(plan).siteId,
       }),
-      ...(existing
-        ? {}
-        : {
-            writes: () => ({
-              extra: this.sites.createPromotionTargetWrites(target, siteQuota(instance.tier)),
-            }),
-          }),
+      writes: () =>
+        plan.isNew
+          ? { extra: this.sites.createPromotionTargetWrites(planned(plan), plan.quota ?? 0) }
+          : undefined,
     });
-    return { operation, targetSiteId: target.siteId };
+    return { operation, targetSiteId: planned(plan).siteId };
+  }
+
+  /** The existing target (ACTIVE, else 422) or the new one to create, on the target environment's instance. */
+  private async target(
+    request: SiteRequest,
+    source: Site,
+    environment: 'SIT' | 'PROD',
+  ): Promise<{ target: Site; quota: number; isNew: boolean }> {
+    const instance = await this.placement.readyInstance(request.tenantId, environment);
+    const quota = siteQuota(instance.tier);
+    const existing = await this.liveTarget(source, environment);
+    if (existing?.status === 'ACTIVE') return { target: existing, quota, isNew: false };
+    if (existing)
+      throw new BusinessRuleError(
+        'PROMOTION_TARGET_NOT_READY',
+        `The ${environment} site ${existing.siteId} is ${existing.status}, not ACTIVE`,
+        { targetSiteId: existing.siteId, targetStatus: existing.status },
+      );
+    await this.placement.requireTenantOpen(request.tenantId);
+    const target = this.placement.newSite(request.caller, request.tenantId, instance, {
+      siteName: source.siteName,
+      subdomain: source.subdomain,
+      environment,
+      templateId: source.templateId,
+      promotedFromSiteId: source.siteId,
+    });
+    return { target, quota, isNew: true };
   }
 
   /** The tenant's site (not DELETED) with the source's subdomain in the target environment, if any. */
@@ -97,4 +108,9 @@ export class PromoteSite {
     } while (startAt);
     return null;
   }
+}
+
+function planned(plan: { target?: Site }): Site {
+  if (!plan.target) throw new Error('The promotion target is chosen before the launch');
+  return plan.target;
 }

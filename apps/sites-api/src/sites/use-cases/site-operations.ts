@@ -40,9 +40,9 @@ export interface SiteLaunch<P extends object> {
   changes?: SiteChanges;
   /**
    * Writes instead of the site's conditional change (a backup item, a new site); `resourceId` is then
-   * the resource the operation locks (default the site).
+   * the resource the operation locks (default the site). Undefined: the site's conditional change.
    */
-  writes?: (site: Site) => { extra: ExtraWrites; resourceId?: string; operationId?: string };
+  writes?: (site: Site) => { extra: ExtraWrites; resourceId?: string; operationId?: string } | undefined;
 }
 
 /** Reads and writes of one request racing other writers of the site (a health check, a worker). */
