@@ -49,7 +49,10 @@ export class SiteResponseDto {
     type: 'object',
     additionalProperties: true,
     description:
-      '`self`, `status`, `collection`, `tenant`, `instance`; `operation` while an operation runs on the site',
+      '`self`, `status`, `collection`, `tenant`, `instance`, `backups`, and `plugins`, `health` unless DELETED; ' +
+      '`operation` while an operation runs on the site (and then no action links). Actions the caller may ' +
+      'start now: `update` (PATCH), `delete`, `suspend` / `resume` / `undelete` (PUT status), `clone`, ' +
+      '`promote` (with `targetEnvironment`), `applyTemplate`, `createBackup`',
   })
   _links!: Links;
 }
