@@ -8,6 +8,8 @@ import { IdempotencyModule } from '@bbws/platform-http';
 import type { Clock } from '@bbws/shared-util';
 import { resolveSitesConfig, type SitesApiConfig } from './config/sites-api.config';
 import { SiteBackupsModule } from './site-backups/site-backups.module';
+import { SiteHealthModule } from './site-health/site-health.module';
+import { SitePluginsModule } from './site-plugins/site-plugins.module';
 import { SitesModule } from './sites/sites.module';
 
 export interface SitesApiOptions {
@@ -35,6 +37,8 @@ export class AppModule {
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
         SitesModule.register({ config: sites }),
         SiteBackupsModule.register({ artifacts }),
+        SitePluginsModule.register({ dataDir: options.config.dataDir, environments: sites.environments }),
+        SiteHealthModule.register({ dataDir: options.config.dataDir, environments: sites.environments }),
       ],
     };
   }

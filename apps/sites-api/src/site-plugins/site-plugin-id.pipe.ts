@@ -1,0 +1,3 @@
+import { ParseIdPipe } from '@bbws/platform-http';
+
+export const SitePluginIdPipe = new ParseIdPipe('plg', 'pluginId');
