@@ -1,8 +1,32 @@
 import { Module, type Type } from '@nestjs/common';
+import { TemplateDao } from '@bbws/data-access-catalogue';
+import { SiteDao } from '@bbws/data-access-sites';
+import { provideClass, provideFactory } from '@bbws/platform-bootstrap';
 import type { OperationHandler } from '@bbws/platform-operations';
+import { EventPublisher } from '@bbws/platform-sqs';
+import { SiteFailureRecorder } from '../sites/site-failure.recorder';
+import { SiteHostRouter } from '../sites/site-host.router';
+import { SiteNetwork } from '../sites/site-network';
+import { SiteCloneHandler } from './site-clone.handler';
+import { SiteCloneService } from './site-clone.service';
+import { SITE_COPY_PROVIDERS } from './site-copy.providers';
+import { SitePluginCopies } from './site-plugin.copies';
+import { SiteTransfer } from './site-transfer';
 
 /** SITE_CLONE on `bbws-wp-site-creation`. */
-export const SITE_CLONE_HANDLERS: Type<OperationHandler>[] = [];
+export const SITE_CLONE_HANDLERS: Type<OperationHandler>[] = [SiteCloneHandler];
 
-@Module({ providers: [], exports: SITE_CLONE_HANDLERS })
+@Module({
+  providers: [
+    ...SITE_COPY_PROVIDERS,
+    provideFactory(
+      SiteCloneService,
+      [SiteNetwork, SiteTransfer, SitePluginCopies, SiteDao, TemplateDao, SiteHostRouter, EventPublisher],
+      (network, transfer, copies, sites, templates, router, events) =>
+        new SiteCloneService({ network, transfer, copies, sites, templates, router, events }),
+    ),
+    provideClass(SiteCloneHandler, [SiteCloneService, SiteFailureRecorder]),
+  ],
+  exports: SITE_CLONE_HANDLERS,
+})
 export class SiteCloneModule {}

@@ -1,14 +1,15 @@
 import type { TemplateDao } from '@bbws/data-access-catalogue';
-import type { Instance, InstanceDao } from '@bbws/data-access-instances';
+import type { InstanceDao } from '@bbws/data-access-instances';
 import type { Site, SiteDao } from '@bbws/data-access-sites';
 import type { SiteRef, WordPressClient, WordPressConnection } from '@bbws/integrations-wordpress-client';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { EventPublisher } from '@bbws/platform-sqs';
 import type { SiteCreationPayload } from '@bbws/shared-contracts';
-import { NotFoundError, UpstreamError } from '@bbws/shared-errors';
-import { connectionOf, type InstanceAgentAccess } from '@bbws/integrations-instance-agents';
-import { SiteDomainTakenError, SiteInstanceNotReadyError, SiteMissingError } from './site-creation.errors';
+import { NotFoundError } from '@bbws/shared-errors';
+import type { InstanceAgentAccess } from '@bbws/integrations-instance-agents';
+import { activateNewSite } from './site-activation';
 import type { SiteHostRouter } from './site-host.router';
+import { SiteNetwork, type SiteOnNetwork } from './site-network';
 import type { SitePackageUrls } from './site-package.urls';
 import type { ResolvedPlugin, SitePlugins } from './site-plugins';
 import { siteTemplateOf } from './site-template.builder';
@@ -26,12 +27,7 @@ export interface SiteCreationDeps {
 }
 
 /** The operation's view of the site being created: the site as stored, its instance and its network. */
-interface Target {
-  site: Site;
-  instance: Instance;
-  connection: WordPressConnection;
-  host: string;
-}
+type Target = SiteOnNetwork;
 
 /**
  * SITE_CREATION on `bbws-wp-site-creation`: the network site (created once: its blog id is recorded on
@@ -41,7 +37,11 @@ interface Target {
  * checkpoint: a redelivery resumes after the last completed one.
  */
 export class SiteCreationService {
-  constructor(private readonly deps: SiteCreationDeps) {}
+  private readonly network: SiteNetwork;
+
+  constructor(private readonly deps: SiteCreationDeps) {
+    this.network = new SiteNetwork(deps);
+  }
 
   async create(context: OperationContext<SiteCreationPayload>): Promise<OperationOutcome> {
     const { payload } = context;
@@ -83,33 +83,7 @@ export class SiteCreationService {
       const change = await this.deps.router.route(target.instance, target.host);
       return { action: change.action, ruleArn: change.ruleArn ?? null, priority: change.priority ?? null };
     });
-    // An earlier attempt that started this step may have activated the site without announcing it.
-    const resumed = context.steps.some((step) => step.name === 'activate' && step.status === 'IN_PROGRESS');
-    await context.step('activate', async () => {
-      const current = await site();
-      if (current.status === 'ACTIVE' && !resumed) return;
-      const active =
-        current.status === 'ACTIVE'
-          ? current
-          : await this.deps.sites.change(current, {
-              expectedVersion: current.version,
-              expectedStatuses: ['PROVISIONING'],
-              changes: { status: 'ACTIVE', lastError: null },
-            });
-      await this.deps.events.publish({
-        tenantId: active.tenantId,
-        type: 'site.created',
-        correlationId: context.envelope.correlationId,
-        data: {
-          siteId: active.siteId,
-          siteName: active.siteName,
-          environment: active.environment,
-          siteUrl: active.siteUrl,
-          status: active.status,
-          operationId: context.operation.operationId,
-        },
-      });
-    });
+    await activateNewSite(context, this.deps, context.operation.tenantId, payload.siteId);
     return {
       result: { siteId: payload.siteId, siteUrl: target.site.siteUrl, wpSiteId: created.wpSiteId },
       message: `Site ${target.site.siteName} is active at ${target.site.siteUrl}`,
@@ -117,50 +91,19 @@ export class SiteCreationService {
   }
 
   private async target(tenantId: string, payload: SiteCreationPayload): Promise<Target> {
-    const site = await this.loadSite(tenantId, payload.siteId);
-    const instance = await this.deps.instances.get(tenantId, payload.environment);
-    if (!instance || instance.instanceId !== payload.instanceId) {
-      throw new SiteInstanceNotReadyError(payload.instanceId, null);
-    }
-    if (instance.status !== 'ACTIVE')
-      throw new SiteInstanceNotReadyError(instance.instanceId, instance.status);
-    const connection = await connectionOf(this.deps.agents, instance);
-    return { site, instance, connection, host: new URL(site.siteUrl).hostname };
+    return this.network.locate(tenantId, payload.siteId, payload.instanceId);
   }
 
-  private async loadSite(tenantId: string, siteId: string): Promise<Site> {
-    const site = await this.deps.sites.get(tenantId, siteId);
-    if (!site) throw new SiteMissingError(siteId);
-    return site;
+  private loadSite(tenantId: string, siteId: string): Promise<Site> {
+    return this.network.load(tenantId, siteId);
   }
 
   /** Reuses the blog an earlier attempt created and recorded; else creates it and records its id. */
-  private async createNetworkSite(
-    target: Target,
-    payload: SiteCreationPayload,
-  ): Promise<{ wpSiteId: number }> {
-    const site = await this.loadSite(target.site.tenantId, target.site.siteId);
-    if (site.wpSiteId !== null) return { wpSiteId: site.wpSiteId };
-    let blogId: number;
-    try {
-      const created = await this.deps.wordpress.createSite(target.connection, {
-        domain: target.host,
-        title: payload.siteName,
-        adminEmail: payload.adminEmail ?? `admin@${target.host}`,
-      });
-      blogId = created.blogId;
-    } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'WORDPRESS_SITE_EXISTS') {
-        throw new SiteDomainTakenError(target.host);
-      }
-      throw error;
-    }
-    await this.deps.sites.change(site, {
-      expectedVersion: site.version,
-      expectedStatuses: ['PROVISIONING'],
-      changes: { wpSiteId: blogId },
+  private createNetworkSite(target: Target, payload: SiteCreationPayload): Promise<{ wpSiteId: number }> {
+    return this.network.ensureBlog(target, {
+      title: payload.siteName,
+      adminEmail: payload.adminEmail ?? `admin@${target.host}`,
     });
-    return { wpSiteId: blogId };
   }
 
   /** The template's pages, options, theme and plugins (checked like requested ones), applied idempotently. */

@@ -1,5 +1,10 @@
 import type { CataloguePluginDao, PluginInstallability } from '@bbws/data-access-catalogue';
-import { PluginAlreadyInstalledError, type InstalledPluginDao, type Site } from '@bbws/data-access-sites';
+import {
+  PluginAlreadyInstalledError,
+  type InstalledPlugin,
+  type InstalledPluginDao,
+  type Site,
+} from '@bbws/data-access-sites';
 import type {
   PluginPackage,
   SiteRef,
@@ -64,8 +69,15 @@ export class SitePlugins {
     });
   }
 
-  /** Records the active plugin on the site; the first record raises the catalogue's install count. */
-  async record(site: Site, plugin: ResolvedPlugin): Promise<{ counted: boolean }> {
+  /**
+   * Records the plugin on the site (active, unconfigured unless `state` says otherwise, e.g. a clone's
+   * copy of its source's record); the first record raises the catalogue's install count.
+   */
+  async record(
+    site: Site,
+    plugin: Pick<ResolvedPlugin, 'pluginId' | 'pluginFile' | 'version'>,
+    state: Pick<InstalledPlugin, 'isActive' | 'configuration'> = { isActive: true, configuration: {} },
+  ): Promise<{ counted: boolean }> {
     if (await this.installed.get(site.siteId, plugin.pluginId)) return { counted: false };
     const now = this.clock.now().toISOString();
     try {
@@ -75,8 +87,8 @@ export class SitePlugins {
         pluginFile: plugin.pluginFile,
         installedVersion: plugin.version,
         previousVersion: null,
-        isActive: true,
-        configuration: {},
+        isActive: state.isActive,
+        configuration: state.configuration,
         installedAt: now,
         updatedAt: now,
         version: 1,

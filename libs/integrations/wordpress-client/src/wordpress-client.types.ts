@@ -137,7 +137,13 @@ export interface SearchReplacePair {
   to: string;
 }
 
-export interface RestoreSource {
+/** What of an archive an import restores (both by default): the site's tables, its uploads. */
+export interface ImportSelection {
+  includeDatabase?: boolean;
+  includeFiles?: boolean;
+}
+
+export interface RestoreSource extends ImportSelection {
   downloadUrl: string;
   sha256: string;
   /** Applied serialization-safely after the restore (the uploads URL is rewritten by the agent itself). */
