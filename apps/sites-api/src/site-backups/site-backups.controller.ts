@@ -12,8 +12,6 @@ import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import {
   ApiErrors,
   ApiIdempotent,
-  ApiIfMatch,
-  IfMatch,
   Idempotent,
   PageQueryDto,
   TenantIdPipe,
@@ -25,13 +23,13 @@ import { accepted, siteRequest } from '../sites/accepted';
 import { SiteIdPipe } from '../sites/site-id.pipe';
 import { siteRoutes } from '../sites/sites.routes';
 import { BackupIdPipe } from './backup-id.pipe';
-import { CreateBackupRequestDto, RestoreSiteRequestDto } from './dto/backup.request.dto';
+import { CreateBackupRequestDto } from './dto/backup.request.dto';
 import { BackupListResponseDto, BackupResponseDto } from './dto/backup.response.dto';
 import { presentBackup, presentBackupList } from './site-backups.presenter';
 import { SiteBackupsService } from './site-backups.service';
 import { BackupOperations } from './use-cases/backup-operations';
 
-/** A site's backups: members read; ADMINs back up, restore and delete. */
+/** A site's backups: members read; ADMINs back up and delete (restore: SiteRestoreController). */
 @ApiTags('site backups')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 404)
@@ -107,49 +105,5 @@ export class SiteBackupsController {
     @Param('backupId', BackupIdPipe) backupId: string,
   ): Promise<void> {
     await this.backups.delete(caller, tenantId, siteId, backupId);
-  }
-
-  @Post('backups/:backupId/restore')
-  @HttpCode(202)
-  @Idempotent()
-  @ApiIdempotent()
-  @ApiIfMatch()
-  @ApiOperation({
-    summary:
-      'Restore a COMPLETED backup of this site onto it (ADMIN; ACTIVE or SUSPENDED, PROD included): RESTORE, ' +
-      'which backs up the current state first. 422 BACKUP_NOT_RESTORABLE for a backup not COMPLETED',
-  })
-  @ApiAcceptedResponse({ type: OperationResponseDto, description: 'The operation; Location points at it' })
-  @ApiErrors(403, 409, 422)
-  async restore(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('siteId', SiteIdPipe) siteId: string,
-    @Param('backupId', BackupIdPipe) backupId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    const request = siteRequest(caller, tenantId, siteId, reply, ifMatch);
-    return accepted(reply, await this.operations.restore(request, backupId));
-  }
-
-  @Post('restore')
-  @HttpCode(202)
-  @Idempotent()
-  @ApiIdempotent()
-  @ApiIfMatch()
-  @ApiOperation({ summary: 'Alias of POST .../backups/{backupId}/restore with the backup id in the body' })
-  @ApiAcceptedResponse({ type: OperationResponseDto, description: 'The operation; Location points at it' })
-  @ApiErrors(403, 409, 422)
-  async restoreAlias(
-    @CurrentCaller() caller: Caller,
-    @Param('tenantId', TenantIdPipe) tenantId: string,
-    @Param('siteId', SiteIdPipe) siteId: string,
-    @Body() body: RestoreSiteRequestDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @IfMatch() ifMatch?: number,
-  ) {
-    const request = siteRequest(caller, tenantId, siteId, reply, ifMatch);
-    return accepted(reply, await this.operations.restore(request, body.backupId));
   }
 }

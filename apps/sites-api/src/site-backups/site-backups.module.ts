@@ -9,6 +9,7 @@ import { MessageProducer, ProducerModule } from '@bbws/platform-sqs';
 import { SiteOperations } from '../sites/use-cases/site-operations';
 import { SiteBackupsController } from './site-backups.controller';
 import { SiteBackupsService } from './site-backups.service';
+import { SiteRestoreController } from './site-restore.controller';
 import { BackupOperations } from './use-cases/backup-operations';
 
 /** A site's backups: reads, BACKUP and RESTORE operations, deletion of the archive and the record. */
@@ -18,7 +19,7 @@ export class SiteBackupsModule {
     return {
       module: SiteBackupsModule,
       imports: [ProducerModule],
-      controllers: [SiteBackupsController],
+      controllers: [SiteBackupsController, SiteRestoreController],
       providers: [
         provideValue(ARTIFACT_STORE, options.artifacts),
         provideClass(SiteDao, [DYNAMO_CONTEXT]),
