@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEmail,
   IsIn,
-  IsNotIn,
   IsOptional,
   IsString,
   Length,
@@ -16,7 +14,7 @@ import {
 import { Trim, UpperCase } from '@bbws/platform-http';
 import { HOSTING_ENVIRONMENTS, type HostingEnvironment } from '@bbws/shared-contracts';
 import { idPattern } from '@bbws/shared-util';
-import { RESERVED_SUBDOMAINS, SUBDOMAIN_PATTERN } from '../site.rules';
+import { SubdomainField } from './subdomain.field';
 
 export class CreateSiteRequestDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Acme shop' })
@@ -25,17 +23,7 @@ export class CreateSiteRequestDto {
   @Length(1, 100)
   siteName!: string;
 
-  @ApiProperty({
-    pattern: SUBDOMAIN_PATTERN.source,
-    example: 'acme-shop',
-    description: `Unique platform-wide; case-insensitive (stored lower-case); reserved: ${RESERVED_SUBDOMAINS.join(', ')}`,
-  })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsString()
-  @Matches(SUBDOMAIN_PATTERN, {
-    message: 'subdomain must be 3-63 lower-case letters, digits or inner hyphens',
-  })
-  @IsNotIn(RESERVED_SUBDOMAINS, { message: 'subdomain is reserved' })
+  @SubdomainField('acme-shop')
   subdomain!: string;
 
   @ApiPropertyOptional({

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Trim, UpperCase } from '@bbws/platform-http';
 import { HOSTING_ENVIRONMENTS, type HostingEnvironment } from '@bbws/shared-contracts';
 import { idPattern } from '@bbws/shared-util';
-import { RESERVED_SUBDOMAINS, SUBDOMAIN_PATTERN } from '../site.rules';
+import { SubdomainField } from './subdomain.field';
 
 export class ChangeSiteStatusRequestDto {
   @ApiProperty({ enum: ['ACTIVE', 'SUSPENDED'], description: 'Case-insensitive' })
@@ -37,13 +36,7 @@ export class CloneSiteRequestDto {
   @Length(1, 100)
   siteName!: string;
 
-  @ApiProperty({ pattern: SUBDOMAIN_PATTERN.source, example: 'acme-shop-copy' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsString()
-  @Matches(SUBDOMAIN_PATTERN, {
-    message: 'subdomain must be 3-63 lower-case letters, digits or inner hyphens',
-  })
-  @IsNotIn(RESERVED_SUBDOMAINS, { message: 'subdomain is reserved' })
+  @SubdomainField('acme-shop-copy')
   subdomain!: string;
 
   @ApiPropertyOptional({
