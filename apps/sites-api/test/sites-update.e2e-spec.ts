@@ -185,4 +185,22 @@ describe('PATCH and PUT /v1.0/tenants/:tenantId/sites/:siteId', () => {
     });
     expect(await fx.messagesFor('site-update', first.body.operationId)).toHaveLength(1);
   });
+
+  it('starts one operation when several changes race on the site: one 202, the others 409', async () => {
+    const { tenantId, site, url } = await activeSite();
+    const responses = await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) =>
+        fx.call('PATCH', url, fx.admin.token, { siteName: `Race ${i}` }),
+      ),
+      fx.call('DELETE', url),
+      fx.call('PUT', `${url}/status`, fx.admin.token, { status: 'SUSPENDED' }),
+    ]);
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 202)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(5);
+    const winner = responses.find((response) => response.status === 202);
+    const stored = await fx.sites.get(tenantId, site.siteId);
+    expect(stored?.version).toBe(site.version + 1);
+    expect(stored?.status).toBe(winner?.body.type === 'SITE_DELETION' ? 'DEPROVISIONING' : 'ACTIVE');
+  });
 });
