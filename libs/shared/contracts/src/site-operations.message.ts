@@ -136,7 +136,7 @@ export class SitePromotionPayload extends SiteMessage {
   @IsBoolean()
   includeFiles!: boolean;
 
-  /** Set once the target site exists (later promotions overwrite it). */
+  /** The target site: the API finds it, or creates it PROVISIONING on the first promotion, before launching. */
   @ValidateIf((payload: SitePromotionPayload) => payload.targetSiteId !== undefined)
   @Matches(SITE_ID)
   targetSiteId?: string;
