@@ -1,4 +1,5 @@
 import { CataloguePluginDao, TemplateDao } from '@bbws/data-access-catalogue';
+import type { ExtraWrites } from '@bbws/data-access-dynamo';
 import { InstanceDao, type Instance } from '@bbws/data-access-instances';
 import { BackupDao, InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
 import { S3ArtifactStore } from '@bbws/integrations-artifacts';
@@ -35,10 +36,20 @@ export interface SiteCopyFixture {
   finished(operationId: string): Promise<Operation>;
   /** A PROVISIONING site on the environment's instance, as the sites API builds it. */
   siteOn(environment: HostingEnvironment, overrides?: Partial<Site>): Site;
-  /** Launches an operation on a site as the sites API does. */
-  start<P extends object>(contract: MessageContract<P>, resourceId: string, payload: P): Promise<Operation>;
+  /** Launches an operation on a site as the sites API does (`extra`: its writes in the launch). */
+  start<P extends object>(
+    contract: MessageContract<P>,
+    resourceId: string,
+    payload: P,
+    extra?: ExtraWrites,
+  ): Promise<Operation>;
   /** {@link start}, then waits for the operation's end. */
-  launch<P extends object>(contract: MessageContract<P>, resourceId: string, payload: P): Promise<Operation>;
+  launch<P extends object>(
+    contract: MessageContract<P>,
+    resourceId: string,
+    payload: P,
+    extra?: ExtraWrites,
+  ): Promise<Operation>;
   /** Rows of one SQL query on the environment's instance database (one value per line). */
   query(environment: HostingEnvironment, sql: string): Promise<string[]>;
   /** The blog ids of the environment's network with this domain. */
@@ -103,7 +114,7 @@ export async function startSiteCopyFixture(
       throw new Error(`${environment} instance not provisioned: ${JSON.stringify(provisioned.error)}`);
     instances[environment] = (await instanceDao.get(tenant.tenantId, environment))!;
   }
-  const start: SiteCopyFixture['start'] = (contract, resourceId, payload) =>
+  const start: SiteCopyFixture['start'] = (contract, resourceId, payload, extra) =>
     fx.launcher.launch({
       contract,
       tenantId: tenant.tenantId,
@@ -112,6 +123,7 @@ export async function startSiteCopyFixture(
       createdBy: 'user-1',
       correlationId: newId('evt'),
       payload,
+      ...(extra ? { extra } : {}),
     });
   const query = async (environment: HostingEnvironment, sql: string) =>
     (await cloud.cloud.mariadb!.query(sql, `${instances[environment].slug}_${environment.toLowerCase()}_db`))
@@ -150,8 +162,8 @@ export async function startSiteCopyFixture(
       });
     },
     start,
-    launch: async (contract, resourceId, payload) =>
-      finished((await start(contract, resourceId, payload)).operationId),
+    launch: async (contract, resourceId, payload, extra) =>
+      finished((await start(contract, resourceId, payload, extra)).operationId),
     query,
     blogsAt: (environment, host) =>
       query(environment, `SELECT blog_id FROM wp_blogs WHERE domain = '${host}'`).then((rows) =>

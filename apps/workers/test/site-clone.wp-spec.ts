@@ -87,7 +87,11 @@ describe('workers: site clone on a real WordPress instance (local cloud)', () =>
     const cloned = (await f.sites.get(copy.tenantId, copy.siteId))!;
     expect(cloned).toMatchObject({ status: 'ACTIVE', templateId, lastError: null });
     expect(cloned.wpSiteId).not.toBe(source.wpSiteId);
-    expect(done.result).toMatchObject({ siteId: copy.siteId, wpSiteId: cloned.wpSiteId, sourceSiteId: source.siteId });
+    expect(done.result).toMatchObject({
+      siteId: copy.siteId,
+      wpSiteId: cloned.wpSiteId,
+      sourceSiteId: source.siteId,
+    });
 
     const home = await eventually(async () => {
       const answer = await visit(f.albUrl, hostOf(copy));
@@ -149,7 +153,10 @@ describe('workers: site clone on a real WordPress instance (local cloud)', () =>
     expect(done).toMatchObject({ status: 'COMPLETED', error: null, result: { wpSiteId: recorded } });
     expect(done.attempts).toBeGreaterThan(1);
     expect(await f.blogsAt('DEV', hostOf(copy))).toEqual([String(recorded)]);
-    expect(await f.sites.get(copy.tenantId, copy.siteId)).toMatchObject({ status: 'ACTIVE', wpSiteId: recorded });
+    expect(await f.sites.get(copy.tenantId, copy.siteId)).toMatchObject({
+      status: 'ACTIVE',
+      wpSiteId: recorded,
+    });
     expect((await visit(f.albUrl, hostOf(copy))).body).toContain(TEMPLATE_HOME_TEXT);
     expect(await counts()).toEqual({ installs: before.installs + 1, usage: before.usage + 1 });
   });

@@ -1,10 +1,5 @@
 import type { OperationContext, OperationHandler } from '@bbws/platform-operations';
-import {
-  MESSAGES,
-  type Operation,
-  type OperationError,
-  type SiteClonePayload,
-} from '@bbws/shared-contracts';
+import { MESSAGES, type Operation, type OperationError, type SiteClonePayload } from '@bbws/shared-contracts';
 import type { SiteFailureRecorder } from '../sites/site-failure.recorder';
 import type { SiteCloneService } from './site-clone.service';
 import { launchedPayload } from './site-operation.payload';

@@ -10,7 +10,7 @@ import { SiteNetwork } from '../sites/site-network';
 import { SiteCloneHandler } from './site-clone.handler';
 import { SiteCloneService } from './site-clone.service';
 import { SITE_COPY_PROVIDERS } from './site-copy.providers';
-import { SitePluginCopies } from './site-plugin.copies';
+import { SitePackageCopies } from './site-package.copies';
 import { SiteTransfer } from './site-transfer';
 
 /** SITE_CLONE on `bbws-wp-site-creation`. */
@@ -21,7 +21,7 @@ export const SITE_CLONE_HANDLERS: Type<OperationHandler>[] = [SiteCloneHandler];
     ...SITE_COPY_PROVIDERS,
     provideFactory(
       SiteCloneService,
-      [SiteNetwork, SiteTransfer, SitePluginCopies, SiteDao, TemplateDao, SiteHostRouter, EventPublisher],
+      [SiteNetwork, SiteTransfer, SitePackageCopies, SiteDao, TemplateDao, SiteHostRouter, EventPublisher],
       (network, transfer, copies, sites, templates, router, events) =>
         new SiteCloneService({ network, transfer, copies, sites, templates, router, events }),
     ),

@@ -6,14 +6,14 @@ import type { SiteClonePayload } from '@bbws/shared-contracts';
 import { activateNewSite } from '../sites/site-activation';
 import type { SiteHostRouter } from '../sites/site-host.router';
 import { siteRef, type SiteNetwork, type SiteOnNetwork } from '../sites/site-network';
-import { SourceSiteNotActiveError } from './site-clone.errors';
-import type { SitePluginCopies } from './site-plugin.copies';
+import { activeSource } from './active-source';
+import type { SitePackageCopies } from './site-package.copies';
 import type { ExportedSite, SiteTransfer } from './site-transfer';
 
 export interface SiteCloneDeps {
   network: SiteNetwork;
   transfer: SiteTransfer;
-  copies: SitePluginCopies;
+  copies: SitePackageCopies;
   sites: Pick<SiteDao, 'get' | 'change'>;
   templates: Pick<TemplateDao, 'adjustUsage'>;
   router: SiteHostRouter;
@@ -45,7 +45,7 @@ export class SiteCloneService {
       'discard-transfer',
     ]);
     const exported = await context.step('export-source', async () => {
-      const { source, wpSiteId } = await this.activeSource(tenantId, payload.sourceSiteId);
+      const { source, wpSiteId } = await activeSource(this.deps.network, tenantId, payload.sourceSiteId);
       const key = this.deps.transfer.keyOf(tenantId, operation.operationId);
       return this.deps.transfer.export(source, siteRef(source, wpSiteId), key);
     });
@@ -62,7 +62,9 @@ export class SiteCloneService {
     await context.step('copy-plugins', async () =>
       this.deps.copies.copyRecords(await source(), target.site, false),
     );
-    const resumed = context.steps.some((step) => step.name === 'copy-template' && step.status === 'IN_PROGRESS');
+    const resumed = context.steps.some(
+      (step) => step.name === 'copy-template' && step.status === 'IN_PROGRESS',
+    );
     await context.step('copy-template', () => this.copyTemplate(tenantId, payload, !resumed));
     await context.step('route-host', async () => {
       const change = await this.deps.router.route(target.instance, target.host);
@@ -79,16 +81,6 @@ export class SiteCloneService {
       },
       message: `Site ${target.site.siteName} is a copy of ${payload.sourceSiteId} at ${target.site.siteUrl}`,
     };
-  }
-
-  private async activeSource(
-    tenantId: string,
-    sourceSiteId: string,
-  ): Promise<{ source: SiteOnNetwork; wpSiteId: number }> {
-    const site = await this.deps.network.load(tenantId, sourceSiteId);
-    if (site.status !== 'ACTIVE' || site.wpSiteId === null)
-      throw new SourceSiteNotActiveError(site.siteId, site.status);
-    return { source: await this.deps.network.locate(tenantId, sourceSiteId), wpSiteId: site.wpSiteId };
   }
 
   private async importContent(target: SiteOnNetwork, exported: ExportedSite, wpSiteId: number) {

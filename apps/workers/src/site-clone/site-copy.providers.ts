@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { CataloguePluginDao } from '@bbws/data-access-catalogue';
+import { CataloguePluginDao, TemplateDao } from '@bbws/data-access-catalogue';
 import { InstanceDao } from '@bbws/data-access-instances';
 import { InstalledPluginDao, SiteDao } from '@bbws/data-access-sites';
 import { INSTANCE_AGENT_ACCESS } from '@bbws/integrations-instance-agents';
@@ -10,7 +10,7 @@ import { SiteNetwork } from '../sites/site-network';
 import { SitePackageUrls } from '../sites/site-package.urls';
 import { SitePlugins } from '../sites/site-plugins';
 import { SITE_WORKER_PROVIDERS } from '../sites/site-workers.providers';
-import { SitePluginCopies } from './site-plugin.copies';
+import { SitePackageCopies } from './site-package.copies';
 import { SiteTransfer } from './site-transfer';
 
 /** The site workers' providers plus what copies a site's content and plugins (clone, promotion). */
@@ -22,9 +22,10 @@ export const SITE_COPY_PROVIDERS: Provider[] = [
     (sites, instances, agents, wordpress) => new SiteNetwork({ sites, instances, agents, wordpress }),
   ),
   provideClass(SiteTransfer, [ARTIFACT_STORE, WordPressClient]),
-  provideClass(SitePluginCopies, [
+  provideClass(SitePackageCopies, [
     InstalledPluginDao,
     CataloguePluginDao,
+    TemplateDao,
     SitePlugins,
     SitePackageUrls,
     WordPressClient,

@@ -5,7 +5,8 @@
  * SQL statement (archive-sql.php). Then it stages the uploads and loads the tables into staging tables, and
  * only then moves the uploads in and swaps the tables, so a failure up to there leaves the site as it was.
  * Last it rewrites URLs serialization-safely (the uploads URL first, then the caller's searchReplace pairs)
- * and reports the serialized values it had to leave alone.
+ * and reports the serialized values it had to leave alone. `includeDatabase: false` keeps the site's tables
+ * (nothing is rewritten), `includeFiles: false` keeps its uploads; both default to true.
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -16,6 +17,11 @@ function bbws_import_site( WP_REST_Request $request ): array {
 	$blog_id = (int) $site->blog_id;
 	$body    = bbws_body( $request );
 	$pairs   = isset( $body['searchReplace'] ) && is_array( $body['searchReplace'] ) ? $body['searchReplace'] : array();
+	$with_db = bbws_import_part( $body, 'includeDatabase' );
+	$with_fs = bbws_import_part( $body, 'includeFiles' );
+	if ( ! $with_db && ! $with_fs ) {
+		throw new Bbws_Agent_Error( 'bbws_invalid_request', 'An import needs includeDatabase or includeFiles', 400, array( 'field' => 'includeDatabase' ) );
+	}
 	bbws_replacement_map( $pairs );
 	$uploads = bbws_uploads_location( $blog_id );
 	$prefix  = $wpdb->get_blog_prefix( $blog_id );
@@ -24,17 +30,19 @@ function bbws_import_site( WP_REST_Request $request ): array {
 		$zip      = bbws_open_archive( $archive );
 		$manifest = bbws_verified_manifest( $zip, $archive );
 		bbws_assert_importable_tables( $manifest, $blog_id, $prefix );
-		bbws_assert_archive_sql( $archive, $manifest );
-		$staging = bbws_stage_uploads( $zip, $manifest );
+		if ( $with_db ) {
+			bbws_assert_archive_sql( $archive, $manifest );
+		}
+		$staging = $with_fs ? bbws_stage_uploads( $zip, $manifest ) : null;
 		try {
-			$swaps = bbws_stage_tables( $archive, $manifest, $prefix );
+			$swaps = $with_db ? bbws_stage_tables( $archive, $manifest, $prefix ) : array();
 		} catch ( Throwable $error ) {
-			bbws_remove_tree( $staging );
+			$staging && bbws_remove_tree( $staging );
 			throw $error;
 		}
 		$zip->close();
 		try {
-			$files = bbws_install_staged_uploads( $staging, $blog_id, $uploads['basedir'] );
+			$files = $staging ? bbws_install_staged_uploads( $staging, $blog_id, $uploads['basedir'] ) : 0;
 		} catch ( Throwable $error ) {
 			bbws_drop_staging_tables( $swaps );
 			bbws_remove_tree( $staging );
@@ -44,24 +52,38 @@ function bbws_import_site( WP_REST_Request $request ): array {
 	} finally {
 		@unlink( $archive );
 	}
-	bbws_rename_prefixed_options( $manifest['source']['tablePrefix'], $prefix );
+	$imported = $with_db ? $manifest['tables'] : array();
+	if ( $with_db ) {
+		bbws_rename_prefixed_options( $manifest['source']['tablePrefix'], $prefix );
+	}
 	wp_cache_flush();
 	$map   = bbws_replacement_map( array_merge( array( array( 'from' => $manifest['source']['uploadsBaseUrl'], 'to' => $uploads['baseurl'] ) ), $pairs ) );
 	$stats = bbws_replace_stats();
-	foreach ( array_column( $manifest['tables'], 'name' ) as $name ) {
+	foreach ( array_column( $imported, 'name' ) as $name ) {
 		bbws_search_replace_table( $prefix . $name, $map, $stats );
 	}
 	wp_cache_flush();
 	clean_blog_cache( $blog_id );
 	return array(
 		'blogId'               => $blog_id,
-		'tables'               => count( $manifest['tables'] ),
-		'rows'                 => array_sum( array_map( 'intval', array_column( $manifest['tables'], 'rows' ) ) ),
+		'tables'               => count( $imported ),
+		'rows'                 => array_sum( array_map( 'intval', array_column( $imported, 'rows' ) ) ),
 		'files'                => $files,
 		'rowsRewritten'        => $stats['rowsRewritten'],
 		'unreadableSerialized' => $stats['unreadableSerialized'],
 		'skippedObjects'       => $stats['skippedObjects'],
 	);
+}
+
+/** An optional boolean part of the import (true when absent). */
+function bbws_import_part( array $body, string $field ): bool {
+	if ( ! array_key_exists( $field, $body ) ) {
+		return true;
+	}
+	if ( ! is_bool( $body[ $field ] ) ) {
+		throw new Bbws_Agent_Error( 'bbws_invalid_request', "$field must be a boolean", 400, array( 'field' => $field ) );
+	}
+	return $body[ $field ];
 }
 
 function bbws_open_archive( string $archive ): ZipArchive {

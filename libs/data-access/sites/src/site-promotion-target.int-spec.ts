@@ -47,7 +47,11 @@ describe('SiteDao.createPromotionTargetWrites against DynamoDB Local', () => {
       tenantId: source.tenantId,
       siteId: source.siteId,
     });
-    const lineage = await dao.listByTenant(source.tenantId, { subdomain: source.subdomain }, { pageSize: 10 });
+    const lineage = await dao.listByTenant(
+      source.tenantId,
+      { subdomain: source.subdomain },
+      { pageSize: 10 },
+    );
     expect(lineage.items.map((site) => site.environment).sort()).toEqual(['DEV', 'SIT']);
   });
 

@@ -1,4 +1,4 @@
-import type { CataloguePluginDao } from '@bbws/data-access-catalogue';
+import type { CataloguePluginDao, Template, TemplateDao } from '@bbws/data-access-catalogue';
 import type { InstalledPlugin, InstalledPluginDao, Site } from '@bbws/data-access-sites';
 import type { SiteRef, WordPressClient } from '@bbws/integrations-wordpress-client';
 import { BusinessRuleError, ItemMissingError } from '@bbws/shared-errors';
@@ -14,15 +14,16 @@ export interface PluginSync {
 }
 
 /**
- * A site's catalogue plugins carried over to the site its content is copied to: the packages of the
- * versions it runs installed on the target's network when that is another instance, then its
- * installed-plugin records copied (version, active flag, configuration), the catalogue's install count
- * raised once per new record (and lowered once per record a promotion removes).
+ * A site's catalogue packages carried over to the site its content is copied to: on another instance,
+ * its template's theme and the plugin versions it runs are installed on the target's network; then its
+ * installed-plugin records are copied (version, active flag, configuration), the catalogue's install
+ * count raised once per new record (and lowered once per record a promotion removes).
  */
-export class SitePluginCopies {
+export class SitePackageCopies {
   constructor(
     private readonly installed: Pick<InstalledPluginDao, 'listBySite' | 'update' | 'delete'>,
     private readonly catalogue: Pick<CataloguePluginDao, 'get' | 'adjustInstallCount'>,
+    private readonly templates: Pick<TemplateDao, 'get'>,
     private readonly plugins: Pick<SitePlugins, 'record'>,
     private readonly urls: SitePackageUrls,
     private readonly wordpress: Pick<WordPressClient, 'applyTemplate'>,
@@ -30,17 +31,24 @@ export class SitePluginCopies {
   ) {}
 
   /**
-   * Installs the source's plugin versions on the target's network (the template route installs a
-   * missing package and activates it on the target; the import that follows brings the source's own
-   * active list). Nothing to do on the source's own instance, whose network has them already.
+   * Installs the source's theme (its template's) and plugin versions on the target's network: the
+   * template route installs missing packages and activates them on the target, and the import that
+   * follows brings the source's own theme and active plugins. Nothing to do on the source's own
+   * instance, whose network has them already.
    */
-  async installPackages(source: Site, target: SiteOnNetwork, ref: SiteRef): Promise<{ installed: string[] }> {
-    if (source.instanceId === target.instance.instanceId) return { installed: [] };
+  async installPackages(
+    source: Site,
+    target: SiteOnNetwork,
+    ref: SiteRef,
+  ): Promise<{ theme: string | null; plugins: string[] }> {
+    if (source.instanceId === target.instance.instanceId) return { theme: null, plugins: [] };
     const records = await this.installed.listBySite(source.siteId);
-    if (records.length === 0) return { installed: [] };
-    const packages = await Promise.all(records.map((record) => this.packageOf(record)));
-    await this.wordpress.applyTemplate(target.connection, ref, { plugins: packages });
-    return { installed: records.map((record) => record.pluginId) };
+    const plugins = await Promise.all(records.map((record) => this.packageOf(record)));
+    const template = source.templateId ? await this.templates.get(source.templateId) : null;
+    const theme = template ? await this.themeOf(template) : undefined;
+    if (plugins.length || theme)
+      await this.wordpress.applyTemplate(target.connection, ref, { theme, plugins });
+    return { theme: theme?.stylesheet ?? null, plugins: records.map((record) => record.pluginId) };
   }
 
   /** Copies the source's records onto the target; `exact` also removes the target's other records. */
@@ -96,6 +104,11 @@ export class SitePluginCopies {
         { pluginId: record.pluginId, version: record.installedVersion },
       );
     return { plugin: record.pluginFile, ...(await this.urls.of(version.packageArtifact)) };
+  }
+
+  private async themeOf(template: Template) {
+    const { slug, packageArtifact } = template.theme;
+    return { stylesheet: slug, ...(packageArtifact ? await this.urls.of(packageArtifact) : {}) };
   }
 }
 
