@@ -18,8 +18,10 @@ describe('loadWorkersConfig', () => {
       'instance-events',
       'webhooks',
       'sweeper',
+      'site-purge',
       'instance-reconciler',
     ]);
+    expect(config.workers.sitePurge).toEqual({ intervalMs: 300_000, batchSize: 25 });
     expect(config.instances?.compute.DEV).toMatchObject({ region: 'us-east-1' });
     expect(config.instances?.gitops).toBeNull();
     expect(config.workers.queues['tenant-events']).toEqual({

@@ -74,6 +74,9 @@ const workersEnvSchema = z.object({
   RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(43_200).default(300),
   SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SWEEPER_RESEND_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  /** The purge of soft-deleted PROD sites: how often it looks, and how many sites per look. */
+  SITE_PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  SITE_PURGE_BATCH: z.coerce.number().int().min(1).max(100).default(25),
   OPERATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
@@ -122,6 +125,7 @@ export interface WorkersConfig extends PlatformConfig {
     drainTimeoutMs: number;
     retry: { baseSeconds: number; maxSeconds: number };
     sweeper: { intervalMs: number; resendAfterMs: number };
+    sitePurge: { intervalMs: number; batchSize: number };
     operationRetentionDays: number;
     webhooks: {
       timeoutMs: number;
@@ -184,6 +188,7 @@ export function loadWorkersConfig(env: NodeJS.ProcessEnv = process.env): Workers
       drainTimeoutMs: own.WORKER_DRAIN_TIMEOUT_MS,
       retry: { baseSeconds: own.RETRY_BASE_SECONDS, maxSeconds: own.RETRY_MAX_SECONDS },
       sweeper: { intervalMs: own.SWEEPER_INTERVAL_MS, resendAfterMs: own.SWEEPER_RESEND_AFTER_MS },
+      sitePurge: { intervalMs: own.SITE_PURGE_INTERVAL_MS, batchSize: own.SITE_PURGE_BATCH },
       operationRetentionDays: own.OPERATION_RETENTION_DAYS,
       webhooks: {
         timeoutMs: own.WEBHOOK_TIMEOUT_MS,

@@ -14,6 +14,8 @@ import { RuntimeEventsConsumer } from '../instances/runtime-events.consumer';
 import { RuntimeEventsModule } from '../instances/runtime-events.module';
 import { SITE_CLONE_HANDLERS } from '../site-clone/site-clone.module';
 import { SITE_DELETION_HANDLERS, SiteDeletionModule } from '../site-deletion/site-deletion.module';
+import { SitePurgeModule } from '../site-deletion/site-purge.module';
+import { SitePurgeTask } from '../site-deletion/site-purge.task';
 import { SITE_UPDATE_HANDLERS, SiteUpdateModule } from '../site-update/site-update.module';
 import { SiteCreationHandler } from '../sites/site-creation.handler';
 import { SiteCreationModule } from '../sites/site-creation.module';
@@ -108,6 +110,7 @@ export const WORKER_REGISTRY = [
     handler: WebhooksConsumer,
   },
   { name: 'sweeper', queue: null, kind: 'task', module: SweeperModule, handler: SweeperTask },
+  { name: 'site-purge', queue: null, kind: 'task', module: SitePurgeModule, handler: SitePurgeTask },
   {
     name: 'instance-reconciler',
     queue: null,
