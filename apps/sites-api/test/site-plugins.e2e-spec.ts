@@ -32,7 +32,7 @@ describe('site plugins: /v1.0/tenants/:tenantId/sites/:siteId/plugins', () => {
     const { tenantId, instance, collection } = await fx.tenantWithInstance(instanceOverrides);
     const site = await fx.storedSite(tenantId, instance, { wpSiteId: 7, ...overrides });
     const url = `${collection}/${site.siteId}`;
-    return { tenantId, site, url, plugins: `${url}/plugins` };
+    return { tenantId, instance, site, url, plugins: `${url}/plugins` };
   }
 
   async function install(site: Site, plugin: CataloguePlugin, overrides: Partial<InstalledPlugin> = {}) {
@@ -198,6 +198,29 @@ describe('site plugins: /v1.0/tenants/:tenantId/sites/:siteId/plugins', () => {
     expect((await fx.call('POST', prod.plugins, prodAdmin.token, { pluginId: plugin.pluginId })).status).toBe(
       202,
     );
+  });
+
+  it("POST installs the version the instance's other sites share (one copy per network), refusing another", async () => {
+    const { tenantId, instance, plugins } = await world();
+    const neighbour = await fx.storedSite(tenantId, instance, { wpSiteId: 8 });
+    const plugin = await catalogued();
+    await install(neighbour, plugin, { installedVersion: '1.0.0' });
+
+    const other = await fx.call('POST', plugins, fx.admin.token, {
+      pluginId: plugin.pluginId,
+      version: '2.0.0',
+    });
+    expect([other.status, other.body.error]).toEqual([
+      409,
+      expect.objectContaining({
+        code: 'PLUGIN_VERSION_CONFLICT',
+        details: { pluginId: plugin.pluginId, requestedVersion: '2.0.0', instanceVersion: '1.0.0' },
+      }),
+    ]);
+    const response = await fx.call('POST', plugins, fx.admin.token, { pluginId: plugin.pluginId });
+    expect(response.status).toBe(202);
+    const [message] = await fx.messagesFor('site-update', response.body.operationId);
+    expect(message.payload).toMatchObject({ pluginId: plugin.pluginId, version: '1.0.0' });
   });
 
   it('PUT .../update answers 202 PLUGIN_UPDATE (alias PUT .../{pluginId}) for a newer installable version only', async () => {

@@ -35,7 +35,8 @@ const CONFIG_OPTION = 'bbws_plugin_config_bbws-fixture-settings';
 /**
  * Plugin actions on a real instance of the local cloud, one catalogue plugin (the settings fixture:
  * 1.0.0, 2.0.0, a 3.0.0 that fatals front-end pages, a vulnerable 0.9.0) taken through its life on the
- * instance's sites, in order: install, update, a broken update rolled back, a refused version, uninstall.
+ * instance's sites, in order: install, update (a second site's copy follows), a broken update rolled back,
+ * a vulnerable version and one other than the sites share refused, uninstall.
  */
 describe('workers: plugin actions on a real WordPress instance (local cloud)', () => {
   let cloud: TestLocalCloud;
@@ -44,6 +45,8 @@ describe('workers: plugin actions on a real WordPress instance (local cloud)', (
   let albUrl: string;
   let plugin: CataloguePlugin;
   let siteA: Site;
+  /** A second site of the instance with the plugin installed, inactive. */
+  let siteB: Site;
   let connection: WordPressConnection;
   const db = testDynamoContext();
   const instances = new InstanceDao(db);
@@ -243,7 +246,12 @@ describe('workers: plugin actions on a real WordPress instance (local cloud)', (
     expect(await installCount()).toBe(1);
   });
 
-  it('updates 1.0.0 to 2.0.0 after a health baseline, keeping the configuration', async () => {
+  it("updates 1.0.0 to 2.0.0 after a health baseline, keeping the configuration; the instance's other sites follow", async () => {
+    siteB = await activeSite();
+    const added = await install(siteB, '1.0.0', false);
+    expect([added.status, added.error]).toEqual(['COMPLETED', null]);
+    expect(await installed.get(siteB.siteId, plugin.pluginId)).toMatchObject({ isActive: false });
+    expect(await installCount()).toBe(2);
     await wordpress.setPluginConfig(connection, refOf(siteA), SETTINGS_PLUGIN, { apiKey: 'k-1', limit: 3 });
     const record = (await installed.get(siteA.siteId, plugin.pluginId))!;
     await installed.update(record, record.version, { configuration: { apiKey: 'k-1', limit: 3 } });
@@ -271,6 +279,12 @@ describe('workers: plugin actions on a real WordPress instance (local cloud)', (
     expect(JSON.parse((await option(siteA, CONFIG_OPTION)).trim())).toEqual({ apiKey: 'k-1', limit: 3 });
     expect(await option(siteA, SETTINGS_PLUGIN_OPTION)).toContain('greeting');
     expect(await option(siteA, 'active_plugins')).toContain(`${SETTINGS_PLUGIN}.php`);
+    // One copy of the plugin on the network: the other site's record moved with it.
+    expect(await installed.get(siteB.siteId, plugin.pluginId)).toMatchObject({
+      installedVersion: '2.0.0',
+      previousVersion: '1.0.0',
+      isActive: false,
+    });
   });
 
   it('rolls back an update that fatals the site and fails the operation saying so, the site ACTIVE', async () => {
@@ -319,17 +333,23 @@ describe('workers: plugin actions on a real WordPress instance (local cloud)', (
       status: 'ACTIVE',
       lastError: { code: 'PLUGIN_NOT_INSTALLABLE', operationId: done.operationId },
     });
-    expect(await installCount()).toBe(1);
+    expect(await installCount()).toBe(2);
+  });
+
+  it("refuses another version than the one the instance's sites share", async () => {
+    const siteC = await activeSite();
+
+    const other = await install(siteC, '1.0.0');
+
+    expect(other).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'PLUGIN_VERSION_CONFLICT', message: expect.stringContaining('2.0.0') },
+    });
+    expect(await installed.get(siteC.siteId, plugin.pluginId)).toBeNull();
+    expect(await networkVersion()).toBe('2.0.0');
   });
 
   it('uninstalls: deactivated and uncounted, the files kept while another site has the plugin, then removed', async () => {
-    const siteB = await activeSite();
-    const added = await install(siteB, '2.0.0', false);
-    expect(added.error).toBeNull();
-    expect(added.status).toBe('COMPLETED');
-    expect(await installed.get(siteB.siteId, plugin.pluginId)).toMatchObject({ isActive: false });
-    expect(await installCount()).toBe(2);
-
     const first = await uninstall(siteA);
     expect(first).toMatchObject({ status: 'COMPLETED', result: { filesRemoved: false } });
     expect(first.steps.find((step) => step.name === 'remove-files')?.output).toMatchObject({

@@ -9,6 +9,7 @@ import { OperationLauncher } from '@bbws/platform-operations';
 import { MessageProducer, ProducerModule } from '@bbws/platform-sqs';
 import { SiteAgents } from '../site-health/site-agents';
 import { siteAgentProviders, type SiteAgentSettings } from '../site-health/site-agent.providers';
+import { InstancePluginVersion } from './instance-plugin.version';
 import { SitePluginAccess } from './site-plugin.access';
 import { SitePluginsController } from './site-plugins.controller';
 import { SitePluginsService } from './site-plugins.service';
@@ -39,7 +40,14 @@ export class SitePluginsModule {
           ResourceLockReader,
         ]),
         provideClass(SitePluginsService, [SitePluginAccess, CataloguePluginDao]),
-        provideClass(PluginOperations, [SitePluginAccess, PluginInstallability, SiteDao, OperationLauncher]),
+        provideClass(InstancePluginVersion, [SiteDao, InstalledPluginDao]),
+        provideClass(PluginOperations, [
+          SitePluginAccess,
+          PluginInstallability,
+          InstancePluginVersion,
+          SiteDao,
+          OperationLauncher,
+        ]),
         provideClass(LivePluginChanges, [SitePluginAccess, InstalledPluginDao, SiteAgents, WordPressClient]),
       ],
     };

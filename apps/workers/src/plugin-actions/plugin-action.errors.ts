@@ -38,3 +38,14 @@ export class PluginUpdateRolledBackError extends BusinessRuleError {
     );
   }
 }
+
+/** The instance's sites share one copy of each plugin: a site cannot have another version than the others. */
+export class PluginVersionConflictError extends BusinessRuleError {
+  constructor(pluginId: string, requestedVersion: string, instanceVersion: string) {
+    super(
+      'PLUGIN_VERSION_CONFLICT',
+      `The instance's sites run plugin ${pluginId} ${instanceVersion}; ${requestedVersion} cannot be installed next to it`,
+      { pluginId, requestedVersion, instanceVersion },
+    );
+  }
+}

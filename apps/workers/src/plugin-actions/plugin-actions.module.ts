@@ -14,6 +14,7 @@ import {
   PluginUninstallationHandler,
   PluginUpdateHandler,
 } from './plugin-action.handlers';
+import { InstancePluginRecords } from './instance-plugin.records';
 import { PluginActionTargets } from './plugin-action.target';
 import { PluginFailureRecorder } from './plugin-failure.recorder';
 import { PluginInstallationService } from './plugin-installation.service';
@@ -32,6 +33,7 @@ export const PLUGIN_ACTION_HANDLERS: Type<OperationHandler>[] = [
     ...SITE_WORKER_PROVIDERS,
     provideClass(PluginActionTargets, [SiteDao, InstanceDao, INSTANCE_AGENT_ACCESS]),
     provideClass(PluginFailureRecorder, [SiteDao, CLOCK]),
+    provideClass(InstancePluginRecords, [SiteDao, InstalledPluginDao]),
     provideFactory(SiteHealthCheck, [WordPressClient], (wordpress) => new SiteHealthCheck(wordpress)),
     provideFactory(
       PluginInstallationService,
@@ -43,9 +45,10 @@ export const PLUGIN_ACTION_HANDLERS: Type<OperationHandler>[] = [
         SitePackageUrls,
         SitePlugins,
         WordPressClient,
+        InstancePluginRecords,
         CLOCK,
       ],
-      (targets, installability, catalogue, installed, urls, plugins, wordpress, clock) =>
+      (targets, installability, catalogue, installed, urls, plugins, wordpress, holders, clock) =>
         new PluginInstallationService({
           targets,
           installability,
@@ -54,6 +57,7 @@ export const PLUGIN_ACTION_HANDLERS: Type<OperationHandler>[] = [
           urls,
           plugins,
           wordpress,
+          holders,
           clock,
         }),
     ),
@@ -67,15 +71,25 @@ export const PLUGIN_ACTION_HANDLERS: Type<OperationHandler>[] = [
         SitePackageUrls,
         WordPressClient,
         SiteHealthCheck,
+        InstancePluginRecords,
       ],
-      (targets, installability, catalogue, installed, urls, wordpress, health) =>
-        new PluginUpdateService({ targets, installability, catalogue, installed, urls, wordpress, health }),
+      (targets, installability, catalogue, installed, urls, wordpress, health, holders) =>
+        new PluginUpdateService({
+          targets,
+          installability,
+          catalogue,
+          installed,
+          urls,
+          wordpress,
+          health,
+          holders,
+        }),
     ),
     provideFactory(
       PluginUninstallationService,
-      [PluginActionTargets, SiteDao, InstalledPluginDao, CataloguePluginDao, WordPressClient],
-      (targets, sites, installed, catalogue, wordpress) =>
-        new PluginUninstallationService({ targets, sites, installed, catalogue, wordpress }),
+      [PluginActionTargets, InstancePluginRecords, InstalledPluginDao, CataloguePluginDao, WordPressClient],
+      (targets, holders, installed, catalogue, wordpress) =>
+        new PluginUninstallationService({ targets, holders, installed, catalogue, wordpress }),
     ),
     provideClass(PluginInstallationHandler, [PluginInstallationService, PluginFailureRecorder]),
     provideClass(PluginUpdateHandler, [PluginUpdateService, PluginFailureRecorder]),

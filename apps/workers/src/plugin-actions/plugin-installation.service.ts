@@ -8,6 +8,8 @@ import type { Clock } from '@bbws/shared-util';
 import { SitePluginRefusedError } from '../sites/site-creation.errors';
 import type { SitePackageUrls } from '../sites/site-package.urls';
 import type { SitePlugins } from '../sites/site-plugins';
+import type { InstancePluginRecords } from './instance-plugin.records';
+import { PluginVersionConflictError } from './plugin-action.errors';
 import type { PluginActionTargets } from './plugin-action.target';
 
 export interface PluginInstallationDeps {
@@ -18,11 +20,13 @@ export interface PluginInstallationDeps {
   urls: SitePackageUrls;
   plugins: Pick<SitePlugins, 'installAndActivate'>;
   wordpress: Pick<WordPressClient, 'installPlugin'>;
+  holders: Pick<InstancePluginRecords, 'others'>;
   clock: Clock;
 }
 
 /**
- * PLUGIN_INSTALLATION: checked again against the catalogue and the site's plugins, installed on the
+ * PLUGIN_INSTALLATION: checked again against the catalogue and the site's plugins (and against the version
+ * the instance's other sites run: the network has one copy of a plugin), installed on the
  * network from a presigned package URL (sha256 checked by the agent) unless its files are there, activated
  * on the site when asked, recorded, then the catalogue's installCount +1. Recording and counting are
  * separate checkpoints: a redelivery finds the record and still counts once.
@@ -44,6 +48,13 @@ export class PluginInstallationService {
         installed: others.filter((id) => id !== payload.pluginId),
       });
       if (!check.ok) throw new SitePluginRefusedError(payload.pluginId, check.reason, { ...check });
+      const [shared] = await this.deps.holders.others(
+        target.site.instanceId,
+        payload.siteId,
+        payload.pluginId,
+      );
+      if (shared && shared.installedVersion !== check.version)
+        throw new PluginVersionConflictError(payload.pluginId, check.version, shared.installedVersion);
       const pluginPackage = await this.deps.urls.of(check.packageArtifact);
       if (payload.activate) {
         await this.deps.plugins.installAndActivate(target.connection, target.ref, {

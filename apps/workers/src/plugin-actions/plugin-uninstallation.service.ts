@@ -1,21 +1,20 @@
 import type { CataloguePluginDao } from '@bbws/data-access-catalogue';
-import type { InstalledPluginDao, SiteDao } from '@bbws/data-access-sites';
+import type { InstalledPluginDao } from '@bbws/data-access-sites';
 import type { WordPressClient } from '@bbws/integrations-wordpress-client';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { PluginUninstallationPayload } from '@bbws/shared-contracts';
 import { ItemMissingError, UpstreamError } from '@bbws/shared-errors';
+import type { InstancePluginRecords } from './instance-plugin.records';
 import { PluginNotInstalledError } from './plugin-action.errors';
 import type { PluginActionTargets } from './plugin-action.target';
 
 export interface PluginUninstallationDeps {
   targets: PluginActionTargets;
-  sites: Pick<SiteDao, 'listByInstance'>;
+  holders: Pick<InstancePluginRecords, 'others'>;
   installed: Pick<InstalledPluginDao, 'get' | 'delete'>;
   catalogue: Pick<CataloguePluginDao, 'adjustInstallCount'>;
   wordpress: Pick<WordPressClient, 'togglePlugin' | 'deletePlugin'>;
 }
-
-const SITES_PAGE = 100;
 
 /**
  * PLUGIN_UNINSTALLATION: deactivated on the site first, its record deleted, the catalogue's installCount
@@ -67,7 +66,9 @@ export class PluginUninstallationService {
     pluginId: string,
     pluginFile: string,
   ): Promise<{ removed: boolean; keptFor: string[]; activeOnBlogs?: unknown }> {
-    const keptFor = await this.otherSitesWith(target.site.instanceId, siteId, pluginId);
+    const keptFor = (await this.deps.holders.others(target.site.instanceId, siteId, pluginId)).map(
+      (record) => record.siteId,
+    );
     if (keptFor.length > 0) return { removed: false, keptFor };
     try {
       await this.deps.wordpress.deletePlugin(target.connection, pluginFile);
@@ -79,21 +80,6 @@ export class PluginUninstallationService {
       if (error.code === 'WORDPRESS_PLUGIN_NOT_FOUND') return { removed: false, keptFor };
       throw error;
     }
-  }
-
-  /** The instance's other live sites with a record of the plugin. */
-  private async otherSitesWith(instanceId: string, siteId: string, pluginId: string): Promise<string[]> {
-    const holders: string[] = [];
-    let startAt: string | undefined;
-    do {
-      const page = await this.deps.sites.listByInstance(instanceId, { pageSize: SITES_PAGE, startAt });
-      for (const site of page.items) {
-        if (site.siteId === siteId || site.status === 'DELETED') continue;
-        if (await this.deps.installed.get(site.siteId, pluginId)) holders.push(site.siteId);
-      }
-      startAt = page.nextStartAt ?? undefined;
-    } while (startAt);
-    return holders;
   }
 }
 

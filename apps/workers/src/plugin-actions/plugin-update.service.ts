@@ -8,6 +8,7 @@ import { NotFoundError } from '@bbws/shared-errors';
 import { compareWpVersions } from '@bbws/shared-util';
 import { SitePluginRefusedError } from '../sites/site-creation.errors';
 import type { SitePackageUrls } from '../sites/site-package.urls';
+import type { InstancePluginRecords } from './instance-plugin.records';
 import {
   PluginNotInstalledError,
   PluginUpdateRolledBackError,
@@ -23,6 +24,7 @@ export interface PluginUpdateDeps {
   urls: SitePackageUrls;
   wordpress: Pick<WordPressClient, 'updatePlugin' | 'togglePlugin'>;
   health: Pick<SiteHealthCheck, 'check'>;
+  holders: Pick<InstancePluginRecords, 'others'>;
 }
 
 interface Plan extends Record<string, unknown> {
@@ -41,7 +43,8 @@ const ROLLBACK_STEPS = ['roll-back', 'check-health-after-rollback'];
  * of the agent such as the last request's fatal error), the previous version's package goes back on, the
  * plugin is re-activated, the health checked once more and the operation FAILS with
  * PLUGIN_UPDATE_ROLLED_BACK (the site stays ACTIVE, the record on the previous version). Else the record
- * moves to the new version with `previousVersion` set.
+ * moves to the new version with `previousVersion` set, and so do the records of the instance's other
+ * sites with the plugin (they share its files).
  */
 export class PluginUpdateService {
   constructor(private readonly deps: PluginUpdateDeps) {}
@@ -85,13 +88,16 @@ export class PluginUpdateService {
         broken,
       );
     }
+    // The files are the network's: every site of the instance with the plugin now runs the new version.
     await context.step('record-update', async () => {
-      const record = await this.record(payload.siteId, payload.pluginId);
-      if (record.installedVersion === plan.targetVersion) return;
-      await this.deps.installed.update(record, record.version, {
-        installedVersion: plan.targetVersion,
-        previousVersion: plan.previousVersion,
-      });
+      const others = await this.deps.holders.others(target.site.instanceId, payload.siteId, payload.pluginId);
+      const records = [await this.record(payload.siteId, payload.pluginId), ...others];
+      for (const record of records.filter((candidate) => candidate.installedVersion !== plan.targetVersion))
+        await this.deps.installed.update(record, record.version, {
+          installedVersion: plan.targetVersion,
+          previousVersion: record.installedVersion,
+        });
+      return { sites: records.map((record) => record.siteId) };
     });
     return {
       result: {

@@ -5,6 +5,7 @@ import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-con
 import { BusinessRuleError, ConflictError, VersionConflictError } from '@bbws/shared-errors';
 import { compareWpVersions } from '@bbws/shared-util';
 import { pluginRefused } from '../../sites/site-errors';
+import type { InstancePluginVersion } from '../instance-plugin.version';
 import type { PluginActionSite, PluginRequest, SitePluginAccess } from '../site-plugin.access';
 import { PLUGIN_ACTORS, PLUGIN_REMOVERS } from '../site-plugin.rules';
 
@@ -24,12 +25,14 @@ export class PluginOperations {
   constructor(
     private readonly reads: SitePluginAccess,
     private readonly installability: Pick<PluginInstallability, 'check'>,
+    private readonly shared: Pick<InstancePluginVersion, 'of'>,
     private readonly sites: Pick<SiteDao, 'changeWrites'>,
     private readonly launcher: Pick<OperationLauncher, 'launch'>,
   ) {}
 
   /**
-   * 409 PLUGIN_ALREADY_INSTALLED; the catalogue's refusals (422 PLUGIN_BLOCKLISTED, PLUGIN_VULNERABLE,
+   * The version asked (default: the one the instance's other sites run, else the latest); 409
+   * PLUGIN_ALREADY_INSTALLED, PLUGIN_VERSION_CONFLICT (another version than the sites share); the catalogue's refusals (422 PLUGIN_BLOCKLISTED, PLUGIN_VULNERABLE,
    * INCOMPATIBLE_WORDPRESS, PLUGIN_NOT_AVAILABLE; 409 PLUGIN_CONFLICT with an installed plugin).
    */
   async install(
@@ -47,9 +50,17 @@ export class PluginOperations {
           pluginId: input.pluginId,
         },
       );
+    const instanceVersion = await this.shared.of(target.site.instanceId, target.site.siteId, input.pluginId);
+    if (instanceVersion !== null && input.version !== undefined && input.version !== instanceVersion)
+      throw new ConflictError(
+        'PLUGIN_VERSION_CONFLICT',
+        `The instance's sites run plugin ${input.pluginId} ${instanceVersion}; ${input.version} cannot be installed next to it`,
+        { pluginId: input.pluginId, requestedVersion: input.version, instanceVersion },
+      );
+    const version = input.version ?? instanceVersion ?? undefined;
     const check = await this.installability.check({
       pluginId: input.pluginId,
-      ...(input.version === undefined ? {} : { version: input.version }),
+      ...(version === undefined ? {} : { version }),
       wordpressVersion: target.site.wordpressVersion,
       installed,
     });
