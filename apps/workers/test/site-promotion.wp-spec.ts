@@ -167,6 +167,27 @@ describe('workers: site promotion on real WordPress instances (local cloud)', ()
     expect(await counts()).toEqual(before);
   });
 
+  it("moves the template usage to the source's new template when it changed since the last promotion", async () => {
+    const next = await seedTemplate(f.templates, f.artifacts);
+    const current = (await f.sites.get(source.tenantId, source.siteId))!;
+    await f.sites.change(current, {
+      expectedVersion: current.version,
+      changes: { templateId: next.templateId },
+    });
+    const before = await counts();
+    try {
+      expect(await promote()).toMatchObject({ status: 'COMPLETED', error: null });
+      expect(await f.sites.get(target.tenantId, target.siteId)).toMatchObject({
+        templateId: next.templateId,
+      });
+      expect((await f.templates.get(next.templateId))!.usageCount).toBe(1);
+      expect(await counts()).toEqual({ installs: before.installs, usage: before.usage - 1 });
+    } finally {
+      const changed = (await f.sites.get(source.tenantId, source.siteId))!;
+      await f.sites.change(changed, { expectedVersion: changed.version, changes: { templateId } });
+    }
+  });
+
   it('leaves the SIT pages as they are when the database is not promoted', async () => {
     await editSourceHome('Third edition.');
     const done = await promote({ includeDatabase: false, includeFiles: true });
