@@ -37,8 +37,8 @@ export class AppModule {
         IdempotencyModule.forRoot({ idempotencyTable: 'sites' }),
         SitesModule.register({ config: sites }),
         SiteBackupsModule.register({ artifacts }),
-        SitePluginsModule.register({ dataDir: options.config.dataDir, environments: sites.environments }),
-        SiteHealthModule.register({ dataDir: options.config.dataDir, environments: sites.environments }),
+        SitePluginsModule.register(options.config, sites.environments),
+        SiteHealthModule.register(options.config, sites.environments),
       ],
     };
   }

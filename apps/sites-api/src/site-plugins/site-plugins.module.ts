@@ -8,7 +8,11 @@ import { CLOCK, DYNAMO_CONTEXT, LOGGER, provideClass } from '@bbws/platform-boot
 import { OperationLauncher } from '@bbws/platform-operations';
 import { MessageProducer, ProducerModule } from '@bbws/platform-sqs';
 import { SiteAgents } from '../site-health/site-agents';
-import { siteAgentProviders, type SiteAgentSettings } from '../site-health/site-agent.providers';
+import {
+  siteAgentProviders,
+  siteAgentSettings,
+  type SiteAgentSettings,
+} from '../site-health/site-agent.providers';
 import { InstancePluginVersion } from './instance-plugin.version';
 import { SitePluginAccess } from './site-plugin.access';
 import { SitePluginsController } from './site-plugins.controller';
@@ -19,13 +23,16 @@ import { PluginOperations } from './use-cases/plugin-operations';
 /** A site's plugins: the installed list, install/update/uninstall operations, live toggle and configuration. */
 @Module({})
 export class SitePluginsModule {
-  static register(settings: SiteAgentSettings): DynamicModule {
+  static register(
+    config: Pick<SiteAgentSettings, 'stage' | 'region' | 'dataDir'>,
+    environments: SiteAgentSettings['environments'],
+  ): DynamicModule {
     return {
       module: SitePluginsModule,
       imports: [ProducerModule],
       controllers: [SitePluginsController],
       providers: [
-        ...siteAgentProviders(settings),
+        ...siteAgentProviders(siteAgentSettings(config, environments)),
         provideClass(SiteDao, [DYNAMO_CONTEXT]),
         provideClass(InstalledPluginDao, [DYNAMO_CONTEXT]),
         provideClass(CataloguePluginDao, [DYNAMO_CONTEXT]),
