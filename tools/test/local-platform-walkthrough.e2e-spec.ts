@@ -6,6 +6,7 @@ import path from 'node:path';
 import { get as httpGet } from 'node:http';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { isPortFree } from '@bbws/testing-engines';
+import { walkSites } from './sites-walk';
 
 const root = path.resolve(__dirname, '../..');
 const API = 'http://127.0.0.1:3000/v1.0';
@@ -69,11 +70,11 @@ describe('local platform: the README walk through npm start', () => {
     }
   }
 
-  /** GET / of a WordPress host through the front door (the Host header decides, as on the ALB). */
-  function site(host: string): Promise<{ status: number; body: string }> {
+  /** GET `path` of a WordPress host through the front door (the Host header decides, as on the ALB). */
+  function site(host: string, path = '/'): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const request = httpGet(
-        { host: '127.0.0.1', port: 3000, path: '/', headers: { host: `${host}:3000` } },
+        { host: '127.0.0.1', port: 3000, path, headers: { host: `${host}:3000` } },
         (response) => {
           let body = '';
           response.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -362,6 +363,10 @@ describe('local platform: the README walk through npm start', () => {
     expect((await call('GET', `${base}/${instance.instanceId}`, admin)).body.status).toBe('SUSPENDED');
     expect((await site('betahosting.sit.localhost')).status).toBe(503);
   }, 600_000);
+
+  it('walks a site from a template through plugins, clone, promotion to SIT, backup and restore, suspension and deletion', async () => {
+    await walkSites({ token, call, operationDone, page: site });
+  }, 900_000);
 
   it('stops cleanly on Ctrl-C', async () => {
     platform.kill('SIGINT');
