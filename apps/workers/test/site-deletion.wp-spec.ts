@@ -1,7 +1,11 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { instanceKeys, RulePriorityDao } from '@bbws/data-access-instances';
 import { createComputeAdapter } from '@bbws/integrations-compute';
 import { MESSAGES, type Operation } from '@bbws/shared-contracts';
 import type { Site } from '@bbws/data-access-sites';
 import { eventually } from '@bbws/testing-engines';
+import { uniqueSubdomain } from '@bbws/testing-sites';
+import { SiteHostRouter } from '../src/sites/site-host.router';
 import { seedSettingsPlugin, seedTemplate } from './site-creation.seed';
 import { startSiteWorld, type SiteWorld } from './site-update.fixture';
 import { startReceiver, type Receiver } from './workers-app.fixture';
@@ -61,6 +65,28 @@ describe('workers: site deletion on a real WordPress instance (PROD, local cloud
     });
     return rules.flatMap((rule) => rule.hosts);
   };
+
+  const priorityGuard = async (priority: number) =>
+    (
+      await world.db.client.send(
+        new GetCommand({
+          TableName: world.db.tables.instances,
+          Key: instanceKeys.priorityGuard('PROD', priority),
+        }),
+      )
+    ).Item;
+
+  /** Fills the instance's rules with other hosts, so that the next site's host gets a rule of its own. */
+  async function fillHostRules() {
+    const router = new SiteHostRouter(
+      createComputeAdapter(world.cloud.compute),
+      new RulePriorityDao(world.db),
+    );
+    const route = () => router.route(world.instance, `${uniqueSubdomain()}.prod.localhost`);
+    let change = await route();
+    while (change.action !== 'created') change = await route();
+    for (let i = 1; i < 5; i++) await route();
+  }
 
   const backupsOf = async (site: Site) =>
     (await world.backups.listBySite(site.siteId, { pageSize: 50 })).items;
@@ -133,6 +159,7 @@ describe('workers: site deletion on a real WordPress instance (PROD, local cloud
   it('deletes at once with force: blog, host, plugin and template counts, subdomain freed, site.deleted, backup kept', async () => {
     const template = await seedTemplate(world.templates, world.artifacts);
     const plugin = await seedSettingsPlugin(world.catalogue, world.artifacts);
+    await fillHostRules();
     const site = await world.activeSite({ templateId: template.templateId, plugins: [plugin.pluginId] });
     expect((await world.templates.get(template.templateId))!.usageCount).toBe(1);
     expect((await world.catalogue.get(plugin.pluginId))!.installCount).toBe(1);
@@ -151,6 +178,10 @@ describe('workers: site deletion on a real WordPress instance (PROD, local cloud
     expect(await world.reload(site)).toMatchObject({ status: 'DELETED' });
     expect(await blogsAt(site)).toEqual([]);
     expect(await routedHosts()).not.toContain(host);
+    // The site's host had a rule of its own: the rule is deleted and its reserved priority released.
+    const removal = deleted.steps.find((step) => step.name === 'remove-host')?.output;
+    expect(removal).toMatchObject({ action: 'deleted', priority: expect.any(Number) });
+    expect(await priorityGuard(removal!.priority as number)).toBeUndefined();
     expect(await world.installed.get(site.siteId, plugin.pluginId)).toBeNull();
     expect((await world.catalogue.get(plugin.pluginId))!.installCount).toBe(0);
     expect((await world.templates.get(template.templateId))!.usageCount).toBe(0);
