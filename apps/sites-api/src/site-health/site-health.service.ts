@@ -6,13 +6,14 @@ import { NotFoundError, VersionConflictError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
 import { SiteInstanceNotReadyError, type SiteAgents } from './site-agents';
 
-/** Writes of the health status racing another writer of the site (a worker, a settings change). */
+/** Writes of the health status racing another writer of the site (a worker, a settings change), then skipped. */
 const KEEP_ATTEMPTS = 3;
 
 /**
  * GET .../health (members): the live check of an ACTIVE site (its home page through the front door and
  * WordPress's site health through the agent), the result's status kept on the site as `healthStatus`
- * (a conditional write, re-read on a concurrent change, skipped once the site is no longer ACTIVE). A
+ * (a conditional write, re-read on a concurrent change, skipped once the site is no longer ACTIVE or after
+ * three races). A
  * site that is not ACTIVE, or whose instance is not, is UNKNOWN with a check saying why, without calling
  * WordPress.
  */
@@ -72,7 +73,9 @@ export class SiteHealthService {
         });
       } catch (error) {
         const raced = error instanceof VersionConflictError || error instanceof SiteStatusChangedError;
-        if (!raced || attempt >= KEEP_ATTEMPTS) throw error;
+        if (!raced) throw error;
+        // The check's answer stands; keeping it on a site others keep changing is not worth more tries.
+        if (attempt >= KEEP_ATTEMPTS) return read;
         site = await this.sites.get(read.tenantId, read.siteId);
       }
     }
