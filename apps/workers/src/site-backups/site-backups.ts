@@ -61,7 +61,11 @@ export class SiteBackups {
     const backupId = request.backupId ?? automaticBackupId(request.operationId, request.reason);
     const { instance, connection } = await this.instanceOf(site);
     const current = await this.recorded(site, backupId, request);
-    if (current.status === 'COMPLETED') return { backup: current, pruned: [] };
+    const retain = [backupId, ...(request.retain ?? [])];
+    // Completed by an earlier attempt, which may have stopped before retention ran.
+    if (current.status === 'COMPLETED') {
+      return { backup: current, pruned: await this.prune(site, instance, retain) };
+    }
     if (current.status === 'FAILED') throw new BackupUnusableError(backupId, current.status);
     const artifactKey = backupArtifactKey(current);
     const upload = await this.deps.artifacts.presignPut(artifactKey, {
@@ -81,7 +85,7 @@ export class SiteBackups {
         uploads: archive.uploads.files,
       },
     });
-    const pruned = await this.prune(site, instance, [backupId, ...(request.retain ?? [])]);
+    const pruned = await this.prune(site, instance, retain);
     return { backup, pruned };
   }
 

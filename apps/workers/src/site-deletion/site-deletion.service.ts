@@ -38,11 +38,12 @@ interface Blog {
 
 /**
  * SITE_DELETION on `bbws-wp-site-deletion` (the API put the site DEPROVISIONING). A PRE_DELETE backup
- * first, kept after the delete. A PROD site without `force` is soft-deleted: its blog deactivated (the
- * URL answers as gone), `purgeAfter` = now + 24 h, the site left DEPROVISIONING; the purge task deletes it
- * then (SITE_DELETION with `force`), unless it was restored meanwhile. Otherwise the blog is deleted
- * (already gone is fine), the host removed from the listener, the catalogue counts lowered, the site
- * DELETED with its subdomain guard released, handed over or kept (promotion lineage), and `site.deleted`.
+ * first, kept after the delete. A PROD site with a blog, without `force`, is soft-deleted: its blog
+ * deactivated (the URL answers as gone), `purgeAfter` = now + 24 h, the site left DEPROVISIONING; the
+ * purge task deletes it then (SITE_DELETION with `force`), unless restored meanwhile. Otherwise the
+ * blog is deleted (already gone is fine), the host removed from the listener, the catalogue counts
+ * lowered, the site DELETED with its subdomain guard released, handed over or kept (promotion lineage),
+ * and `site.deleted`.
  */
 export class SiteDeletionService {
   constructor(private readonly deps: SiteDeletionDeps) {}
@@ -53,7 +54,12 @@ export class SiteDeletionService {
     if (initial.status === 'DELETED' && !context.steps.some((step) => step.name === 'mark-deleted')) {
       return { result: { siteId: payload.siteId, deleted: true }, message: 'The site was deleted already' };
     }
-    const soft = initial.environment === 'PROD' && !payload.force;
+    // A site without a blog on a live instance has nothing to keep for 24 h: it is deleted at once.
+    const soft =
+      initial.environment === 'PROD' &&
+      !payload.force &&
+      initial.wpSiteId !== null &&
+      (await this.deps.targets.instanceOf(initial)) !== null;
     await context.plan([
       'backup',
       ...(soft
