@@ -1,5 +1,6 @@
 import type { TemplateDao } from '@bbws/data-access-catalogue';
 import type { BackupDao, Site, SiteDao } from '@bbws/data-access-sites';
+import type { SiteRef } from '@bbws/integrations-wordpress-client';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { EventPublisher } from '@bbws/platform-sqs';
 import type { SitePromotionPayload } from '@bbws/shared-contracts';
@@ -134,7 +135,7 @@ export class SitePromotionService {
   /** Imports the source; when that fails, restores the pre-promotion backup and fails the operation for good. */
   private async importOrRollBack(
     target: SiteOnNetwork,
-    ref: ReturnType<typeof siteRef>,
+    ref: SiteRef,
     exported: ExportedSite,
     backup: { backupId: string },
     payload: SitePromotionPayload,
