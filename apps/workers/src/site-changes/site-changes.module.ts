@@ -19,7 +19,7 @@ import { SiteSettingsService } from './site-settings.service';
 import { SiteStatusHandler } from './site-status.handler';
 import { SiteStatusService } from './site-status.service';
 import { SiteTargets } from './site-targets';
-import { SiteTemplateApplier } from './site-template.applier';
+import { SiteTemplateApplier } from '../sites/site-template.applier';
 import { SiteUpdateHandler } from './site-update.handler';
 import { TemplateApplicationHandler } from './template-application.handler';
 import { TemplateApplicationService } from './template-application.service';

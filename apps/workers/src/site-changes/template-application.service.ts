@@ -3,7 +3,7 @@ import type { SiteDao } from '@bbws/data-access-sites';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { TemplateApplicationPayload } from '@bbws/shared-contracts';
 import { ItemMissingError } from '@bbws/shared-errors';
-import type { SiteTemplateApplier } from './site-template.applier';
+import type { SiteTemplateApplier } from '../sites/site-template.applier';
 import type { SiteTargets } from './site-targets';
 
 /**

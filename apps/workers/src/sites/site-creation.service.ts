@@ -1,18 +1,17 @@
 import type { TemplateDao } from '@bbws/data-access-catalogue';
 import type { InstanceDao } from '@bbws/data-access-instances';
 import type { Site, SiteDao } from '@bbws/data-access-sites';
-import type { SiteRef, WordPressClient, WordPressConnection } from '@bbws/integrations-wordpress-client';
+import type { SiteRef, WordPressClient } from '@bbws/integrations-wordpress-client';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { EventPublisher } from '@bbws/platform-sqs';
 import type { SiteCreationPayload } from '@bbws/shared-contracts';
-import { NotFoundError } from '@bbws/shared-errors';
 import type { InstanceAgentAccess } from '@bbws/integrations-instance-agents';
 import { activateNewSite } from './site-activation';
 import type { SiteHostRouter } from './site-host.router';
 import { SiteNetwork, type SiteOnNetwork } from './site-network';
 import type { SitePackageUrls } from './site-package.urls';
-import type { ResolvedPlugin, SitePlugins } from './site-plugins';
-import { siteTemplateOf } from './site-template.builder';
+import type { SitePlugins } from './site-plugins';
+import { SiteTemplateApplier } from './site-template.applier';
 
 export interface SiteCreationDeps {
   sites: Pick<SiteDao, 'get' | 'change'>;
@@ -38,9 +37,11 @@ type Target = SiteOnNetwork;
  */
 export class SiteCreationService {
   private readonly network: SiteNetwork;
+  private readonly applier: SiteTemplateApplier;
 
   constructor(private readonly deps: SiteCreationDeps) {
     this.network = new SiteNetwork(deps);
+    this.applier = new SiteTemplateApplier(deps);
   }
 
   async create(context: OperationContext<SiteCreationPayload>): Promise<OperationOutcome> {
@@ -61,7 +62,7 @@ export class SiteCreationService {
     if (payload.templateId) {
       const templateId = payload.templateId;
       const applied = await context.step('apply-template', async () =>
-        this.applyTemplate(await site(), target.connection, ref, templateId),
+        this.applier.apply(await site(), target.connection, ref, templateId),
       );
       templatePlugins.push(...applied.plugins);
       await context.step('count-template-usage', async () =>
@@ -104,34 +105,5 @@ export class SiteCreationService {
       title: payload.siteName,
       adminEmail: payload.adminEmail ?? `admin@${target.host}`,
     });
-  }
-
-  /** The template's pages, options, theme and plugins (checked like requested ones), applied idempotently. */
-  private async applyTemplate(
-    site: Site,
-    connection: WordPressConnection,
-    ref: SiteRef,
-    templateId: string,
-  ): Promise<{ templateId: string; plugins: string[]; pages: string[]; firstApplication: boolean }> {
-    const template = await this.deps.templates.get(templateId);
-    if (!template) throw new NotFoundError('TEMPLATE', templateId);
-    const plugins: ResolvedPlugin[] = [];
-    for (const pluginId of template.plugins) {
-      plugins.push(await this.deps.plugins.resolve(site, pluginId, template.plugins));
-    }
-    const applied = await this.deps.wordpress.applyTemplate(
-      connection,
-      ref,
-      await siteTemplateOf(template, plugins, this.deps.urls),
-    );
-    for (const plugin of plugins) await this.deps.plugins.record(site, plugin);
-    return {
-      templateId,
-      plugins: plugins.map((plugin) => plugin.pluginId),
-      pages: applied.pages.map((page) => page.slug),
-      // A template's pages are created once per site: a creation run again (a redelivery that lost its
-      // checkpoints) finds them and must not count the template's usage twice.
-      firstApplication: applied.pages.length === 0 || applied.pages.some((page) => page.created),
-    };
   }
 }

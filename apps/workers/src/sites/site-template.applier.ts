@@ -2,9 +2,9 @@ import type { TemplateDao } from '@bbws/data-access-catalogue';
 import type { Site } from '@bbws/data-access-sites';
 import type { SiteRef, WordPressClient, WordPressConnection } from '@bbws/integrations-wordpress-client';
 import { NotFoundError } from '@bbws/shared-errors';
-import type { SitePackageUrls } from '../sites/site-package.urls';
-import type { ResolvedPlugin, SitePlugins } from '../sites/site-plugins';
-import { siteTemplateOf } from '../sites/site-template.builder';
+import type { SitePackageUrls } from './site-package.urls';
+import type { ResolvedPlugin, SitePlugins } from './site-plugins';
+import { siteTemplateOf } from './site-template.builder';
 
 export interface SiteTemplateApplierDeps {
   templates: Pick<TemplateDao, 'get'>;
@@ -13,13 +13,14 @@ export interface SiteTemplateApplierDeps {
   wordpress: Pick<WordPressClient, 'applyTemplate'>;
 }
 
-export interface AppliedTemplate {
+/** A type, not an interface: it is a step's output (a record). */
+export type AppliedTemplate = {
   templateId: string;
   plugins: string[];
   pages: string[];
   /** Whether this run created the template's pages on the site (false when they were there already). */
   firstApplication: boolean;
-}
+};
 
 /** A catalogue template on a site: its pages, options, theme and plugins (checked like requested ones). */
 export class SiteTemplateApplier {
