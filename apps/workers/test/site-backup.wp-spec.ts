@@ -3,6 +3,7 @@ import { MESSAGES } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
 import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
+import { automaticBackupId } from '../src/site-backups/backup-ids';
 import { startSiteWorld, type SiteWorld } from './site-update.fixture';
 
 jest.setTimeout(300_000);
@@ -114,6 +115,32 @@ describe('workers: site backups and restores on a real WordPress instance (local
     const undo = await world.run(site, MESSAGES.RESTORE, { siteId: site.siteId, backupId: safety!.backupId });
     expect(undo.status).toBe('COMPLETED');
     expect(await blogName(site)).toBe('Changed after the backup');
+  });
+
+  it('refuses to restore an archive that is not the one backed up: the site is left as it was, with lastError', async () => {
+    const site = await world.activeSite();
+    const { backup } = await manualBackup(site);
+    await world.sql(
+      `UPDATE wp_${site.wpSiteId}_options SET option_value = 'Kept through the refusal' WHERE option_name = 'blogname'`,
+    );
+    await world.artifacts.put(backup!.artifactKey!, Buffer.from('not the archive that was backed up'));
+
+    const refused = await world.run(site, MESSAGES.RESTORE, {
+      siteId: site.siteId,
+      backupId: backup!.backupId,
+    });
+    expect(refused).toMatchObject({ status: 'FAILED', error: { code: 'WORDPRESS_CHECKSUM_MISMATCH' } });
+    expect(await blogName(site)).toBe('Kept through the refusal');
+    expect(await world.reload(site)).toMatchObject({
+      status: 'ACTIVE',
+      lastError: { code: 'WORDPRESS_CHECKSUM_MISMATCH', operationId: refused.operationId },
+    });
+    // The safety backup taken before the import attempt is kept.
+    const safety = await world.backups.get(
+      site.siteId,
+      automaticBackupId(refused.operationId, 'PRE_RESTORE'),
+    );
+    expect(safety).toMatchObject({ status: 'COMPLETED', reason: 'PRE_RESTORE' });
   });
 
   it('keeps the newest 7 completed backups of a STANDARD site: older ones are deleted with their archives', async () => {
