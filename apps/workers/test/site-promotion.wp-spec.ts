@@ -214,6 +214,9 @@ describe('workers: site promotion on real WordPress instances (local cloud)', ()
       const backupId = failed.steps.find((step) => step.name === 'backup-target')?.output?.backupId;
       expect(failed.error?.message).toContain(`restored from its pre-promotion backup ${String(backupId)}`);
       expect(await f.backups.get(target.siteId, String(backupId))).toMatchObject({ status: 'COMPLETED' });
+      expect(
+        await f.artifacts.head(`transfers/${target.tenantId}/${failed.operationId}.zip`),
+      ).toBeUndefined();
       const home = await sitHome();
       expect(home).toContain('Second edition.');
       expect(home).not.toContain('Third edition.');

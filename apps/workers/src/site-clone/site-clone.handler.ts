@@ -3,16 +3,21 @@ import { MESSAGES, type Operation, type OperationError, type SiteClonePayload } 
 import type { SiteFailureRecorder } from '../sites/site-failure.recorder';
 import type { SiteCloneService } from './site-clone.service';
 import { launchedPayload } from './site-operation.payload';
+import type { SiteTransfer } from './site-transfer';
 
 const CLONE_STATUSES = ['PROVISIONING'] as const;
 
-/** `bbws-wp-site-creation`: SITE_CLONE. A failure leaves the new site FAILED (the source is untouched). */
+/**
+ * `bbws-wp-site-creation`: SITE_CLONE. A failure leaves the new site FAILED (the source is untouched) and
+ * deletes the transfer archive.
+ */
 export class SiteCloneHandler implements OperationHandler<SiteClonePayload> {
   readonly contract = MESSAGES.SITE_CLONE;
 
   constructor(
     private readonly cloning: SiteCloneService,
     private readonly failures: SiteFailureRecorder,
+    private readonly transfer: Pick<SiteTransfer, 'keyOf' | 'discard'>,
   ) {}
 
   run(context: OperationContext<SiteClonePayload>) {
@@ -23,8 +28,9 @@ export class SiteCloneHandler implements OperationHandler<SiteClonePayload> {
     return this.failures.writes(onNewSite(operation), CLONE_STATUSES, error);
   }
 
-  onFailed(operation: Operation, error: OperationError): Promise<void> {
-    return this.failures.record(onNewSite(operation), CLONE_STATUSES, error);
+  async onFailed(operation: Operation, error: OperationError): Promise<void> {
+    await this.failures.record(onNewSite(operation), CLONE_STATUSES, error);
+    await this.transfer.discard(this.transfer.keyOf(operation.tenantId, operation.operationId));
   }
 }
 

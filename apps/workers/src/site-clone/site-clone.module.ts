@@ -25,7 +25,7 @@ export const SITE_CLONE_HANDLERS: Type<OperationHandler>[] = [SiteCloneHandler];
       (network, transfer, copies, sites, templates, router, events) =>
         new SiteCloneService({ network, transfer, copies, sites, templates, router, events }),
     ),
-    provideClass(SiteCloneHandler, [SiteCloneService, SiteFailureRecorder]),
+    provideClass(SiteCloneHandler, [SiteCloneService, SiteFailureRecorder, SiteTransfer]),
   ],
   exports: SITE_CLONE_HANDLERS,
 })

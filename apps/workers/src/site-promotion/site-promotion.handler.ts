@@ -7,13 +7,17 @@ import {
 } from '@bbws/shared-contracts';
 import type { SiteBackups } from '../site-backups/site-backups';
 import { launchedPayload } from '../site-clone/site-operation.payload';
+import type { SiteTransfer } from '../site-clone/site-transfer';
 import type { SiteFailureRecorder } from '../sites/site-failure.recorder';
 import type { SitePromotionService } from './site-promotion.service';
 
 /** Only a target the promotion was creating fails with it; an ACTIVE target stays ACTIVE (restored). */
 const PROMOTION_STATUSES = ['PROVISIONING'] as const;
 
-/** `bbws-wp-site-update`: SITE_PROMOTION (the operation's resource is the source; the target may fail). */
+/**
+ * `bbws-wp-site-update`: SITE_PROMOTION (the operation's resource is the source). A failure leaves a target
+ * the promotion was creating FAILED, fails its backup if unfinished and deletes the transfer archive.
+ */
 export class SitePromotionHandler implements OperationHandler<SitePromotionPayload> {
   readonly contract = MESSAGES.SITE_PROMOTION;
 
@@ -21,6 +25,7 @@ export class SitePromotionHandler implements OperationHandler<SitePromotionPaylo
     private readonly promotion: SitePromotionService,
     private readonly failures: SiteFailureRecorder,
     private readonly backups: Pick<SiteBackups, 'abandon' | 'backupIdOf'>,
+    private readonly transfer: Pick<SiteTransfer, 'keyOf' | 'discard'>,
   ) {}
 
   run(context: OperationContext<SitePromotionPayload>) {
@@ -33,6 +38,7 @@ export class SitePromotionHandler implements OperationHandler<SitePromotionPaylo
   }
 
   async onFailed(operation: Operation, error: OperationError): Promise<void> {
+    await this.transfer.discard(this.transfer.keyOf(operation.tenantId, operation.operationId));
     const target = onTarget(operation);
     if (!target) return;
     await this.failures.record(target, PROMOTION_STATUSES, error);

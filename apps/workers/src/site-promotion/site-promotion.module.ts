@@ -48,7 +48,12 @@ export const SITE_PROMOTION_HANDLERS: Type<OperationHandler>[] = [SitePromotionH
           events,
         }),
     ),
-    provideClass(SitePromotionHandler, [SitePromotionService, SiteFailureRecorder, SiteBackups]),
+    provideClass(SitePromotionHandler, [
+      SitePromotionService,
+      SiteFailureRecorder,
+      SiteBackups,
+      SiteTransfer,
+    ]),
   ],
   exports: SITE_PROMOTION_HANDLERS,
 })
