@@ -52,7 +52,8 @@ export class SitePluginsController {
   @ApiIdempotent()
   @ApiOperation({
     summary:
-      'Install a catalogue plugin (ADMIN, OPERATOR): PLUGIN_INSTALLATION. 409 PLUGIN_ALREADY_INSTALLED, ' +
+      "Install a catalogue plugin (ADMIN, OPERATOR): PLUGIN_INSTALLATION (default version: the one the instance's " +
+      'other sites run, else the latest). 409 PLUGIN_ALREADY_INSTALLED, PLUGIN_VERSION_CONFLICT, ' +
       'PLUGIN_CONFLICT; 422 PLUGIN_BLOCKLISTED, PLUGIN_VULNERABLE, INCOMPATIBLE_WORDPRESS, PLUGIN_NOT_AVAILABLE. ' +
       ACTION_REFUSALS,
   })

@@ -31,9 +31,10 @@ export class PluginOperations {
   ) {}
 
   /**
-   * The version asked (default: the one the instance's other sites run, else the latest); 409
-   * PLUGIN_ALREADY_INSTALLED, PLUGIN_VERSION_CONFLICT (another version than the sites share); the catalogue's refusals (422 PLUGIN_BLOCKLISTED, PLUGIN_VULNERABLE,
-   * INCOMPATIBLE_WORDPRESS, PLUGIN_NOT_AVAILABLE; 409 PLUGIN_CONFLICT with an installed plugin).
+   * The version asked (default: the one the instance's other sites run, else the latest): 409
+   * PLUGIN_ALREADY_INSTALLED; the catalogue's refusals (422 PLUGIN_BLOCKLISTED, PLUGIN_VULNERABLE,
+   * INCOMPATIBLE_WORDPRESS, PLUGIN_NOT_AVAILABLE; 409 PLUGIN_CONFLICT with an installed plugin); then 409
+   * PLUGIN_VERSION_CONFLICT for another version than the instance's sites share (one copy per network).
    */
   async install(
     request: PluginRequest,
@@ -51,12 +52,6 @@ export class PluginOperations {
         },
       );
     const instanceVersion = await this.shared.of(target.site.instanceId, target.site.siteId, input.pluginId);
-    if (instanceVersion !== null && input.version !== undefined && input.version !== instanceVersion)
-      throw new ConflictError(
-        'PLUGIN_VERSION_CONFLICT',
-        `The instance's sites run plugin ${input.pluginId} ${instanceVersion}; ${input.version} cannot be installed next to it`,
-        { pluginId: input.pluginId, requestedVersion: input.version, instanceVersion },
-      );
     const version = input.version ?? instanceVersion ?? undefined;
     const check = await this.installability.check({
       pluginId: input.pluginId,
@@ -65,6 +60,12 @@ export class PluginOperations {
       installed,
     });
     if (!check.ok) throw pluginRefused(check);
+    if (instanceVersion !== null && check.version !== instanceVersion)
+      throw new ConflictError(
+        'PLUGIN_VERSION_CONFLICT',
+        `The instance's sites run plugin ${input.pluginId} ${instanceVersion}; ${check.version} cannot be installed next to it`,
+        { pluginId: input.pluginId, requestedVersion: check.version, instanceVersion },
+      );
     return this.launch(target, request, correlationId, MESSAGES.PLUGIN_INSTALLATION, {
       siteId: request.siteId,
       pluginId: input.pluginId,
