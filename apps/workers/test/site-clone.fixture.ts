@@ -3,6 +3,9 @@ import type { ExtraWrites } from '@bbws/data-access-dynamo';
 import { InstanceDao, type Instance } from '@bbws/data-access-instances';
 import { BackupDao, InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
 import { S3ArtifactStore } from '@bbws/integrations-artifacts';
+import { connectionOf, LocalInstanceAgentAccess } from '@bbws/integrations-instance-agents';
+import type { WordPressConnection } from '@bbws/integrations-wordpress-client';
+import { loadHostingEnvironments } from '@bbws/shared-config';
 import {
   MESSAGES,
   type HostingEnvironment,
@@ -52,6 +55,8 @@ export interface SiteCopyFixture {
   ): Promise<Operation>;
   /** Rows of one SQL query on the environment's instance database (one value per line). */
   query(environment: HostingEnvironment, sql: string): Promise<string[]>;
+  /** The WordPress client's connection to the environment's instance (through its agent). */
+  connection(environment: HostingEnvironment): Promise<WordPressConnection>;
   /** The blog ids of the environment's network with this domain. */
   blogsAt(environment: HostingEnvironment, host: string): Promise<string[]>;
   close(): Promise<void>;
@@ -64,12 +69,13 @@ export async function startSiteCopyFixture(
   const cloud = await startTestLocalCloud();
   const albUrl = cloud.cloud.endpoints.alb;
   const albPort = Number(new URL(albUrl).port);
+  const hosting = JSON.stringify(
+    Object.fromEntries(environments.map((env) => [env, { siteUrl: { scheme: 'http', port: albPort } }])),
+  );
   const fx = await startWorkersApp({
     WORKERS: `instance-provision,${workers}`,
     ...cloud.env,
-    HOSTING_ENVIRONMENTS: JSON.stringify(
-      Object.fromEntries(environments.map((env) => [env, { siteUrl: { scheme: 'http', port: albPort } }])),
-    ),
+    HOSTING_ENVIRONMENTS: hosting,
     WORKER_QUEUES: JSON.stringify({
       'site-creation': { visibilityTimeoutSeconds: 30 },
       'site-update': { visibilityTimeoutSeconds: 30 },
@@ -165,6 +171,14 @@ export async function startSiteCopyFixture(
     launch: async (contract, resourceId, payload, extra) =>
       finished((await start(contract, resourceId, payload, extra)).operationId),
     query,
+    connection: (environment) =>
+      connectionOf(
+        new LocalInstanceAgentAccess(
+          cloud.dataDir,
+          loadHostingEnvironments({ HOSTING_ENVIRONMENTS: hosting }, 'test'),
+        ),
+        instances[environment],
+      ),
     blogsAt: (environment, host) =>
       query(environment, `SELECT blog_id FROM wp_blogs WHERE domain = '${host}'`).then((rows) =>
         rows.filter((row) => /^\d+$/.test(row)),

@@ -1,4 +1,5 @@
 import type { Site } from '@bbws/data-access-sites';
+import { WordPressClient } from '@bbws/integrations-wordpress-client';
 import { MESSAGES, type Operation } from '@bbws/shared-contracts';
 import { eventually } from '@bbws/testing-engines';
 import { uniqueSubdomain } from '@bbws/testing-sites';
@@ -159,6 +160,31 @@ describe('workers: site clone on a real WordPress instance (local cloud)', () =>
     });
     expect((await visit(f.albUrl, hostOf(copy))).body).toContain(TEMPLATE_HOME_TEXT);
     expect(await counts()).toEqual({ installs: before.installs + 1, usage: before.usage + 1 });
+  });
+
+  it('adopts the network site an attempt created but did not record (killed in between): one site, not two', async () => {
+    const copy = f.siteOn('DEV', { siteName: 'Adopted copy', templateId });
+    await f.sites.create(copy, 50);
+    // What a worker killed right after WordPress created the site leaves: a blog nobody recorded.
+    const orphan = await new WordPressClient().createSite(await f.connection('DEV'), {
+      domain: hostOf(copy),
+      title: copy.siteName,
+      adminEmail: `admin@${hostOf(copy)}`,
+    });
+    const done = await f.launch(MESSAGES.SITE_CLONE, copy.siteId, {
+      siteId: copy.siteId,
+      sourceSiteId: source.siteId,
+      siteName: copy.siteName,
+      subdomain: copy.subdomain,
+      environment: copy.environment,
+    });
+    expect(done).toMatchObject({ status: 'COMPLETED', error: null, result: { wpSiteId: orphan.blogId } });
+    expect(await f.blogsAt('DEV', hostOf(copy))).toEqual([String(orphan.blogId)]);
+    expect(await f.sites.get(copy.tenantId, copy.siteId)).toMatchObject({
+      status: 'ACTIVE',
+      wpSiteId: orphan.blogId,
+    });
+    expect((await visit(f.albUrl, hostOf(copy))).body).toContain(TEMPLATE_HOME_TEXT);
   });
 
   it('fails for good when the source is not ACTIVE or missing, leaving the new site FAILED', async () => {

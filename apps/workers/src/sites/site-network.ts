@@ -46,7 +46,12 @@ export class SiteNetwork {
     return { site, instance, connection, host: new URL(site.siteUrl).hostname };
   }
 
-  /** The site's blog: the one recorded, else a new one whose id is recorded on the PROVISIONING site. */
+  /**
+   * The site's blog: the one recorded, else a new one whose id is recorded on the PROVISIONING site. A blog
+   * the network already has at the site's host is this site's own, created by an attempt that stopped
+   * before recording it (the host's subdomain is this site's lineage's, and the instance the tenant's): it
+   * is adopted, so a worker killed at any point still leaves one network site.
+   */
   async ensureBlog(
     target: SiteOnNetwork,
     blog: { title: string; adminEmail: string },
@@ -62,10 +67,9 @@ export class SiteNetwork {
       });
       blogId = created.blogId;
     } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'WORDPRESS_SITE_EXISTS') {
-        throw new SiteDomainTakenError(target.host);
-      }
-      throw error;
+      if (!(error instanceof UpstreamError) || error.code !== 'WORDPRESS_SITE_EXISTS') throw error;
+      blogId = adoptable(error) ?? 0;
+      if (!blogId) throw new SiteDomainTakenError(target.host);
     }
     await this.deps.sites.change(site, {
       expectedVersion: site.version,
@@ -74,6 +78,13 @@ export class SiteNetwork {
     });
     return { wpSiteId: blogId };
   }
+}
+
+/** The blog id the agent names in its "site exists" answer, unless it is the network's main site. */
+function adoptable(error: UpstreamError): number | null {
+  const wordpress = error.details?.wordpress as { blogId?: unknown } | undefined;
+  const blogId = wordpress?.blogId;
+  return typeof blogId === 'number' && blogId > 1 ? blogId : null;
 }
 
 /** The client's reference to a site's blog. */
