@@ -4,7 +4,7 @@ import { createComputeAdapter } from '@bbws/integrations-compute';
 import { MESSAGES, type Operation } from '@bbws/shared-contracts';
 import type { Site } from '@bbws/data-access-sites';
 import { eventually } from '@bbws/testing-engines';
-import { uniqueSubdomain } from '@bbws/testing-sites';
+import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { SiteHostRouter } from '../src/sites/site-host.router';
 import { seedSettingsPlugin, seedTemplate } from './site-creation.seed';
 import { startSiteWorld, type SiteWorld } from './site-update.fixture';
@@ -209,5 +209,28 @@ describe('workers: site deletion on a real WordPress instance (PROD, local cloud
     expect((await world.catalogue.get(plugin.pluginId))!.installCount).toBe(0);
     expect((await world.templates.get(template.templateId))!.usageCount).toBe(0);
     expect(await backupsOf(site)).toHaveLength(1);
+  });
+
+  it('deletes a site whose blog is already gone from WordPress: nothing to back up, the delete is fine', async () => {
+    const subdomain = uniqueSubdomain();
+    const site = buildSite({
+      tenantId: world.instance.tenantId,
+      instanceId: world.instance.instanceId,
+      environment: 'PROD',
+      subdomain,
+      siteUrl: `http://${subdomain}.prod.localhost:${new URL(world.albUrl).port}`,
+      status: 'ACTIVE',
+      wpSiteId: 99_999,
+    });
+    await world.sites.create(site, 100);
+
+    const deleted = await deleteSite(site, true);
+    expect(deleted).toMatchObject({ status: 'COMPLETED', result: { deleted: true, backupId: null } });
+    expect(deleted.steps.find((step) => step.name === 'delete-blog')?.output).toMatchObject({
+      alreadyGone: true,
+    });
+    expect(await world.reload(site)).toMatchObject({ status: 'DELETED' });
+    expect(await world.sites.subdomainHolder(subdomain)).toBeNull();
+    expect((await backupsOf(site)).filter((backup) => backup.status === 'COMPLETED')).toEqual([]);
   });
 });

@@ -77,9 +77,7 @@ export class SiteDeletionService {
         await this.deps.wordpress.deleteSite(blog.connection, blog.ref);
         return { blogId: blog.ref.blogId, deleted: true };
       } catch (error) {
-        if (error instanceof UpstreamError && error.code === 'WORDPRESS_SITE_NOT_FOUND') {
-          return { blogId: blog.ref.blogId, alreadyGone: true };
-        }
+        if (isBlogGone(error)) return { blogId: blog.ref.blogId, alreadyGone: true };
         throw error;
       }
     });
@@ -114,12 +112,23 @@ export class SiteDeletionService {
     if (site.purgeAfter !== null || site.wpSiteId === null || !(await this.deps.targets.instanceOf(site))) {
       return { backupId: null };
     }
-    const { backup } = await this.deps.backups.take(site, {
-      reason: 'PRE_DELETE',
+    const request = {
+      reason: 'PRE_DELETE' as const,
       operationId: context.operation.operationId,
       createdBy: context.operation.createdBy,
-    });
-    return { backupId: backup.backupId };
+    };
+    try {
+      const { backup } = await this.deps.backups.take(site, request);
+      return { backupId: backup.backupId };
+    } catch (error) {
+      if (!isBlogGone(error)) throw error;
+      // The blog was deleted outside the platform: nothing is left to back up.
+      await this.deps.backups.abandon(
+        site.siteId,
+        this.deps.backups.backupIdOf(request.operationId, 'PRE_DELETE'),
+      );
+      return { backupId: null };
+    }
   }
 
   private async softDelete(
@@ -199,4 +208,8 @@ export class SiteDeletionService {
       ref: { blogId: site.wpSiteId, host: new URL(site.siteUrl).hostname },
     };
   }
+}
+
+function isBlogGone(error: unknown): boolean {
+  return error instanceof UpstreamError && error.code === 'WORDPRESS_SITE_NOT_FOUND';
 }
