@@ -88,7 +88,7 @@ export interface Backup {
   tenantId: string;
   status: BackupStatus;
   reason: BackupReason;
-  /** `backups/{tenantId}/{siteId}/{backupId}.tar.gz` once uploaded. */
+  /** `backups/{tenantId}/{siteId}/{backupId}.zip` once uploaded. */
   artifactKey: string | null;
   sha256: string | null;
   sizeBytes: number | null;
