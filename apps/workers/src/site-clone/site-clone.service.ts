@@ -36,7 +36,7 @@ export class SiteCloneService {
     await context.plan([
       'export-source',
       'create-site',
-      'install-plugins',
+      'install-packages',
       'import-content',
       'copy-plugins',
       'copy-template',
@@ -55,7 +55,7 @@ export class SiteCloneService {
     );
     const ref = siteRef(target, created.wpSiteId);
     const source = () => this.deps.network.load(tenantId, payload.sourceSiteId);
-    await context.step('install-plugins', async () =>
+    await context.step('install-packages', async () =>
       this.deps.copies.installPackages(await source(), target, ref),
     );
     await context.step('import-content', () => this.importContent(target, exported, created.wpSiteId));

@@ -59,7 +59,7 @@ export class SitePromotionService {
       'route-host',
       'backup-target',
       'export-source',
-      ...(withDatabase ? ['install-plugins'] : []),
+      ...(withDatabase ? ['install-packages'] : []),
       'import-content',
       ...(withDatabase ? ['sync-plugins', 'sync-template'] : []),
       'record-promotion',
@@ -88,7 +88,7 @@ export class SitePromotionService {
     });
     const source = () => this.load(tenantId, payload.siteId);
     if (withDatabase)
-      await context.step('install-plugins', async () =>
+      await context.step('install-packages', async () =>
         this.deps.copies.installPackages(await source(), target, ref),
       );
     await context.step('import-content', () => this.importOrRollBack(target, ref, exported, backup, payload));
