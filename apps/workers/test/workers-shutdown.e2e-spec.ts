@@ -96,4 +96,14 @@ describe('workers app shutdown (SIGTERM closes the app, which drains the consume
     const audit = await fx.tenants.listAudit(tenant.tenantId, { pageSize: 10 });
     expect(audit.items.filter((event) => event.action === 'TENANT_SUSPENDED')).toHaveLength(1);
   });
+
+  it('with many consumers still polling, the handed-back message does not bounce between them into the DLQ: the next worker resumes it', async () => {
+    await fx.stopApp();
+    await fx.startApp({ WORKER_DRAIN_TIMEOUT_MS: '100', WORKER_CONCURRENCY: '12' });
+    const { operation } = await suspend();
+    await fx.stopApp();
+    await fx.startApp({ WORKER_CONCURRENCY: '12' });
+    const done = await completed(operation.operationId);
+    expect(done.attempts).toBe(2);
+  });
 });

@@ -62,6 +62,15 @@ export class QueueConsumer {
     return this.settings.visibilityTimeoutSeconds ?? this.queue.visibilityTimeoutSeconds;
   }
 
+  /**
+   * How long a message handed back during shutdown stays invisible: until this process's last long
+   * polls have closed. Visible at once, it would bounce between them, each receive counting towards
+   * the queue's redrive limit, and could reach the dead-letter queue before another worker saw it.
+   */
+  private get shutdownHoldSeconds(): number {
+    return this.settings.waitTimeSeconds + 2;
+  }
+
   /** Messages being handled right now. */
   get busy(): number {
     return this.inFlight.size;
@@ -120,12 +129,12 @@ export class QueueConsumer {
               await this.handler
                 .release?.(entry.parsed)
                 .catch((error: unknown) => this.logger.warn({ err: error }, 'release failed'));
-            await this.changeVisibility(entry.message, 0);
+            await this.changeVisibility(entry.message, this.shutdownHoldSeconds);
           }),
         );
       }
     }
-    // A long poll still open may return messages: they are released as they arrive.
+    // A long poll still open may return messages: they are handed back as they arrive.
     const deadline = Date.now() + (this.settings.waitTimeSeconds + 2) * 1000;
     while (this.consumers.some((consumer) => consumer.status.isPolling) && Date.now() < deadline)
       await sleep(50);
@@ -147,7 +156,7 @@ export class QueueConsumer {
 
   private async process(message: Message): Promise<Message | undefined> {
     if (this.stopping) {
-      await this.changeVisibility(message, 0);
+      await this.changeVisibility(message, this.shutdownHoldSeconds);
       return undefined;
     }
     const entry: InFlight = { message, controller: new AbortController(), forced: false };
