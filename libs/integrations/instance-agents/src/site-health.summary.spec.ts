@@ -70,19 +70,29 @@ describe('summariseSiteHealth', () => {
     expect(down.checks[0].message).toContain('ECONNREFUSED');
   });
 
-  it('is UNHEALTHY when the agent reports a critical finding, a failing platform check or fails itself', () => {
+  it("is DEGRADED, not UNHEALTHY, on WordPress's critical findings (listed as FAIL), and leaves out the platform-managed tests", () => {
     const critical = agent({
       status: 'critical',
-      core: [{ test: 'sql_server', label: 'Old database', status: 'critical', badge: '', description: '' }],
+      core: [
+        { test: 'sql_server', label: 'Old database', status: 'critical', badge: '', description: '' },
+        { test: 'background_updates', label: 'No updates', status: 'critical', badge: '', description: '' },
+        { test: 'dotorg_communication', label: 'Offline', status: 'critical', badge: '', description: '' },
+      ],
     });
     const report = summariseSiteHealth(page(), critical, AT);
-    expect(report.status).toBe('UNHEALTHY');
-    expect(report.checks).toContainEqual({
-      name: 'core:sql_server',
-      status: 'FAIL',
-      message: 'Old database',
+    expect(report.status).toBe('DEGRADED');
+    expect(report.checks.filter((check) => check.name.startsWith('core:'))).toEqual([
+      { name: 'core:sql_server', status: 'FAIL', message: 'Old database' },
+    ]);
+    const managedOnly = agent({
+      core: [
+        { test: 'background_updates', label: 'No updates', status: 'critical', badge: '', description: '' },
+      ],
     });
+    expect(statusOf(page(), managedOnly)).toBe('HEALTHY');
+  });
 
+  it('is UNHEALTHY when a platform check fails or the agent fails itself', () => {
     const fatalBefore = agent({
       platform: [{ check: 'last_request', status: 'fail', message: 'Fatal error in the last request: boom' }],
     });
@@ -132,9 +142,7 @@ describe('summariseSiteHealth', () => {
 describe('newFailures', () => {
   it('names the checks a change made fail, not those failing already', () => {
     const critical = agent({
-      core: [
-        { test: 'dotorg_communication', label: 'Offline', status: 'critical', badge: '', description: '' },
-      ],
+      core: [{ test: 'https_status', label: 'No HTTPS', status: 'critical', badge: '', description: '' }],
     });
     const before = summariseSiteHealth(page(), critical, AT);
     const after = summariseSiteHealth(page({ httpStatus: 500, fatal: true }), critical, AT);

@@ -11,10 +11,19 @@ import type {
 export const SLOW_PAGE_MS = 3_000;
 
 /**
- * The checks and the overall status: UNHEALTHY when the home page answers 5xx, cannot be reached or shows a
- * PHP fatal, or the agent reports a critical finding or a failing platform check; UNKNOWN when the agent
- * cannot be reached (and the home page did not prove the site broken); DEGRADED on recommended-level
- * findings, a 4xx home page or a page slower than 3 s; HEALTHY otherwise.
+ * Core Site Health tests about what the platform does for every site rather than about the site: WordPress
+ * is updated with the platform's images, plugins and themes come from its artifact store. Left out.
+ */
+const PLATFORM_MANAGED_CORE_TESTS = new Set(['background_updates', 'dotorg_communication']);
+
+const CORE_PREFIX = 'core:';
+
+/**
+ * The checks and the overall status: UNHEALTHY when the site is broken (the home page answers 5xx, cannot
+ * be reached or shows a PHP fatal, a platform check fails, or the agent fails); UNKNOWN when the agent
+ * cannot be reached (and the home page did not prove the site broken); DEGRADED on WordPress's own
+ * findings (critical ones are listed as FAIL: advice to act on, not a site that is down), a 4xx home page
+ * or a page slower than 3 s; HEALTHY otherwise.
  */
 export function summariseSiteHealth(
   probe: HomePageProbe,
@@ -29,8 +38,9 @@ function overall(probe: HomePageProbe, agent: AgentHealth, checks: SiteHealthChe
   const pageBroken = probe.fatal || (probe.httpStatus !== null && probe.httpStatus >= 500);
   if (pageBroken) return 'UNHEALTHY';
   if (!agent.ok && !agent.reachable) return 'UNKNOWN';
-  if (checks.some((check) => check.status === 'FAIL')) return 'UNHEALTHY';
-  return checks.some((check) => check.status === 'WARN') ? 'DEGRADED' : 'HEALTHY';
+  if (checks.some((check) => check.status === 'FAIL' && !check.name.startsWith(CORE_PREFIX)))
+    return 'UNHEALTHY';
+  return checks.some((check) => check.status !== 'PASS') ? 'DEGRADED' : 'HEALTHY';
 }
 
 function homePageCheck(probe: HomePageProbe): SiteHealthCheckResult {
@@ -52,8 +62,8 @@ function homePageCheck(probe: HomePageProbe): SiteHealthCheckResult {
 
 /**
  * The agent's platform checks (database, uploads_writable, active_theme, last_request) and WordPress's
- * own Site Health findings that are not good (`core:{test}`); one `wordpress_agent` check when the agent
- * could not answer.
+ * own Site Health findings that are not good (`core:{test}`, platform-managed tests left out); one
+ * `wordpress_agent` check when the agent could not answer.
  */
 function agentChecks(agent: AgentHealth): SiteHealthCheckResult[] {
   if (!agent.ok)
@@ -72,9 +82,9 @@ function agentChecks(agent: AgentHealth): SiteHealthCheckResult[] {
     message: check.message,
   }));
   const core = agent.health.core
-    .filter((result) => result.status !== 'good')
+    .filter((result) => result.status !== 'good' && !PLATFORM_MANAGED_CORE_TESTS.has(result.test))
     .map((result) => ({
-      name: `core:${result.test}`,
+      name: `${CORE_PREFIX}${result.test}`,
       status: (result.status === 'critical' ? 'FAIL' : 'WARN') as SiteHealthCheckStatus,
       message: result.label,
     }));
