@@ -175,6 +175,16 @@ export async function walkSites(ctx: WalkContext): Promise<void> {
   const restored = (await ctx.page('bakery.dev.localhost')).body;
   expect(restored).not.toContain('Fresh bread every morning');
   expect(restored).toContain('Trusted services from the harbour district');
+  const health = (await call('GET', `${site}/health`, alice)).body;
+  // DEGRADED here: WordPress's own loopback test cannot resolve *.localhost; nothing is broken.
+  expect(['HEALTHY', 'DEGRADED']).toContain(health.status);
+  expect(health.checks).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ name: 'home_page', status: 'PASS' }),
+      expect.objectContaining({ name: 'database', status: 'PASS' }),
+    ]),
+  );
+  expect((await call('GET', site, alice)).body.healthStatus).toBe(health.status);
 
   // Suspend and resume.
   await done(
