@@ -1,23 +1,27 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
-import { ApiErrors, ApiIfMatch, IfMatch, TenantIdPipe } from '@bbws/platform-http';
+import { ApiErrors, ApiIdempotent, ApiIfMatch, IfMatch, Idempotent, TenantIdPipe } from '@bbws/platform-http';
 import { OperationResponseDto } from '@bbws/platform-operations';
 import { ChangeSiteStatusRequestDto, DeleteSiteQueryDto } from './dto/site-actions.request.dto';
 import { PatchSiteRequestDto, PutSiteRequestDto } from './dto/site-settings.request.dto';
 import { accepted, siteRequest } from './accepted';
 import { SiteIdPipe } from './site-id.pipe';
+import { RetrySite } from './use-cases/retry-site';
 import { SiteLifecycle } from './use-cases/site-lifecycle';
 
-/** Settings, status and deletion of a site: 202 with the operation the site workers run. */
+/** Settings, status, deletion and retry of a site: 202 with the operation the site workers run. */
 @ApiTags('sites')
 @ApiBearerAuth()
 @ApiAcceptedResponse({ type: OperationResponseDto, description: 'The operation; Location points at it' })
 @ApiErrors(400, 401, 403, 404, 409, 422)
 @Controller('v1.0/tenants/:tenantId/sites/:siteId')
 export class SiteLifecycleController {
-  constructor(private readonly lifecycle: SiteLifecycle) {}
+  constructor(
+    private readonly lifecycle: SiteLifecycle,
+    private readonly retries: RetrySite,
+  ) {}
 
   @Patch()
   @HttpCode(202)
@@ -104,6 +108,29 @@ export class SiteLifecycleController {
   ) {
     const request = siteRequest(caller, tenantId, siteId, reply, ifMatch);
     return this.launch(reply, this.lifecycle.changeStatus(request, body));
+  }
+
+  @Post('retry')
+  @HttpCode(202)
+  @ApiIfMatch()
+  @Idempotent()
+  @ApiIdempotent()
+  @ApiOperation({
+    summary:
+      'Re-run the failed creation or clone of a FAILED site on the same site (ADMIN, OPERATOR; PROD: ADMIN): ' +
+      "a new SITE_CREATION or SITE_CLONE with the failed one's payload, the site PROVISIONING. 422 " +
+      'RETRY_NOT_AVAILABLE for other failures (a failed deletion: DELETE again), SOURCE_NOT_ACTIVE for a ' +
+      'clone whose source is no longer ACTIVE',
+  })
+  retry(
+    @CurrentCaller() caller: Caller,
+    @Param('tenantId', TenantIdPipe) tenantId: string,
+    @Param('siteId', SiteIdPipe) siteId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @IfMatch() ifMatch?: number,
+  ) {
+    const request = siteRequest(caller, tenantId, siteId, reply, ifMatch);
+    return this.launch(reply, this.retries.retry(request));
   }
 
   private async launch(reply: FastifyReply, operation: ReturnType<SiteLifecycle['update']>) {

@@ -15,13 +15,16 @@ export type SiteAction =
   | 'CLONE'
   | 'PROMOTE'
   | 'BACKUP'
-  | 'RESTORE';
+  | 'RESTORE'
+  | 'RETRY';
 
 interface SiteActionRule {
   from: readonly SiteStatus[];
   roles: readonly TenantRole[];
   /** PROD content arrives by promotion, restore or plugin actions: refused on PROD except for platform admins. */
   prodContentLocked?: true;
+  /** Who may start it on a PROD site, when fewer than `roles`. */
+  prodRoles?: readonly TenantRole[];
 }
 
 /**
@@ -40,6 +43,8 @@ export const SITE_ACTIONS: Record<SiteAction, SiteActionRule> = {
   PROMOTE: { from: ['ACTIVE'], roles: ['ADMIN'] },
   BACKUP: { from: ['ACTIVE', 'SUSPENDED'], roles: ['ADMIN'] },
   RESTORE: { from: ['ACTIVE', 'SUSPENDED'], roles: ['ADMIN'] },
+  /** Re-runs a failed creation or clone (FAILED → PROVISIONING); which failure it was is the use case's check. */
+  RETRY: { from: ['FAILED'], roles: ['ADMIN', 'OPERATOR'], prodRoles: ['ADMIN'] },
 };
 
 /** Where a site of each environment is promoted to (PROD is the end of the line). */
@@ -74,10 +79,16 @@ function contentLocked(site: Site, action: SiteAction, access: TenantAccess): bo
   );
 }
 
+/** The roles that may start `action` on the site (fewer on PROD for some). */
+export function rolesFor(site: Site, action: SiteAction): readonly TenantRole[] {
+  const rule = SITE_ACTIONS[action];
+  return site.environment === 'PROD' && rule.prodRoles ? rule.prodRoles : rule.roles;
+}
+
 /** Whether `access` may start `action` on the site as it is (for the links; the role check included). */
 export function allows(site: Site, action: SiteAction, access: TenantAccess, now: Date): boolean {
   return (
-    hasRole(access, SITE_ACTIONS[action].roles) &&
+    hasRole(access, rolesFor(site, action)) &&
     startsFrom(site, action, now) &&
     !contentLocked(site, action, access)
   );
@@ -146,6 +157,7 @@ const LINKED_ACTIONS: readonly SiteAction[] = [
   'PROMOTE',
   'BACKUP',
   'RESTORE',
+  'RETRY',
 ];
 
 /** The actions `access` may start on the site now; none while an operation runs on it (they would be 409s). */

@@ -25,6 +25,7 @@ import { ApplyTemplate } from './use-cases/apply-template';
 import { CloneSite } from './use-cases/clone-site';
 import { CreateSite } from './use-cases/create-site';
 import { PromoteSite } from './use-cases/promote-site';
+import { RetrySite } from './use-cases/retry-site';
 import { SiteLifecycle } from './use-cases/site-lifecycle';
 import { SiteOperations } from './use-cases/site-operations';
 import { SitePlacement } from './use-cases/site-placement';
@@ -75,6 +76,7 @@ export class SitesModule {
         provideClass(CloneSite, [SiteOperations, SiteDao, SitePlacement]),
         provideClass(PromoteSite, [SiteOperations, SiteDao, SitePlacement]),
         provideClass(ApplyTemplate, [SiteOperations, SitePlacement]),
+        provideClass(RetrySite, [SiteOperations, OperationDao, SiteDao]),
       ],
     };
   }

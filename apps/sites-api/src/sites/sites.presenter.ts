@@ -62,6 +62,7 @@ export function presentSite({ site, activeOperationId, actions }: SiteView): Sit
       ['clone', link(siteRoutes.clone(tenantId, siteId), 'POST'), can('CLONE')],
       ['promote', promoteLink(tenantId, siteId, site.environment), can('PROMOTE')],
       ['applyTemplate', link(siteRoutes.applyTemplate(tenantId, siteId), 'POST'), can('APPLY_TEMPLATE')],
+      ['retry', link(siteRoutes.retry(tenantId, siteId), 'POST'), can('RETRY')],
       ['createBackup', link(siteRoutes.backups(tenantId, siteId), 'POST'), can('BACKUP')],
     ]),
   };

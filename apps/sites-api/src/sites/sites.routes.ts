@@ -10,6 +10,7 @@ export const siteRoutes = {
   site,
   status: (tenantId: string, siteId: string) => `${site(tenantId, siteId)}/status`,
   clone: (tenantId: string, siteId: string) => `${site(tenantId, siteId)}/clone`,
+  retry: (tenantId: string, siteId: string) => `${site(tenantId, siteId)}/retry`,
   promote: (tenantId: string, siteId: string) => `${site(tenantId, siteId)}/promote`,
   applyTemplate: (tenantId: string, siteId: string) => `${site(tenantId, siteId)}/apply-template`,
   plugins: (tenantId: string, siteId: string) => `${site(tenantId, siteId)}/plugins`,

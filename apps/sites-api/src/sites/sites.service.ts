@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import type { Clock } from '@bbws/shared-util';
 import { siteNotFound } from './site-errors';
 import { allowedActions, type SiteAction } from './site-state.rules';
+import { failedCreationOf } from './use-cases/retry-site';
 
 export interface SiteView {
   site: Site;
@@ -64,6 +65,9 @@ export class SitesService {
   private async view(site: Site, access: TenantAccess): Promise<SiteView> {
     const activeOperationId = (await this.locks.find(site.siteId))?.operationId ?? null;
     const actions = allowedActions(site, access, this.clock.now(), activeOperationId !== null);
+    // Only a failed creation or clone is re-run: the link needs the failed operation's type.
+    if (actions.includes('RETRY') && !('type' in (await failedCreationOf(site, this.operations))))
+      return { site, activeOperationId, actions: actions.filter((action) => action !== 'RETRY') };
     return { site, activeOperationId, actions };
   }
 }
