@@ -15,6 +15,7 @@ import {
   PluginUpdateHandler,
 } from './plugin-action.handlers';
 import { InstancePluginRecords } from './instance-plugin.records';
+import { SiteTargets } from '../sites/site-targets';
 import { PluginActionTargets } from './plugin-action.target';
 import { PluginFailureRecorder } from './plugin-failure.recorder';
 import { PluginInstallationService } from './plugin-installation.service';
@@ -31,7 +32,8 @@ export const PLUGIN_ACTION_HANDLERS: Type<OperationHandler>[] = [
 @Module({
   providers: [
     ...SITE_WORKER_PROVIDERS,
-    provideClass(PluginActionTargets, [SiteDao, InstanceDao, INSTANCE_AGENT_ACCESS]),
+    provideClass(SiteTargets, [SiteDao, InstanceDao, INSTANCE_AGENT_ACCESS]),
+    provideClass(PluginActionTargets, [SiteTargets]),
     provideClass(PluginFailureRecorder, [SiteDao, CLOCK]),
     provideClass(InstancePluginRecords, [SiteDao, InstalledPluginDao]),
     provideFactory(SiteHealthCheck, [WordPressClient], (wordpress) => new SiteHealthCheck(wordpress)),

@@ -3,7 +3,7 @@ import type { OperationContext, OperationOutcome } from '@bbws/platform-operatio
 import type { BackupPayload, RestorePayload } from '@bbws/shared-contracts';
 import { NotFoundError } from '@bbws/shared-errors';
 import type { SiteBackups } from '../site-backups/site-backups';
-import type { SiteTargets } from './site-targets';
+import type { SiteTargets } from '../sites/site-targets';
 
 /**
  * BACKUP (MANUAL, the backup the API recorded) and RESTORE: the current state backed up first

@@ -18,7 +18,7 @@ import { SiteChangeFailures } from './site-change-failures';
 import { SiteSettingsService } from './site-settings.service';
 import { SiteStatusHandler } from './site-status.handler';
 import { SiteStatusService } from './site-status.service';
-import { SiteTargets } from './site-targets';
+import { SiteTargets } from '../sites/site-targets';
 import { SiteTemplateApplier } from '../sites/site-template.applier';
 import { SiteUpdateHandler } from './site-update.handler';
 import { TemplateApplicationHandler } from './template-application.handler';

@@ -3,7 +3,7 @@ import type { SiteSettings, WordPressClient } from '@bbws/integrations-wordpress
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { SiteUpdatePayload } from '@bbws/shared-contracts';
 import { ValidationError } from '@bbws/shared-errors';
-import type { SiteTargets } from './site-targets';
+import type { SiteTargets } from '../sites/site-targets';
 
 const CONFIGURATION_KEYS = ['title', 'tagline', 'timezone', 'language'] as const;
 

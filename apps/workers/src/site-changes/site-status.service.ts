@@ -3,7 +3,7 @@ import type { SiteStatus as BlogStatus, WordPressClient } from '@bbws/integratio
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { SiteStatusChangePayload } from '@bbws/shared-contracts';
 import { InvalidStatusTransitionError } from '@bbws/shared-errors';
-import type { SiteTargets } from './site-targets';
+import type { SiteTargets } from '../sites/site-targets';
 
 type Requested = SiteStatusChangePayload['status'];
 

@@ -4,7 +4,7 @@ import type { OperationContext, OperationOutcome } from '@bbws/platform-operatio
 import type { TemplateApplicationPayload } from '@bbws/shared-contracts';
 import { ItemMissingError } from '@bbws/shared-errors';
 import type { SiteTemplateApplier } from '../sites/site-template.applier';
-import type { SiteTargets } from './site-targets';
+import type { SiteTargets } from '../sites/site-targets';
 
 /**
  * TEMPLATE_APPLICATION: the template applied as creation applies it (pages by slug, options, theme,

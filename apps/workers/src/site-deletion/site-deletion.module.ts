@@ -10,7 +10,7 @@ import type { OperationHandler } from '@bbws/platform-operations';
 import { EventPublisher } from '@bbws/platform-sqs';
 import { SiteBackups } from '../site-backups/site-backups';
 import { SITE_BACKUP_PROVIDERS } from '../site-backups/site-backups.providers';
-import { SiteTargets } from '../site-changes/site-targets';
+import { SiteTargets } from '../sites/site-targets';
 import { SiteFailureRecorder } from '../sites/site-failure.recorder';
 import { SITE_WORKER_PROVIDERS } from '../sites/site-workers.providers';
 import { SiteDeletionHandler } from './site-deletion.handler';

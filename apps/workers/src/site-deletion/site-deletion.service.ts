@@ -8,7 +8,7 @@ import type { SiteDeletionPayload } from '@bbws/shared-contracts';
 import { UpstreamError } from '@bbws/shared-errors';
 import type { Clock } from '@bbws/shared-util';
 import type { SiteBackups } from '../site-backups/site-backups';
-import type { SiteTargets } from '../site-changes/site-targets';
+import type { SiteTargets } from '../sites/site-targets';
 import { SiteInstanceNotReadyError } from '../sites/site-creation.errors';
 import type { SiteHostRemover } from './site-host.remover';
 import type { SiteRecordsCleanup } from './site-records.cleanup';

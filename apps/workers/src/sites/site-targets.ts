@@ -2,7 +2,7 @@ import type { Instance, InstanceDao } from '@bbws/data-access-instances';
 import type { Site, SiteDao } from '@bbws/data-access-sites';
 import { connectionOf, type InstanceAgentAccess } from '@bbws/integrations-instance-agents';
 import type { SiteRef, WordPressConnection } from '@bbws/integrations-wordpress-client';
-import { SiteInstanceNotReadyError, SiteMissingError } from '../sites/site-creation.errors';
+import { SiteInstanceNotReadyError, SiteMissingError } from './site-creation.errors';
 import { SiteNotOnNetworkError } from '../site-backups/site-backup.errors';
 
 /** A site with the instance serving it, that instance's network and the site's blog on it. */
@@ -13,7 +13,7 @@ export interface SiteTarget {
   ref: SiteRef;
 }
 
-/** Finds the sites the change and deletion operations act on, and their blogs through the instance's agent. */
+/** Finds the sites the site operations act on, and their blogs through the instance's agent. */
 export class SiteTargets {
   constructor(
     private readonly sites: Pick<SiteDao, 'get'>,
@@ -35,9 +35,18 @@ export class SiteTargets {
 
   /** Failures: SiteMissingError, SiteInstanceNotReadyError (no instance), SiteNotOnNetworkError (no blog). */
   async load(tenantId: string, siteId: string): Promise<SiteTarget> {
-    const site = await this.site(tenantId, siteId);
+    return this.connect(await this.site(tenantId, siteId));
+  }
+
+  /**
+   * `site` on its instance's network. Failures: SiteInstanceNotReadyError (no instance, or one not ACTIVE
+   * when `activeInstance`), SiteNotOnNetworkError (no blog).
+   */
+  async connect(site: Site, options: { activeInstance?: boolean } = {}): Promise<SiteTarget> {
     const instance = await this.instanceOf(site);
     if (!instance) throw new SiteInstanceNotReadyError(site.instanceId, null);
+    if (options.activeInstance && instance.status !== 'ACTIVE')
+      throw new SiteInstanceNotReadyError(instance.instanceId, instance.status);
     if (site.wpSiteId === null) throw new SiteNotOnNetworkError(site.siteId);
     return {
       site,
