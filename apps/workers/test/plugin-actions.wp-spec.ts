@@ -27,6 +27,7 @@ import {
 } from '@bbws/testing-wordpress-fixtures';
 import { visit } from './site-creation.seed';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { launchInstanceOperation } from './instance-operation.launch';
 
 jest.setTimeout(300_000);
 
@@ -87,24 +88,15 @@ describe('workers: plugin actions on a real WordPress instance (local cloud)', (
   }
 
   async function provision(target: Instance): Promise<Operation> {
-    const operation = await fx.launcher.launch({
+    const operation = await launchInstanceOperation(fx.launcher, instances, target, {
       contract: MESSAGES.INSTANCE_PROVISION as MessageContract<object>,
-      tenantId: target.tenantId,
-      resourceType: 'instance',
-      resourceId: target.instanceId,
-      createdBy: 'admin-1',
-      correlationId: newId('evt'),
+      to: 'PENDING_PROVISIONING',
       payload: {
         instanceId: target.instanceId,
         environment: target.environment,
         tier: 'STANDARD',
         desiredCount: 1,
       },
-      extra: instances.changeWrites(target, {
-        expectedVersion: target.version,
-        expectedStatuses: [target.status],
-        changes: { status: 'PENDING_PROVISIONING', lastError: null },
-      }),
     });
     return finished(operation.operationId);
   }

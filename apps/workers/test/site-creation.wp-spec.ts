@@ -23,6 +23,7 @@ import {
   visit,
 } from './site-creation.seed';
 import { SiteHostRouter } from '../src/sites/site-host.router';
+import { launchInstanceOperation } from './instance-operation.launch';
 import { startReceiver, startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
 
 jest.setTimeout(300_000);
@@ -54,25 +55,15 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
   }
 
   async function provision(target: Instance): Promise<Operation> {
-    const contract: MessageContract<object> = MESSAGES.INSTANCE_PROVISION;
-    const operation = await fx.launcher.launch({
-      contract,
-      tenantId: target.tenantId,
-      resourceType: 'instance',
-      resourceId: target.instanceId,
-      createdBy: 'admin-1',
-      correlationId: newId('evt'),
+    const operation = await launchInstanceOperation(fx.launcher, instances, target, {
+      contract: MESSAGES.INSTANCE_PROVISION as MessageContract<object>,
+      to: 'PENDING_PROVISIONING',
       payload: {
         instanceId: target.instanceId,
         environment: target.environment,
         tier: 'STANDARD',
         desiredCount: 1,
       },
-      extra: instances.changeWrites(target, {
-        expectedVersion: target.version,
-        expectedStatuses: [target.status],
-        changes: { status: 'PENDING_PROVISIONING', lastError: null },
-      }),
     });
     return finished(operation.operationId);
   }
