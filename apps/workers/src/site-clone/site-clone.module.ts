@@ -1,5 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { TemplateDao } from '@bbws/data-access-catalogue';
+import { OperationDao } from '@bbws/data-access-operations';
 import { SiteDao } from '@bbws/data-access-sites';
 import { provideClass, provideFactory } from '@bbws/platform-bootstrap';
 import type { OperationHandler } from '@bbws/platform-operations';
@@ -21,9 +22,18 @@ export const SITE_CLONE_HANDLERS: Type<OperationHandler>[] = [SiteCloneHandler];
     ...SITE_COPY_PROVIDERS,
     provideFactory(
       SiteCloneService,
-      [SiteNetwork, SiteTransfer, SitePackageCopies, SiteDao, TemplateDao, SiteHostRouter, EventPublisher],
-      (network, transfer, copies, sites, templates, router, events) =>
-        new SiteCloneService({ network, transfer, copies, sites, templates, router, events }),
+      [
+        SiteNetwork,
+        SiteTransfer,
+        SitePackageCopies,
+        SiteDao,
+        TemplateDao,
+        SiteHostRouter,
+        EventPublisher,
+        OperationDao,
+      ],
+      (network, transfer, copies, sites, templates, router, events, history) =>
+        new SiteCloneService({ network, transfer, copies, sites, templates, router, events, history }),
     ),
     provideClass(SiteCloneHandler, [SiteCloneService, SiteFailureRecorder, SiteTransfer]),
   ],

@@ -1,4 +1,5 @@
 import type { TemplateDao } from '@bbws/data-access-catalogue';
+import type { OperationDao } from '@bbws/data-access-operations';
 import type { SiteDao } from '@bbws/data-access-sites';
 import type { OperationContext, OperationOutcome } from '@bbws/platform-operations';
 import type { EventPublisher } from '@bbws/platform-sqs';
@@ -18,6 +19,7 @@ export interface SiteCloneDeps {
   templates: Pick<TemplateDao, 'adjustUsage'>;
   router: SiteHostRouter;
   events: Pick<EventPublisher, 'publish'>;
+  history: Pick<OperationDao, 'listByResource'>;
 }
 
 /**
@@ -62,10 +64,10 @@ export class SiteCloneService {
     await context.step('copy-plugins', async () =>
       this.deps.copies.copyRecords(await source(), target.site, false),
     );
-    const resumed = context.steps.some(
-      (step) => step.name === 'copy-template' && step.status === 'IN_PROGRESS',
-    );
-    await context.step('copy-template', () => this.copyTemplate(tenantId, payload, !resumed));
+    const counted =
+      context.steps.some((step) => step.name === 'copy-template' && step.status === 'IN_PROGRESS') ||
+      (await this.templateCountedBefore(tenantId, payload.siteId, operation.operationId));
+    await context.step('copy-template', () => this.copyTemplate(tenantId, payload, !counted));
     await context.step('route-host', async () => {
       const change = await this.deps.router.route(target.instance, target.host);
       return { action: change.action, ruleArn: change.ruleArn ?? null, priority: change.priority ?? null };
@@ -86,6 +88,23 @@ export class SiteCloneService {
   private async importContent(target: SiteOnNetwork, exported: ExportedSite, wpSiteId: number) {
     const result = await this.deps.transfer.import(target, siteRef(target, wpSiteId), exported);
     return { tables: result.tables, rows: result.rows, files: result.files, rewritten: result.rowsRewritten };
+  }
+
+  /** A failed clone of this site retried (`/retry`) that reached copy-template has counted the usage. */
+  private async templateCountedBefore(tenantId: string, siteId: string, operationId: string) {
+    const earlier = await this.deps.history.listByResource(
+      tenantId,
+      siteId,
+      { type: 'SITE_CLONE' },
+      {
+        pageSize: 20,
+      },
+    );
+    return earlier.items.some(
+      (other) =>
+        other.operationId !== operationId &&
+        other.steps.some((step) => step.name === 'copy-template' && step.status !== 'PENDING'),
+    );
   }
 
   /**
