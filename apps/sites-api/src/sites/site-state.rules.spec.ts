@@ -7,6 +7,7 @@ import {
   assertStatusChange,
   hasContent,
   isSoftDeleted,
+  rolesFor,
 } from './site-state.rules';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -58,6 +59,20 @@ describe('site state rules', () => {
       expect.objectContaining({ code: 'PROD_CONTENT_LOCKED', status: 422 }),
     );
     expect(() => assertSiteAction(site, 'UPDATE', staff, now)).not.toThrow();
+  });
+
+  it('retries a FAILED site for ADMIN and OPERATOR, on PROD for ADMIN only; deletes it for ADMIN', () => {
+    const failed = buildSite({ status: 'FAILED' });
+    expect(allowedActions(failed, member('ADMIN'), now, false)).toEqual(['DELETE', 'RETRY']);
+    expect(allowedActions(failed, member('OPERATOR'), now, false)).toEqual(['RETRY']);
+    expect(allowedActions(failed, member('VIEWER'), now, false)).toEqual([]);
+    const prod = { ...failed, environment: 'PROD' as const };
+    expect(rolesFor(prod, 'RETRY')).toEqual(['ADMIN']);
+    expect(allowedActions(prod, member('OPERATOR'), now, false)).toEqual([]);
+    expect(allowedActions(prod, staff, now, false)).toEqual(['DELETE', 'RETRY']);
+    expect(() => assertSiteAction(buildSite({ status: 'ACTIVE' }), 'RETRY', staff, now)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SITE_STATE', status: 422 }),
+    );
   });
 
   it('undeletes only a PROD site DEPROVISIONING before its purgeAfter', () => {
