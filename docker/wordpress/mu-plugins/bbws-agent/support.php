@@ -139,9 +139,14 @@ function bbws_download_verified( string $url, string $sha256, string $field = 'p
 		bbws_assert_url( $url, $field ),
 		array( 'timeout' => 600, 'stream' => true, 'filename' => $file )
 	);
-	if ( is_wp_error( $response ) || 200 !== wp_remote_retrieve_response_code( $response ) ) {
+	$code = is_wp_error( $response ) ? 0 : (int) wp_remote_retrieve_response_code( $response );
+	if ( 200 !== $code ) {
 		@unlink( $file );
-		$reason = is_wp_error( $response ) ? $response->get_error_message() : 'HTTP ' . wp_remote_retrieve_response_code( $response );
+		if ( $code >= 400 && $code < 500 ) {
+			// The store refused this URL (missing object, expired or wrong signature): asking again cannot help.
+			throw new Bbws_Agent_Error( 'bbws_package_unavailable', "The artifact store refused $field: HTTP $code", 422, array( 'storeStatus' => $code ) );
+		}
+		$reason = is_wp_error( $response ) ? $response->get_error_message() : "HTTP $code";
 		throw new Bbws_Agent_Error( 'bbws_download_failed', "Could not download $field: $reason", 502 );
 	}
 	$actual = hash_file( 'sha256', $file );

@@ -156,6 +156,26 @@ describe('WordPressClient failure handling against a real multisite network', ()
     });
   });
 
+  describe('packages the artifact store refuses', () => {
+    it('fails a package URL the store answers 404 as not retryable, without counting against the instance', async () => {
+      const missing = suite.artifacts.urlFor('never-uploaded.zip');
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        await expect(
+          suite.client.installPlugin(suite.connection, {
+            packageUrl: missing,
+            sha256: buildSettingsPlugin('1.0.0').sha256,
+          }),
+        ).rejects.toMatchObject({
+          code: 'WORDPRESS_PACKAGE_UNAVAILABLE',
+          upstreamStatus: 422,
+          retryable: false,
+          details: { wordpress: { storeStatus: 404 } },
+        });
+      }
+      expect(suite.client.circuitState(suite.connection)).toBe('closed');
+    });
+  });
+
   describe('WordPress stopped', () => {
     it('fails with a retryable error, opens the breaker, and closes it once WordPress is back', async () => {
       const client = new WordPressClient({
