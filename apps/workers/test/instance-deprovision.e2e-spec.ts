@@ -3,23 +3,18 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { RuntimeLookupDao, type Instance } from '@bbws/data-access-instances';
-import { S3ArtifactStore } from '@bbws/integrations-artifacts';
 import { MESSAGES } from '@bbws/shared-contracts';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { buildInstance } from '@bbws/testing-instances';
 import { startInstanceGitOps, type InstanceGitOpsFixture } from './instance-gitops.fixture';
+import { testArtifactStore } from './site-test.stores';
 
 jest.setTimeout(90_000);
 
 const git = promisify(execFile);
 
 /** The Jest global setup's S3 server and bucket, where the workers keep archives. */
-const artifacts = new S3ArtifactStore({
-  bucket: process.env.ARTIFACTS_BUCKET ?? '',
-  region: process.env.AWS_REGION ?? 'us-east-1',
-  endpoint: process.env.S3_ENDPOINT,
-  forcePathStyle: true,
-});
+const artifacts = testArtifactStore();
 
 async function bytesOf(key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { InstanceDao, type Instance, type InstanceStatus } from '@bbws/data-access-instances';
-import { S3ArtifactStore } from '@bbws/integrations-artifacts';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
 import { testDynamoContext } from '@bbws/testing-factories';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { testArtifactStore } from './site-test.stores';
 
 jest.setTimeout(300_000);
 
@@ -23,12 +23,7 @@ describe('workers: instance deprovisioning archives a real WordPress network (lo
   let fx: WorkersAppFixture;
   let scratch: string;
   const instances = new InstanceDao(testDynamoContext());
-  const artifacts = new S3ArtifactStore({
-    bucket: process.env.ARTIFACTS_BUCKET ?? '',
-    region: process.env.AWS_REGION ?? 'us-east-1',
-    endpoint: process.env.S3_ENDPOINT,
-    forcePathStyle: true,
-  });
+  const artifacts = testArtifactStore();
 
   beforeAll(async () => {
     cloud = await startTestLocalCloud();

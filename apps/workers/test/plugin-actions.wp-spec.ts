@@ -1,21 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CataloguePluginDao, type CataloguePlugin } from '@bbws/data-access-catalogue';
-import { InstanceDao, type Instance } from '@bbws/data-access-instances';
-import { InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
-import { S3ArtifactStore } from '@bbws/integrations-artifacts';
+import { type CataloguePlugin } from '@bbws/data-access-catalogue';
+import { type Instance } from '@bbws/data-access-instances';
+import { type Site } from '@bbws/data-access-sites';
 import { connectionOf, LocalInstanceAgentAccess } from '@bbws/integrations-instance-agents';
 import { WordPressClient, type SiteRef, type WordPressConnection } from '@bbws/integrations-wordpress-client';
 import { loadHostingEnvironments } from '@bbws/shared-config';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
-import {
-  buildCataloguePlugin,
-  buildPluginVersion,
-  buildVulnerability,
-  testDynamoContext,
-} from '@bbws/testing-factories';
+import { buildCataloguePlugin, buildPluginVersion, buildVulnerability } from '@bbws/testing-factories';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
 import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import {
@@ -27,6 +21,7 @@ import {
 } from '@bbws/testing-wordpress-fixtures';
 import { visit } from './site-creation.seed';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { siteStores } from './site-test.stores';
 import { launchInstanceOperation } from './instance-operation.launch';
 
 jest.setTimeout(300_000);
@@ -48,19 +43,9 @@ describe('workers: plugin actions on a real WordPress instance (local cloud)', (
   let siteA: Site;
   /** A second site of the instance with the plugin installed, inactive. */
   let siteB: Site;
+  const { instances, sites, catalogue, installed, artifacts } = siteStores();
   let connection: WordPressConnection;
-  const db = testDynamoContext();
-  const instances = new InstanceDao(db);
-  const sites = new SiteDao(db);
-  const catalogue = new CataloguePluginDao(db);
-  const installed = new InstalledPluginDao(db);
   const wordpress = new WordPressClient();
-  const artifacts = new S3ArtifactStore({
-    bucket: process.env.ARTIFACTS_BUCKET ?? '',
-    region: process.env.AWS_REGION ?? 'us-east-1',
-    endpoint: process.env.S3_ENDPOINT,
-    forcePathStyle: true,
-  });
 
   async function finished(operationId: string): Promise<Operation> {
     return eventually(async () => {

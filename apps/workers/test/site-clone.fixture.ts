@@ -18,6 +18,7 @@ import { testDynamoContext } from '@bbws/testing-factories';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
 import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { testArtifactStore } from './site-test.stores';
 
 /**
  * The local cloud with one provisioned instance per environment asked for (a tenant's DEV and SIT),
@@ -148,12 +149,7 @@ export async function startSiteCopyFixture(
     catalogue: new CataloguePluginDao(db),
     installed: new InstalledPluginDao(db),
     backups: new BackupDao(db),
-    artifacts: new S3ArtifactStore({
-      bucket: process.env.ARTIFACTS_BUCKET ?? '',
-      region: process.env.AWS_REGION ?? 'us-east-1',
-      endpoint: process.env.S3_ENDPOINT,
-      forcePathStyle: true,
-    }),
+    artifacts: testArtifactStore(),
     finished,
     siteOn(environment, overrides = {}) {
       const instance = instances[environment];

@@ -1,17 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { CataloguePluginDao, TemplateDao } from '@bbws/data-access-catalogue';
-import { InstanceDao, instanceKeys, RulePriorityDao, type Instance } from '@bbws/data-access-instances';
+import { instanceKeys, RulePriorityDao, type Instance } from '@bbws/data-access-instances';
 import { createComputeAdapter } from '@bbws/integrations-compute';
-import { InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
-import { S3ArtifactStore } from '@bbws/integrations-artifacts';
+import { type Site } from '@bbws/data-access-sites';
 import { INSTANCE_SECRETS_FILE } from '@bbws/integrations-local-runtime';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { QueueDirectory } from '@bbws/platform-sqs';
 import { QueueProbe, eventually } from '@bbws/testing-engines';
-import { testDynamoContext } from '@bbws/testing-factories';
 import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
 import { SETTINGS_PLUGIN } from '@bbws/testing-wordpress-fixtures';
@@ -25,6 +22,7 @@ import {
 import { SiteHostRouter } from '../src/sites/site-host.router';
 import { launchInstanceOperation } from './instance-operation.launch';
 import { startReceiver, startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { siteStores } from './site-test.stores';
 
 jest.setTimeout(300_000);
 
@@ -33,19 +31,8 @@ describe('workers: site creation on a real WordPress instance (local cloud)', ()
   let cloud: TestLocalCloud;
   let fx: WorkersAppFixture;
   let instance: Instance;
+  const { db, instances, sites, templates, catalogue, installed, artifacts } = siteStores();
   let albUrl: string;
-  const db = testDynamoContext();
-  const instances = new InstanceDao(db);
-  const sites = new SiteDao(db);
-  const templates = new TemplateDao(db);
-  const catalogue = new CataloguePluginDao(db);
-  const installed = new InstalledPluginDao(db);
-  const artifacts = new S3ArtifactStore({
-    bucket: process.env.ARTIFACTS_BUCKET ?? '',
-    region: process.env.AWS_REGION ?? 'us-east-1',
-    endpoint: process.env.S3_ENDPOINT,
-    forcePathStyle: true,
-  });
 
   async function finished(operationId: string): Promise<Operation> {
     return eventually(async () => {

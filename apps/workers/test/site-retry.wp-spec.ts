@@ -1,16 +1,14 @@
-import { CataloguePluginDao, TemplateDao } from '@bbws/data-access-catalogue';
-import { InstanceDao, type Instance } from '@bbws/data-access-instances';
-import { InstalledPluginDao, SiteDao, type Site } from '@bbws/data-access-sites';
-import { S3ArtifactStore } from '@bbws/integrations-artifacts';
+import { type Instance } from '@bbws/data-access-instances';
+import { type Site } from '@bbws/data-access-sites';
 import { MESSAGES, type MessageContract, type Operation } from '@bbws/shared-contracts';
 import { newId } from '@bbws/shared-util';
 import { eventually } from '@bbws/testing-engines';
-import { testDynamoContext } from '@bbws/testing-factories';
 import { buildSite, uniqueSubdomain } from '@bbws/testing-sites';
 import { buildInstance, startTestLocalCloud, type TestLocalCloud } from '@bbws/testing-instances';
 import { SETTINGS_PLUGIN } from '@bbws/testing-wordpress-fixtures';
 import { seedSettingsPlugin, seedTemplate, TEMPLATE_HOME_TEXT, visit } from './site-creation.seed';
 import { startWorkersApp, type WorkersAppFixture } from './workers-app.fixture';
+import { siteStores } from './site-test.stores';
 
 jest.setTimeout(300_000);
 
@@ -19,19 +17,8 @@ describe('workers: a failed site creation retried on a real WordPress instance (
   let cloud: TestLocalCloud;
   let fx: WorkersAppFixture;
   let instance: Instance;
+  const { instances, sites, templates, catalogue, installed, artifacts } = siteStores();
   let albUrl: string;
-  const db = testDynamoContext();
-  const instances = new InstanceDao(db);
-  const sites = new SiteDao(db);
-  const templates = new TemplateDao(db);
-  const catalogue = new CataloguePluginDao(db);
-  const installed = new InstalledPluginDao(db);
-  const artifacts = new S3ArtifactStore({
-    bucket: process.env.ARTIFACTS_BUCKET ?? '',
-    region: process.env.AWS_REGION ?? 'us-east-1',
-    endpoint: process.env.S3_ENDPOINT,
-    forcePathStyle: true,
-  });
 
   async function finished(operationId: string): Promise<Operation> {
     return eventually(async () => {
