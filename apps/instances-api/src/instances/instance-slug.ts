@@ -1,3 +1,4 @@
+import { ALLOCATED_RULE_PRIORITIES } from '@bbws/data-access-instances';
 import { randomBytes } from 'node:crypto';
 
 /** AWS names like `{env}-{slug}-tg` must fit 32 characters (API.md § Instances). */
@@ -27,7 +28,8 @@ export function slugCandidate(base: string, attempt: number): string {
   return `${base.slice(0, MAX_SLUG_LENGTH - suffix.length)}${suffix}`;
 }
 
-/** ALB listener-rule priorities are 1-50000; a random one, reserved per environment by a guard item. */
+/** A random priority of those the platform allocates, reserved per environment by a guard item. */
 export function randomRulePriority(): number {
-  return 1 + (randomBytes(4).readUInt32BE(0) % 50_000);
+  const { min, max } = ALLOCATED_RULE_PRIORITIES;
+  return min + (randomBytes(4).readUInt32BE(0) % (max - min + 1));
 }

@@ -14,4 +14,4 @@ export { InstanceExistsError, InstanceGuardTakenError, InstanceStatusChangedErro
 export { InstanceDao } from './instance.dao';
 export { applyChange, type InstanceChange, type InstanceChanges } from './instance.writes';
 export { RuntimeLookupDao, type RuntimeTarget } from './runtime-lookup.dao';
-export { RulePriorityDao } from './rule-priority.dao';
+export { ALLOCATED_RULE_PRIORITIES, RulePriorityDao } from './rule-priority.dao';

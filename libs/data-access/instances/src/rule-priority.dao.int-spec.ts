@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { newId } from '@bbws/shared-util';
 import { testDynamoContext } from '@bbws/testing-factories';
+import { uniqueRulePriority } from '@bbws/testing-instances';
 import { InstanceGuardTakenError } from './instance.errors';
 import { instanceKeys } from './instance.keys';
 import { RulePriorityDao } from './rule-priority.dao';
@@ -13,9 +14,8 @@ async function guard(priority: number) {
   return (await db.client.send(new GetCommand({ TableName: db.tables.instances, Key: key }))).Item;
 }
 
-/** Priorities far from the instances' (random 1-50000) so parallel suites do not collide. */
-let base = 40_000 + (Date.now() % 5_000);
-const fresh = () => (base += 3);
+/** Priorities reserved for this run's tests (outside the band the code under test draws from). */
+const fresh = () => uniqueRulePriority();
 
 describe('RulePriorityDao against DynamoDB Local', () => {
   it('holds a drawn priority with the guard item instances use, draws again past a taken one, and releases it', async () => {

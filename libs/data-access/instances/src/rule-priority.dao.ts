@@ -4,8 +4,12 @@ import { InstanceGuardTakenError } from './instance.errors';
 import { instanceKeys } from './instance.keys';
 import type { InstanceGuardItem } from './instance.mapper';
 
-/** Listener-rule priorities 1-50000; instances draw theirs from the same guard items. */
-const MAX_PRIORITY = 50_000;
+/**
+ * The listener-rule priorities the platform allocates (instances and site host rules, from the same guard
+ * items). ALB allows 1-50000; 45001-50000 are never allocated, left for rules added by hand (a
+ * maintenance page, an operator's redirect).
+ */
+export const ALLOCATED_RULE_PRIORITIES = { min: 1, max: 45_000 } as const;
 const ATTEMPTS = 20;
 
 /**
@@ -16,7 +20,8 @@ export class RulePriorityDao {
   constructor(
     private readonly db: DynamoContext,
     private readonly now: () => Date = () => new Date(),
-    private readonly draw: () => number = () => randomInt(1, MAX_PRIORITY + 1),
+    private readonly draw: () => number = () =>
+      randomInt(ALLOCATED_RULE_PRIORITIES.min, ALLOCATED_RULE_PRIORITIES.max + 1),
   ) {}
 
   /** A free priority, now held for `owner`. Failure: InstanceGuardTakenError after 20 taken draws. */

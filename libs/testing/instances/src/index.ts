@@ -4,5 +4,5 @@ export {
   RecordingWorkerFleet,
   type RecordedTask,
 } from '@bbws/testing-compute';
-export { buildInstance, uniqueSlug } from './instance.factory';
+export { buildInstance, uniqueRulePriority, uniqueSlug } from './instance.factory';
 export { startTestLocalCloud, TEST_GITOPS_TOKEN, type TestLocalCloud } from './test-local-cloud';

@@ -3,18 +3,20 @@ import path from 'node:path';
 import type { Instance } from '@bbws/data-access-instances';
 import { newId } from '@bbws/shared-util';
 
-const MAX_RULE_PRIORITY = 50_000;
+/** The band the platform never allocates (ALLOCATED_RULE_PRIORITIES ends at 45000): no DAO draw lands here. */
+const TEST_RULE_PRIORITIES = { min: 45_001, max: 50_000 };
 
 /**
  * A listener-rule priority no other instance of this test run holds. Every suite shares one
- * DynamoDB Local whose guard items reserve priorities per environment, so random picks collide
- * (birthday odds over hundreds of instances); the reservation is an exclusively created file in
- * the run's directory, which works across Jest's worker processes.
+ * DynamoDB Local whose guard items reserve priorities per environment: the APIs and workers under test
+ * draw theirs from 1-45000, the test instances from 45001-50000, each reserved by an exclusively
+ * created file in the run's directory, which works across Jest's worker processes.
  */
-function uniqueRulePriority(): number {
+export function uniqueRulePriority(): number {
   const runDir = process.env.BBWS_TEST_RUN_DIR;
+  const { min, max } = TEST_RULE_PRIORITIES;
   for (;;) {
-    const priority = 1 + Math.floor(Math.random() * MAX_RULE_PRIORITY);
+    const priority = min + Math.floor(Math.random() * (max - min + 1));
     if (!runDir) return priority;
     const dir = path.join(runDir, 'listener-rule-priorities');
     mkdirSync(dir, { recursive: true });
