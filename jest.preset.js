@@ -36,7 +36,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
-  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec|wp-spec).ts'],
+  testMatch: ['**/?(*.)+(spec|int-spec|e2e-spec|wp-spec|rel-spec).ts'],
   setupFiles: ['reflect-metadata'],
   // Suites start apps and talk to real engines: a busy 2-core machine can take longer than Jest's 5 s default.
   testTimeout: 30_000,

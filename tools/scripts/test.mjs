@@ -1,7 +1,8 @@
 // `npm test`: installs what is missing, then runs, in order: lint + type check, unit tests, integration
 // and end-to-end tests (DynamoDB Local + local SQS started by the Jest global setup), and the WordPress
 // suite (real multisite network from the OS packages). Ends with the totals line `N passed, N failed`.
-//   npm test -- --only=unit|integration|wordpress|static   run one phase
+//   npm test -- --only=unit|integration|wordpress|reliability|static   run one phase
+// The reliability phase is the short mode of `npm run test:reliability` (tools/scripts/test-reliability.mjs).
 // BBWS_TEST_TOTALS=<file> also writes the totals there as JSON (.ci/run sums the runs under each Node).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureDependencies, root } from '../local/prepare.mjs';
 import { lintDocuments } from '../openapi/lint-documents.mjs';
+import { printReliabilitySummary } from './reliability-summary.mjs';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const jestArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--only='));
@@ -91,6 +93,15 @@ const phases = {
     }
     // With the engines: the local cloud's suites send ECS events to SQS, archive to S3 and keep instances in DynamoDB.
     jestPhase('WordPress suite', '\\.wp-spec\\.ts$');
+  },
+  reliability: () => {
+    const records = mkdtempSync(path.join(tmpdir(), 'bbws-reliability-'));
+    jestPhase('reliability suite (short mode)', '\\.rel-spec\\.ts$', {
+      BBWS_RELIABILITY_MODE: 'short',
+      BBWS_RELIABILITY_REPORT_DIR: records,
+    });
+    printReliabilitySummary(records, 'short');
+    rmSync(records, { recursive: true, force: true });
   },
 };
 for (const [name, phase] of Object.entries(phases)) {
