@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Agent } from 'node:http';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface DynamoConnection {
@@ -9,20 +10,35 @@ export interface DynamoConnection {
   endpoint?: string;
 }
 
+/**
+ * Time and retry budget: a dead or unreachable DynamoDB must fail a request within ~2 s so the API
+ * answers 503 DEPENDENCY_UNAVAILABLE instead of hanging. A refused or reset connection fails at once
+ * and is retried twice with the SDK's jittered backoff (~0.1-0.3 s in all); a connection that cannot
+ * be opened gives up after 1 s. A request that hangs once connected is cut after 3 s in AWS (DynamoDB
+ * answers in milliseconds; 3 s is far beyond its p99.99) and after 10 s against DynamoDB Local, which
+ * a loaded 2-core machine can slow to seconds (table creation, bulk seeding).
+ */
+export const DYNAMO_TIMEOUTS = {
+  connectionTimeoutMs: 1000,
+  requestTimeoutMs: { aws: 3000, local: 10_000 },
+  maxAttempts: 3,
+} as const;
+
 /** One client per process: keep-alive sockets, no retries on conditional failures (they are answers). */
 export function createDynamoClient(connection: DynamoConnection): DynamoDBClient {
+  const local = connection.endpoint !== undefined;
+  const requestHandler = new NodeHttpHandler({
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+    connectionTimeout: DYNAMO_TIMEOUTS.connectionTimeoutMs,
+    requestTimeout: DYNAMO_TIMEOUTS.requestTimeoutMs[local ? 'local' : 'aws'],
+  });
   return new DynamoDBClient({
     region: connection.region,
-    ...(connection.endpoint
-      ? {
-          endpoint: connection.endpoint,
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          requestHandler: new NodeHttpHandler({
-            httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }),
-            connectionTimeout: 2000,
-            requestTimeout: 10000,
-          }),
-        }
+    maxAttempts: DYNAMO_TIMEOUTS.maxAttempts,
+    requestHandler,
+    ...(local
+      ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
 }

@@ -1,4 +1,6 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { NotFoundException } from '@nestjs/common';
+import { createDynamoClient } from '@bbws/data-access-dynamo';
 import { ConflictError, RateLimitedError, UpstreamError, ValidationError } from '@bbws/shared-errors';
 import { mapError } from './error-envelope';
 
@@ -60,5 +62,30 @@ describe('mapError', () => {
   it('keeps field details of validation errors', () => {
     const mapped = mapError(ValidationError.field('name', 'is too short'), 'r', now);
     expect(mapped.body.error.details).toEqual({ fields: [{ field: 'name', messages: ['is too short'] }] });
+  });
+
+  it('answers 503 DEPENDENCY_UNAVAILABLE with Retry-After when DynamoDB cannot be reached', async () => {
+    // Nothing listens on port 1: the SDK's own error after its retries, as a dead DynamoDB gives it.
+    const client = createDynamoClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:1' });
+    const error = await client
+      .send(new GetItemCommand({ TableName: 't', Key: { PK: { S: 'x' } } }))
+      .catch((caught: unknown) => caught);
+    client.destroy();
+    const mapped = mapError(error, 'r', now);
+    expect(mapped.status).toBe(503);
+    expect(mapped.headers).toEqual({ 'Retry-After': '1' });
+    expect(mapped.body.error).toEqual({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      message: 'A service the platform depends on is unavailable; try again shortly',
+    });
+  });
+
+  it('keeps a conditional check failure that reached the filter a 500, not a 503', () => {
+    const conditional = Object.assign(new Error('The conditional request failed'), {
+      name: 'ConditionalCheckFailedException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(mapError(conditional, 'r', now).status).toBe(500);
   });
 });

@@ -1,4 +1,9 @@
-import { AppError, RateLimitedError } from '@bbws/shared-errors';
+import {
+  AppError,
+  DependencyUnavailableError,
+  RateLimitedError,
+  dependencyFailure,
+} from '@bbws/shared-errors';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -32,7 +37,9 @@ const FASTIFY_BAD_REQUEST: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body',
 };
 
-export function mapError(error: unknown, requestId: string, now: Date): MappedError {
+export function mapError(thrown: unknown, requestId: string, now: Date): MappedError {
+  // SDK network failures, timeouts and 5xx of DynamoDB/SQS are a 503 the caller may retry, not our bug.
+  const error = dependencyFailure(thrown) ?? thrown;
   const timestamp = now.toISOString();
   const make = (
     status: number,
@@ -49,7 +56,8 @@ export function mapError(error: unknown, requestId: string, now: Date): MappedEr
 
   if (error instanceof AppError) {
     const mapped = make(error.status, error.code, error.message, error.details, error.status >= 500);
-    if (error instanceof RateLimitedError) mapped.headers['Retry-After'] = String(error.retryAfterSeconds);
+    if (error instanceof RateLimitedError || error instanceof DependencyUnavailableError)
+      mapped.headers['Retry-After'] = String(error.retryAfterSeconds);
     return mapped;
   }
   const framework = (error ?? {}) as FrameworkError;

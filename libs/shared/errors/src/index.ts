@@ -12,7 +12,13 @@ export {
   ValidationError,
   type FieldError,
 } from './client.errors';
-export { InternalError, UpstreamError, UpstreamTimeoutError } from './server.errors';
+export {
+  DependencyUnavailableError,
+  InternalError,
+  UpstreamError,
+  UpstreamTimeoutError,
+} from './server.errors';
+export { dependencyFailure } from './dependency-failure';
 export {
   AlreadyExistsError,
   AlreadyMemberError,

@@ -40,3 +40,16 @@ export class InternalError extends AppError {
     super('INTERNAL_ERROR', message);
   }
 }
+
+/**
+ * A storage or queue service (DynamoDB, SQS) could not be reached or answered with its own failure
+ * after the SDK's retries: 503, the caller may try again shortly.
+ */
+export class DependencyUnavailableError extends AppError {
+  readonly status = 503;
+  override readonly retryable = true;
+  /** @param retryAfterSeconds what a caller should wait before trying again (Retry-After). */
+  constructor(readonly retryAfterSeconds = 1) {
+    super('DEPENDENCY_UNAVAILABLE', 'A service the platform depends on is unavailable; try again shortly');
+  }
+}
