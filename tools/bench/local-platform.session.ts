@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { BenchFigure } from './bench-section';
+import { rssLines, treeRss, type TreeRss } from './process-tree.rss';
 
 const API = 'http://127.0.0.1:3000/v1.0';
 
@@ -11,7 +13,14 @@ export interface LocalPlatformSession {
   call(method: string, url: string, body?: unknown): Promise<Record<string, any>>;
   /** Wall-clock ms from the 202 to the operation's COMPLETED (throws on FAILED); `result` is the operation's. */
   timed(method: string, url: string, body?: unknown): Promise<{ ms: number; result: Record<string, any> }>;
+  /** The whole platform's RSS (every process under `npm start`), idle after ready and a settle. */
+  idleRss: TreeRss;
+  /** The whole platform's RSS now. */
+  rss(): Promise<TreeRss>;
 }
+
+/** How long the platform is left alone after "ready" before its idle RSS is read. */
+const settleMs = () => (process.env.BENCH_QUICK === '1' ? 2_000 : 5_000);
 
 /**
  * Runs `work` against a fresh `npm start` (fixed ports: stop your own first) on a temporary data
@@ -59,7 +68,9 @@ export async function withLocalPlatform<T>(
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
-    return await work({ dataDir, call, timed });
+    await new Promise((resolve) => setTimeout(resolve, settleMs()));
+    const rss = () => treeRss(platform.pid as number);
+    return await work({ dataDir, call, timed, idleRss: await rss(), rss });
   } finally {
     platform.kill('SIGINT');
     await new Promise((resolve) =>
@@ -67,6 +78,41 @@ export async function withLocalPlatform<T>(
     );
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The platform's RSS idle and after `work` as figures of the 'platform' chart group, and as table lines. */
+export function platformRss(
+  section: string,
+  work: string,
+  idle: TreeRss,
+  after: TreeRss,
+): { figures: BenchFigure[]; lines: string[] } {
+  const figure = (moment: string, label: string, rss: TreeRss): BenchFigure => ({
+    key: `platform.${section}.${moment}-rss`,
+    label: `whole platform RSS (${section} bench), ${label}`,
+    value: Math.round(rss.totalMb),
+    unit: 'MB',
+    chart: 'platform',
+  });
+  return {
+    figures: [figure('idle', 'idle after ready', idle), figure('after', `after ${work}`, after)],
+    lines: [
+      ...rssLines('whole platform RSS, idle after ready', idle),
+      ...rssLines(`whole platform RSS after ${work}`, after),
+    ],
+  };
+}
+
+/** A wall-clock time through the public API as a figure in seconds, its target as the goal (not checked). */
+export function targetFigure(key: string, label: string, ms: number, targetMs: number): BenchFigure {
+  return {
+    key,
+    label,
+    value: Math.round(ms / 100) / 10,
+    unit: 's',
+    goal: { op: '<=', value: targetMs / 1000 },
+    chart: 'local platform',
+  };
 }
 
 /** One figure against its target, as the bench tables print it. */

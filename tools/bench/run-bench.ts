@@ -1,45 +1,53 @@
 import path from 'node:path';
+import type { Bench, BenchSection } from './bench-section';
 import { runInstancesBench } from './instances.bench';
 import { runOperationsBench } from './operations.bench';
+import { runBench, type RegisteredBench } from './report/bench-runner';
 import { runSitesBench } from './sites.bench';
 import { runTenantsBench } from './tenants.bench';
 
 const distRoot = path.resolve(__dirname, '../..');
 const repoRoot = path.resolve(distRoot, '..');
 
-const BENCHES: { name: string; title: string; run: () => Promise<string> }[] = [
-  { name: 'tenants', title: 'tenants-api vs bare handler', run: () => runTenantsBench(distRoot) },
-  {
-    name: 'operations',
-    title: 'operations: no-op operations completed by the workers',
-    run: runOperationsBench,
-  },
-  {
-    name: 'instances',
-    title: 'instances on the local platform (npm start; its ports must be free)',
-    run: () => runInstancesBench(repoRoot),
-  },
-  {
-    name: 'sites',
-    title: 'sites on the local platform (npm start; its ports must be free)',
-    run: () => runSitesBench(repoRoot),
-  },
-];
-
-/** `npm run bench [-- --only=tenants,operations,instances,sites]`: the benchmarks in turn, as plain tables. Not part of `npm test`. */
-async function main(): Promise<void> {
-  const only = process.argv
-    .find((arg) => arg.startsWith('--only='))
-    ?.slice('--only='.length)
-    .split(',');
-  for (const bench of BENCHES.filter((entry) => !only || only.includes(entry.name))) {
-    console.log(`\n== ${bench.title} ==`);
-    console.log(await bench.run());
-  }
+/** A benchmark that still prints a plain table: a section without figures. */
+function tableOnly(name: string, title: string, run: (distRoot: string) => Promise<string>): Bench {
+  return async (context): Promise<BenchSection> => ({
+    name,
+    title,
+    table: await run(context.distRoot),
+    figures: [],
+  });
 }
 
-main().then(
-  () => process.exit(0),
+/** In the order they run; `--only=` takes these names. */
+const BENCHES: RegisteredBench[] = [
+  {
+    name: 'api',
+    title: 'tenants-api vs bare handler',
+    run: tableOnly('api', 'tenants-api vs bare handler', runTenantsBench),
+  },
+  {
+    name: 'workers',
+    title: 'operations: no-op operations completed by the workers',
+    run: tableOnly('workers', 'operations: no-op operations completed by the workers', () =>
+      runOperationsBench(),
+    ),
+  },
+  { name: 'instances', title: 'instances on the local platform (npm start)', run: runInstancesBench },
+  { name: 'sites', title: 'sites on the local platform (npm start)', run: runSitesBench },
+];
+
+/**
+ * `npm run bench [-- --only=api,workers,...] [--check] [--write-baseline] [--no-write] [--quick]`: the
+ * benchmarks in turn, then bench/REPORT.md and bench/report.svg (tools/bench/report). Not part of `npm test`.
+ */
+runBench(BENCHES, process.argv.slice(2), {
+  distRoot,
+  repoRoot,
+  outDir: path.join(repoRoot, 'bench'),
+  log: (line) => console.log(line),
+}).then(
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

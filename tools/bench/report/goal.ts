@@ -1,0 +1,22 @@
+import type { BenchFigure } from '../bench-section';
+
+export interface GoalOutcome {
+  met: boolean;
+  /** How far from the goal, relative to it, in percent (0 when met). */
+  missedByPercent: number;
+  /** `met`, or `missed by 12 %`. */
+  verdict: string;
+}
+
+/** Whether a figure meets its goal and, when not, by how much (relative to the goal). */
+export function evaluateGoal(value: number, goal: NonNullable<BenchFigure['goal']>): GoalOutcome {
+  const met = goal.op === '>=' ? value >= goal.value : value <= goal.value;
+  if (met) return { met, missedByPercent: 0, verdict: 'met' };
+  const missedByPercent = (Math.abs(value - goal.value) / Math.abs(goal.value || 1)) * 100;
+  return { met, missedByPercent, verdict: `missed by ${roundPercent(missedByPercent)} %` };
+}
+
+/** One decimal under 10 %, whole percents above: "missed by 3.4 %", "missed by 27 %". */
+export function roundPercent(percent: number): string {
+  return percent < 10 ? percent.toFixed(1) : percent.toFixed(0);
+}
