@@ -1,7 +1,7 @@
 export { OperationDao } from './operation.dao';
 export type { OperationDaoOptions } from './operation-writes';
 export type { OperationListFilter } from './operation-read.dao';
-export type { ProgressUpdate } from './operation-run.dao';
+export type { ClaimExpectation, ProgressUpdate } from './operation-run.dao';
 export type { OperationItem, OperationLockItem } from './operation.item';
 export { operationKeys } from './operation.keys';
 export {

@@ -14,6 +14,12 @@ import { operationKeys } from './operation.keys';
 import { fromOperationItem } from './operation.mapper';
 import { conditionFailedItem, type OperationWrites } from './operation-writes';
 
+/** What the message says the operation is: a claim refuses an operation of another tenant or type. */
+export interface ClaimExpectation {
+  tenantId: string | null;
+  type: string;
+}
+
 export interface ProgressUpdate {
   steps: OperationStep[];
   currentStep: string | null;
@@ -27,9 +33,17 @@ export class OperationRunDao {
 
   /**
    * PENDING → IN_PROGRESS with a lease for `owner`; also takes over an operation whose lease expired
-   * (its worker died). Tells a terminal operation and one held by a live worker apart.
+   * (its worker died). Tells a terminal operation and one held by a live worker apart. With `expected`,
+   * only an operation of that tenant and type is claimed (checked in the same conditional write, so
+   * the worker needs no read first); another is returned untouched, terminal or busy, for the caller
+   * to refuse.
    */
-  async claim(operationId: string, owner: string, leaseMs: number): Promise<ClaimResult> {
+  async claim(
+    operationId: string,
+    owner: string,
+    leaseMs: number,
+    expected?: ClaimExpectation,
+  ): Promise<ClaimResult> {
     const now = this.writes.db.clock.now();
     const nowIso = now.toISOString();
     // The SDK retries a request whose answer was lost (timeout, reset socket) although DynamoDB may have
@@ -45,9 +59,15 @@ export class OperationRunDao {
             'updatedAt = :now, GSI3PK = :gsi3pk, GSI3SK = :gsi3sk ADD attempts :one, #version :one',
           ConditionExpression:
             'attribute_exists(PK) AND (attribute_not_exists(claimId) OR claimId <> :claimId) AND ' +
-            '(#status = :pending OR (#status = :inProgress AND (leaseExpiresAt < :now OR leaseOwner = :owner)))',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            '(#status = :pending OR (#status = :inProgress AND (leaseExpiresAt < :now OR leaseOwner = :owner)))' +
+            (expected ? ' AND tenantId = :tenantId AND #type = :type' : ''),
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#version': 'version',
+            ...(expected ? { '#type': 'type' } : {}),
+          },
           ExpressionAttributeValues: {
+            ...(expected ? { ':tenantId': expected.tenantId, ':type': expected.type } : {}),
             ':inProgress': 'IN_PROGRESS',
             ':pending': 'PENDING',
             ':owner': owner,

@@ -125,6 +125,34 @@ describe('OperationDao', () => {
       });
       expect(await dao.claim(newId('op'), 'worker-a', 1000)).toEqual({ outcome: 'missing' });
     });
+
+    it('claims only an operation of the expected tenant and type, leaving another untouched', async () => {
+      const operation = await created();
+      const expected = { tenantId: operation.tenantId, type: operation.type };
+      for (const wrong of [
+        { ...expected, tenantId: newId('tenant') },
+        { ...expected, tenantId: null },
+        { ...expected, type: 'SITE_DELETION' },
+      ]) {
+        expect(await dao.claim(operation.operationId, 'worker-a', 10_000, wrong)).toEqual({
+          outcome: 'busy',
+          operation,
+        });
+      }
+      expect(await dao.get(operation.operationId)).toEqual(operation);
+      expect(await dao.claim(operation.operationId, 'worker-a', 10_000, expected)).toMatchObject({
+        outcome: 'claimed',
+        operation: { status: 'IN_PROGRESS', attempts: 1, lease: { owner: 'worker-a' } },
+      });
+      await dao.complete((await dao.get(operation.operationId))!, 'worker-a', {
+        result: null,
+        message: null,
+        steps: [],
+      });
+      expect(
+        await dao.claim(operation.operationId, 'worker-b', 10_000, { ...expected, tenantId: newId('tenant') }),
+      ).toMatchObject({ outcome: 'terminal', operation: { status: 'COMPLETED', tenantId: operation.tenantId } });
+    });
   });
 
   describe('progress, completion and failure', () => {

@@ -3,7 +3,7 @@ import type { ClaimResult, Operation, OperationError, OperationStep } from '@bbw
 import type { Page, PageRequest } from '@bbws/shared-hateoas';
 import { OperationLaunchDao } from './operation-launch.dao';
 import { OperationReadDao, type OperationListFilter } from './operation-read.dao';
-import { OperationRunDao, type ProgressUpdate } from './operation-run.dao';
+import { OperationRunDao, type ClaimExpectation, type ProgressUpdate } from './operation-run.dao';
 import { OperationWrites, type OperationDaoOptions } from './operation-writes';
 
 /**
@@ -61,8 +61,8 @@ export class OperationDao {
     return this.reading.listStale(status, updatedBefore, limit);
   }
 
-  claim(operationId: string, owner: string, leaseMs: number): Promise<ClaimResult> {
-    return this.running.claim(operationId, owner, leaseMs);
+  claim(operationId: string, owner: string, leaseMs: number, expected?: ClaimExpectation): Promise<ClaimResult> {
+    return this.running.claim(operationId, owner, leaseMs, expected);
   }
 
   heartbeat(operationId: string, owner: string, leaseMs: number): Promise<void> {

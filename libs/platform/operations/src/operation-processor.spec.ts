@@ -5,6 +5,7 @@ import {
   MESSAGES,
   MalformedMessageError,
   defineMessage,
+  isTerminalStatus,
   type ClaimResult,
   type Operation,
   type ParsedMessage,
@@ -55,12 +56,23 @@ function operation(overrides: Partial<Operation> = {}): Operation {
 class FakeStore implements OperationRunStore {
   stored: Operation | null = operation({ status: 'PENDING', lease: null, attempts: 0 });
   claimResult: ClaimResult = { outcome: 'claimed', operation: operation() };
+  /** Claims that took the lease. */
   claims = 0;
   calls: string[] = [];
   failures: unknown[] = [];
   get = async () => this.stored;
-  claim = async () => {
-    this.claims += 1;
+  /** Like the DAO: an operation of another tenant or type than expected comes back untouched. */
+  claim = async (
+    _id: string,
+    _owner: string,
+    _leaseMs: number,
+    expected?: { tenantId: string | null; type: string },
+  ): Promise<ClaimResult> => {
+    const stored = this.stored;
+    if (!stored) return { outcome: 'missing' };
+    if (expected && (stored.tenantId !== expected.tenantId || stored.type !== expected.type))
+      return { outcome: isTerminalStatus(stored.status) ? 'terminal' : 'busy', operation: stored };
+    if (this.claimResult.outcome === 'claimed') this.claims += 1;
     return this.claimResult;
   };
   heartbeat = async () => void this.calls.push('heartbeat');
@@ -171,7 +183,7 @@ describe('OperationProcessor error policy', () => {
     expect(await processor.handle(message(), context())).toMatchObject({ action: 'dead-letter' });
   });
 
-  it('dead-letters a message of another tenant than its operation before claiming it', async () => {
+  it('dead-letters a message of another tenant than its operation, which the claim refused (no lease taken)', async () => {
     store.stored = operation({ tenantId: 'tenant-33333333-3333-4333-8333-333333333333' });
     expect(await processor.handle(message(), context())).toEqual({
       action: 'dead-letter',
@@ -182,7 +194,7 @@ describe('OperationProcessor error policy', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
-  it('dead-letters a message of another type than its operation before claiming it', async () => {
+  it('dead-letters a message of another type than its operation, which the claim refused (no lease taken)', async () => {
     store.stored = operation({ type: 'SITE_DELETION' });
     expect(await processor.handle(message(), context())).toEqual({
       action: 'dead-letter',

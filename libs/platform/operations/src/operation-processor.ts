@@ -101,12 +101,16 @@ export class OperationProcessor implements QueueHandler {
   private async claimAndRun(message: ParsedMessage, context: MessageContext): Promise<HandlerOutcome> {
     const { envelope } = message;
     const operationId = envelope.operationId as string;
-    const refusal = await this.refusal(message);
+    // Tenant and type are in the claim's condition: a refused message takes no lease and counts no attempt.
+    const claim = await this.store.claim(operationId, this.options.owner, this.options.leaseMs, {
+      tenantId: envelope.tenantId,
+      type: operationTypeOf(message.contract, envelope.payload),
+    });
+    if (claim.outcome === 'missing')
+      return { action: 'dead-letter', reason: `OPERATION_NOT_FOUND: ${operationId}` };
+    const refusal = claim.outcome === 'claimed' ? null : this.refusal(message, claim.operation);
     if (refusal) return refusal;
-    const claim = await this.store.claim(operationId, this.options.owner, this.options.leaseMs);
     switch (claim.outcome) {
-      case 'missing':
-        return { action: 'dead-letter', reason: `OPERATION_NOT_FOUND: ${operationId}` };
       case 'terminal':
         context.logger.info(
           { operationId, status: claim.operation.status },
@@ -151,15 +155,12 @@ export class OperationProcessor implements QueueHandler {
   }
 
   /**
-   * A message runs only the operation of its own tenant and type. Checked before the claim, so a
-   * refused message takes no lease and counts no attempt: it goes to the DLQ with the reason and the
-   * operation waits for its real message. Tenant and type never change once an operation is stored.
+   * A message runs only the operation of its own tenant and type (the claim's condition), else it goes
+   * to the DLQ with the reason and the operation waits for its real message. Tenant and type never
+   * change once an operation is stored.
    */
-  private async refusal(message: ParsedMessage): Promise<HandlerOutcome | null> {
+  private refusal(message: ParsedMessage, operation: Operation): HandlerOutcome | null {
     const { envelope, contract } = message;
-    const operationId = envelope.operationId as string;
-    const operation = await this.store.get(operationId);
-    if (!operation) return { action: 'dead-letter', reason: `OPERATION_NOT_FOUND: ${operationId}` };
     if (operation.tenantId !== envelope.tenantId) {
       return {
         action: 'dead-letter',

@@ -11,7 +11,16 @@ export interface OperationLaunchStore {
 /** What the consumer runtime needs from the operations store (implemented by the operations DAO). */
 export interface OperationRunStore {
   get(operationId: string): Promise<Operation | null>;
-  claim(operationId: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+  /**
+   * Takes the lease in one conditional write. With `expected`, an operation of another tenant or type
+   * is never claimed: it comes back untouched (terminal or busy) for the processor to refuse.
+   */
+  claim(
+    operationId: string,
+    owner: string,
+    leaseMs: number,
+    expected?: { tenantId: string | null; type: string },
+  ): Promise<ClaimResult>;
   heartbeat(operationId: string, owner: string, leaseMs: number): Promise<void>;
   saveProgress(
     operationId: string,
