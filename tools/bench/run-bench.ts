@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Bench, BenchSection } from './bench-section';
+import { runFootprintBench } from './footprint/footprint.bench';
 import { runInstancesBench } from './instances.bench';
 import { runOperationsBench } from './operations.bench';
 import { runBench, type RegisteredBench } from './report/bench-runner';
@@ -33,6 +34,7 @@ const BENCHES: RegisteredBench[] = [
       runOperationsBench(),
     ),
   },
+  { name: 'footprint', title: 'cold start and RSS per app', run: runFootprintBench },
   { name: 'instances', title: 'instances on the local platform (npm start)', run: runInstancesBench },
   { name: 'sites', title: 'sites on the local platform (npm start)', run: runSitesBench },
 ];

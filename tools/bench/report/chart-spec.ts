@@ -61,7 +61,7 @@ export function chartSpec(panels: ChartPanel[], title: string): Record<string, u
       view: { stroke: null },
     },
     vconcat: panels.map((panel) => ({
-      title: { text: panel.title, anchor: 'start', fontSize: 13 },
+      title: { text: panel.title, anchor: 'start', frame: 'group', fontSize: 13 },
       width: 360,
       height: { step: 22 },
       data: { values: panel.rows },
