@@ -33,7 +33,8 @@ export interface BenchEngines {
   env: NodeJS.ProcessEnv;
   db: DynamoContext;
   tenantId: string;
-  /** `Authorization` header of a VIEWER member of `tenantId`. */
+  userId: string;
+  /** `Authorization` header of `userId`, a VIEWER member of `tenantId`. */
   auth: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -99,7 +100,8 @@ export async function startBenchEngines(): Promise<BenchEngines> {
       cursors: new CursorCodec(cursorSecret),
       clock: systemClock,
     };
-    const { tenantId, userId } = await seedTenantMember(db);
+    const userId = randomUUID();
+    const tenantId = await seedTenantMember(db, userId);
     const token = await signTestToken({
       sub: userId,
       email: 'member@bench.example',
@@ -108,18 +110,18 @@ export async function startBenchEngines(): Promise<BenchEngines> {
       key: key.privateJwk,
       expiresInSeconds: 3600,
     });
-    return { env, db, tenantId, auth: { authorization: `Bearer ${token}` }, stop };
+    return { env, db, tenantId, userId, auth: { authorization: `Bearer ${token}` }, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-async function seedTenantMember(db: DynamoContext): Promise<{ tenantId: string; userId: string }> {
+/** A new ACTIVE tenant with `userId` as a VIEWER member; returns the tenant's id. */
+export async function seedTenantMember(db: DynamoContext, userId: string): Promise<string> {
   const tenants = new TenantDao(db, { auditRetentionDays: 30 });
   const now = new Date().toISOString();
   const tenantId = newId('tenant');
-  const userId = randomUUID();
   await tenants.create(
     {
       tenantId,
@@ -153,5 +155,5 @@ async function seedTenantMember(db: DynamoContext): Promise<{ tenantId: string; 
     },
     { eventId: newId('evt'), tenantId, timestamp: now, actor: 'bench', action: 'MEMBER_ADDED' },
   );
-  return { tenantId, userId };
+  return tenantId;
 }
