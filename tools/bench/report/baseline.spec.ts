@@ -50,9 +50,15 @@ describe('checkAgainstBaseline', () => {
       [ratio('lists.p99-ratio', 9, 'lower'), absolute],
       baseline({ 'api.cold-start': 1000 }),
     );
-    expect(check).toEqual({ regressions: [], newKeys: ['lists.p99-ratio'], passed: 0 });
+    expect(check).toEqual({
+      regressions: [],
+      newKeys: ['lists.p99-ratio'],
+      missingKeys: ['api.cold-start'],
+      passed: 0,
+    });
     expect(describeCheck(check)).toEqual([
       'new (not in the baseline): lists.p99-ratio',
+      'not measured in this run: api.cold-start',
       '0 checked figure(s) within 20 % of the baseline, 0 regression(s)',
     ]);
   });

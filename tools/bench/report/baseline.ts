@@ -22,6 +22,8 @@ export interface BaselineCheck {
   regressions: Regression[];
   /** Checked figures of this run the baseline does not have: reported, never a failure. */
   newKeys: string[];
+  /** Baseline figures this run did not measure (a section not run, or failed): reported, not compared. */
+  missingKeys: string[];
   /** Checked figures compared and within the tolerance. */
   passed: number;
 }
@@ -34,7 +36,9 @@ export const REGRESSION_TOLERANCE_PERCENT = 20;
  * `checked` (absolute times and sizes) are never compared.
  */
 export function checkAgainstBaseline(figures: BenchFigure[], baseline: Baseline): BaselineCheck {
-  const check: BaselineCheck = { regressions: [], newKeys: [], passed: 0 };
+  const check: BaselineCheck = { regressions: [], newKeys: [], missingKeys: [], passed: 0 };
+  const measured = new Set(figures.filter((figure) => figure.checked).map((figure) => figure.key));
+  check.missingKeys = Object.keys(baseline.figures).filter((key) => !measured.has(key));
   for (const figure of figures) {
     if (!figure.checked) continue;
     const reference = baseline.figures[figure.key];
@@ -77,6 +81,9 @@ export function describeCheck(check: BaselineCheck): string[] {
       `worse by ${Number.isFinite(regression.worseByPercent) ? `${roundPercent(regression.worseByPercent)} %` : 'more than 100 % (baseline 0)'}`,
   );
   if (check.newKeys.length > 0) lines.push(`new (not in the baseline): ${check.newKeys.join(', ')}`);
+  if (check.missingKeys.length > 0) {
+    lines.push(`not measured in this run: ${check.missingKeys.join(', ')}`);
+  }
   lines.push(
     `${check.passed} checked figure(s) within ${REGRESSION_TOLERANCE_PERCENT} % of the baseline, ` +
       `${check.regressions.length} regression(s)`,

@@ -72,6 +72,7 @@ describe('renderReport', () => {
             { key: 'api.read.rps-ratio', label: 'read', baseline: 100, value: 78, worseByPercent: 22 },
           ],
           newKeys: [],
+          missingKeys: [],
           passed: 3,
         },
       }),
