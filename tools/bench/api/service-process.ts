@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+/** A compiled server (an API app's main.js or the bare server) started for the bench. */
+export interface ServiceProcess {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` on `port`; with BENCH_CPU_PROFILE_DIR set, the API apps write a CPU profile there. */
+export function startService(
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  options: { profile?: boolean } = {},
+): ServiceProcess {
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const flags = options.profile && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Waits until `url` answers 200 (the server listens and reaches its data). */
+export async function waitForOk(url: string, token: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      if (response.status === 200) return;
+      last = `${response.status} ${await response.text()}`;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms (last: ${last.slice(0, 300)})`);
+}
