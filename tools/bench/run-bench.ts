@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Bench, BenchSection } from './bench-section';
 import { runFootprintBench } from './footprint/footprint.bench';
 import { runInstancesBench } from './instances.bench';
+import { runListsBench } from './lists/lists.bench';
 import { runOperationsBench } from './operations.bench';
 import { runBench, type RegisteredBench } from './report/bench-runner';
 import { runSitesBench } from './sites.bench';
@@ -27,6 +28,7 @@ const BENCHES: RegisteredBench[] = [
     title: 'tenants-api vs bare handler',
     run: tableOnly('api', 'tenants-api vs bare handler', runTenantsBench),
   },
+  { name: 'lists', title: 'list page latency, 1k vs 100k items in one tenant', run: runListsBench },
   {
     name: 'workers',
     title: 'operations: no-op operations completed by the workers',
