@@ -120,6 +120,7 @@ export async function runBench(
       machine,
       commit,
       command: ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' '),
+      quick: options.quick,
       runs,
       check,
       chartFile,

@@ -24,6 +24,7 @@ const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   machine: { cpus: 2, model: 'Test CPU', memoryGb: 8, node: 'v20.19.0', os: 'Linux 6 x64' },
   commit: 'abc1234',
   command: 'npm run bench',
+  quick: false,
   runs: [
     { name: 'api', title: api.title, seconds: 61.4, outcome: { section: api } },
     { name: 'sites', title: 'Sites', seconds: 12, outcome: { error: 'Error: npm start exited with 1' } },
@@ -39,7 +40,9 @@ describe('renderReport', () => {
     expect(report).toContain('- Date: 2026-12-03T10:00:00.000Z');
     expect(report).toContain('- Machine: 2 × Test CPU, 8 GB, Node v20.19.0, Linux 6 x64');
     expect(report).toContain('- Commit: abc1234');
-    expect(report).toContain('- Sections: api (61 s), sites (12 s, FAILED)');
+    expect(report).toContain('- Sections: api (61 s), sites (12 s, FAILED); 73 s in all');
+    expect(report).not.toContain('Quick run');
+    expect(renderReport(input({ quick: true }))).toContain('- **Quick run** (`--quick`)');
   });
 
   it('tables the goals with met or missed by how much', () => {

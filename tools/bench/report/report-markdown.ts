@@ -17,6 +17,8 @@ export interface ReportInput {
   machine: MachineInfo;
   commit: string;
   command: string;
+  /** `--quick`: shortened rounds, figures for a smoke test only. */
+  quick: boolean;
   runs: SectionRun[];
   check: BaselineCheck | null;
   /** The chart's file name next to REPORT.md, or null when there is no chart. */
@@ -33,7 +35,10 @@ export function renderReport(input: ReportInput): string {
     `- Machine: ${machineLine(input.machine)}`,
     `- Commit: ${input.commit}`,
     `- Command: \`${input.command}\``,
-    `- Sections: ${input.runs.map((run) => `${run.name} (${Math.round(run.seconds)} s${'error' in run.outcome ? ', FAILED' : ''})`).join(', ')}`,
+    `- Sections: ${input.runs.map((run) => `${run.name} (${Math.round(run.seconds)} s${'error' in run.outcome ? ', FAILED' : ''})`).join(', ')}; ${Math.round(input.runs.reduce((sum, run) => sum + run.seconds, 0))} s in all`,
+    ...(input.quick
+      ? ['- **Quick run** (`--quick`): shortened rounds, a smoke test; its figures are not comparable.']
+      : []),
     '',
     ...goalsTable(sections),
     ...(input.check
