@@ -4,6 +4,7 @@ import { MalformedMessageError, parseMessage, type ParsedMessage } from '@bbws/s
 import { requestContext, type Logger } from '@bbws/shared-logging';
 import { backoffSeconds, type BackoffPolicy } from './backoff';
 import { moveToDeadLetter } from './dead-letter';
+import { DeleteBatcher } from './delete-batcher';
 import { changeVisibility } from './message-visibility';
 import {
   WorkerShutdownError,
@@ -38,6 +39,8 @@ interface InFlight {
 }
 
 const SHUTDOWN_GRACE_MS = 2000;
+/** How long an acknowledged message waits for others to be deleted with it. */
+const DELETE_LINGER_MS = 20;
 
 /**
  * Runs one queue on `sqs-consumer`: validates each message against the handler's contracts
@@ -48,6 +51,7 @@ const SHUTDOWN_GRACE_MS = 2000;
 export class QueueConsumer {
   private readonly consumers: Consumer[] = [];
   private readonly inFlight = new Set<InFlight>();
+  private readonly deletes: DeleteBatcher;
   private stopping: Promise<void> | null = null;
 
   constructor(
@@ -56,7 +60,9 @@ export class QueueConsumer {
     private readonly handler: QueueHandler,
     private readonly settings: QueueConsumerSettings,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.deletes = new DeleteBatcher(sqs, queue, logger, DELETE_LINGER_MS);
+  }
 
   get visibilitySeconds(): number {
     return this.settings.visibilityTimeoutSeconds ?? this.queue.visibilityTimeoutSeconds;
@@ -91,6 +97,8 @@ export class QueueConsumer {
         attributeNames: ['ApproximateReceiveCount' as QueueAttributeName],
         messageAttributeNames: ['All'],
         handleMessage: (message) => this.process(message),
+        // Acknowledged messages are deleted in batches (process → DeleteBatcher).
+        shouldDeleteMessages: false,
         authenticationErrorTimeout: 2000,
       });
       consumer.on('error', (error) =>
@@ -138,6 +146,7 @@ export class QueueConsumer {
     const deadline = Date.now() + (this.settings.waitTimeSeconds + 2) * 1000;
     while (this.consumers.some((consumer) => consumer.status.isPolling) && Date.now() < deadline)
       await sleep(50);
+    await this.deletes.drain();
     this.logger.info({ queue: this.queue.name }, 'queue consumer stopped');
   }
 
@@ -165,7 +174,9 @@ export class QueueConsumer {
     this.inFlight.add(entry);
     try {
       const ack = await work;
-      return ack && !entry.forced ? message : undefined;
+      if (!ack || entry.forced) return undefined;
+      this.deletes.delete(message);
+      return message;
     } finally {
       this.inFlight.delete(entry);
     }

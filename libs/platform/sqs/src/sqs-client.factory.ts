@@ -13,6 +13,8 @@ export interface SqsConnection {
 export function createSqsClient(connection: SqsConnection): SQSClient {
   return new SQSClient({
     region: connection.region,
+    // Each command class's middleware is resolved once, not on every send.
+    cacheMiddleware: true,
     ...(connection.endpoint
       ? { endpoint: connection.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
