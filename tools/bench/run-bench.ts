@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { runApiBench } from './api/api.bench';
 import type { Bench, BenchSection } from './bench-section';
 import { runFootprintBench } from './footprint/footprint.bench';
 import { runInstancesBench } from './instances.bench';
@@ -6,7 +7,6 @@ import { runListsBench } from './lists/lists.bench';
 import { runOperationsBench } from './operations.bench';
 import { runBench, type RegisteredBench } from './report/bench-runner';
 import { runSitesBench } from './sites.bench';
-import { runTenantsBench } from './tenants.bench';
 
 const distRoot = path.resolve(__dirname, '../..');
 const repoRoot = path.resolve(distRoot, '..');
@@ -23,11 +23,7 @@ function tableOnly(name: string, title: string, run: (distRoot: string) => Promi
 
 /** In the order they run; `--only=` takes these names. */
 const BENCHES: RegisteredBench[] = [
-  {
-    name: 'api',
-    title: 'tenants-api vs bare handler',
-    run: tableOnly('api', 'tenants-api vs bare handler', runTenantsBench),
-  },
+  { name: 'api', title: 'API services vs bare handlers', run: runApiBench },
   { name: 'lists', title: 'list page latency, 1k vs 100k items in one tenant', run: runListsBench },
   {
     name: 'workers',
