@@ -21,6 +21,15 @@ export class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const malformed = metadata.type === 'custom' ? undefined : lonelySurrogateAt(value);
+    if (malformed !== undefined) {
+      throw new ValidationError('Text must be well-formed Unicode', [
+        {
+          field: malformed || metadata.type,
+          messages: ['contains a lone surrogate (not a Unicode character)'],
+        },
+      ]);
+    }
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
       if (value === undefined || value === null) value = {};
       if (typeof value !== 'object' || Array.isArray(value)) {
@@ -29,6 +38,25 @@ export class StrictValidationPipe extends ValidationPipe {
     }
     return super.transform(value, metadata);
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string holding a lone surrogate (JSON may carry one as `\ud800`; validators such as
+ * isEmail throw on it instead of refusing it), `''` for the value itself, `undefined` when there is none.
+ */
+export function lonelySurrogateAt(value: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop() as [unknown, string];
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return path;
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) stack.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return undefined;
 }
 
 function flatten(errors: ClassValidatorError[], parent = ''): FieldError[] {
