@@ -137,6 +137,13 @@ describe('hierarchy: one group, and PUT as an alias of PATCH for divisions, grou
       );
       for (const route of put.filter((candidate) => candidate.includes('/divisions/')))
         expect(paths[route].put.summary).toMatch(/alias of PATCH/i);
+      // A nullable string, not an object (the bad-input fuzzer built its wrong types from the document).
+      for (const dto of ['CreateHierarchyNodeRequestDto', 'UpdateHierarchyNodeRequestDto'])
+        expect(document.components.schemas[dto].properties.description).toMatchObject({
+          type: 'string',
+          nullable: true,
+          maxLength: 500,
+        });
     });
   });
 });

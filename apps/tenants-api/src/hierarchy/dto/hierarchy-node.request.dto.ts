@@ -13,7 +13,7 @@ export class CreateHierarchyNodeRequestDto {
   @Matches(NODE_NAME, { message: 'name must not contain control characters' })
   name!: string;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true })
+  @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String })
   @IsOptional()
   @Trim()
   @IsString()
@@ -30,7 +30,7 @@ export class UpdateHierarchyNodeRequestDto {
   @Matches(NODE_NAME, { message: 'name must not contain control characters' })
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, description: 'null clears it' })
+  @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String, description: 'null clears it' })
   @IsOptional()
   @Trim()
   @IsString()
