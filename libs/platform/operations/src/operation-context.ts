@@ -38,13 +38,16 @@ export class OperationContext<P extends object = object> {
     return this.current.steps;
   }
 
-  /** Declares the steps up front (shown as PENDING), keeping what earlier attempts recorded. */
+  /**
+   * Declares the steps up front (shown as PENDING), keeping what earlier attempts recorded. Written
+   * with the first step's checkpoint (or the operation's end, or `progress`): one write fewer.
+   */
   async plan(names: string[]): Promise<void> {
     const known = new Map(this.current.steps.map((step) => [step.name, step]));
     const steps = names.map(
       (name) => known.get(name) ?? { name, status: 'PENDING' as const, startedAt: null, completedAt: null },
     );
-    await this.save({ steps, currentStep: this.current.currentStep, progress: progressOf(steps) });
+    this.current = { ...this.current, steps, progress: progressOf(steps) };
   }
 
   /** Runs `work` as the step `name` unless an earlier attempt completed it. */
