@@ -19,6 +19,10 @@ export function p99Ratio(outcome: RouteOutcome): number {
   return outcome.api.p99 / Math.max(outcome.bare.p99, 1);
 }
 
+export function cpuRatio(outcome: RouteOutcome): number {
+  return outcome.api.cpuMsPerRequest / outcome.bare.cpuMsPerRequest;
+}
+
 /** The ratios (checked against the baseline, with the issue's goals) and the failures of each route. */
 export function apiFigures(outcomes: RouteOutcome[]): BenchFigure[] {
   return outcomes.flatMap((outcome) => {
@@ -43,6 +47,17 @@ export function apiFigures(outcomes: RouteOutcome[]): BenchFigure[] {
         goal: { op: '<=', value: P99_GOAL_RATIO },
         chart: 'api',
       },
+      ...(Number.isFinite(cpuRatio(outcome))
+        ? [
+            {
+              key: `${key}.cpu-ratio`,
+              label: `${service} ${label}: server CPU per request vs bare`,
+              value: round(cpuRatio(outcome), 2),
+              unit: 'x',
+              checked: { better: 'lower' as const },
+            },
+          ]
+        : []),
       {
         key: `${key}.failed`,
         label: `${service} ${label}: non-2xx and errors (API and bare)`,
@@ -69,6 +84,7 @@ export function apiTable(outcomes: RouteOutcome[], settings: string): string {
     'bare p99'.padStart(9),
     'api p99'.padStart(8),
     'p99 x'.padStart(6),
+    'CPU ms/req bare/api'.padStart(19),
     'fail'.padStart(5),
   ].join(' ');
   const rows = outcomes.map((outcome) => {
@@ -81,12 +97,13 @@ export function apiTable(outcomes: RouteOutcome[], settings: string): string {
       `${bare.p99.toFixed(0)} ms`.padStart(9),
       `${api.p99.toFixed(0)} ms`.padStart(8),
       `${p99Ratio(outcome).toFixed(2)}x`.padStart(6),
+      `${bare.cpuMsPerRequest.toFixed(2)} / ${api.cpuMsPerRequest.toFixed(2)}`.padStart(19),
       String(api.failed + bare.failed).padStart(5),
     ].join(' ');
   });
   return [
     settings,
-    `goals: api >= ${RPS_GOAL_PERCENT}% of the bare handler's req/s, p99 <= ${P99_GOAL_RATIO}x; fail = non-2xx + errors of both (must be 0)`,
+    `goals: api >= ${RPS_GOAL_PERCENT}% of the bare handler's req/s, p99 <= ${P99_GOAL_RATIO}x; CPU ms/req: the server process's CPU time per answered request; fail = non-2xx + errors of both (must be 0)`,
     head,
     ...rows,
   ].join('\n');

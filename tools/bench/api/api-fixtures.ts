@@ -154,7 +154,9 @@ export async function putCreatedItems(
       .items.filter((item) => item.Put?.TableName === tableName)
       .map((item) => item.Put?.Item as Record<string, unknown>),
   );
-  await new TableProbe(db).putAll(table, items);
+  // Guards drawn at random (listener-rule priorities) may repeat; a batch must not hold a key twice.
+  const byKey = new Map(items.map((item) => [`${String(item.PK)}\n${String(item.SK)}`, item]));
+  await new TableProbe(db).putAll(table, [...byKey.values()]);
 }
 
 /** `count` fresh ACTIVE DEV instances, each in its own tenant (one instance per environment and tenant). */

@@ -56,6 +56,7 @@ async function measureRoute(route: MeasuredRoute, targets: [Target, Target]): Pr
       source,
       seconds,
       connections: SETTINGS.connections,
+      serverCpuMs: () => target.process.cpuMs(),
     });
     expectedRate = Math.max(expectedRate, result.requestsPerSecond);
     // autocannon stops with requests in flight; let the server finish them before the next run leases items.

@@ -5,6 +5,8 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** CPU time the server spent per answered request (ms): less noisy than rates on a shared machine. */
+  cpuMsPerRequest: number;
   /** Answers outside 2xx plus connection errors and timeouts: a passing run has none. */
   failed: number;
   /** Status codes outside 2xx with one answer each, to tell why. */
@@ -18,8 +20,11 @@ export async function loadRun(options: {
   source: RequestSource;
   seconds: number;
   connections: number;
+  /** The server's CPU time so far (ms). */
+  serverCpuMs: () => number;
 }): Promise<LoadResult> {
   const failures: LoadResult['failures'] = {};
+  const cpuBefore = options.serverCpuMs();
   const result = await autocannon({
     url: options.baseUrl,
     connections: options.connections,
@@ -40,8 +45,10 @@ export async function loadRun(options: {
       },
     ],
   });
+  const cpuMs = options.serverCpuMs() - cpuBefore;
   return {
     requestsPerSecond: result.requests.average,
+    cpuMsPerRequest: cpuMs / Math.max(result.requests.total, 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
@@ -57,6 +64,7 @@ export function meanOf(rounds: LoadResult[]): LoadResult {
     requestsPerSecond: average((r) => r.requestsPerSecond),
     p50: average((r) => r.p50),
     p99: average((r) => r.p99),
+    cpuMsPerRequest: average((r) => r.cpuMsPerRequest),
     failed: rounds.reduce((sum, r) => sum + r.failed, 0),
     failures: Object.assign({}, ...rounds.map((r) => r.failures)),
   };

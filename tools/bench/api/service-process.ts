@@ -1,10 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 /** A compiled server (an API app's main.js or the bare server) started for the bench. */
 export interface ServiceProcess {
   baseUrl: string;
+  /** CPU time (user + system) the process used so far, in ms; NaN where /proc is not available. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Starts `script` on `port`; with BENCH_CPU_PROFILE_DIR set, the API apps write a CPU profile there. */
@@ -22,6 +39,7 @@ export function startService(
   });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
