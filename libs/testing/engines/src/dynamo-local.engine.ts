@@ -22,6 +22,11 @@ export type DynamoLocalOptions = {
 
 export interface DynamoLocalEngine extends RunningEngine {
   pid: number;
+  /**
+   * SIGKILLs the engine (a crash: no shutdown, nothing flushed beyond what it had written) and waits
+   * until it is gone. With a `dbPath`, `startDynamoLocal` with the same port and folder brings it back.
+   */
+  kill(): Promise<void>;
 }
 
 const START_ATTEMPTS = 3;
@@ -97,13 +102,21 @@ async function waitUntilServing(
     guard.dispose();
   };
 
+  const kill = async () => {
+    if (!exited) {
+      child.kill('SIGKILL');
+      await exit;
+    }
+    await stop();
+  };
+
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (!exited && Date.now() < deadline) {
     if (await answersHttp(endpoint)) {
       child.stdout?.removeListener('data', remember).resume();
       child.stderr?.removeListener('data', remember).resume();
-      return { endpoint, port, pid: child.pid ?? 0, stop };
+      return { endpoint, port, pid: child.pid ?? 0, stop, kill };
     }
     await sleep(50);
   }
