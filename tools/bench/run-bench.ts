@@ -1,37 +1,20 @@
 import path from 'node:path';
 import { runApiBench } from './api/api.bench';
-import type { Bench, BenchSection } from './bench-section';
 import { runFootprintBench } from './footprint/footprint.bench';
 import { runInstancesBench } from './instances.bench';
 import { runListsBench } from './lists/lists.bench';
-import { runOperationsBench } from './operations.bench';
 import { runBench, type RegisteredBench } from './report/bench-runner';
 import { runSitesBench } from './sites.bench';
+import { runWorkersBench } from './workers/workers.bench';
 
 const distRoot = path.resolve(__dirname, '../..');
 const repoRoot = path.resolve(distRoot, '..');
-
-/** A benchmark that still prints a plain table: a section without figures. */
-function tableOnly(name: string, title: string, run: (distRoot: string) => Promise<string>): Bench {
-  return async (context): Promise<BenchSection> => ({
-    name,
-    title,
-    table: await run(context.distRoot),
-    figures: [],
-  });
-}
 
 /** In the order they run; `--only=` takes these names. */
 const BENCHES: RegisteredBench[] = [
   { name: 'api', title: 'API services vs bare handlers', run: runApiBench },
   { name: 'lists', title: 'list page latency, 1k vs 100k items in one tenant', run: runListsBench },
-  {
-    name: 'workers',
-    title: 'operations: no-op operations completed by the workers',
-    run: tableOnly('workers', 'operations: no-op operations completed by the workers', () =>
-      runOperationsBench(),
-    ),
-  },
+  { name: 'workers', title: 'no-op operations through the workers', run: runWorkersBench },
   { name: 'footprint', title: 'cold start and RSS per app', run: runFootprintBench },
   { name: 'instances', title: 'instances on the local platform (npm start)', run: runInstancesBench },
   { name: 'sites', title: 'sites on the local platform (npm start)', run: runSitesBench },
