@@ -1,6 +1,6 @@
 import { IsEmail } from 'class-validator';
 import { ValidationError } from '@bbws/shared-errors';
-import { StrictValidationPipe, lonelySurrogateAt } from './strict-validation.pipe';
+import { StrictValidationPipe, inheritedNameAt, lonelySurrogateAt } from './strict-validation.pipe';
 
 class EmailDto {
   @IsEmail()
@@ -28,4 +28,31 @@ describe('StrictValidationPipe', () => {
       details: { fields: [{ field: 'email', messages: [expect.stringContaining('lone surrogate')] }] },
     });
   });
+});
+
+describe('inheritedNameAt', () => {
+  it('finds keys named like Object.prototype properties, at any depth', () => {
+    expect(inheritedNameAt({ name: 'x', constructor: 1 })).toBe('constructor');
+    expect(inheritedNameAt({ a: [{ toString: 'y' }] })).toBe('a.0.toString');
+    expect(inheritedNameAt({ name: 'x', nested: { valueOf: 1 } })).toBe('nested.valueOf');
+    expect(inheritedNameAt({ name: 'x', nested: { other: 1 } })).toBeUndefined();
+  });
+});
+
+describe('StrictValidationPipe and inherited names', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty'])(
+    'refuses a body field named %s as an unknown field (the whitelist let it through)',
+    async (key) => {
+      const refused = new StrictValidationPipe()
+        .transform(JSON.parse(`{"email":"bob@example.com","${key}":"x"}`), {
+          type: 'body',
+          metatype: EmailDto,
+        })
+        .catch((error: unknown) => error);
+      await expect(refused).resolves.toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: { fields: [{ field: key }] },
+      });
+    },
+  );
 });

@@ -31,6 +31,12 @@ export class StrictValidationPipe extends ValidationPipe {
       ]);
     }
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata)) {
+      const inherited = inheritedNameAt(value);
+      if (inherited !== undefined) {
+        throw new ValidationError('The request is not valid', [
+          { field: inherited, messages: [`property ${inherited.split('.').pop()} should not exist`] },
+        ]);
+      }
       if (value === undefined || value === null) value = {};
       if (typeof value !== 'object' || Array.isArray(value)) {
         throw new ValidationError('The request body must be a JSON object');
@@ -54,6 +60,27 @@ export function lonelySurrogateAt(value: unknown): string | undefined {
       if (LONE_SURROGATE.test(current)) return path;
     } else if (current !== null && typeof current === 'object') {
       for (const [key, child] of Object.entries(current)) stack.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return undefined;
+}
+
+const OBJECT_PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The path of the first key named like a property every object inherits (`constructor`, `toString`,
+ * `hasOwnProperty`...): class-validator's whitelist looks field names up in a plain object, finds those
+ * and lets them through as declared, so `{"constructor": 1}` passed as a known field.
+ */
+export function inheritedNameAt(value: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop() as [unknown, string];
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, child] of Object.entries(current)) {
+      const at = path ? `${path}.${key}` : key;
+      if (OBJECT_PROTOTYPE_NAMES.has(key)) return at;
+      stack.push([child, at]);
     }
   }
   return undefined;

@@ -25,3 +25,35 @@ describe('text that is not well-formed Unicode', () => {
     expect(listed.body.items).toEqual([]);
   });
 });
+
+// Found by the bad-input fuzzer: class-validator's whitelist took `constructor`, `toString`... for declared
+// fields (it looks names up in a plain object), so `{"name":"x","constructor":"y"}` created a division.
+describe('fields named like inherited object properties', () => {
+  let fx: TenantsApiFixture;
+  beforeAll(async () => {
+    fx = await startTenantsApi();
+  });
+  afterAll(() => fx.close());
+
+  it.each(['constructor', 'toString', 'hasOwnProperty'])(
+    'refuses %s as an unknown field, creating nothing',
+    async (key) => {
+      const tenant = await fx.createTenant();
+      const admin = await newTestUser();
+      await fx.addMember(tenant.tenantId, admin, 'ADMIN');
+      const url = `/v1.0/tenants/${tenant.tenantId}/divisions`;
+      const response = await fx.api.request({
+        method: 'POST',
+        url,
+        token: admin.token,
+        rawBody: `{"name":"Sales","${key}":"x"}`,
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: { fields: [{ field: key }] },
+      });
+      expect((await fx.api.request({ method: 'GET', url, token: admin.token })).body.items).toEqual([]);
+    },
+  );
+});
