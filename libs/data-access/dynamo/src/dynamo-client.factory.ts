@@ -12,14 +12,15 @@ export interface DynamoConnection {
 
 /**
  * Time and retry budget: a dead or unreachable DynamoDB must fail a request within ~2 s so the API
- * answers 503 DEPENDENCY_UNAVAILABLE instead of hanging. A refused or reset connection fails at once
- * and is retried twice with the SDK's jittered backoff (~0.1-0.3 s in all); a connection that cannot
- * be opened gives up after 1 s. A request that hangs once connected is cut after 3 s in AWS (DynamoDB
- * answers in milliseconds; 3 s is far beyond its p99.99) and after 10 s against DynamoDB Local, which
- * a loaded 2-core machine can slow to seconds (table creation, bulk seeding).
+ * answers 503 DEPENDENCY_UNAVAILABLE instead of hanging. A refused or reset connection (a dead engine)
+ * fails at once and is retried twice with the SDK's jittered backoff (~0.1-0.3 s in all). In AWS a
+ * connection that cannot be opened gives up after 1 s and a request that hangs once connected after
+ * 3 s (DynamoDB answers in milliseconds; 3 s is far beyond its p99.99). DynamoDB Local gets 3 s and
+ * 10 s: a loaded 2-core machine makes its accept queue overflow in bursts (the kernel retries a
+ * dropped SYN after 1 s) and slows table creation and bulk seeding to seconds.
  */
 export const DYNAMO_TIMEOUTS = {
-  connectionTimeoutMs: 1000,
+  connectionTimeoutMs: { aws: 1000, local: 3000 },
   requestTimeoutMs: { aws: 3000, local: 10_000 },
   maxAttempts: 3,
 } as const;
@@ -30,7 +31,7 @@ export function createDynamoClient(connection: DynamoConnection): DynamoDBClient
   const requestHandler = new NodeHttpHandler({
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
-    connectionTimeout: DYNAMO_TIMEOUTS.connectionTimeoutMs,
+    connectionTimeout: DYNAMO_TIMEOUTS.connectionTimeoutMs[local ? 'local' : 'aws'],
     requestTimeout: DYNAMO_TIMEOUTS.requestTimeoutMs[local ? 'local' : 'aws'],
   });
   return new DynamoDBClient({
