@@ -20,7 +20,11 @@ export async function dynamoCeiling(side: Side, concurrency: number, durationMs:
       await operations.recordSend(operation.operationId);
       const claim = await operations.claim(operation.operationId, 'ceiling', 30_000);
       if (claim.outcome !== 'claimed') throw new Error(`ceiling loop: claim ${claim.outcome}`);
-      await operations.complete(claim.operation, 'ceiling', { result: { ok: true }, message: null, steps: [] });
+      await operations.complete(claim.operation, 'ceiling', {
+        result: { ok: true },
+        message: null,
+        steps: [],
+      });
       done += 1;
     }
   };

@@ -96,13 +96,23 @@ export async function runNoopRound(
     null,
     systemClock,
     logger,
-    { name: 'bench', owner: `bench-${concurrency}-${process.hrtime.bigint()}`, leaseMs: 30_000, retry: { baseSeconds: 1, maxSeconds: 5 } },
+    {
+      name: 'bench',
+      owner: `bench-${concurrency}-${process.hrtime.bigint()}`,
+      leaseMs: 30_000,
+      retry: { baseSeconds: 1, maxSeconds: 5 },
+    },
   );
   const consumer = new QueueConsumer(
     processing.sqs,
     queue,
     processor,
-    { concurrency, batchSize: options.batchSize, waitTimeSeconds: 1, retry: { baseSeconds: 1, maxSeconds: 5 } },
+    {
+      concurrency,
+      batchSize: options.batchSize,
+      waitTimeSeconds: 1,
+      retry: { baseSeconds: 1, maxSeconds: 5 },
+    },
     logger,
   );
   consumer.start();

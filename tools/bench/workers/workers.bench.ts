@@ -68,7 +68,12 @@ export const runWorkersBench: Bench = async () => {
   const config = settings();
   const dynamo = await startDynamoLocal({ inMemory: true });
   const sqsEngine = await startSqs({ region: REGION });
-  const counters = { launchDynamo: new CallCounter(), launchSqs: new CallCounter(), processingDynamo: new CallCounter(), processingSqs: new CallCounter() };
+  const counters = {
+    launchDynamo: new CallCounter(),
+    launchSqs: new CallCounter(),
+    processingDynamo: new CallCounter(),
+    processingSqs: new CallCounter(),
+  };
   const clients: { destroy(): void }[] = [];
   const side = (dynamoCounter: CallCounter, sqsCounter: CallCounter, name: string): Side => {
     const raw = createDynamoClient({ region: REGION, endpoint: dynamo.endpoint });
@@ -87,7 +92,10 @@ export const runWorkersBench: Bench = async () => {
   try {
     const launch = side(counters.launchDynamo, counters.launchSqs, 'launch');
     const processing = side(counters.processingDynamo, counters.processingSqs, 'processing');
-    await ensureTables(createDynamoClient({ region: REGION, endpoint: dynamo.endpoint }), defaultTableNames(STAGE));
+    await ensureTables(
+      createDynamoClient({ region: REGION, endpoint: dynamo.endpoint }),
+      defaultTableNames(STAGE),
+    );
     await ensureQueues(processing.sqs, STAGE);
     const queue = await processing.queues.describe(NOOP.queue);
     await launch.queues.url(NOOP.queue);
@@ -225,7 +233,29 @@ function section(levels: Level[], ceiling: number, config: Settings): BenchSecti
     '',
     `DynamoDB Local ceiling: the same DynamoDB calls in 16 bare loops (no SQS, no consumer): ${ceiling.toFixed(0)} operations/s`,
   ].join('\n');
-  return { name: 'workers', title: 'workers: no-op operations completed by the consumer runtime', table, figures: figures(rows, ceiling) };
+  return {
+    name: 'workers',
+    title: 'workers: no-op operations completed by the consumer runtime',
+    table,
+    figures: figures(rows, ceiling),
+    notes: notes(rows, ceiling),
+  };
+}
+
+/** Why the c16 goal is missed, from what was measured. */
+function notes(rows: Row[], ceiling: number): string[] {
+  const top = rows.find((row) => row.level.concurrency === 16);
+  if (!top || top.opsPerSecond >= 300) return [];
+  const missed = ((300 - top.opsPerSecond) / 300) * 100;
+  return [
+    `Concurrency 16 completes ${top.opsPerSecond.toFixed(0)} no-op operations/s, ${missed.toFixed(0)} % short of 300. ` +
+      `The calls themselves cap it: DynamoDB Local does the same DynamoDB calls (2 launch + 2 processing, two of ` +
+      `them transactions) at ${ceiling.toFixed(0)} operations/s in 16 bare loops with nothing else running. Per ` +
+      `operation the bench process (launcher, consumer, the in-process local SQS server, the SDK) spends ` +
+      `${top.cpu.toFixed(1)} ms of CPU and DynamoDB Local ${top.dynamoCpu.toFixed(1)} ms, on 2 cores: beyond ` +
+      'concurrency 4 more consumers only queue on the same two cores. Against AWS the DynamoDB and SQS work is ' +
+      'not on the machine.',
+  ];
 }
 
 function figures(rows: Row[], ceiling: number): BenchFigure[] {
@@ -242,8 +272,18 @@ function figures(rows: Row[], ceiling: number): BenchFigure[] {
         chart: 'workers',
         ...(c === 16 ? { goal: { op: '>=' as const, value: 300 } } : {}),
       },
-      { key: `workers.c${c}.p50-ms`, label: `workers: 202 → COMPLETED p50 at concurrency ${c}`, value: round(row.p50), unit: 'ms' },
-      { key: `workers.c${c}.p99-ms`, label: `workers: 202 → COMPLETED p99 at concurrency ${c}`, value: round(row.p99), unit: 'ms' },
+      {
+        key: `workers.c${c}.p50-ms`,
+        label: `workers: 202 → COMPLETED p50 at concurrency ${c}`,
+        value: round(row.p50),
+        unit: 'ms',
+      },
+      {
+        key: `workers.c${c}.p99-ms`,
+        label: `workers: 202 → COMPLETED p99 at concurrency ${c}`,
+        value: round(row.p99),
+        unit: 'ms',
+      },
     ];
   });
   const first = at(1);
@@ -257,7 +297,8 @@ function figures(rows: Row[], ceiling: number): BenchFigure[] {
     });
   if (top) {
     const { level } = top;
-    const per = (calls: Map<string, number>, operations: number) => round(total(calls) / Math.max(1, operations));
+    const per = (calls: Map<string, number>, operations: number) =>
+      round(total(calls) / Math.max(1, operations));
     list.push(
       {
         key: 'workers.processing.dynamodb-calls-per-op',
@@ -278,7 +319,8 @@ function figures(rows: Row[], ceiling: number): BenchFigure[] {
       },
       {
         key: 'workers.launch.dynamodb-calls-per-op',
-        label: 'workers: DynamoDB calls per operation launched (the 202: stored with its lock, send recorded)',
+        label:
+          'workers: DynamoDB calls per operation launched (the 202: stored with its lock, send recorded)',
         value: per(level.launchDynamo, level.total),
         unit: 'calls',
         checked: { better: 'lower' },

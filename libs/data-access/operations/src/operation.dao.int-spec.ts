@@ -150,8 +150,14 @@ describe('OperationDao', () => {
         steps: [],
       });
       expect(
-        await dao.claim(operation.operationId, 'worker-b', 10_000, { ...expected, tenantId: newId('tenant') }),
-      ).toMatchObject({ outcome: 'terminal', operation: { status: 'COMPLETED', tenantId: operation.tenantId } });
+        await dao.claim(operation.operationId, 'worker-b', 10_000, {
+          ...expected,
+          tenantId: newId('tenant'),
+        }),
+      ).toMatchObject({
+        outcome: 'terminal',
+        operation: { status: 'COMPLETED', tenantId: operation.tenantId },
+      });
     });
   });
 

@@ -61,7 +61,12 @@ export class OperationDao {
     return this.reading.listStale(status, updatedBefore, limit);
   }
 
-  claim(operationId: string, owner: string, leaseMs: number, expected?: ClaimExpectation): Promise<ClaimResult> {
+  claim(
+    operationId: string,
+    owner: string,
+    leaseMs: number,
+    expected?: ClaimExpectation,
+  ): Promise<ClaimResult> {
     return this.running.claim(operationId, owner, leaseMs, expected);
   }
 

@@ -8,9 +8,15 @@ export type StepOutput = Record<string, unknown> | void;
  * What an operation handler works with: the claimed operation, its validated payload, and step
  * checkpoints. A step that completed in an earlier attempt is skipped (its output is returned), so
  * an operation resumed after a crash does not do the same work twice.
+ *
+ * One write per checkpoint: the plan and a step's completion are held in memory and written with the
+ * next checkpoint (the next step's start, `progress`), the operation's end, or `flush` (the processor
+ * calls it before handing the operation back for a retry).
  */
 export class OperationContext<P extends object = object> {
   private current: Operation;
+  /** The plan or a step's completion is not written yet. */
+  private held = false;
 
   constructor(
     operation: Operation,
@@ -39,15 +45,15 @@ export class OperationContext<P extends object = object> {
   }
 
   /**
-   * Declares the steps up front (shown as PENDING), keeping what earlier attempts recorded. Written
-   * with the first step's checkpoint (or the operation's end, or `progress`): one write fewer.
+   * Declares the steps up front (shown as PENDING), keeping what earlier attempts recorded; written
+   * with the first step's checkpoint.
    */
   async plan(names: string[]): Promise<void> {
     const known = new Map(this.current.steps.map((step) => [step.name, step]));
     const steps = names.map(
       (name) => known.get(name) ?? { name, status: 'PENDING' as const, startedAt: null, completedAt: null },
     );
-    this.current = { ...this.current, steps, progress: progressOf(steps) };
+    this.hold({ steps, currentStep: this.current.currentStep, progress: progressOf(steps) });
   }
 
   /** Runs `work` as the step `name` unless an earlier attempt completed it. */
@@ -69,8 +75,15 @@ export class OperationContext<P extends object = object> {
       completedAt: this.clock.now().toISOString(),
       ...(output ? { output } : {}),
     });
-    await this.save({ steps, currentStep: name, progress: progressOf(steps) });
+    this.hold({ steps, currentStep: name, progress: progressOf(steps) });
     return output;
+  }
+
+  /** Writes what is held in memory (the plan, a step's completion), if anything. */
+  async flush(): Promise<void> {
+    if (!this.held) return;
+    const { steps, currentStep, progress } = this.current;
+    await this.save({ steps, currentStep, progress });
   }
 
   /** Finer progress inside a long step (0-99; 100 is written when the operation completes). */
@@ -99,6 +112,12 @@ export class OperationContext<P extends object = object> {
   }): Promise<void> {
     await this.store.saveProgress(this.current.operationId, this.owner, update, this.leaseMs);
     this.current = { ...this.current, ...update, updatedAt: this.clock.now().toISOString() };
+    this.held = false;
+  }
+
+  private hold(update: { steps: OperationStep[]; currentStep: string | null; progress: number }): void {
+    this.current = { ...this.current, ...update };
+    this.held = true;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   isTerminalStatus,
   type ClaimResult,
   type Operation,
+  type OperationStep,
   type ParsedMessage,
   type TenantLifecycleRequestedPayload,
 } from '@bbws/shared-contracts';
@@ -16,6 +17,7 @@ import { createLogger } from '@bbws/shared-logging';
 import { systemClock } from '@bbws/shared-util';
 import { buildOperation } from '@bbws/testing-factories';
 import type { ExtraWrites } from '@bbws/data-access-dynamo';
+import type { OperationContext } from './operation-context';
 import type { OperationHandler } from './operation-processor';
 import { OperationProcessor } from './operation-processor';
 import type { OperationRunStore } from './operation-store.port';
@@ -76,7 +78,11 @@ class FakeStore implements OperationRunStore {
     return this.claimResult;
   };
   heartbeat = async () => void this.calls.push('heartbeat');
-  saveProgress = async () => void this.calls.push('saveProgress');
+  saved: { steps: OperationStep[] }[] = [];
+  saveProgress = async (_id: string, _owner: string, update: { steps: OperationStep[] }) => {
+    this.calls.push('saveProgress');
+    this.saved.push(update);
+  };
   releaseLease = async (_id: string, _owner: string, message: string | null) =>
     void this.calls.push(`release:${message}`);
   complete = async () => void this.calls.push('complete');
@@ -323,6 +329,20 @@ describe('OperationProcessor error policy', () => {
         /^release:Attempt 2 failed \(UPSTREAM_ERROR: 503 from WordPress\); retrying in \d+ s$/,
       ),
     ]);
+  });
+
+  it('saves the steps completed since the last checkpoint before handing the operation back for a retry', async () => {
+    run.mockImplementation(async (operationContext: OperationContext) => {
+      await operationContext.step('one', async () => undefined);
+      throw new UpstreamError('503 from WordPress', { retryable: true });
+    });
+    expect(await processor.handle(message(), context(1))).toMatchObject({ action: 'retry' });
+    expect(store.calls).toEqual([
+      'saveProgress',
+      'saveProgress',
+      expect.stringMatching(/^release:Attempt 1 failed/),
+    ]);
+    expect(store.saved.at(-1)?.steps.map((step) => step.status)).toEqual(['COMPLETED']);
   });
 
   it('fails the operation on the last receive and releases the message to the DLQ', async () => {

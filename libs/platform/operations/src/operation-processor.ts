@@ -233,6 +233,7 @@ export class OperationProcessor implements QueueHandler {
       return { action: 'abandon' };
     }
     if (reason instanceof WorkerShutdownError) {
+      await this.flushSteps(run);
       await this.store.releaseLease(
         operation.operationId,
         this.options.owner,
@@ -256,12 +257,22 @@ export class OperationProcessor implements QueueHandler {
       return this.failOperation(run, { code, message, retryable: true }, { action: 'release' });
     }
     const delaySeconds = backoffSeconds(context.receiveCount, this.options.retry);
+    await this.flushSteps(run);
     await this.store.releaseLease(
       operation.operationId,
       this.options.owner,
       `Attempt ${context.receiveCount} failed (${code}: ${text}); retrying in ${delaySeconds} s`,
     );
     return { action: 'retry', delaySeconds };
+  }
+
+  /** Steps completed since the last checkpoint are kept for the next attempt. */
+  private async flushSteps(run: OperationContext): Promise<void> {
+    try {
+      await run.flush();
+    } catch (error) {
+      this.logger.warn({ err: error, operationId: run.operation.operationId }, 'could not save the steps');
+    }
   }
 
   private async failOperation(

@@ -49,12 +49,19 @@ export class DeleteBatcher {
       const { Failed } = await this.sqs.send(
         new DeleteMessageBatchCommand({
           QueueUrl: this.queue.url,
-          Entries: batch.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle })),
+          Entries: batch.map((message, index) => ({
+            Id: String(index),
+            ReceiptHandle: message.ReceiptHandle,
+          })),
         }),
       );
       for (const failure of Failed ?? [])
         this.logger.warn(
-          { queue: this.queue.name, messageId: batch[Number(failure.Id)]?.MessageId, reason: failure.Message },
+          {
+            queue: this.queue.name,
+            messageId: batch[Number(failure.Id)]?.MessageId,
+            reason: failure.Message,
+          },
           'could not delete an acknowledged message; it will be acknowledged again',
         );
     } catch (error) {
