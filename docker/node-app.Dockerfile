@@ -29,4 +29,5 @@ USER node
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 EXPOSE ${PORT}
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--enable-source-maps", "main.js"]
+# --max-semi-space-size: APP_NODE_FLAGS in tools/local/app-process.ts (the same flags everywhere).
+CMD ["node", "--max-semi-space-size=4", "--enable-source-maps", "main.js"]

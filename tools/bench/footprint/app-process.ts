@@ -7,7 +7,11 @@ export interface StartedProcess {
   spawnedAt: number;
 }
 
-export function startNode(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): StartedProcess {
+export function startNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: readonly string[] = [],
+): StartedProcess {
   const profile = process.env.BENCH_CPU_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
     : [];

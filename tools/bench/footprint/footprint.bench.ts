@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { APP_NODE_FLAGS } from '../../local/app-process';
 import type { Bench, BenchFigure, BenchSection } from '../bench-section';
 import { envNumber } from './app-process';
 import { startBenchEngines } from './bench-engines';
 import { FOOTPRINT_APPS } from './footprint.apps';
+import { footprintNotes, type MeasuredApp } from './footprint-notes';
 import { measureFootprint, type Footprint, type FootprintSettings } from './measure-footprint';
 
 const COLD_START_GOAL_MS = 1000;
@@ -33,10 +35,11 @@ export const runFootprintBench: Bench = async ({ distRoot }) => {
         env: engines.env,
         url: (port) => `http://127.0.0.1:${port}/`,
         headers: {},
+        nodeArgs: APP_NODE_FLAGS,
       },
       options,
     );
-    const measured: { name: string; api: boolean; footprint: Footprint }[] = [];
+    const measured: MeasuredApp[] = [];
     for (const app of FOOTPRINT_APPS) {
       const footprint = await measureFootprint(
         {
@@ -44,6 +47,7 @@ export const runFootprintBench: Bench = async ({ distRoot }) => {
           env: engines.env,
           url: (port) => `http://127.0.0.1:${port}${app.probe.replace(':tenantId', engines.tenantId)}`,
           headers: app.authenticated ? engines.auth : {},
+          nodeArgs: APP_NODE_FLAGS,
         },
         options,
       );
@@ -55,11 +59,7 @@ export const runFootprintBench: Bench = async ({ distRoot }) => {
   }
 };
 
-function section(
-  options: FootprintSettings,
-  bare: Footprint,
-  measured: { name: string; api: boolean; footprint: Footprint }[],
-): BenchSection {
+function section(options: FootprintSettings, bare: Footprint, measured: MeasuredApp[]): BenchSection {
   const figures: BenchFigure[] = [
     {
       key: 'footprint.bare-fastify.cold-start',
@@ -121,7 +121,7 @@ function section(
       String(f.loadNon2xx).padStart(7),
     ].join(' ');
   const table = [
-    `Compiled apps from dist/, one at a time, ${options.starts} starts each; DynamoDB Local in memory, local SQS, S3, JWKS.`,
+    `Compiled apps from dist/ with the flags they run with (${APP_NODE_FLAGS.join(' ')}), one at a time, ${options.starts} starts each; DynamoDB Local in memory, local SQS, S3, JWKS.`,
     `cold start = spawn to the first 200 (API apps: an authenticated GET of a seeded tenant; workers: /ready; front-door: its JWKS)`,
     `idle RSS after ${options.warmRequests} requests and ${options.settleMs} ms; peak RSS under ${options.loadSeconds} s of autocannon with ${options.loadConnections} connections`,
     `${'app'.padEnd(16)} ${'cold ms'.padStart(7)} ${'(each start)'.padEnd(18)} ${'idle MB'.padStart(8)} ${'loaded MB'.padStart(9)} ${'req/s'.padStart(7)} ${'non-2xx'.padStart(7)}`,
@@ -129,7 +129,11 @@ function section(
     ...measured.map(({ name, footprint }) => row(name, footprint)),
     `goals per API app: cold start <= ${COLD_START_GOAL_MS} ms, idle RSS <= ${IDLE_RSS_GOAL_MB} MB`,
   ].join('\n');
-  return { name: 'footprint', title: 'footprint: cold start and memory per app', table, figures };
+  const notes = footprintNotes(measured, bare, {
+    coldStartMs: COLD_START_GOAL_MS,
+    idleRssMb: IDLE_RSS_GOAL_MB,
+  });
+  return { name: 'footprint', title: 'footprint: cold start and memory per app', table, figures, notes };
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;

@@ -27,6 +27,7 @@ export interface MeasuredTarget {
   /** Built from the port the process gets. */
   url: (port: number) => string;
   headers: Record<string, string>;
+  nodeArgs: readonly string[];
 }
 
 /**
@@ -44,7 +45,7 @@ export async function measureFootprint(
   for (let start = 0; start < settings.starts; start += 1) {
     const port = await freePort();
     const url = target.url(port);
-    const started = startNode(target.script, { ...target.env, PORT: String(port) });
+    const started = startNode(target.script, { ...target.env, PORT: String(port) }, target.nodeArgs);
     try {
       coldStartsMs.push(await msToFirstOk(started, url, target.headers));
       for (let request = 0; request < settings.warmRequests; request += 1) {

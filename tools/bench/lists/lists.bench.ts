@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { freePort } from '@bbws/testing-engines';
+import { APP_NODE_FLAGS } from '../../local/app-process';
 import type { Bench, BenchFigure } from '../bench-section';
 import { envNumber, msToFirstOk, startNode, stopProcess } from '../footprint/app-process';
 import { seedTenantMember, startBenchEngines } from '../footprint/bench-engines';
@@ -42,10 +43,14 @@ export const runListsBench: Bench = async ({ distRoot }) => {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/v1.0/tenants`;
-    const app = startNode(path.join(distRoot, 'apps/operations-api/src/main.js'), {
-      ...engines.env,
-      PORT: String(port),
-    });
+    const app = startNode(
+      path.join(distRoot, 'apps/operations-api/src/main.js'),
+      {
+        ...engines.env,
+        PORT: String(port),
+      },
+      APP_NODE_FLAGS,
+    );
     try {
       const first = (tenantId: string) => `${base}/${tenantId}/operations?pageSize=${PAGE_SIZE}`;
       await msToFirstOk(app, first(smallTenant), engines.auth);
