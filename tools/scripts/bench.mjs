@@ -12,7 +12,12 @@ const result = spawnSync(
     cwd: root,
     stdio: 'inherit',
     // Node 20 is supported here (package.json engines); the SDK's notice about 2027 would only be noise.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...process.env,
+      // Set before any section's module loads (run-bench sets it too, for runs without this script).
+      ...(process.argv.includes('--quick') ? { BENCH_QUICK: '1' } : {}),
+    },
   },
 );
 process.exit(result.status ?? 1);
