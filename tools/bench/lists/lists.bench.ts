@@ -28,9 +28,9 @@ export const runListsBench: Bench = async ({ distRoot }) => {
   const quick = process.env.BENCH_QUICK === '1';
   const small = envNumber('LISTS_SMALL', 1_000);
   const planned = envNumber('LISTS_LARGE', 100_000);
-  const seedBudgetMs = envNumber('LISTS_SEED_BUDGET_SECONDS', 120) * 1000;
+  const seedBudgetMs = envNumber('LISTS_SEED_BUDGET_SECONDS', 100) * 1000;
   const rounds = envNumber('LISTS_ROUNDS', quick ? 1 : 3);
-  const seconds = envNumber('LISTS_SECONDS', quick ? 2 : 5);
+  const seconds = envNumber('LISTS_SECONDS', quick ? 2 : 4);
   const engines = await startBenchEngines();
   try {
     const smallTenant = engines.tenantId;
