@@ -138,6 +138,9 @@ export async function seedFixtures(db: DynamoContext, connections: number): Prom
   };
 }
 
+/** Parallel BatchWrite callers while seeding a pool. */
+const SEED_WRITERS = 4;
+
 /**
  * Stores the new items a DAO would create (its `createWrites`) with BatchWrite: a pool of fresh resources,
  * one per request of a 202 write (each takes its resource's operation lock). Counters and guards a pool
@@ -156,7 +159,14 @@ export async function putCreatedItems(
   );
   // Guards drawn at random (listener-rule priorities) may repeat; a batch must not hold a key twice.
   const byKey = new Map(items.map((item) => [`${String(item.PK)}\n${String(item.SK)}`, item]));
-  await new TableProbe(db).putAll(table, [...byKey.values()]);
+  const unique = [...byKey.values()];
+  const probe = new TableProbe(db);
+  const chunk = Math.ceil(unique.length / SEED_WRITERS);
+  await Promise.all(
+    Array.from({ length: SEED_WRITERS }, (_, index) =>
+      probe.putAll(table, unique.slice(index * chunk, (index + 1) * chunk)),
+    ),
+  );
 }
 
 /** `count` fresh ACTIVE DEV instances, each in its own tenant (one instance per environment and tenant). */

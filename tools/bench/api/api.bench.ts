@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultTableNames } from '@bbws/data-access-dynamo';
@@ -14,6 +14,7 @@ import {
 import type { Bench, BenchSection } from '../bench-section';
 import { benchDynamoContext, createBenchTables, seedFixtures } from './api-fixtures';
 import { apiFigures, apiTable, missedGoalNotes, type RouteOutcome } from './api-figures';
+import { profileNote, summarizeProfile, type CpuProfile } from './cpu-profile-summary';
 import { measuredRoutes, type MeasuredRoute } from './api-routes';
 import {
   API_SERVICES,
@@ -34,6 +35,8 @@ const SETTINGS = {
 };
 /** BENCH_API_SERVICES=tenants-api,sites-api measures only those (while developing). */
 const ONLY = process.env.BENCH_API_SERVICES?.split(',');
+/** With BENCH_CPU_PROFILE_DIR, each API app writes a CPU profile (<dir>/<service>/) summarized in the notes. */
+const PROFILE_ROOT = process.env.BENCH_CPU_PROFILE_DIR;
 
 /** Pools of fresh resources (202 writes) are sized from the fastest rate seen so far, with room to spare. */
 function poolSize(expectedRate: number, seconds: number): number {
@@ -122,6 +125,7 @@ export const runApiBench: Bench = async ({ distRoot }) => {
 
     const routes = measuredRoutes(db, fixtures);
     const outcomes: RouteOutcome[] = [];
+    const profileNotes: string[] = [];
     for (const service of API_SERVICES.filter((name) => !ONLY || ONLY.includes(name))) {
       const serviceRoutes = routes.filter((route) => route.service === service);
       const [bare, api] = await startPair(distRoot, service, endpoints, running);
@@ -140,8 +144,9 @@ export const runApiBench: Bench = async ({ distRoot }) => {
         );
       }
       await Promise.all(running.splice(0).map((child) => child.stop()));
+      if (PROFILE_ROOT) profileNotes.push(...summarizeProfiles(service, path.join(PROFILE_ROOT, service)));
     }
-    return section(outcomes);
+    return section(outcomes, profileNotes);
   } finally {
     await Promise.all(running.map((child) => child.stop()));
     await jwks.stop();
@@ -169,13 +174,22 @@ async function startPair(
     path.join(distRoot, `apps/${service}/src/main.js`),
     benchAppEnvironment(endpoints, apiPort),
     apiPort,
-    { profile: true },
+    { profileDir: PROFILE_ROOT && path.join(PROFILE_ROOT, service) },
   );
   running.push(api);
   return [bare, api];
 }
 
-function section(outcomes: RouteOutcome[]): BenchSection {
+function summarizeProfiles(service: string, dir: string): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.cpuprofile'))
+    .map((file) => {
+      const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
+      return profileNote(service, summarizeProfile(profile));
+    });
+}
+
+function section(outcomes: RouteOutcome[], profileNotes: string[]): BenchSection {
   const { connections, rounds, seconds, warmupSeconds } = SETTINGS;
   const settings =
     `${connections} connections, ${rounds} alternating rounds (bare, api) of ${seconds} s per route after ` +
@@ -185,6 +199,6 @@ function section(outcomes: RouteOutcome[]): BenchSection {
     title: 'API services vs bare handlers (hottest read and write each)',
     table: apiTable(outcomes, settings),
     figures: apiFigures(outcomes),
-    notes: missedGoalNotes(outcomes),
+    notes: [...missedGoalNotes(outcomes), ...profileNotes],
   };
 }

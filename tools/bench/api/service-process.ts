@@ -24,15 +24,14 @@ function processCpuMs(pid: number | undefined): number {
   }
 }
 
-/** Starts `script` on `port`; with BENCH_CPU_PROFILE_DIR set, the API apps write a CPU profile there. */
+/** Starts `script` on `port`; with `profileDir`, it writes a CPU profile there when it exits. */
 export function startService(
   script: string,
   env: Record<string, string>,
   port: number,
-  options: { profile?: boolean } = {},
+  options: { profileDir?: string } = {},
 ): ServiceProcess {
-  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const flags = options.profile && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const flags = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...flags, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
