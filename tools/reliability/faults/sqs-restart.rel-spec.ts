@@ -42,11 +42,12 @@ describe('fault: the SQS server restarted with operations in flight', () => {
       }
     };
     let unsentAtLaunch = 0;
-    let inFlightAtRestart = 0;
+    const inFlightAtRestart = new Set<string>();
     for (let restart = 0; restart < RESTARTS; restart += 1) {
       await launch(BEFORE_EACH);
       const before = await platform.statuses(operationIds);
-      inFlightAtRestart += before.filter((o) => o.status === 'PENDING' || o.status === 'IN_PROGRESS').length;
+      for (const o of before)
+        if (o.status === 'PENDING' || o.status === 'IN_PROGRESS') inFlightAtRestart.add(o.operationId);
       await platform.restartSqs(DOWN_MS, async () => {
         const first = operationIds.length;
         await launch(DURING_EACH);
@@ -66,7 +67,7 @@ describe('fault: the SQS server restarted with operations in flight', () => {
       tried: {
         faults: RESTARTS,
         operations: operationIds.length,
-        inFlightAtRestart,
+        inFlightAtRestart: inFlightAtRestart.size,
         launchedWhileDown: RESTARTS * DURING_EACH,
       },
       lost: {
