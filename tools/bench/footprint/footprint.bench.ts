@@ -15,7 +15,7 @@ function settings(): FootprintSettings {
   return {
     starts: envNumber('FOOTPRINT_STARTS', 3),
     warmRequests: 20,
-    settleMs: envNumber('FOOTPRINT_SETTLE_MS', quick ? 500 : 1500),
+    settleMs: envNumber('FOOTPRINT_SETTLE_MS', quick ? 500 : 1000),
     loadSeconds: envNumber('FOOTPRINT_LOAD_SECONDS', quick ? 1 : 3),
     loadConnections: 10,
   };
