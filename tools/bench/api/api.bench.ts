@@ -11,6 +11,7 @@ import {
   startJwksServer,
   startSqs,
 } from '@bbws/testing-engines';
+import { APP_NODE_FLAGS } from '../../local/app-process';
 import type { Bench, BenchSection } from '../bench-section';
 import { benchDynamoContext, createBenchTables, seedFixtures } from './api-fixtures';
 import { apiFigures, apiTable, missedGoalNotes, type RouteOutcome } from './api-figures';
@@ -80,7 +81,8 @@ async function measureRoute(route: MeasuredRoute, targets: [Target, Target]): Pr
 /**
  * Per API service, its hottest read and write through the compiled app (JWT verification, membership
  * check, validation, use case, presenter, ETag, a log line) against a bare Fastify handler doing the same
- * DynamoDB and SQS calls (bare-routes.ts), on DynamoDB Local in memory and the local SQS server.
+ * DynamoDB and SQS calls (bare-routes.ts), both run with the apps' node flags, on DynamoDB Local in
+ * memory and the local SQS server.
  */
 export const runApiBench: Bench = async ({ distRoot }) => {
   const dynamo = await startDynamoLocal({ inMemory: true });
@@ -168,13 +170,14 @@ async function startPair(
     path.join(distRoot, 'tools/bench/api/bare-api.server.js'),
     { ...benchAppEnvironment(endpoints, barePort), BARE_SERVICE: service },
     barePort,
+    { nodeArgs: APP_NODE_FLAGS },
   );
   running.push(bare);
   const api = startService(
     path.join(distRoot, `apps/${service}/src/main.js`),
     benchAppEnvironment(endpoints, apiPort),
     apiPort,
-    { profileDir: PROFILE_ROOT && path.join(PROFILE_ROOT, service) },
+    { nodeArgs: APP_NODE_FLAGS, profileDir: PROFILE_ROOT && path.join(PROFILE_ROOT, service) },
   );
   running.push(api);
   return [bare, api];

@@ -29,10 +29,10 @@ export function startService(
   script: string,
   env: Record<string, string>,
   port: number,
-  options: { profileDir?: string } = {},
+  options: { nodeArgs?: readonly string[]; profileDir?: string } = {},
 ): ServiceProcess {
-  const flags = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...flags, script], {
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...profile, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
