@@ -25,7 +25,9 @@ export class InstanceActionsController {
   @Put('size')
   @HttpCode(202)
   @ApiIfMatch()
-  @ApiOperation({ summary: 'Scale to a desired count (2-10 in PROD, 1-10 elsewhere): INSTANCE_SCALE' })
+  @ApiOperation({
+    summary: 'Scale to a desired count, 2-10 in PROD, 1-10 elsewhere (platform admin): INSTANCE_SCALE',
+  })
   async scale(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -43,7 +45,9 @@ export class InstanceActionsController {
   @ApiIfMatch()
   @Idempotent()
   @ApiIdempotent()
-  @ApiOperation({ summary: 'Re-run the operation that left the instance FAILED or WORKFLOW_FAILED' })
+  @ApiOperation({
+    summary: 'Re-run the operation that left the instance FAILED or WORKFLOW_FAILED (platform admin)',
+  })
   async retry(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,

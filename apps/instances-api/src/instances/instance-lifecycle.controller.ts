@@ -25,7 +25,7 @@ export class InstanceLifecycleController {
   @Put('status')
   @HttpCode(202)
   @ApiIfMatch()
-  @ApiOperation({ summary: 'Alias: `stop` suspends (reason required), `start` resumes' })
+  @ApiOperation({ summary: 'Alias: `stop` suspends (reason required), `start` resumes (platform admin)' })
   async runState(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -43,7 +43,9 @@ export class InstanceLifecycleController {
   @ApiIfMatch()
   @Idempotent()
   @ApiIdempotent()
-  @ApiOperation({ summary: 'Suspend an ACTIVE instance (scaled to zero behind the maintenance page)' })
+  @ApiOperation({
+    summary: 'Suspend an ACTIVE instance, scaled to zero behind the maintenance page (platform admin)',
+  })
   suspend(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -60,7 +62,7 @@ export class InstanceLifecycleController {
   @ApiIfMatch()
   @Idempotent()
   @ApiIdempotent()
-  @ApiOperation({ summary: 'Resume a SUSPENDED instance (a PARKED one is unparked instead)' })
+  @ApiOperation({ summary: 'Resume a SUSPENDED instance; a PARKED one is unparked instead (platform admin)' })
   resume(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -77,7 +79,9 @@ export class InstanceLifecycleController {
   @ApiIfMatch()
   @Idempotent()
   @ApiIdempotent()
-  @ApiOperation({ summary: 'Park an ACTIVE instance (scaled to zero behind the maintenance page)' })
+  @ApiOperation({
+    summary: 'Park an ACTIVE instance, scaled to zero behind the maintenance page (platform admin)',
+  })
   park(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -94,7 +98,7 @@ export class InstanceLifecycleController {
   @ApiIfMatch()
   @Idempotent()
   @ApiIdempotent()
-  @ApiOperation({ summary: 'Unpark a PARKED instance' })
+  @ApiOperation({ summary: 'Unpark a PARKED instance (platform admin)' })
   unpark(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,

@@ -79,7 +79,9 @@ export class WebhooksController {
   }
 
   @Patch(':webhookId')
-  @ApiOperation({ summary: 'Change, rotate the secret of, disable or re-enable a subscription' })
+  @ApiOperation({
+    summary: 'Change, rotate the secret of, disable or re-enable a subscription (tenant ADMIN)',
+  })
   @ApiIfMatch()
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiErrors(422)
@@ -108,7 +110,7 @@ export class WebhooksController {
   }
 
   @Get(':webhookId/deliveries')
-  @ApiOperation({ summary: 'Delivery log of a subscription, newest first (kept 30 days)' })
+  @ApiOperation({ summary: 'Delivery log of a subscription, newest first, kept 30 days (tenant ADMIN)' })
   async deliveries(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,

@@ -20,7 +20,7 @@ export class LifecycleController {
   @Post('suspend')
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({ summary: 'Suspend an ACTIVE tenant (and its instances)' })
+  @ApiOperation({ summary: 'Suspend an ACTIVE tenant and its instances (platform admin)' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
   suspend(
     @CurrentCaller() caller: Caller,
@@ -34,7 +34,7 @@ export class LifecycleController {
   @Post('resume')
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({ summary: 'Resume a SUSPENDED tenant' })
+  @ApiOperation({ summary: 'Resume a SUSPENDED tenant (platform admin)' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
   resume(
     @CurrentCaller() caller: Caller,
@@ -48,7 +48,9 @@ export class LifecycleController {
   @Post('park')
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({ summary: 'Park an ACTIVE tenant (instances scaled to zero behind a maintenance page)' })
+  @ApiOperation({
+    summary: 'Park an ACTIVE tenant, its instances scaled to zero behind a maintenance page (platform admin)',
+  })
   @ApiAcceptedResponse({ type: OperationResponseDto })
   park(
     @CurrentCaller() caller: Caller,
@@ -62,7 +64,7 @@ export class LifecycleController {
   @Post('unpark')
   @HttpCode(202)
   @Idempotent()
-  @ApiOperation({ summary: 'Unpark a PARKED tenant' })
+  @ApiOperation({ summary: 'Unpark a PARKED tenant (platform admin)' })
   @ApiAcceptedResponse({ type: OperationResponseDto })
   unpark(
     @CurrentCaller() caller: Caller,
