@@ -1,5 +1,5 @@
 import type { BenchSection } from '../bench-section';
-import { chartPanels, chartSpec } from './chart-spec';
+import { chartPanels, chartSpec, xDomain } from './chart-spec';
 
 const sections: BenchSection[] = [
   {
@@ -77,5 +77,21 @@ describe('chartSpec', () => {
     expect(first.layer.map((layer: any) => layer.mark.type)).toEqual(['bar', 'tick', 'text']);
     expect(first.layer[1].transform).toEqual([{ filter: 'datum.goal !== null' }]);
     expect(first.layer[1].encoding.x.field).toBe('goal');
+  });
+});
+
+describe('xDomain', () => {
+  const row = (value: number, goal: number | null) => ({
+    label: 'x',
+    value,
+    text: '',
+    goal,
+    state: 'met' as const,
+  });
+
+  it('spans from 0 past the highest value or goal, and is never empty', () => {
+    expect(xDomain([row(50, 90), row(80, 90)])).toEqual([0, 90 * 1.15]);
+    expect(xDomain([row(0, 0), row(0, 0)])).toEqual([0, 1]);
+    expect(xDomain([row(-2, null)])).toEqual([-2, 0]);
   });
 });

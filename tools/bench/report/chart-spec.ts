@@ -41,6 +41,14 @@ export function chartPanels(sections: BenchSection[]): ChartPanel[] {
   return [...panels.values()];
 }
 
+/** From 0 (or the lowest value) to past the highest value or goal, leaving room for the value's text; never empty. */
+export function xDomain(rows: ChartRow[]): [number, number] {
+  const values = rows.flatMap((row) => (row.goal === null ? [row.value] : [row.value, row.goal]));
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  return [low, high > low ? high * 1.15 : low + 1];
+}
+
 const COLORS = { met: '#2e7d32', missed: '#c62828', 'no goal': '#607d8b' };
 
 /**
@@ -72,7 +80,7 @@ export function chartSpec(panels: ChartPanel[], title: string): Record<string, u
         {
           mark: { type: 'bar', height: { band: 0.7 } },
           encoding: {
-            x: { field: 'value', type: 'quantitative', title: null },
+            x: { field: 'value', type: 'quantitative', title: null, scale: { domain: xDomain(panel.rows) } },
             color: {
               field: 'state',
               type: 'nominal',

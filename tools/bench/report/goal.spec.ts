@@ -19,4 +19,13 @@ describe('evaluateGoal', () => {
     expect(missed.met).toBe(false);
     expect(missed.verdict).toBe('missed by 40 %');
   });
+
+  it('says a goal of 0 is missed by the value itself, not by a percentage', () => {
+    expect(evaluateGoal(0, { op: '<=', value: 0 }).met).toBe(true);
+    expect(evaluateGoal(3, { op: '<=', value: 0 })).toEqual({
+      met: false,
+      missedByPercent: Number.POSITIVE_INFINITY,
+      verdict: 'missed: 3, not 0',
+    });
+  });
 });

@@ -12,7 +12,10 @@ export interface GoalOutcome {
 export function evaluateGoal(value: number, goal: NonNullable<BenchFigure['goal']>): GoalOutcome {
   const met = goal.op === '>=' ? value >= goal.value : value <= goal.value;
   if (met) return { met, missedByPercent: 0, verdict: 'met' };
-  const missedByPercent = (Math.abs(value - goal.value) / Math.abs(goal.value || 1)) * 100;
+  // A goal of 0 (errors, lost operations) is missed by any amount: no percentage of it makes sense.
+  if (goal.value === 0)
+    return { met, missedByPercent: Number.POSITIVE_INFINITY, verdict: `missed: ${value}, not 0` };
+  const missedByPercent = (Math.abs(value - goal.value) / Math.abs(goal.value)) * 100;
   return { met, missedByPercent, verdict: `missed by ${roundPercent(missedByPercent)} %` };
 }
 
