@@ -88,7 +88,7 @@ async function forgedToken(world: FuzzWorld): Promise<string> {
 /**
  * Every route × identity of the isolation fuzzer:
  * (a) strangers (B's ADMIN, a user of no tenant) on A's resources, (b) A's VIEWER where a higher role is
- * needed and A's ADMIN where only platform admins may, (c) no token and a forged one, (d) B's ADMIN on B's
+ * needed, A's OPERATOR where only ADMINs may and A's ADMIN where only platform admins may, (c) no token and a forged one, (d) B's ADMIN on B's
  * own routes with A's ids in the body.
  */
 export async function isolationCases(routes: readonly Route[], world: FuzzWorld): Promise<IsolationCase[]> {
@@ -138,6 +138,14 @@ export async function isolationCases(routes: readonly Route[], world: FuzzWorld)
         route,
         request: onA(world.a.users.VIEWER.token),
         // Within the tenant a missing role is 403; a profile of someone else is hidden (404) like a stranger's.
+        expected: access.ownedParameters.includes('tenantId') ? [403] : [403, 404],
+        secrets: [],
+      });
+    if (access.adminOnly && (access.ownedParameters.length || access.platformAdminOnly))
+      cases.push({
+        identity: 'OPERATOR of A',
+        route,
+        request: onA(world.a.users.OPERATOR.token),
         expected: access.ownedParameters.includes('tenantId') ? [403] : [403, 404],
         secrets: [],
       });

@@ -14,6 +14,8 @@ export interface RouteAccess {
   platformAdminOnly: boolean;
   /** A VIEWER of the tenant may not call it. */
   aboveViewer: boolean;
+  /** Only the tenant's ADMINs (or platform admins): an OPERATOR may not call it. */
+  adminOnly: boolean;
 }
 
 const MEMBERS_READ = /\((any )?members\b|any member|its members|members of its tenant/;
@@ -46,5 +48,6 @@ export function routeAccess(route: Route, routes: readonly Route[]): RouteAccess
       platformAdminOnly ||
       (route.method !== 'GET' && !memberRead) ||
       (NAMES_A_ROLE.test(summary) && !memberRead),
+    adminOnly: platformAdminOnly || (/\bADMINs?\b/.test(summary) && !/OPERATOR/.test(summary) && !memberRead),
   };
 }
