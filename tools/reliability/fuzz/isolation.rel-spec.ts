@@ -92,6 +92,7 @@ describe('isolation fuzzer: every route of every OpenAPI document × identity', 
       notes: [
         `mode ${reliabilityMode()}; ${[...perApp].map(([app, count]) => `${app} ${count}`).join(', ')} routes`,
         `identities: ${[...identities].join('; ')}`,
+        'every path parameter named a seeded resource (A: tenant, 3 members, division/group/team, invitation and its token, ACTIVE instance, site, backup, installed plugin, operation, webhook; the catalogue: template, plugin, version); strangers read the public invitation route with a token of their own (the token is the invitee’s credential), and each twin request names well-formed ids of nothing',
       ],
     });
     expect(platform.computeCalls).toBe(0);
