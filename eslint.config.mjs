@@ -3,7 +3,7 @@ import prettier from 'eslint-config-prettier';
 import jest from 'eslint-plugin-jest';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.wp-spec.ts', '**/test/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.wp-spec.ts', '**/*.rel-spec.ts', '**/test/**/*.ts'];
 
 /**
  * Which layers may import which (STYLE.md). Tests may also import the testing libs. The platform and
