@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultTableNames } from '@bbws/data-access-dynamo';
@@ -15,7 +15,7 @@ import { APP_NODE_FLAGS } from '../../local/app-process';
 import type { Bench, BenchSection } from '../bench-section';
 import { benchDynamoContext, createBenchTables, seedFixtures } from './api-fixtures';
 import { apiFigures, apiTable, missedGoalNotes, type RouteOutcome } from './api-figures';
-import { profileNote, summarizeProfile, type CpuProfile } from './cpu-profile-summary';
+import { profileMissedServices, summarizeProfiles } from './api-profile-pass';
 import { measuredRoutes, type MeasuredRoute } from './api-routes';
 import {
   API_SERVICES,
@@ -146,8 +146,21 @@ export const runApiBench: Bench = async ({ distRoot }) => {
         );
       }
       await Promise.all(running.splice(0).map((child) => child.stop()));
-      if (PROFILE_ROOT) profileNotes.push(...summarizeProfiles(service, path.join(PROFILE_ROOT, service)));
+      if (PROFILE_ROOT)
+        profileNotes.push(...summarizeProfiles(service, path.join(PROFILE_ROOT, service), 'whole run'));
     }
+    if (!PROFILE_ROOT && !quick)
+      profileNotes.push(
+        ...(await profileMissedServices({
+          distRoot,
+          endpoints,
+          outcomes,
+          missed: (outcome) => missedGoalNotes([outcome]).length > 0,
+          tokens,
+          seconds: SETTINGS.seconds,
+          connections: SETTINGS.connections,
+        })),
+      );
     return section(outcomes, profileNotes);
   } finally {
     await Promise.all(running.map((child) => child.stop()));
@@ -181,15 +194,6 @@ async function startPair(
   );
   running.push(api);
   return [bare, api];
-}
-
-function summarizeProfiles(service: string, dir: string): string[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.cpuprofile'))
-    .map((file) => {
-      const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
-      return profileNote(service, summarizeProfile(profile));
-    });
 }
 
 function section(outcomes: RouteOutcome[], profileNotes: string[]): BenchSection {

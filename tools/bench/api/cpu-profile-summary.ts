@@ -53,9 +53,9 @@ export function summarizeProfile(profile: CpuProfile, top = 5): ProfileSummary {
   };
 }
 
-export function profileNote(service: string, summary: ProfileSummary): string {
+export function profileNote(service: string, summary: ProfileSummary, scope = 'whole run'): string {
   return (
-    `${service} CPU profile (whole run): of ${summary.busyMs.toFixed(0)} ms busy, the AWS SDK (shared with the ` +
+    `${service} CPU profile (${scope}): of ${summary.busyMs.toFixed(0)} ms busy, the AWS SDK (shared with the ` +
     `bare handler) ${summary.sdkPercent.toFixed(1)}%, the API layer (Nest, validation, auth, logging, ` +
     `presenters, use cases) ${summary.apiLayerPercent.toFixed(1)}%; its top self-time frames: ` +
     `${summary.topApiFrames.join('; ')}.`
