@@ -26,6 +26,8 @@ export interface BaselineCheck {
   missingKeys: string[];
   /** Checked figures compared and within the tolerance. */
   passed: number;
+  /** Beyond the tolerance at first, within it when their section was measured again: noise, not a failure. */
+  notReproduced?: Regression[];
 }
 
 /** A figure that moved further than this, in its worse direction, is a regression. */
@@ -80,6 +82,11 @@ export function describeCheck(check: BaselineCheck): string[] {
       `REGRESSION ${regression.key} (${regression.label}): ${regression.value} vs baseline ${regression.baseline}, ` +
       `worse by ${Number.isFinite(regression.worseByPercent) ? `${roundPercent(regression.worseByPercent)} %` : 'more than 100 % (baseline 0)'}`,
   );
+  for (const first of check.notReproduced ?? []) {
+    lines.push(
+      `not reproduced: ${first.key} was ${first.value} (baseline ${first.baseline}) at first; measured again, it is within ${REGRESSION_TOLERANCE_PERCENT} %`,
+    );
+  }
   if (check.newKeys.length > 0) lines.push(`new (not in the baseline): ${check.newKeys.join(', ')}`);
   if (check.missingKeys.length > 0) {
     lines.push(`not measured in this run: ${check.missingKeys.join(', ')}`);
@@ -116,4 +123,18 @@ export function nextBaseline(
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * A regression must reproduce: the sections owning the first check's regressions were run again, and a
+ * figure fails only if the second measurement is beyond the tolerance too. `again` is the re-run's check.
+ */
+export function confirmRegressions(first: BaselineCheck, again: BaselineCheck): BaselineCheck {
+  const confirmedKeys = new Set(again.regressions.map((regression) => regression.key));
+  const notReproduced = first.regressions.filter((regression) => !confirmedKeys.has(regression.key));
+  return {
+    ...again,
+    regressions: again.regressions,
+    notReproduced: [...(again.notReproduced ?? []), ...notReproduced],
+  };
 }

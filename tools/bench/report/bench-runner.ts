@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Bench, BenchSection } from '../bench-section';
 import {
   checkAgainstBaseline,
+  confirmRegressions,
   describeCheck,
   nextBaseline,
   type Baseline,
@@ -70,32 +71,42 @@ export async function runBench(
     `bench on ${machineLine(machine)}${options.quick ? ' (quick: shortened rounds, figures not comparable)' : ''}`,
   );
 
-  const runs: SectionRun[] = [];
   const started = Date.now();
-  for (const bench of benches.filter((entry) => !options.only || options.only.includes(entry.name))) {
-    log(`\n== ${bench.title} ==`);
-    const sectionStarted = Date.now();
-    try {
-      const section = await bench.run({ distRoot: context.distRoot, repoRoot: context.repoRoot });
-      const seconds = (Date.now() - sectionStarted) / 1000;
-      runs.push({ name: bench.name, title: section.title, seconds, outcome: { section } });
-      log(section.table.trimEnd());
-      for (const note of section.notes ?? []) log(`note: ${note}`);
-      log(`(${bench.name}: ${seconds.toFixed(0)} s)`);
-    } catch (error) {
-      const seconds = (Date.now() - sectionStarted) / 1000;
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      runs.push({ name: bench.name, title: bench.title, seconds, outcome: { error: message } });
-      log(`FAILED after ${seconds.toFixed(0)} s: ${message}`);
-    }
-  }
-  const sections = runs.flatMap((run) => ('section' in run.outcome ? [run.outcome.section] : []));
-  const figures = sections.flatMap((section) => section.figures);
-  log(`\n== goals ==\n${goalLines(sections).join('\n') || '(no figure with a goal)'}`);
+  const selected = benches.filter((entry) => !options.only || options.only.includes(entry.name));
+  let runs: SectionRun[] = [];
+  for (const bench of selected) runs.push(await runSection(bench, context));
 
   let check: BaselineCheck | null = null;
   if (options.check && baseline) {
-    check = checkAgainstBaseline(figures, baseline);
+    check = checkAgainstBaseline(figuresOf(runs), baseline);
+    // These machines are noisy: a figure beyond the tolerance is measured again (its section re-run
+    // once) and counts as a regression only if the second measurement is beyond it too.
+    const regressed = new Set(check.regressions.map((regression) => regression.key));
+    const owners = new Set(
+      runs
+        .filter(
+          (run) =>
+            'section' in run.outcome &&
+            run.outcome.section.figures.some((figure) => regressed.has(figure.key)),
+        )
+        .map((run) => run.name),
+    );
+    if (owners.size > 0) {
+      log(
+        `\n${check.regressions.length} figure(s) beyond the tolerance: measuring ${[...owners].join(', ')} again`,
+      );
+      const again: SectionRun[] = [];
+      for (const bench of selected.filter((entry) => owners.has(entry.name))) {
+        again.push(await runSection(bench, context));
+      }
+      runs = runs.map((run) => again.find((rerun) => rerun.name === run.name) ?? run);
+      check = confirmRegressions(check, checkAgainstBaseline(figuresOf(runs), baseline));
+    }
+  }
+  const sections = runs.flatMap((run) => ('section' in run.outcome ? [run.outcome.section] : []));
+  const figures = figuresOf(runs);
+  log(`\n== goals ==\n${goalLines(sections).join('\n') || '(no figure with a goal)'}`);
+  if (check && baseline) {
     log(
       `\n== against ${BASELINE_FILE} (${baseline.commit}, ${baseline.date}) ==\n${describeCheck(check).join('\n')}`,
     );
@@ -148,6 +159,29 @@ export async function runBench(
   const failed = runs.filter((run) => 'error' in run.outcome).map((run) => run.name);
   if (failed.length > 0) log(`failed section(s): ${failed.join(', ')}`);
   return failed.length > 0 || (check?.regressions.length ?? 0) > 0 ? 1 : 0;
+}
+
+async function runSection(bench: RegisteredBench, context: BenchRunContext): Promise<SectionRun> {
+  const { log } = context;
+  log(`\n== ${bench.title} ==`);
+  const sectionStarted = Date.now();
+  try {
+    const section = await bench.run({ distRoot: context.distRoot, repoRoot: context.repoRoot });
+    const seconds = (Date.now() - sectionStarted) / 1000;
+    log(section.table.trimEnd());
+    for (const note of section.notes ?? []) log(`note: ${note}`);
+    log(`(${bench.name}: ${seconds.toFixed(0)} s)`);
+    return { name: bench.name, title: section.title, seconds, outcome: { section } };
+  } catch (error) {
+    const seconds = (Date.now() - sectionStarted) / 1000;
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log(`FAILED after ${seconds.toFixed(0)} s: ${message}`);
+    return { name: bench.name, title: bench.title, seconds, outcome: { error: message } };
+  }
+}
+
+function figuresOf(runs: SectionRun[]) {
+  return runs.flatMap((run) => ('section' in run.outcome ? run.outcome.section.figures : []));
 }
 
 function goalLines(sections: BenchSection[]): string[] {
