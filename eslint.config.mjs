@@ -3,7 +3,14 @@ import prettier from 'eslint-config-prettier';
 import jest from 'eslint-plugin-jest';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
 
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.wp-spec.ts', '**/*.rel-spec.ts', '**/test/**/*.ts'];
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/*.wp-spec.ts',
+  '**/*.rel-spec.ts',
+  '**/test/**/*.ts',
+];
 
 /**
  * Which layers may import which (STYLE.md). Tests may also import the testing libs. The platform and
@@ -11,14 +18,60 @@ const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*
  * they pass on (e.g. an operation's extra writes) stays opaque.
  */
 const layerConstraints = (extraForApps = [], platformDataAccess = ['kind:dynamo-types']) => [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:data-access', 'type:integration', 'type:util', ...extraForApps] },
-  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...platformDataAccess, 'type:integration', 'type:util', ...extraForApps] },
-  { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:integration', ...platformDataAccess, 'type:util', ...extraForApps] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...extraForApps] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:platform',
+      'type:data-access',
+      'type:integration',
+      'type:util',
+      'type:sdk',
+      ...extraForApps,
+    ],
+  },
+  // The SDK is published alone: it depends on no lib of ours.
+  { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:sdk'] },
+  {
+    sourceTag: 'type:platform',
+    onlyDependOnLibsWithTags: [
+      'type:platform',
+      ...platformDataAccess,
+      'type:integration',
+      'type:util',
+      ...extraForApps,
+    ],
+  },
+  {
+    sourceTag: 'type:integration',
+    onlyDependOnLibsWithTags: ['type:integration', ...platformDataAccess, 'type:util', ...extraForApps],
+  },
+  {
+    sourceTag: 'type:data-access',
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:util', ...extraForApps],
+  },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...extraForApps] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:data-access', 'type:integration', 'type:util'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: [
+      'type:testing',
+      'type:platform',
+      'type:data-access',
+      'type:integration',
+      'type:util',
+    ],
+  },
   // tools/ (local platform, bench, build and test scripts): uses any lib, and no project may import it.
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:data-access', 'type:integration', 'type:util'] },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: [
+      'type:testing',
+      'type:platform',
+      'type:data-access',
+      'type:integration',
+      'type:util',
+      'type:sdk',
+    ],
+  },
 ];
 
 /**
@@ -28,19 +81,53 @@ const layerConstraints = (extraForApps = [], platformDataAccess = ['kind:dynamo-
  */
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
-  { sourceTag: 'scope:tenants', onlyDependOnLibsWithTags: ['scope:tenants', 'scope:shared', 'scope:instances', 'scope:operations', 'scope:testing'] },
-  { sourceTag: 'scope:instances', onlyDependOnLibsWithTags: ['scope:instances', 'scope:shared', 'scope:operations', 'scope:testing'] },
-  { sourceTag: 'scope:sites', onlyDependOnLibsWithTags: ['scope:sites', 'scope:shared', 'scope:instances', 'scope:catalogue', 'scope:operations', 'scope:testing'] },
-  { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:catalogue', 'scope:shared', 'scope:testing'] },
-  { sourceTag: 'scope:operations', onlyDependOnLibsWithTags: ['scope:operations', 'scope:shared', 'scope:testing'] },
+  {
+    sourceTag: 'scope:tenants',
+    onlyDependOnLibsWithTags: [
+      'scope:tenants',
+      'scope:shared',
+      'scope:instances',
+      'scope:operations',
+      'scope:testing',
+    ],
+  },
+  {
+    sourceTag: 'scope:instances',
+    onlyDependOnLibsWithTags: ['scope:instances', 'scope:shared', 'scope:operations', 'scope:testing'],
+  },
+  {
+    sourceTag: 'scope:sites',
+    onlyDependOnLibsWithTags: [
+      'scope:sites',
+      'scope:shared',
+      'scope:instances',
+      'scope:catalogue',
+      'scope:operations',
+      'scope:testing',
+    ],
+  },
+  {
+    sourceTag: 'scope:catalogue',
+    onlyDependOnLibsWithTags: ['scope:catalogue', 'scope:shared', 'scope:testing'],
+  },
+  {
+    sourceTag: 'scope:operations',
+    onlyDependOnLibsWithTags: ['scope:operations', 'scope:shared', 'scope:testing'],
+  },
   { sourceTag: 'scope:workers', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: ['*'] },
+  // The command line reaches the platform only through the SDK.
+  { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:sdk'] },
+  { sourceTag: 'scope:sdk', onlyDependOnLibsWithTags: ['scope:sdk'] },
   { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 /** Cycles only test files close: a lib's own specs use the factories that build its entities. */
 const testOnlyCycles = [
-  ...['data-access-tenants', 'data-access-memberships', 'platform-auth'].map((lib) => ['testing-factories', lib]),
+  ...['data-access-tenants', 'data-access-memberships', 'platform-auth'].map((lib) => [
+    'testing-factories',
+    lib,
+  ]),
   ['testing-operation-factories', 'data-access-operations'],
   ['testing-factories', 'data-access-catalogue'],
   ['testing-sites', 'data-access-sites'],
@@ -50,13 +137,24 @@ const testOnlyCycles = [
 ];
 
 const boundaries = (depConstraints, scopes = scopeConstraints) => ({
-  '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], ignoredCircularDependencies: testOnlyCycles, depConstraints: [...depConstraints, ...scopes] }],
+  '@nx/enforce-module-boundaries': [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      ignoredCircularDependencies: testOnlyCycles,
+      depConstraints: [...depConstraints, ...scopes],
+    },
+  ],
 });
 
 /** The operations runtime's int-specs (a shared lib) run it on the operations DAO (scope:operations). */
 const operationsRuntimeTestScopes = scopeConstraints.map((constraint) =>
   constraint.sourceTag === 'scope:shared'
-    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:operations'] }
+    ? {
+        ...constraint,
+        onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:operations'],
+      }
     : constraint,
 );
 
@@ -110,7 +208,19 @@ const namingConvention = [
 ];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/.cache', '**/.nx', 'docker/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.data',
+      '**/.cache',
+      '**/.nx',
+      'docker/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -123,7 +233,10 @@ export default [
       '@typescript-eslint/naming-convention': namingConvention,
       'max-lines': ['error', maxLines(lines.production.hard)],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['error', 'warn'] }],
     },
   },
@@ -153,7 +266,8 @@ export default [
         'error',
         {
           selector: "Property[key.name='useFactory']",
-          message: 'Use provideClass/provideFactory/provideValue (@bbws/platform-bootstrap): their dependency lists are type-checked.',
+          message:
+            'Use provideClass/provideFactory/provideValue (@bbws/platform-bootstrap): their dependency lists are type-checked.',
         },
       ],
     },

@@ -5,8 +5,11 @@ const path = require('node:path');
 
 const projectDirs = [
   ...['apps'].flatMap((top) => readdirSync(path.join(__dirname, top)).map((name) => path.join(top, name))),
+  // libs/<group>/<name>, and libs/<name> for a lib that is a project of its own (the SDK)
   ...readdirSync(path.join(__dirname, 'libs')).flatMap((group) =>
-    readdirSync(path.join(__dirname, 'libs', group)).map((name) => path.join('libs', group, name)),
+    existsSync(path.join(__dirname, 'libs', group, 'project.json'))
+      ? [path.join('libs', group)]
+      : readdirSync(path.join(__dirname, 'libs', group)).map((name) => path.join('libs', group, name)),
   ),
   'tools',
 ];

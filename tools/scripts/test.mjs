@@ -69,6 +69,8 @@ function staticPhase() {
     format: () => run('npx', ['prettier', '--check', '--log-level', 'warn', 'apps', 'libs', 'tools']),
     types: () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']),
     openapi: lintDocuments,
+    // The SDK's generated types must match the apps' OpenAPI documents (npm run sdk:generate).
+    sdk: () => run('node', ['tools/sdk/generate-sdk.mjs', '--check']),
   };
   const failed = Object.entries(steps)
     .filter(([, step]) => step() !== 0)

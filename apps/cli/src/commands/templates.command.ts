@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../runtime/cli-io';
+
+export function registerTemplatesCommands(_program: Command, _io: CliIo): void {
+  // filled in by the templates commands
+}

@@ -1,0 +1,36 @@
+import { errorFromResponse, type Operation, type OperationRef } from '@bbws/sdk';
+import type { CliContext } from '../runtime/cli-context';
+import { waitWithProgress, type WaitFlags } from '../progress/operation-progress';
+import type { Column } from './output';
+
+export const OPERATION_FIELDS: Column<Operation>[] = [
+  { header: 'operationId', value: (op) => op.operationId },
+  { header: 'type', value: (op) => op.type },
+  { header: 'status', value: (op) => op.status },
+  { header: 'progress', value: (op) => `${op.progress}%` },
+  { header: 'currentStep', value: (op) => op.currentStep },
+  { header: 'resource', value: (op) => `${op.resourceType} ${op.resourceId}` },
+  { header: 'error', value: (op) => (op.error ? `${op.error.code}: ${op.error.message}` : '') },
+  { header: 'result', value: (op) => op.result },
+];
+
+/**
+ * What a command that starts an operation (a 202) prints: the operation at once, or with `--wait` its
+ * progress and then its final state (a FAILED one throws: exit code 7).
+ */
+export async function reportOperation(
+  context: CliContext,
+  accepted: { data?: Operation; error?: unknown; response: Response },
+  flags: WaitFlags & { wait?: boolean },
+): Promise<Operation> {
+  if (!accepted.response.ok) throw errorFromResponse(accepted.response, accepted.error);
+  const operation = accepted.data as Operation;
+  if (!flags.wait) {
+    context.output.item(operation, OPERATION_FIELDS);
+    context.output.note(`follow it: bbws operations watch ${operation.operationId}`);
+    return operation;
+  }
+  const final = await waitWithProgress(context, accepted as OperationRef, flags);
+  context.output.item(final, OPERATION_FIELDS);
+  return final;
+}

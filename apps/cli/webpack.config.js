@@ -1,0 +1,3 @@
+const { appWebpackConfig } = require('../../tools/build/webpack.app');
+
+module.exports = appWebpackConfig('cli');
