@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Ensures the OS packages of the local WordPress runtime: PHP CLI with the extensions WordPress needs,
-# the MariaDB server binaries and WordPress core + themes (Debian packages). Idempotent and fast when
+# the MariaDB server binaries and WordPress core + themes (Debian packages), and tmux, the real terminal
+# the CLI's end-to-end test renders `bbws` progress in (TEST_PACKAGES). Idempotent and fast when
 # everything is present. Never leaves the distribution's own MariaDB service running: the runtime starts
 # one server per data directory itself.
 set -euo pipefail
 
 PACKAGES=(php-cli php-mysql php-xml php-mbstring php-zip php-gd php-intl php-curl mariadb-server wordpress
   wordpress-theme-twentytwentythree wordpress-theme-twentytwentytwo)
+TEST_PACKAGES=(tmux)
 PHP_EXTENSIONS=(mysqli xml mbstring zip gd intl curl)
 WP_CORE="${BBWS_WORDPRESS_CORE:-/usr/share/wordpress}"
-INSTALL_COMMAND="apt-get update && apt-get install -y --no-install-recommends ${PACKAGES[*]}"
+INSTALL_COMMAND="apt-get update && apt-get install -y --no-install-recommends ${PACKAGES[*]} ${TEST_PACKAGES[*]}"
 
 missing_parts() {
   local missing=()
@@ -28,6 +30,9 @@ missing_parts() {
   [ -f "$WP_CORE/wp-includes/version.php" ] || missing+=(wordpress)
   for theme in twentytwentythree twentytwentytwo; do
     [ -f "$WP_CORE/wp-content/themes/$theme/style.css" ] || missing+=("wordpress-theme-$theme")
+  done
+  for bin in "${TEST_PACKAGES[@]}"; do
+    command -v "$bin" >/dev/null 2>&1 || missing+=("$bin")
   done
   echo "${missing[*]:-}"
 }
@@ -62,7 +67,7 @@ install_packages() {
   {
     "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq -o DPkg::Lock::Timeout=600 &&
       "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}"
+        -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
   } >&2 || status=$?
   if [ "$created_policy" -eq 1 ]; then "${run[@]}" rm -f "$policy"; fi
   "${run[@]}" bash -c "$(declare -f stop_system_mariadb); stop_system_mariadb"
