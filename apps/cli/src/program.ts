@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
 import type { CliIo } from './runtime/cli-io';
-import { EXIT } from './runtime/exit-codes';
+import { EXIT, EXIT_CODES_HELP } from './runtime/exit-codes';
 import { CliExit } from './runtime/run-action';
 import { CLI_VERSION } from './version';
 
@@ -13,6 +13,8 @@ export function buildProgram(io: CliIo): Command {
     .option('--api <url>', 'API base URL (else BBWS_API, else `bbws login`, else http://127.0.0.1:3000)')
     .option('--token <jwt>', 'bearer token (else BBWS_TOKEN, else `bbws login`)')
     .option('--json', 'print JSON (for scripts) instead of tables')
+    .option('-q, --quiet', 'print only the id of what was shown or created (for X=$(bbws … -q))')
+    .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

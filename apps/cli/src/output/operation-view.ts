@@ -14,9 +14,23 @@ export const OPERATION_FIELDS: Column<Operation>[] = [
   { header: 'result', value: (op) => op.result },
 ];
 
+/** The operations that create a resource other than the one they run on, and where its id is. */
+const CREATED_ID_KEYS: Record<string, string> = { SITE_CLONE: 'targetSiteId', BACKUP: 'backupId' };
+
+/**
+ * What `--quiet --wait` prints for a finished operation: the id of what it created (a clone's new site, a
+ * backup) from `result`, else the resource it ran on (a created site or instance, a suspended tenant).
+ */
+export function resultIdOf(operation: Operation): string {
+  const key = CREATED_ID_KEYS[operation.type];
+  const created = key ? operation.result?.[key] : undefined;
+  return typeof created === 'string' ? created : operation.resourceId;
+}
+
 /**
  * What a command that starts an operation (a 202) prints: the operation at once, or with `--wait` its
- * progress and then its final state (a FAILED one throws: exit code 7).
+ * progress and then its final state (a FAILED one throws: exit code 7). With --quiet: the operation's id,
+ * or with `--wait` the id of the resource (see resultIdOf).
  */
 export async function reportOperation(
   context: CliContext,
@@ -31,6 +45,7 @@ export async function reportOperation(
     return operation;
   }
   const final = await waitWithProgress(context, accepted as OperationRef, flags);
-  context.output.item(final, OPERATION_FIELDS);
+  if (context.output.quiet) context.output.id(resultIdOf(final));
+  else context.output.item(final, OPERATION_FIELDS);
   return final;
 }

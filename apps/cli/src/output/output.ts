@@ -15,17 +15,23 @@ function cell(value: unknown): string {
 
 /**
  * Everything a command prints to stdout goes through here: `--json` prints the API's JSON as it came
- * (one document per command), otherwise a table or `key  value` lines for people. Messages for people go
- * to stderr so that stdout stays parseable.
+ * (one document per command), otherwise a table or `key  value` lines for people; `--quiet` prints only
+ * ids (the first column of a list or of an item's fields, by convention the resource's id). Messages for
+ * people go to stderr so that stdout stays parseable.
  */
 export class Output {
   constructor(
     private readonly io: CliIo,
     readonly json: boolean,
+    readonly quiet = false,
   ) {}
 
-  /** A list: a table of `columns`, or with --json the items as a JSON array. */
+  /** A list: a table of `columns`, or with --json the items as a JSON array, or with --quiet their ids. */
   list<Row>(rows: Row[], columns: Column<Row>[]): void {
+    if (this.quiet) {
+      for (const row of rows) this.line(cell(columns[0]?.value(row)));
+      return;
+    }
     if (this.json) return this.writeJson(rows);
     if (rows.length === 0) return this.note('(none)');
     const table = new Table({
@@ -36,8 +42,9 @@ export class Output {
     this.io.stdout.write(`${table.toString()}\n`);
   }
 
-  /** One resource: `field  value` lines of `fields`, or with --json the whole resource. */
+  /** One resource: `field  value` lines of `fields`, or with --json the whole resource, or with --quiet its id. */
   item<Row>(row: Row, fields: Column<Row>[]): void {
+    if (this.quiet) return this.id(fields[0]?.value(row));
     if (this.json) return this.writeJson(row);
     const width = Math.max(...fields.map((field) => field.header.length));
     for (const field of fields) {
@@ -50,9 +57,20 @@ export class Output {
     this.writeJson(value);
   }
 
-  /** A line for people (stderr): what happened, what to do next. Silent with --json. */
+  /** What --quiet prints for a command's result: the id alone on a line (nothing when there is none). */
+  id(value: unknown): void {
+    const text = cell(value);
+    if (text) this.line(text);
+  }
+
+  /** Whether messages for people are wanted (not with --json or --quiet). */
+  get chatty(): boolean {
+    return !this.json && !this.quiet;
+  }
+
+  /** A line for people (stderr): what happened, what to do next. Silent with --json and --quiet. */
   note(text: string): void {
-    if (!this.json) this.io.stderr.write(`${text}\n`);
+    if (this.chatty) this.io.stderr.write(`${text}\n`);
   }
 
   /** A plain line on stdout (an id for `$(bbws …)`, a completion script). */

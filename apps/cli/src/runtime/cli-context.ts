@@ -8,6 +8,7 @@ export interface GlobalOptions {
   api?: string;
   token?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 /** What a command's action works with: the SDK client, the output, the io (for progress rendering). */
@@ -27,7 +28,7 @@ export async function createContext(options: GlobalOptions, io: CliIo): Promise<
   const token = options.token ?? io.env.BBWS_TOKEN ?? stored.token;
   return {
     client: createBbwsClient({ baseUrl: api, token }),
-    output: new Output(io, Boolean(options.json)),
+    output: new Output(io, Boolean(options.json), Boolean(options.quiet)),
     io,
     api,
     authenticated: Boolean(token),

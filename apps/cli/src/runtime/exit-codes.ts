@@ -52,3 +52,17 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof BbwsApiError) return EXIT.ERROR;
   return EXIT.ERROR;
 }
+
+/** The exit code table `bbws --help` ends with. */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  done
+  1  unexpected error
+  2  usage: unknown command or option, missing or malformed argument
+  3  not authenticated (no or invalid token: 401) or not allowed (403)
+  4  not found (404/410; also another tenant's resources)
+  5  conflict: the resource's state or version stands in the way (409, 412 on a stale --if-match)
+  6  invalid input refused by the API (400/422)
+  7  the operation ended FAILED or CANCELLED (--wait, operations watch)
+  8  unavailable: nothing answered, rate limited or a 5xx; try again later
+  9  --wait gave up (--timeout) before the operation ended`;
