@@ -6,6 +6,7 @@ import { OperationResponseDto, operationRoutes, presentOperation } from '@bbws/p
 import type { Operation } from '@bbws/shared-contracts';
 import { presentPage } from '@bbws/shared-hateoas';
 import { ListOperationsQueryDto } from './dto/list-operations.query.dto';
+import { OperationListResponseDto } from './dto/operation-list.response.dto';
 import { OperationIdPipe } from './operation-id.pipe';
 import { OperationsService, mayCancel } from './operations.service';
 
@@ -42,11 +43,12 @@ export class OperationsController {
 
   @Get('tenants/:tenantId/operations')
   @ApiOperation({ summary: "A tenant's operations, newest first (members)" })
+  @ApiOkResponse({ type: OperationListResponseDto })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Query() query: ListOperationsQueryDto,
-  ) {
+  ): Promise<OperationListResponseDto> {
     const page = pageRequest(query);
     const filter = { status: query.status, type: query.type, resourceId: query.resourceId };
     const { page: result, access } = await this.operations.list(caller, tenantId, filter, page);

@@ -22,7 +22,11 @@ import {
 import { presentPage } from '@bbws/shared-hateoas';
 import { CreateWebhookRequestDto } from './dto/create-webhook.request.dto';
 import { UpdateWebhookRequestDto } from './dto/update-webhook.request.dto';
-import { WebhookResponseDto } from './dto/webhook.response.dto';
+import {
+  WebhookDeliveryListResponseDto,
+  WebhookListResponseDto,
+  WebhookResponseDto,
+} from './dto/webhook.response.dto';
 import { WebhookIdPipe } from './webhook-id.pipe';
 import { presentDelivery, presentWebhook } from './webhooks.presenter';
 import { webhookRoutes } from './webhooks.routes';
@@ -37,11 +41,12 @@ export class WebhooksController {
 
   @Get()
   @ApiOperation({ summary: "The tenant's webhook subscriptions (tenant ADMIN)" })
+  @ApiOkResponse({ type: WebhookListResponseDto })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<WebhookListResponseDto> {
     const page = pageRequest(query);
     const result = await this.webhooks.list(caller, tenantId, page);
     return presentPage(result, presentWebhook, {
@@ -111,12 +116,13 @@ export class WebhooksController {
 
   @Get(':webhookId/deliveries')
   @ApiOperation({ summary: 'Delivery log of a subscription, newest first, kept 30 days (tenant ADMIN)' })
+  @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   async deliveries(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Param('webhookId', WebhookIdPipe) webhookId: string,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<WebhookDeliveryListResponseDto> {
     const page = pageRequest(query);
     const result = await this.webhooks.listDeliveries(caller, tenantId, webhookId, page);
     return presentPage(result, presentDelivery, {

@@ -10,7 +10,7 @@ import type {
   DeleteHierarchyNodeQueryDto,
   UpdateHierarchyNodeRequestDto,
 } from './dto/hierarchy-node.request.dto';
-import { HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
+import { HierarchyNodeListResponseDto, HierarchyNodeResponseDto } from './dto/hierarchy-node.response.dto';
 import { presentNode } from './hierarchy.presenter';
 import { hierarchyRoutes } from './hierarchy.routes';
 import type { HierarchyService } from './hierarchy.service';
@@ -22,7 +22,13 @@ import type { HierarchyService } from './hierarchy.service';
 export class HierarchyNodeEndpoints {
   constructor(private readonly hierarchy: HierarchyService) {}
 
-  async list(caller: Caller, tenantId: string, parent: NodePath | null, query: PageQueryDto, path: string) {
+  async list(
+    caller: Caller,
+    tenantId: string,
+    parent: NodePath | null,
+    query: PageQueryDto,
+    path: string,
+  ): Promise<HierarchyNodeListResponseDto> {
     const page = pageRequest(query);
     const result = await this.hierarchy.list(caller, tenantId, parent, page);
     return presentPage(result, presentNode, { path, query: {}, pageSize: page.pageSize });
@@ -67,7 +73,8 @@ export class HierarchyNodeEndpoints {
 
 /** The OpenAPI description of each hierarchy node route (the route decorators stay in the controllers). */
 export const ApiHierarchyNode = {
-  list: (summary: string) => applyDecorators(ApiOperation({ summary })),
+  list: (summary: string) =>
+    applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type: HierarchyNodeListResponseDto })),
   create: (summary: string) =>
     applyDecorators(
       ApiOperation({ summary }),

@@ -14,7 +14,7 @@ import {
 } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { CreateInvitationRequestDto, ListInvitationsQueryDto } from './dto/invitation.request.dto';
-import { InvitationResponseDto } from './dto/invitation.response.dto';
+import { InvitationListResponseDto, InvitationResponseDto } from './dto/invitation.response.dto';
 import { presentInvitation } from './invitations.presenter';
 import { invitationRoutes } from './invitations.routes';
 import { InvitationsService } from './invitations.service';
@@ -50,11 +50,12 @@ export class InvitationsController {
 
   @Get()
   @ApiOperation({ summary: 'Invitations, newest first (ADMIN); filter status' })
+  @ApiOkResponse({ type: InvitationListResponseDto })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Query() query: ListInvitationsQueryDto,
-  ) {
+  ): Promise<InvitationListResponseDto> {
     const page = pageRequest(query);
     const result = await this.invitations.list(caller, tenantId, query.status, page);
     return presentPage(result, presentInvitation, {

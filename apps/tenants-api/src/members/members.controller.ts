@@ -21,7 +21,7 @@ import {
 } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { AddMemberRequestDto, ListMembersQueryDto, UpdateMemberRequestDto } from './dto/member.request.dto';
-import { MemberResponseDto } from './dto/member.response.dto';
+import { MemberListResponseDto, MemberResponseDto } from './dto/member.response.dto';
 import { presentMember } from './members.presenter';
 import { memberRoutes } from './members.routes';
 import { MembersService } from './members.service';
@@ -36,11 +36,12 @@ export class MembersController {
 
   @Get()
   @ApiOperation({ summary: 'List members (ADMIN, OPERATOR); filters role and teamId' })
+  @ApiOkResponse({ type: MemberListResponseDto })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Query() query: ListMembersQueryDto,
-  ) {
+  ): Promise<MemberListResponseDto> {
     const page = pageRequest(query);
     const result = await this.members.list(
       caller,

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { ApiErrors, PageQueryDto, TenantIdPipe, pageRequest } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
 import { DivisionIdPipe, GroupIdPipe, TeamIdPipe } from '../hierarchy/hierarchy-id.pipes';
 import { hierarchyRoutes } from '../hierarchy/hierarchy.routes';
+import { MemberListResponseDto } from './dto/member.response.dto';
 import { presentMember } from './members.presenter';
 import { MembersService } from './members.service';
 
@@ -17,6 +18,7 @@ export class TeamMembersController {
 
   @Get()
   @ApiOperation({ summary: "A team's members (any member of the tenant)" })
+  @ApiOkResponse({ type: MemberListResponseDto })
   async list(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
@@ -24,7 +26,7 @@ export class TeamMembersController {
     @Param('groupId', GroupIdPipe) groupId: string,
     @Param('teamId', TeamIdPipe) teamId: string,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<MemberListResponseDto> {
     const page = pageRequest(query);
     const result = await this.members.listTeam(
       caller,

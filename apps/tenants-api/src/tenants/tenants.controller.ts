@@ -16,7 +16,11 @@ import { presentPage } from '@bbws/shared-hateoas';
 import { ChangeTenantStatusRequestDto } from './dto/change-tenant-status.request.dto';
 import { CreateTenantRequestDto } from './dto/create-tenant.request.dto';
 import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
-import { TenantResponseDto } from './dto/tenant.response.dto';
+import {
+  AuditEventListResponseDto,
+  TenantListResponseDto,
+  TenantResponseDto,
+} from './dto/tenant.response.dto';
 import { UpdateTenantRequestDto } from './dto/update-tenant.request.dto';
 import { presentAuditEvent, presentTenant } from './tenants.presenter';
 import { tenantRoutes } from './tenants.routes';
@@ -47,7 +51,11 @@ export class TenantsController {
 
   @Get()
   @ApiOperation({ summary: 'List tenants: all for platform admins, your own otherwise' })
-  async list(@CurrentCaller() caller: Caller, @Query() query: ListTenantsQueryDto) {
+  @ApiOkResponse({ type: TenantListResponseDto })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListTenantsQueryDto,
+  ): Promise<TenantListResponseDto> {
     const page = pageRequest(query);
     const result = await this.tenants.list(caller, { status: query.status, name: query.name }, page);
     return presentPage(result, presentTenant, {
@@ -119,13 +127,13 @@ export class TenantsController {
 
   @Get(':tenantId/audit')
   @ApiOperation({ summary: 'Audit events, newest first (tenant ADMIN)' })
-  @ApiOkResponse({ description: 'A page of audit events' })
+  @ApiOkResponse({ type: AuditEventListResponseDto })
   @ApiErrors(404)
   async audit(
     @CurrentCaller() caller: Caller,
     @Param('tenantId', TenantIdPipe) tenantId: string,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<AuditEventListResponseDto> {
     const page = pageRequest(query);
     const result = await this.tenants.listAudit(caller, tenantId, page);
     return presentPage(result, presentAuditEvent, {

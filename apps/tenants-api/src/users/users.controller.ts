@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentCaller, type Caller } from '@bbws/platform-auth';
 import { ApiErrors, PageQueryDto, ParseUserIdPipe, pageRequest } from '@bbws/platform-http';
 import { presentPage } from '@bbws/shared-hateoas';
-import { MeResponseDto, UserResponseDto } from './dto/user.response.dto';
+import { MeResponseDto, UserResponseDto, UserTenantListResponseDto } from './dto/user.response.dto';
 import { presentMe, presentUser, presentUserTenant } from './users.presenter';
 import { userRoutes } from './users.routes';
 import { UsersService } from './users.service';
@@ -36,13 +36,13 @@ export class UsersController {
   @ApiOperation({
     summary: "A user's tenants with their role (the user or platform admins); `me` is the caller",
   })
-  @ApiOkResponse({ description: "A page of the user's tenants" })
+  @ApiOkResponse({ type: UserTenantListResponseDto })
   @ApiErrors(400, 403, 404)
   async tenants(
     @CurrentCaller() caller: Caller,
     @Param('userId', ParseUserIdPipe) userId: string,
     @Query() query: PageQueryDto,
-  ) {
+  ): Promise<UserTenantListResponseDto> {
     const page = pageRequest(query);
     const subject = userId === 'me' ? caller.userId : userId;
     const result = await this.users.listTenants(caller, subject, page);

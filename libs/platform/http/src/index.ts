@@ -5,6 +5,7 @@ export { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './idempotency.interce
 export { ApiIdempotent, Idempotent } from './idempotent.decorator';
 export { ApiIfMatch, IfMatch, etag } from './if-match.decorator';
 export { PageQueryDto, pageRequest } from './page-query.dto';
+export { PageResponseDto } from './page-response.dto';
 export { ParseIdPipe, ParseUserIdPipe, TenantIdPipe } from './parse-id.pipe';
 export { MaxJsonBytes, ORGANIZATION_NAME_PATTERN } from './validators';
 export { Trim, UpperCase } from './transforms';

@@ -181,16 +181,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        CreateWebhookRequestDto: {
-            /**
-             * @description https only, never an internal address (http and loopback in the local stage)
-             * @example https://hooks.example.com/bbws
-             */
-            url: string;
-            events: ("operation.completed" | "operation.failed" | "site.created" | "site.deleted" | "instance.active" | "instance.failed" | "tenant.status_changed" | "invitation.accepted")[];
-            /** @description HMAC key of X-BBWS-Signature; never returned */
-            secret: string;
-            description?: string;
+        OperationListResponseDto: {
+            items: components["schemas"]["OperationResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
         };
         WebhookResponseDto: {
             /** @example whk-7f1c2a9e-5b7d-4c1e-9a55-2f3b8c9d0e1f */
@@ -213,6 +214,29 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        WebhookListResponseDto: {
+            items: components["schemas"]["WebhookResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
+        };
+        CreateWebhookRequestDto: {
+            /**
+             * @description https only, never an internal address (http and loopback in the local stage)
+             * @example https://hooks.example.com/bbws
+             */
+            url: string;
+            events: ("operation.completed" | "operation.failed" | "site.created" | "site.deleted" | "instance.active" | "instance.failed" | "tenant.status_changed" | "invitation.accepted")[];
+            /** @description HMAC key of X-BBWS-Signature; never returned */
+            secret: string;
+            description?: string;
+        };
         UpdateWebhookRequestDto: {
             url?: string;
             events?: ("operation.completed" | "operation.failed" | "site.created" | "site.deleted" | "instance.active" | "instance.failed" | "tenant.status_changed" | "invitation.accepted")[];
@@ -221,6 +245,43 @@ export interface components {
             description?: string | null;
             /** @description false disables the subscription; true re-enables it and clears its failure count */
             enabled?: boolean;
+        };
+        DeliveryAttemptResponseDto: {
+            attempt: number;
+            at: string;
+            statusCode?: number | null;
+            durationMs: number;
+            error?: string | null;
+        };
+        WebhookDeliveryResponseDto: {
+            /** @example dlv-7f1c2a9e-5b7d-4c1e-9a55-2f3b8c9d0e1f */
+            deliveryId: string;
+            webhookId: string;
+            eventId: string;
+            /** @enum {string} */
+            eventType: "operation.completed" | "operation.failed" | "site.created" | "site.deleted" | "instance.active" | "instance.failed" | "tenant.status_changed" | "invitation.accepted";
+            /** @enum {string} */
+            status: "PENDING" | "RETRYING" | "SUCCEEDED" | "FAILED";
+            attempts: components["schemas"]["DeliveryAttemptResponseDto"][];
+            nextAttemptAt?: string | null;
+            createdAt: string;
+            completedAt?: string | null;
+            /** @description The body that was (or is being) delivered */
+            event: {
+                [key: string]: unknown;
+            };
+        };
+        WebhookDeliveryListResponseDto: {
+            items: components["schemas"]["WebhookDeliveryResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -376,7 +437,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OperationListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -435,7 +498,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -786,7 +851,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {

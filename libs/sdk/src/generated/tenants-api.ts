@@ -589,6 +589,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        TenantListResponseDto: {
+            items: components["schemas"]["TenantResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
+        };
         UpdateTenantRequestDto: {
             organizationName?: string;
             contactEmail?: string;
@@ -608,6 +620,30 @@ export interface components {
             /** @description Required (10-500 characters) for SUSPENDED and PARKED */
             reason?: string;
         };
+        AuditEventResponseDto: {
+            eventId: string;
+            timestamp: string;
+            actor: string;
+            action: string;
+            beforeStatus?: string;
+            afterStatus?: string;
+            reason?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        AuditEventListResponseDto: {
+            items: components["schemas"]["AuditEventResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
+        };
         HierarchyTreeResponseDto: {
             tenantId: string;
             /** @description Divisions with their groups, each with its teams */
@@ -615,11 +651,6 @@ export interface components {
             _links: {
                 [key: string]: unknown;
             };
-        };
-        CreateHierarchyNodeRequestDto: {
-            /** @example Sales */
-            name: string;
-            description?: string | null;
         };
         HierarchyNodeResponseDto: {
             /** @description Teams only */
@@ -645,23 +676,27 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        HierarchyNodeListResponseDto: {
+            items: components["schemas"]["HierarchyNodeResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
+        };
+        CreateHierarchyNodeRequestDto: {
+            /** @example Sales */
+            name: string;
+            description?: string | null;
+        };
         UpdateHierarchyNodeRequestDto: {
             name?: string;
             /** @description null clears it */
             description?: string | null;
-        };
-        AddMemberRequestDto: {
-            /**
-             * @description Case-insensitive
-             * @enum {string}
-             */
-            role: "ADMIN" | "OPERATOR" | "VIEWER";
-            teamIds?: string[];
-            /**
-             * @description Must exist in the identity directory (invite otherwise)
-             * @example bob@example.com
-             */
-            email: string;
         };
         MemberResponseDto: {
             userId: string;
@@ -679,6 +714,31 @@ export interface components {
             _links: {
                 [key: string]: unknown;
             };
+        };
+        MemberListResponseDto: {
+            items: components["schemas"]["MemberResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
+        };
+        AddMemberRequestDto: {
+            /**
+             * @description Case-insensitive
+             * @enum {string}
+             */
+            role: "ADMIN" | "OPERATOR" | "VIEWER";
+            teamIds?: string[];
+            /**
+             * @description Must exist in the identity directory (invite otherwise)
+             * @example bob@example.com
+             */
+            email: string;
         };
         UpdateMemberRequestDto: {
             /** @enum {string} */
@@ -730,6 +790,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        UserTenantListResponseDto: {
+            items: components["schemas"]["UserTenantResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
+            _links: {
+                [key: string]: unknown;
+            };
+        };
         CreateInvitationRequestDto: {
             /**
              * @description Case-insensitive
@@ -765,6 +837,18 @@ export interface components {
             respondedAt: string | null;
             /** @description Optimistic-locking version; also the ETag */
             version: number;
+            _links: {
+                [key: string]: unknown;
+            };
+        };
+        InvitationListResponseDto: {
+            items: components["schemas"]["InvitationResponseDto"][];
+            /** @description Items on this page */
+            count: number;
+            moreAvailable: boolean;
+            /** @description Opaque cursor for startAt */
+            nextStartAt: string | null;
+            /** @description `self`, and `next` when more are available */
             _links: {
                 [key: string]: unknown;
             };
@@ -868,7 +952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TenantListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -1416,12 +1502,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of audit events */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -1537,7 +1624,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HierarchyNodeListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -2009,7 +2098,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HierarchyNodeListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -2487,7 +2578,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HierarchyNodeListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -2970,7 +3063,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -3121,7 +3216,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -3875,7 +3972,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MemberListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -4015,12 +4114,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the user's tenants */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserTenantListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {
@@ -4080,7 +4180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationListResponseDto"];
+                };
             };
             /** @description VALIDATION_ERROR: a malformed body, query, path id or header */
             400: {

@@ -6,6 +6,7 @@ import {
   type WebhookStatus,
 } from '@bbws/data-access-operations';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventBody, type WebhookEventType } from '@bbws/shared-contracts';
+import { PageResponseDto } from '@bbws/platform-http';
 import type { Links } from '@bbws/shared-hateoas';
 
 /** A subscription; its secret is write-only and never part of it. */
@@ -26,6 +27,8 @@ export class WebhookResponseDto {
   @ApiProperty() version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }
+
+export class WebhookListResponseDto extends PageResponseDto(WebhookResponseDto) {}
 
 export class DeliveryAttemptResponseDto {
   @ApiProperty() attempt!: number;
@@ -52,3 +55,5 @@ export class WebhookDeliveryResponseDto {
   })
   event!: WebhookEventBody;
 }
+
+export class WebhookDeliveryListResponseDto extends PageResponseDto(WebhookDeliveryResponseDto) {}

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageResponseDto } from '@bbws/platform-http';
 import type { Links } from '@bbws/shared-hateoas';
 
 export class HierarchyNodeResponseDto {
@@ -17,6 +18,8 @@ export class HierarchyNodeResponseDto {
   @ApiProperty({ description: 'Optimistic-locking version; also the ETag' }) version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }
+
+export class HierarchyNodeListResponseDto extends PageResponseDto(HierarchyNodeResponseDto) {}
 
 export class HierarchyTreeResponseDto {
   @ApiProperty() tenantId!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TENANT_ROLES } from '@bbws/data-access-memberships';
 import { INVITATION_STATUSES, type InvitationStatus } from '@bbws/data-access-tenants';
+import { PageResponseDto } from '@bbws/platform-http';
 import type { Links } from '@bbws/shared-hateoas';
 
 export class InvitationResponseDto {
@@ -21,6 +22,8 @@ export class InvitationResponseDto {
   @ApiProperty({ description: 'Optimistic-locking version; also the ETag' }) version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }
+
+export class InvitationListResponseDto extends PageResponseDto(InvitationResponseDto) {}
 
 export class InvitationPreviewResponseDto {
   @ApiProperty() organizationName!: string;

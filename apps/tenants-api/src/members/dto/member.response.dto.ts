@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TENANT_ROLES, type TenantRole } from '@bbws/data-access-memberships';
+import { PageResponseDto } from '@bbws/platform-http';
 import type { Links } from '@bbws/shared-hateoas';
 
 export class MemberResponseDto {
@@ -15,3 +16,5 @@ export class MemberResponseDto {
   @ApiProperty({ description: 'Optimistic-locking version; also the ETag' }) version!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }
+
+export class MemberListResponseDto extends PageResponseDto(MemberResponseDto) {}

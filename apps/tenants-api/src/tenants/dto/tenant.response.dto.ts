@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TENANT_STATUSES, TENANT_TIERS, type TenantStatus, type TenantTier } from '@bbws/data-access-tenants';
+import { PageResponseDto } from '@bbws/platform-http';
 import type { Links } from '@bbws/shared-hateoas';
 
 export class TenantResponseDto {
@@ -34,3 +35,7 @@ export class AuditEventResponseDto {
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
 }
+
+export class TenantListResponseDto extends PageResponseDto(TenantResponseDto) {}
+
+export class AuditEventListResponseDto extends PageResponseDto(AuditEventResponseDto) {}

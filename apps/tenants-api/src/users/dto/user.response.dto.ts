@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TENANT_ROLES, type TenantRole } from '@bbws/data-access-memberships';
+import { PageResponseDto } from '@bbws/platform-http';
 import type { Links } from '@bbws/shared-hateoas';
 
 const USER_STATUSES = ['ACTIVE', 'PENDING', 'DISABLED', 'UNKNOWN'];
@@ -12,6 +13,8 @@ export class UserTenantResponseDto {
   @ApiProperty() joinedAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }
+
+export class UserTenantListResponseDto extends PageResponseDto(UserTenantResponseDto) {}
 
 export class UserTeamDto {
   @ApiProperty() tenantId!: string;

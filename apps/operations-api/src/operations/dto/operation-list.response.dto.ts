@@ -1,0 +1,4 @@
+import { PageResponseDto } from '@bbws/platform-http';
+import { OperationResponseDto } from '@bbws/platform-operations';
+
+export class OperationListResponseDto extends PageResponseDto(OperationResponseDto) {}
