@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,9 @@ const API_APPS = [
   'operations-api',
   'workers',
 ];
-const APPS = [...API_APPS, 'front-door'];
+/** Apps whose bundle needs no package on disk. */
+const SELF_CONTAINED = ['front-door', 'cli'];
+const APPS = [...API_APPS, ...SELF_CONTAINED];
 /** What `nx build <app>` writes at the top of dist/apps/<app>/ (its src/ is the SWC compile). */
 const BUNDLE_FILES = ['main.js', 'main.js.map', 'package.json', 'package-lock.json'];
 
@@ -109,14 +111,14 @@ describe('per-app bundles (nx build)', () => {
       await run('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], dir);
       deployDirs.set(app, dir);
     });
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (workspace) await rm(workspace, { recursive: true, force: true });
   }, 60_000);
 
   it.each(APPS)(
-    '%s bundles its third-party code; only Swagger UI (API apps) stays on disk, at its locked version',
+    '%s bundles its third-party code; only Swagger UI (API apps and workers) stays on disk, at its locked version',
     async (app) => {
       const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
         packages: Record<string, { version: string }>;
@@ -125,13 +127,14 @@ describe('per-app bundles (nx build)', () => {
         await readFile(path.join(root, 'dist/apps', app, 'package.json'), 'utf8'),
       ) as PackageJson;
       const swaggerUi = { 'swagger-ui-dist': lock.packages['node_modules/swagger-ui-dist'].version };
-      expect(generated.dependencies ?? {}).toEqual(app === 'front-door' ? {} : swaggerUi);
+      const selfContained = SELF_CONTAINED.includes(app);
+      expect(generated.dependencies ?? {}).toEqual(selfContained ? {} : swaggerUi);
       expect(generated.devDependencies ?? {}).toEqual({});
       const bundle = await readFile(path.join(root, 'dist/apps', app, 'main.js'), 'utf8');
       const externals = [...bundle.matchAll(/^module\.exports = require\("([^"]+)"\);$/gm)]
         .map(([, request]) => request)
         .filter((request) => !request.startsWith('node:') && !builtinModules.includes(request.split('/')[0]));
-      expect(externals).toEqual(app === 'front-door' ? [] : ['swagger-ui-dist/absolute-path.js']);
+      expect(externals).toEqual(selfContained ? [] : ['swagger-ui-dist/absolute-path.js']);
     },
   );
 
@@ -173,4 +176,25 @@ describe('per-app bundles (nx build)', () => {
       await stop();
     }
   }, 40_000);
+
+  it('cli (bbws) runs from its folder: --version, --help, and exit code 8 when the API does not answer', async () => {
+    const dir = deployDirs.get('cli')!;
+    const bbws = (...args: string[]) =>
+      spawnSync(process.execPath, ['main.js', ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: dir, BBWS_CONFIG_DIR: path.join(dir, 'config') },
+      });
+    const version = bbws('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = bbws('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: bbws');
+    for (const command of ['tenants']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    const closed = await freePort();
+    const unavailable = bbws('tenants', 'list', '--api', `http://127.0.0.1:${closed}`, '--token', 'x');
+    expect({ status: unavailable.status, stdout: unavailable.stdout }).toEqual({ status: 8, stdout: '' });
+    expect(unavailable.stderr).toContain(`127.0.0.1:${closed}`);
+  }, 30_000);
 });
