@@ -7,6 +7,7 @@ export {
 } from './client/bbws-client';
 export { SERVICE_APPS, type ServiceName, type ServicePaths } from './client/service-paths';
 export { isIdempotentRoute } from './client/idempotency-keys';
+export { isRetrySafe, type RetryOptions } from './client/retry-policy';
 export { unwrap } from './client/unwrap';
 export { bearerAuth, resolveToken, type TokenProvider } from './auth/token-provider';
 export * from './errors/api-errors';
@@ -25,4 +26,5 @@ export {
   type Operation,
 } from './operations/operation-errors';
 export { paginate, type Page } from './pagination/paginate';
+export type { ListInit, ListItem, ListPath } from './pagination/list-paths';
 export { ifMatch, type VersionSource } from './concurrency/if-match';

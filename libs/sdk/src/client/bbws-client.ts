@@ -3,6 +3,7 @@ import { bearerAuth, resolveToken, type TokenProvider } from '../auth/token-prov
 import { BbwsNetworkError } from '../errors/api-errors';
 import { errorFromResponse } from '../errors/error-from-response';
 import { idempotencyKeys } from './idempotency-keys';
+import { retryingFetch, type RetryOptions } from './retry-policy';
 import { SERVICE_APPS, type ServiceName, type ServicePaths } from './service-paths';
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
@@ -16,6 +17,12 @@ export interface BbwsClientOptions {
   /** Makes the `Idempotency-Key` of creating calls that do not pass their own. Default `crypto.randomUUID`. */
   newIdempotencyKey?: () => string;
   fetch?: typeof globalThis.fetch;
+  /**
+   * Retries of reads and keyed creating calls (the same `Idempotency-Key`, so the server replays
+   * instead of creating twice) on network errors, 429, 502-504, honouring `Retry-After`.
+   * Default `{ attempts: 3 }`; `false` sends every request once.
+   */
+  retry?: RetryOptions | false;
   /** Extra middleware (openapi-fetch), run after auth and idempotency. */
   middleware?: Middleware[];
 }
@@ -40,7 +47,11 @@ const networkErrors: Middleware = {
 export function createBbwsClient(options: BbwsClientOptions = {}): BbwsClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/$/, '');
   const urlOf = (service: ServiceName) => (options.serviceUrls?.[service] ?? baseUrl).replace(/\/$/, '');
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const plainFetch = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
+  const fetchImpl =
+    options.retry === false
+      ? plainFetch
+      : retryingFetch((input, init) => plainFetch(input, init), options.retry);
   const middleware = [
     bearerAuth(options.token),
     idempotencyKeys(options.newIdempotencyKey ?? (() => crypto.randomUUID())),
@@ -60,9 +71,11 @@ export function createBbwsClient(options: BbwsClientOptions = {}): BbwsClient {
     const token = await resolveToken(options.token);
     let response: Response;
     try {
-      response = await fetchImpl(url, {
-        headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      });
+      response = await fetchImpl(
+        new Request(url, {
+          headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        }),
+      );
     } catch (error) {
       throw new BbwsNetworkError(url, error);
     }

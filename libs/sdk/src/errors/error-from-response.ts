@@ -10,6 +10,7 @@ import {
   BbwsValidationError,
   type ErrorEnvelope,
 } from './api-errors';
+import { retryAfterMs } from './retry-after';
 
 type ApiErrorClass = new (...args: ConstructorParameters<typeof BbwsApiError>) => BbwsApiError;
 
@@ -32,7 +33,9 @@ function isEnvelope(body: unknown): body is ErrorEnvelope {
 
 /** The typed error for a non-2xx answer; `body` is its parsed JSON (the error envelope), if any. */
 export function errorFromResponse(response: Response, body: unknown): BbwsApiError {
-  const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+  const retryAfterMilliseconds = retryAfterMs(response);
+  const retryAfter =
+    retryAfterMilliseconds === undefined ? undefined : Math.ceil(retryAfterMilliseconds / 1000);
   const apiError = errorClass(response.status);
   if (isEnvelope(body)) {
     return new apiError(
@@ -41,7 +44,7 @@ export function errorFromResponse(response: Response, body: unknown): BbwsApiErr
       body.error.message,
       body.error.details ?? {},
       body.requestId ?? response.headers.get('x-request-id') ?? undefined,
-      Number.isFinite(retryAfter) ? retryAfter : undefined,
+      retryAfter,
     );
   }
   return new apiError(
@@ -50,6 +53,6 @@ export function errorFromResponse(response: Response, body: unknown): BbwsApiErr
     `${response.status} ${response.statusText || 'error'} from ${response.url}`,
     {},
     response.headers.get('x-request-id') ?? undefined,
-    Number.isFinite(retryAfter) ? retryAfter : undefined,
+    retryAfter,
   );
 }
