@@ -9,7 +9,7 @@ import { CLI_VERSION } from './version';
 export function buildProgram(io: CliIo): Command {
   const program = new Command('bbws')
     .description('The BBWS hosting control plane from the command line')
-    .version(CLI_VERSION, '-V, --version')
+    .version(CLI_VERSION, '-V')
     .option('--api <url>', 'API base URL (else BBWS_API, else `bbws login`, else http://127.0.0.1:3000)')
     .option('--token <jwt>', 'bearer token (else BBWS_TOKEN, else `bbws login`)')
     .option('--json', 'print JSON (for scripts) instead of tables')
@@ -36,8 +36,10 @@ export function buildProgram(io: CliIo): Command {
 /** Runs `bbws` with `argv` (without node and the script) and resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
+  // A root --version would take `plugins install … --version 1.2.0` anywhere on the line: only alone is it ours.
+  const args = argv.length === 1 && argv[0] === '--version' ? ['-V'] : argv;
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return EXIT.OK;
   } catch (error) {
     if (error instanceof CliExit) return error.code;
