@@ -1,38 +1,41 @@
 import type { Command } from 'commander';
-import { paginate, unwrap, type TenantsSchemas } from '@bbws/sdk';
-import type { Column } from '../output/output';
+import { unwrap } from '@bbws/sdk';
+import { collectList } from '../output/collect-list';
 import type { CliIo } from '../runtime/cli-io';
+import { withListOptions, type ListFlags } from '../runtime/command-options';
 import { action } from '../runtime/run-action';
-
-type Tenant = TenantsSchemas['schemas']['TenantResponseDto'];
-
-const TENANT_COLUMNS: Column<Tenant>[] = [
-  { header: 'tenantId', value: (tenant) => tenant.tenantId },
-  { header: 'organizationName', value: (tenant) => tenant.organizationName },
-  { header: 'status', value: (tenant) => tenant.status },
-  { header: 'contactEmail', value: (tenant) => tenant.contactEmail },
-];
+import {
+  AUDIT_COLUMNS,
+  hierarchyLines,
+  TENANT_COLUMNS,
+  TENANT_FIELDS,
+  type AuditEvent,
+  type HierarchyDivision,
+  type Tenant,
+  type TenantStatus,
+} from '../views/tenant.view';
+import { registerTenantLifecycleCommands } from './tenants/tenant-lifecycle.commands';
+import { registerTenantWriteCommands } from './tenants/tenant-writes.commands';
 
 export function registerTenantsCommands(program: Command, io: CliIo): void {
   const tenants = program.command('tenants').description('tenants (platform admins create them)');
 
-  tenants
-    .command('list')
-    .description('every tenant you may see (all of them for platform admins)')
-    .option('--status <status>', 'PENDING, ACTIVE, SUSPENDED, PARKED, FAILED or DEPROVISIONED')
-    .option('--name <prefix>', 'organisation name prefix')
-    .action(
-      action(io, async ({ client, output }, flags: { status?: Tenant['status']; name?: string }) => {
-        const rows: Tenant[] = [];
-        const pages = paginate((startAt) =>
-          client.tenants.GET('/v1.0/tenants', {
-            params: { query: { status: flags.status, name: flags.name, startAt, pageSize: 100 } },
-          }),
-        );
-        for await (const tenant of pages) rows.push(tenant as Tenant);
-        output.list(rows, TENANT_COLUMNS);
-      }),
-    );
+  withListOptions(
+    tenants
+      .command('list')
+      .description('every tenant you may see (all of them for platform admins)')
+      .option('--status <status>', 'PENDING, ACTIVE, SUSPENDED, PARKED, FAILED or DEPROVISIONED')
+      .option('--name <prefix>', 'organisation name prefix'),
+  ).action(
+    action(io, async ({ client, output }, flags: ListFlags & { status?: TenantStatus; name?: string }) => {
+      const rows = await collectList<Tenant>(flags, (startAt, pageSize) =>
+        client.tenants.GET('/v1.0/tenants', {
+          params: { query: { status: flags.status, name: flags.name, startAt, pageSize } },
+        }),
+      );
+      output.list(rows, TENANT_COLUMNS);
+    }),
+  );
 
   tenants
     .command('get <tenantId>')
@@ -42,30 +45,39 @@ export function registerTenantsCommands(program: Command, io: CliIo): void {
         const tenant = await unwrap(
           client.tenants.GET('/v1.0/tenants/{tenantId}', { params: { path: { tenantId } } }),
         );
-        output.item(tenant, TENANT_COLUMNS);
+        output.item(tenant, TENANT_FIELDS);
       }),
     );
 
+  registerTenantWriteCommands(tenants, io);
+  registerTenantLifecycleCommands(tenants, io);
+
+  withListOptions(
+    tenants.command('audit <tenantId>').description("the tenant's audit events, newest first (ADMIN)"),
+  ).action(
+    action(io, async ({ client, output }, tenantId: string, flags: ListFlags) => {
+      const events = await collectList<AuditEvent>(flags, (startAt, pageSize) =>
+        client.tenants.GET('/v1.0/tenants/{tenantId}/audit', {
+          params: { path: { tenantId }, query: { startAt, pageSize } },
+        }),
+      );
+      output.list(events, AUDIT_COLUMNS);
+    }),
+  );
+
   tenants
-    .command('create')
-    .description('a new tenant (platform admins)')
-    .requiredOption('--name <organizationName>', 'organisation name')
-    .requiredOption('--email <contactEmail>', 'contact email')
-    .option('--idempotency-key <key>', 'replay-safe key (default: a new one per call)')
+    .command('hierarchy <tenantId>')
+    .description('divisions > groups > teams, with member counts per team')
     .action(
-      action(
-        io,
-        async ({ client, output }, flags: { name: string; email: string; idempotencyKey?: string }) => {
-          const tenant = await unwrap(
-            client.tenants.POST('/v1.0/tenants', {
-              params: {
-                header: flags.idempotencyKey ? { 'Idempotency-Key': flags.idempotencyKey } : undefined,
-              },
-              body: { organizationName: flags.name, contactEmail: flags.email },
-            }),
-          );
-          output.item(tenant, TENANT_COLUMNS);
-        },
-      ),
+      action(io, async ({ client, output }, tenantId: string) => {
+        const tree = await unwrap(
+          client.tenants.GET('/v1.0/tenants/{tenantId}/hierarchy', { params: { path: { tenantId } } }),
+        );
+        if (output.json) return output.raw(tree);
+        if (output.quiet) return output.id(tree.tenantId);
+        const lines = hierarchyLines(tree.divisions as unknown as HierarchyDivision[]);
+        if (lines.length === 0) output.note('(no divisions)');
+        for (const line of lines) output.line(line);
+      }),
     );
 }

@@ -34,17 +34,24 @@ export interface WaitCommandFlags {
 }
 
 export function withWaitOptions(command: Command): Command {
+  return withTimeoutOptions(
+    command.option(
+      '--wait',
+      'follow the operation to its end (progress on stderr), then print its final state',
+    ),
+  );
+}
+
+/** `--timeout <s>` and the hidden `--interval <ms>` of anything that follows an operation. */
+export function withTimeoutOptions(command: Command): Command {
   return command
-    .option('--wait', 'follow the operation to its end (progress on stderr), then print its final state')
     .option(
       '--timeout <seconds>',
-      'with --wait: give up after this long (exit 9); default 1800',
+      'give up following it after this long (exit 9); default 1800',
       wholeNumber(1),
     )
     .addOption(
-      new Option('--interval <ms>', 'with --wait: between reads of the operation')
-        .argParser(wholeNumber(50))
-        .hideHelp(),
+      new Option('--interval <ms>', 'between reads of the operation').argParser(wholeNumber(50)).hideHelp(),
     );
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
   BbwsApiError,
+  BbwsNetworkError,
   OperationCancelledError,
   OperationFailedError,
   OperationTimeoutError,
@@ -17,6 +18,13 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The innermost reason of a failed fetch (`connect ECONNREFUSED 127.0.0.1:3000` rather than `fetch failed`). */
+function rootCause(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
 
 function describe(error: unknown): { message: string; code: ExitCode; json: unknown } {
@@ -49,6 +57,10 @@ function describe(error: unknown): { message: string; code: ExitCode; json: unkn
       },
     };
   }
+  if (error instanceof BbwsNetworkError) {
+    const message = `no answer from ${error.url}: ${rootCause(error.cause)} (is the API running? --api, BBWS_API)`;
+    return { message, code: EXIT.UNAVAILABLE, json: { error: { code: 'NETWORK_ERROR', message } } };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { message, code: exitCodeFor(error), json: { error: { code: 'ERROR', message } } };
 }
@@ -69,7 +81,11 @@ export function action<Args extends unknown[]>(
       await run(context, ...(args.slice(0, -1) as Args));
     } catch (error) {
       const { message, code, json } = describe(error);
-      io.stderr.write(options.json ? `${JSON.stringify(json)}\n` : `bbws: ${message}\n`);
+      const hint =
+        code === EXIT.AUTH && !context.authenticated
+          ? '\nno token: run `bbws login --token <jwt>`, or pass --token or BBWS_TOKEN'
+          : '';
+      io.stderr.write(options.json ? `${JSON.stringify(json)}\n` : `bbws: ${message}${hint}\n`);
       throw new CliExit(code);
     }
   };
