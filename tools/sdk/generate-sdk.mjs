@@ -13,14 +13,25 @@ import { ensureDependencies, root } from '../local/prepare.mjs';
 export const GENERATED_DIR = path.join(root, 'libs', 'sdk', 'src', 'generated');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
+/** The apps whose documents a front door serves: the `/docs/<app>-json` links of its /docs page. */
+async function frontDoorApps(from) {
+  const response = await fetch(`${from}/docs`);
+  if (!response.ok) throw new Error(`${from}/docs answered ${response.status}`);
+  const apps = [...(await response.text()).matchAll(/href="\/docs\/([a-z0-9-]+)-json"/g)].map(
+    ([, app]) => app,
+  );
+  if (apps.length === 0) throw new Error(`${from}/docs lists no OpenAPI document`);
+  return apps;
+}
+
 /** `{ app: document }` for every app that serves /v1.0 routes, from the compiled apps or a running platform. */
 export async function readDocuments({ from } = {}) {
   if (from) {
-    const { documentedApps } = await import('../openapi/dump-documents.mjs');
+    const base = from.replace(/\/$/, '');
     const entries = await Promise.all(
-      documentedApps().map(async (app) => {
-        const response = await fetch(`${from.replace(/\/$/, '')}/docs/${app}-json`);
-        if (!response.ok) throw new Error(`${from}/docs/${app}-json answered ${response.status}`);
+      (await frontDoorApps(base)).map(async (app) => {
+        const response = await fetch(`${base}/docs/${app}-json`);
+        if (!response.ok) throw new Error(`${base}/docs/${app}-json answered ${response.status}`);
         return [app, await response.json()];
       }),
     );
