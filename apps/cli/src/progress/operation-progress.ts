@@ -1,4 +1,4 @@
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { waitForOperation, type Operation, type OperationRef } from '@bbws/sdk';
 import type { CliContext } from '../runtime/cli-context';
 
@@ -22,42 +22,44 @@ function finalLine(operation: Operation): string {
   return `${mark} ${operation.type} ${operation.operationId} ${operation.status}${error}`;
 }
 
-/** On a terminal: a live bar with the current step, a ✓ line per finished step, then the final status. */
+/**
+ * On a terminal: a live bar with the current step, a ✓ line per finished step, then the final status.
+ * The step lines go through MultiBar.log (printed above the bar): a SingleBar returns on stop to the
+ * cursor position it saved at start, and what follows would overwrite the step lines.
+ */
 function liveView(stderr: NodeJS.WriteStream): ProgressView {
-  const bar = new SingleBar({
+  const bars = new MultiBar({
     stream: stderr,
     format: ' {bar} {percentage}% | {status} {step}',
     hideCursor: true,
     clearOnComplete: true,
     barsize: 30,
   });
+  let bar: SingleBar | undefined;
   const reported = new Set<string>();
-  let started = false;
-  const reportSteps = (operation: Operation) => {
+  const reportSteps = (operation: Operation, write: (line: string) => void) => {
     for (const step of operation.steps) {
       if ((step.status === 'COMPLETED' || step.status === 'FAILED') && !reported.has(step.name)) {
         reported.add(step.name);
-        // Clears the bar's line, writes the step above it; the bar redraws on the next update.
-        stderr.write(`\r\x1b[K ${stepMark(step.status)} ${step.name}\n`);
+        write(` ${stepMark(step.status)} ${step.name}\n`);
       }
     }
   };
   return {
     update(operation) {
       const payload = { status: operation.status, step: operation.currentStep ?? '' };
-      if (!started) {
-        bar.start(100, operation.progress, payload);
-        started = true;
-      }
-      reportSteps(operation);
-      bar.update(operation.progress, payload);
+      reportSteps(operation, (line) => bars.log(line));
+      if (bar) bar.update(operation.progress, payload);
+      else bar = bars.create(100, operation.progress, payload);
+      bars.update();
     },
     end(operation) {
-      if (started) bar.stop();
-      if (operation) {
-        reportSteps(operation);
-        stderr.write(`${finalLine(operation)}\n`);
-      }
+      if (bar) {
+        if (operation) reportSteps(operation, (line) => bars.log(line));
+        bars.update();
+        bars.stop();
+      } else if (operation) reportSteps(operation, (line) => stderr.write(line));
+      if (operation) stderr.write(`${finalLine(operation)}\n`);
     },
   };
 }
