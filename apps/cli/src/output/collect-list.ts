@@ -20,7 +20,7 @@ export async function collectList<Item>(
   fetchPage: (startAt: string | undefined, pageSize: number) => Promise<PageAnswer>,
 ): Promise<Item[]> {
   const limit = flags.all ? Infinity : (flags.limit ?? 100);
-  const pageSize = Math.min(MAX_PAGE_SIZE, limit);
+  const pageSize = Math.min(flags.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE, limit);
   const items: Item[] = [];
   const pages = paginate(
     (startAt) =>

@@ -18,12 +18,15 @@ export const repeatable = (value: string, previous: string[] = []): string[] => 
 export interface ListFlags {
   limit: number;
   all?: boolean;
+  /** Items per request (hidden; default 100, the API's largest page). */
+  pageSize?: number;
 }
 
 export function withListOptions(command: Command): Command {
   return command
     .option('--limit <n>', 'at most n items, fetching page after page', wholeNumber(1), 100)
-    .option('--all', 'every item, however many pages');
+    .option('--all', 'every item, however many pages')
+    .addOption(new Option('--page-size <n>', 'items per request').argParser(wholeNumber(1)).hideHelp());
 }
 
 /** `--wait`, `--timeout <s>` (and a hidden `--interval <ms>`) for commands that start an operation (202). */
