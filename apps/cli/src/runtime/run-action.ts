@@ -20,11 +20,22 @@ export class CliError extends Error {
   }
 }
 
+interface ErrorLike {
+  message: string;
+  code?: unknown;
+  cause?: unknown;
+}
+
+// Duck-typed: fetch's errors may come from another realm (instanceof Error fails there).
+const isErrorLike = (value: unknown): value is ErrorLike =>
+  typeof value === 'object' && value !== null && typeof (value as ErrorLike).message === 'string';
+
 /** The innermost reason of a failed fetch (`connect ECONNREFUSED 127.0.0.1:3000` rather than `fetch failed`). */
 function rootCause(error: unknown): string {
   let current = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
+  while (isErrorLike(current) && isErrorLike(current.cause)) current = current.cause;
+  if (!isErrorLike(current)) return String(current);
+  return current.message || (typeof current.code === 'string' ? current.code : 'no answer');
 }
 
 function describe(error: unknown): { message: string; code: ExitCode; json: unknown } {
