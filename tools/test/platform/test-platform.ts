@@ -1,9 +1,11 @@
 /* eslint-disable @nx/enforce-module-boundaries -- the test platform runs the real front door in-process */
 import type { TableNames } from '@bbws/data-access-dynamo';
+import { LocalUserDirectory } from '@bbws/integrations-identity';
 import { ensureQueues, createSqsClient } from '@bbws/platform-sqs';
 import { LOCAL_API_APPS, type LocalApiApp } from '@bbws/shared-config';
 import { newTestUser } from '@bbws/testing-e2e';
-import { startSqs, type RunningEngine } from '@bbws/testing-engines';
+import { signTestToken, startSqs, type RunningEngine } from '@bbws/testing-engines';
+import { testDynamoContext } from '@bbws/testing-factories';
 import type { FastifyInstance } from 'fastify';
 import { buildFrontDoor } from '../../../apps/front-door/src/front-door.app';
 import { loadTenantsApiConfig } from '../../../apps/tenants-api/src/config/tenants-api.config';
@@ -23,12 +25,22 @@ export interface TestPlatform {
   url: string;
   /** Each API app's own address (what `createBbwsClient({ serviceUrls })` takes). */
   serviceUrls: Record<LocalApiApp, string>;
-  /** The workers app's address, when workers run. */
+  /** The workers app's address, while workers run. */
   workersUrl?: string;
+  /**
+   * Starts the workers app with these workers (stopping one already running), e.g. after accepting
+   * operations that must wait: until then they stay PENDING on the platform's queues.
+   */
+  startWorkers(workers: WorkerName[]): Promise<void>;
+  /** Stops the workers app (drains what it runs); messages sent meanwhile wait on the queues. */
+  stopWorkers(): Promise<void>;
   /** A platform admin's token (the same admin for the platform's life). */
   adminToken(): Promise<string>;
-  /** A token for the user with this email (the same user id for the same email). */
-  userToken(email: string): Promise<string>;
+  /**
+   * A token for the user with this email, who is put in the local identity directory first (what
+   * `npm run token -- --email` does), so members can be added by email. The same user for the same email.
+   */
+  userToken(email: string, name?: string): Promise<string>;
   tables: TableNames;
   close(): Promise<void>;
 }
@@ -49,13 +61,24 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
   const queues = createSqsClient({ region: env.AWS_REGION ?? 'us-east-1', endpoint: sqs.endpoint });
   await ensureQueues(queues, env.BBWS_STAGE ?? 'test').finally(() => queues.destroy());
+  const tables = loadTenantsApiConfig(env).tables;
+  const db = testDynamoContext();
+  const directory = new LocalUserDirectory(db.client, tables.tenants);
 
   const running: ListeningApp[] = [];
+  let workers: ListeningApp | undefined;
   let frontDoor: FastifyInstance | undefined;
+  const stopWorkers = async () => {
+    const stopping = workers;
+    workers = undefined;
+    await stopping?.app.close();
+  };
   const close = async () => {
     await frontDoor?.close();
+    await stopWorkers();
     await Promise.all(running.map(({ app }) => app.close()));
     await sqs.stop();
+    db.client.destroy();
   };
   try {
     const apps = await Promise.all(LOCAL_API_APPS.map((name) => listen(name, ...API_APP_BOOTS[name](env))));
@@ -64,8 +87,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       LocalApiApp,
       string
     >;
-    const workers = options.workers?.length ? await startPlatformWorkers(options.workers, env) : undefined;
-    if (workers) running.push(workers);
+    if (options.workers?.length) workers = await startPlatformWorkers(options.workers, env);
     frontDoor = await buildFrontDoor({
       upstreams: serviceUrls,
       identity: { issuer: env.AUTH_ISSUER ?? '', jwks: () => ({ keys: [] }) },
@@ -77,23 +99,33 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
 
     const admin = newTestUser({ platformAdmin: true, name: 'Platform Admin' });
     const users = new Map<string, Promise<string>>();
-    return {
+    const userToken = async (email: string, name?: string) => {
+      const user = await directory.ensureUser({ email, name });
+      return signTestToken({ sub: user.userId, email: user.email, name: user.name });
+    };
+    const platform: TestPlatform = {
       url: `http://127.0.0.1:${port}`,
       serviceUrls,
       workersUrl: workers?.url,
+      async startWorkers(names) {
+        await stopWorkers();
+        workers = await startPlatformWorkers(names, env);
+        platform.workersUrl = workers.url;
+      },
+      async stopWorkers() {
+        await stopWorkers();
+        platform.workersUrl = undefined;
+      },
       adminToken: async () => (await admin).token,
-      userToken: (email) => {
+      userToken: (email, name) => {
         const key = email.toLowerCase();
-        if (!users.has(key))
-          users.set(
-            key,
-            newTestUser({ email }).then((user) => user.token),
-          );
+        if (!users.has(key)) users.set(key, userToken(email, name));
         return users.get(key) as Promise<string>;
       },
-      tables: loadTenantsApiConfig(env).tables,
+      tables,
       close,
     };
+    return platform;
   } catch (error) {
     await close();
     throw error;
