@@ -6,10 +6,23 @@ import path from 'node:path';
 import { get as httpGet } from 'node:http';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { isPortFree } from '@bbws/testing-engines';
+import { bbws, walkCli, type CliWalkResult } from './cli-walk';
 import { walkSites } from './sites-walk';
+import { TmuxTerminal } from './tmux-terminal';
 
 const root = path.resolve(__dirname, '../..');
 const API = 'http://127.0.0.1:3000/v1.0';
+const CLONE_STEPS = [
+  'export-source',
+  'create-site',
+  'install-packages',
+  'import-content',
+  'copy-plugins',
+  'copy-template',
+  'route-host',
+  'activate',
+  'discard-transfer',
+];
 const PLATFORM_PORTS = [3000, 3001, 3002, 3006, 3007, 8000, 9324, 3307, 4568, 4569, 4570, 4571];
 
 /**
@@ -23,6 +36,8 @@ describe('local platform: the README walk through npm start', () => {
   let platform: ChildProcess;
   let output = '';
   let tenantId = '';
+  let cli: CliWalkResult | undefined;
+  let terminal: TmuxTerminal | undefined;
 
   /** A user's shell: none of the test engines' settings (endpoints, test issuer) leak into the platform. */
   const env = () => {
@@ -117,6 +132,7 @@ describe('local platform: the README walk through npm start', () => {
   }, 180_000);
 
   afterAll(async () => {
+    terminal?.close();
     if (platform && platform.exitCode === null) {
       platform.kill('SIGINT');
       await new Promise((resolve) => platform.once('exit', resolve));
@@ -367,6 +383,34 @@ describe('local platform: the README walk through npm start', () => {
   it('walks a site from a template through plugins, clone, promotion to SIT, backup and restore, suspension and deletion', async () => {
     await walkSites({ token, call, operationDone, page: site });
   }, 900_000);
+
+  it('walks the same with bbws: login, a tenant, a member, an invitation, an instance and a site with --wait, a backup, operations watch, exit codes', async () => {
+    cli = await walkCli({ env, dataDir, token, page: site });
+  }, 900_000);
+
+  it('shows bbws progress live in a real terminal (tmux): a bar with its percentage and step, ✓ per finished step, then COMPLETED and exit 0', async () => {
+    if (!cli) throw new Error('needs the bbws walk (its tenant, site and login)');
+    const { tenantId: t, siteId } = cli;
+    terminal = await TmuxTerminal.open({ cwd: root, env: cli.env, width: 120, height: 30 });
+    terminal.type(`alias bbws='npm run -s bbws --'`);
+    terminal.type(
+      `bbws sites clone ${t} ${siteId} --name 'Cafe Copy' --subdomain cafe-copy --wait -q; echo "exit=$?"`,
+    );
+    const { frames, last } = await terminal.record(/^exit=\d+$/m, 600_000);
+    const bar = new RegExp(`[=\\-█░]{10}.* \\d{1,3}% .*\\b(${CLONE_STEPS.join('|')})\\b`);
+    expect(frames.some((frame) => bar.test(frame))).toBe(true);
+    // The bar gone; a ✓ line per step, the final state, the new site's id (-q keeps stdout to it), the exit code.
+    const lines = last.split('\n');
+    const final = lines.findIndex((line) => /^✓ SITE_CLONE \S+ COMPLETED$/.test(line));
+    expect(final).toBeGreaterThanOrEqual(CLONE_STEPS.length);
+    expect(lines.slice(final - CLONE_STEPS.length, final)).toEqual(CLONE_STEPS.map((step) => ` ✓ ${step}`));
+    expect(lines[final + 2]).toBe('exit=0');
+    expect(last).not.toMatch(/\d+% \|/);
+
+    const copy = JSON.parse((await bbws(cli.env, ['--json', 'sites', 'get', t, lines[final + 1]])).stdout);
+    expect(copy).toMatchObject({ subdomain: 'cafe-copy', status: 'ACTIVE' });
+    expect((await site('cafe-copy.dev.localhost')).body).toContain('Services you can rely on');
+  }, 600_000);
 
   it('stops cleanly on Ctrl-C', async () => {
     platform.kill('SIGINT');
