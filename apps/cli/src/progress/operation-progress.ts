@@ -31,6 +31,8 @@ function liveView(stderr: NodeJS.WriteStream): ProgressView {
   const bars = new MultiBar({
     stream: stderr,
     format: ' {bar} {percentage}% | {status} {step}',
+    barCompleteChar: '█',
+    barIncompleteChar: '░',
     hideCursor: true,
     clearOnComplete: true,
     barsize: 30,
