@@ -46,6 +46,22 @@ describe('bbws sites', () => {
       );
     });
 
+    it('reports health: the summary and a table of checks (UNKNOWN for a site that is not ACTIVE)', async () => {
+      const { tenantId, token, instance } = await siteOfAdmin();
+      const suspended = await fx.site(instance, { status: 'SUSPENDED', wpSiteId: 3 });
+      const run = await fx.bbws(token, 'sites', 'health', tenantId, suspended.siteId);
+      expect(run.code).toBe(EXIT.OK);
+      expect(run.stdout).toMatch(/^status +UNKNOWN$/m);
+      expect(run.stdout).toMatch(
+        /site_status +│ WARN +│ The site is SUSPENDED; its health is checked while it is ACTIVE/,
+      );
+      const json = await fx.json(token, 'sites', 'health', tenantId, suspended.siteId);
+      expect(json).toMatchObject({ status: 'UNKNOWN', checks: [{ name: 'site_status', status: 'WARN' }] });
+      expect((await fx.bbws(token, '-q', 'sites', 'health', tenantId, suspended.siteId)).stdout).toBe(
+        'UNKNOWN\n',
+      );
+    });
+
     it("exits 4 for another tenant's site, on reads and before any write", async () => {
       const { tenantId, site } = await siteOfAdmin();
       const outsider = await fx.tenantWithMember('ADMIN');

@@ -74,9 +74,8 @@ export function registerSiteReadCommands(sites: Command, io: CliIo): void {
             params: { path: { tenantId, siteId } },
           }),
         );
-        if (output.json || output.quiet) return output.item(health, SITE_HEALTH_FIELDS);
         output.item(health, SITE_HEALTH_FIELDS);
-        output.list(health.checks, HEALTH_CHECK_COLUMNS);
+        if (output.chatty) output.list(health.checks, HEALTH_CHECK_COLUMNS);
       }),
     );
 }
