@@ -191,7 +191,26 @@ describe('per-app bundles (nx build)', () => {
     const help = bbws('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: bbws');
-    for (const command of ['tenants']) expect(help.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    const commands = [...help.stdout.matchAll(/^ {2}([a-z]+)\b/gm)].map(([, name]) => name);
+    expect(commands).toEqual([
+      'login',
+      'logout',
+      'whoami',
+      'tenants',
+      'members',
+      'invitations',
+      'instances',
+      'sites',
+      'plugins',
+      'templates',
+      'operations',
+      'webhooks',
+      'completion',
+      'help',
+    ]);
+    const completion = bbws('completion', 'bash');
+    expect(completion.status).toBe(0);
+    expect(completion.stdout).toContain('complete ');
     const closed = await freePort();
     const unavailable = bbws('tenants', 'list', '--api', `http://127.0.0.1:${closed}`, '--token', 'x');
     expect({ status: unavailable.status, stdout: unavailable.stdout }).toEqual({ status: 8, stdout: '' });
