@@ -15,10 +15,14 @@ const operation = (status: Operation['status']): Operation => ({
   progress: status === 'COMPLETED' ? 100 : 0,
   currentStep: null,
   steps: [],
+  message: null,
+  error: null,
   result: status === 'COMPLETED' ? { siteId: 'site-9' } : null,
   attempts: 1,
   createdBy: 'user-1',
   createdAt: '2026-12-03T00:00:00.000Z',
+  startedAt: null,
+  completedAt: null,
   _links: {},
 });
 

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { unwrap, type BbwsClient, type Operation } from '@bbws/sdk';
 import { collectList } from '../../output/collect-list';
 import {
   idempotencyHeader,
@@ -13,43 +12,13 @@ import {
   type WaitCommandFlags,
 } from '../../runtime/command-options';
 import type { CliIo } from '../../runtime/cli-io';
-import { EXIT } from '../../runtime/exit-codes';
-import { action, CliError } from '../../runtime/run-action';
-import { BACKUP_COLUMNS, SITE_FIELDS, type Backup, type Site } from '../../views/site.view';
-import type { FinalState } from '../operation-outcome';
+import { action } from '../../runtime/run-action';
+import { BACKUP_COLUMNS, type Backup } from '../../views/site.view';
 import { reportOutcome } from '../operation-outcome';
-import { finalSite, readSite, siteVersion } from './site-resource';
+import { BACKUPS, finalBackup, finalSite, siteVersion } from './site-resource';
 import { cloneSiteBody, promoteSiteBody } from './site-requests';
 
 type WriteFlags = WaitCommandFlags & VersionFlags;
-const BACKUPS = '/v1.0/tenants/{tenantId}/sites/{siteId}/backups';
-
-/** After a promotion: the target site (`result.targetSiteId`), which the promotion may have created. */
-function promotedSite(client: BbwsClient, tenantId: string): FinalState<Site> {
-  return {
-    read: (operation: Operation) => {
-      const target = operation.result?.['targetSiteId'];
-      const siteId = typeof target === 'string' ? target : operation.resourceId;
-      return unwrap(readSite(client, tenantId, siteId));
-    },
-    fields: SITE_FIELDS,
-  };
-}
-
-/** After a BACKUP: the backup that operation made (listed newest first, found by its operationId). */
-function finalBackup(client: BbwsClient, tenantId: string, siteId: string): FinalState<Backup> {
-  return {
-    read: async (operation: Operation) => {
-      const backups = await collectList<Backup>({ limit: 100 }, (startAt, pageSize) =>
-        client.sites.GET(BACKUPS, { params: { path: { tenantId, siteId }, query: { startAt, pageSize } } }),
-      );
-      const backup = backups.find((candidate) => candidate.operationId === operation.operationId);
-      if (!backup) throw new CliError(`no backup of operation ${operation.operationId} listed`, EXIT.ERROR);
-      return backup;
-    },
-    fields: BACKUP_COLUMNS,
-  };
-}
 
 export function registerSiteContentCommands(sites: Command, io: CliIo): void {
   withIdempotencyKey(
@@ -93,7 +62,7 @@ export function registerSiteContentCommands(sites: Command, io: CliIo): void {
         params: { path: { tenantId, siteId }, header },
         body: promoteSiteBody(flags),
       });
-      await reportOutcome(context, accepted, flags, promotedSite(context.client, tenantId));
+      await reportOutcome(context, accepted, flags, finalSite(context.client, tenantId, 'targetSiteId'));
     }),
   );
 
