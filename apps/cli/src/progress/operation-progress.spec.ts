@@ -30,7 +30,12 @@ function operation(
   } as Operation;
 }
 
-const step = (name: string, status: Step['status']): Step => ({ name, status });
+const step = (name: string, status: Step['status']): Step => ({
+  name,
+  status,
+  startedAt: null,
+  completedAt: null,
+});
 
 /** The states an operation goes through, one per read. */
 const RUN = [
