@@ -39,7 +39,7 @@ export function registerInstanceActionCommands(instances: Command, io: CliIo): v
       instances
         .command('scale <tenantId> <instanceId>')
         .argument('<count>', 'tasks: 2-10 in PROD, 1-10 elsewhere', wholeNumber(0))
-        .description('change how many tasks run the instance (INSTANCE_SCALING)'),
+        .description('change how many tasks run the instance (INSTANCE_SCALE)'),
     ),
   ).action(
     action(

@@ -24,7 +24,7 @@ export function registerSiteLifecycleCommands(sites: Command, io: CliIo): void {
     withWaitOptions(
       sites
         .command('create <tenantId>')
-        .description('a new site on the tenant’s ACTIVE instance of the environment (SITE_CREATION)')
+        .description("a new site on the tenant's ACTIVE instance of the environment (SITE_CREATION)")
         .requiredOption('--name <siteName>', 'site name')
         .requiredOption('--subdomain <subdomain>', 'unique platform-wide, 3-63 of a-z 0-9 -')
         .option('--env <environment>', 'DEV (default), SIT or PROD')
