@@ -369,7 +369,7 @@ export interface components {
             health: "HEALTHY" | "DEGRADED" | "UNHEALTHY" | "STOPPED" | "NOT_DEPLOYED";
             /** @description desired = running, one deployment, rollout completed */
             steady: boolean;
-            lastRuntimeEvent?: components["schemas"]["RuntimeEventResponseDto"] | null;
+            lastRuntimeEvent: components["schemas"]["RuntimeEventResponseDto"] | null;
             observedAt: string;
             _links: {
                 [key: string]: unknown;

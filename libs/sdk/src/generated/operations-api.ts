@@ -199,13 +199,13 @@ export interface components {
             tenantId: string;
             url: string;
             events: ("operation.completed" | "operation.failed" | "site.created" | "site.deleted" | "instance.active" | "instance.failed" | "tenant.status_changed" | "invitation.accepted")[];
-            description?: string | null;
+            description: string | null;
             /** @enum {string} */
             status: "ACTIVE" | "DISABLED";
-            disabledReason?: string | null;
+            disabledReason: string | null;
             consecutiveFailures: number;
-            lastDeliveryAt?: string | null;
-            lastSuccessAt?: string | null;
+            lastDeliveryAt: string | null;
+            lastSuccessAt: string | null;
             createdAt: string;
             createdBy: string;
             updatedAt: string;
@@ -249,9 +249,9 @@ export interface components {
         DeliveryAttemptResponseDto: {
             attempt: number;
             at: string;
-            statusCode?: number | null;
+            statusCode: number | null;
             durationMs: number;
-            error?: string | null;
+            error: string | null;
         };
         WebhookDeliveryResponseDto: {
             /** @example dlv-7f1c2a9e-5b7d-4c1e-9a55-2f3b8c9d0e1f */
@@ -263,9 +263,9 @@ export interface components {
             /** @enum {string} */
             status: "PENDING" | "RETRYING" | "SUCCEEDED" | "FAILED";
             attempts: components["schemas"]["DeliveryAttemptResponseDto"][];
-            nextAttemptAt?: string | null;
+            nextAttemptAt: string | null;
             createdAt: string;
-            completedAt?: string | null;
+            completedAt: string | null;
             /** @description The body that was (or is being) delivered */
             event: {
                 [key: string]: unknown;

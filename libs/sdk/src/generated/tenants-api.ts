@@ -574,7 +574,7 @@ export interface components {
             tier: "STANDARD" | "PROFESSIONAL" | "ENTERPRISE";
             /** @enum {string} */
             status: "PENDING" | "ACTIVE" | "SUSPENDED" | "PARKED" | "FAILED" | "DEPROVISIONED";
-            statusReason?: string | null;
+            statusReason: string | null;
             metadata: {
                 [key: string]: unknown;
             };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { INSTANCE_STATUSES, type InstanceStatus } from '@bbws/data-access-instances';
 import type { Links } from '@bbws/shared-hateoas';
 
@@ -20,7 +20,7 @@ export class InstanceStatusResponseDto {
   @ApiProperty() pendingCount!: number;
   @ApiProperty({ enum: INSTANCE_HEALTH }) health!: InstanceHealth;
   @ApiProperty({ description: 'desired = running, one deployment, rollout completed' }) steady!: boolean;
-  @ApiPropertyOptional({ type: RuntimeEventResponseDto, nullable: true })
+  @ApiProperty({ type: RuntimeEventResponseDto, nullable: true })
   lastRuntimeEvent!: RuntimeEventResponseDto | null;
   @ApiProperty() observedAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   DELIVERY_STATUSES,
   WEBHOOK_STATUSES,
@@ -15,12 +15,12 @@ export class WebhookResponseDto {
   @ApiProperty() tenantId!: string;
   @ApiProperty() url!: string;
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true }) events!: WebhookEventType[];
-  @ApiPropertyOptional({ nullable: true, type: String }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ enum: WEBHOOK_STATUSES }) status!: WebhookStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) disabledReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) disabledReason!: string | null;
   @ApiProperty() consecutiveFailures!: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastDeliveryAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastSuccessAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastDeliveryAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastSuccessAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() createdBy!: string;
   @ApiProperty() updatedAt!: string;
@@ -33,9 +33,9 @@ export class WebhookListResponseDto extends PageResponseDto(WebhookResponseDto) 
 export class DeliveryAttemptResponseDto {
   @ApiProperty() attempt!: number;
   @ApiProperty() at!: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) statusCode!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) statusCode!: number | null;
   @ApiProperty() durationMs!: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
 }
 
 export class WebhookDeliveryResponseDto {
@@ -45,9 +45,9 @@ export class WebhookDeliveryResponseDto {
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES }) eventType!: WebhookEventType;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;
   @ApiProperty({ type: [DeliveryAttemptResponseDto] }) attempts!: DeliveryAttemptResponseDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) nextAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

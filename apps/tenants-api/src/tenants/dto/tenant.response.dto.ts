@@ -9,7 +9,7 @@ export class TenantResponseDto {
   @ApiProperty() contactEmail!: string;
   @ApiProperty({ enum: TENANT_TIERS }) tier!: TenantTier;
   @ApiProperty({ enum: TENANT_STATUSES }) status!: TenantStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) statusReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) statusReason!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
   @ApiProperty() createdAt!: string;
   @ApiProperty() createdBy!: string;
