@@ -1,3 +1,4 @@
+import { freePort } from '@bbws/testing-engines';
 import { CliSitesFixture, EXIT } from './cli-sites.fixture';
 
 jest.setTimeout(60_000);
@@ -6,7 +7,8 @@ describe('bbws instances', () => {
   let fx: CliSitesFixture;
   let admin: string;
   beforeAll(async () => {
-    fx = await CliSitesFixture.start();
+    // Nothing listens there: the runtime status of a deployed instance cannot be read.
+    fx = await CliSitesFixture.start({ env: { ECS_ENDPOINT: `http://127.0.0.1:${await freePort()}` } });
     admin = fx.adminToken;
   });
   afterAll(() => fx?.close());
@@ -131,5 +133,14 @@ describe('bbws instances', () => {
 
     const deleted = await fx.json(admin, 'instances', 'delete', tenantId, instance.instanceId);
     expect(deleted).toMatchObject({ resourceId: instance.instanceId, status: 'PENDING' });
+  });
+
+  it('asks the runtime for the status: exit 8 with the API message when the runtime does not answer', async () => {
+    const { tenantId, token } = await fx.tenantWithMember('ADMIN');
+    const instance = await fx.instance(tenantId);
+    const run = await fx.bbws(token, 'instances', 'status', tenantId, instance.instanceId);
+    expect(run.code).toBe(EXIT.UNAVAILABLE);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^bbws: 502 COMPUTE_UNAVAILABLE: DescribeServices: /);
   });
 });
