@@ -1,12 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { OPERATION_STATUSES, type OperationStatus } from '@bbws/shared-contracts';
 import type { Links } from '@bbws/shared-hateoas';
 
 export class OperationStepResponseDto {
   @ApiProperty({ example: 'change-tenant-status' }) name!: string;
   @ApiProperty({ enum: ['PENDING', 'IN_PROGRESS', 'COMPLETED', 'FAILED'] }) status!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
 }
 
 export class OperationErrorResponseDto {
@@ -28,12 +28,12 @@ export class OperationResponseDto {
   @ApiProperty({ example: 'site' }) resourceType!: string;
   @ApiProperty() resourceId!: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
-  @ApiPropertyOptional({ nullable: true, type: String }) currentStep!: string | null;
+  @ApiProperty({ nullable: true, type: String }) currentStep!: string | null;
   @ApiProperty({ type: [OperationStepResponseDto] }) steps!: OperationStepResponseDto[];
-  @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: OperationErrorResponseDto })
+  @ApiProperty({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty({ nullable: true, type: OperationErrorResponseDto })
   error!: OperationErrorResponseDto | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
     nullable: true,
     type: 'object',
     additionalProperties: true,
@@ -43,7 +43,7 @@ export class OperationResponseDto {
   @ApiProperty({ description: 'Deliveries of its message to a worker' }) attempts!: number;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) startedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) _links!: Links;
 }

@@ -301,8 +301,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "FAILED";
-            startedAt?: string | null;
-            completedAt?: string | null;
+            startedAt: string | null;
+            completedAt: string | null;
         };
         OperationErrorResponseDto: {
             /** @example UPSTREAM_ERROR */
@@ -326,20 +326,20 @@ export interface components {
             resourceType: string;
             resourceId: string;
             progress: number;
-            currentStep?: string | null;
+            currentStep: string | null;
             steps: components["schemas"]["OperationStepResponseDto"][];
-            message?: string | null;
-            error?: components["schemas"]["OperationErrorResponseDto"] | null;
+            message: string | null;
+            error: components["schemas"]["OperationErrorResponseDto"] | null;
             /** @description e.g. the new siteId */
-            result?: {
+            result: {
                 [key: string]: unknown;
             } | null;
             /** @description Deliveries of its message to a worker */
             attempts: number;
             createdBy: string;
             createdAt: string;
-            startedAt?: string | null;
-            completedAt?: string | null;
+            startedAt: string | null;
+            completedAt: string | null;
             _links: {
                 [key: string]: unknown;
             };
