@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { OperationDao } from '@bbws/data-access-operations';
 import { LocalUserDirectory } from '@bbws/integrations-identity';
 import type { Operation } from '@bbws/shared-contracts';
-import { signTestToken } from '@bbws/testing-engines';
+import { eventually, signTestToken } from '@bbws/testing-engines';
 import { buildOperation, testDynamoContext } from '@bbws/testing-factories';
 import { runCli } from '../../../apps/cli/src/program';
 import { startTestPlatform, type TestPlatform } from '../platform/test-platform';
@@ -112,17 +112,30 @@ export class CliCoreFixture {
     };
   }
 
-  /** The token in the newest invitation email to `email` (the link's `/invite/<token>`). */
-  async invitationToken(email: string): Promise<string> {
+  /**
+   * The token in the newest invitation email to `email` (the link's `/invite/<token>`), waiting for it to
+   * be written; with `previous`, for a newer one than that (a resend).
+   */
+  invitationToken(email: string, previous?: string): Promise<string> {
+    return eventually(async () => {
+      const token = await this.newestInvitationToken(email);
+      return token !== previous ? token : undefined;
+    });
+  }
+
+  private async newestInvitationToken(email: string): Promise<string | undefined> {
     const mailDir = path.join(this.dataDir, 'mail');
-    const files = (await readdir(mailDir)).filter((file) => file.endsWith('.eml')).sort();
-    for (const file of files.reverse()) {
+    const files = await readdir(mailDir).catch(() => [] as string[]);
+    for (const file of files
+      .filter((name) => name.endsWith('.eml'))
+      .sort()
+      .reverse()) {
       const eml = (await readFile(path.join(mailDir, file), 'utf8')).replace(/=\r?\n/g, '');
       if (!eml.toLowerCase().includes(email.toLowerCase())) continue;
       const token = /invite\/([A-Za-z0-9_-]{43})/.exec(eml)?.[1];
       if (token) return token;
     }
-    throw new Error(`no invitation email to ${email} in ${mailDir}`);
+    return undefined;
   }
 
   /** A PENDING operation on the tenant, stored as the APIs store them (for watch and cancel). */

@@ -90,8 +90,10 @@ describe('bbws tenants, members, invitations and webhooks commands against the r
     ).stdout.trim();
     const carol = await fx.directoryUser(`carol-${Date.now()}@members.example`, 'Carol');
     const dave = await fx.directoryUser(`dave-${Date.now()}@members.example`, 'Dave');
-    await admin('members', 'add', tenantId, '--email', carol.email, '--role', 'ADMIN');
-    await admin('members', 'add', tenantId, '--email', dave.email, '--role', 'OPERATOR');
+    expect((await admin('members', 'add', tenantId, '--email', carol.email, '--role', 'ADMIN')).code).toBe(0);
+    expect((await admin('members', 'add', tenantId, '--email', dave.email, '--role', 'OPERATOR')).code).toBe(
+      0,
+    );
 
     const promoted = await fx.json(
       carol.token,
@@ -140,7 +142,7 @@ describe('bbws tenants, members, invitations and webhooks commands against the r
     const oldToken = await fx.invitationToken(erin);
     const resent = await fx.json(fx.adminToken, 'invitations', 'resend', tenantId, first);
     expect(resent).toMatchObject({ invitationId: first, resendCount: 1, status: 'PENDING' });
-    const newToken = await fx.invitationToken(erin);
+    const newToken = await fx.invitationToken(erin, oldToken);
     expect(newToken).not.toBe(oldToken);
     expect((await fx.run(['--api', fx.platform.url, 'invitations', 'show', oldToken])).code).toBe(4);
 
@@ -148,7 +150,9 @@ describe('bbws tenants, members, invitations and webhooks commands against the r
     expect(revoked).toMatchObject({ invitationId: first, status: 'CANCELLED' });
     expect((await admin('invitations', 'revoke', tenantId, first)).code).toBe(6);
 
-    await admin('invitations', 'create', tenantId, '--email', frank, '--role', 'VIEWER');
+    expect((await admin('invitations', 'create', tenantId, '--email', frank, '--role', 'VIEWER')).code).toBe(
+      0,
+    );
     const frankUser = await fx.directoryUser(frank, 'Frank');
     const declined = await fx.bbws(
       frankUser.token,
