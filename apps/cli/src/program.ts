@@ -5,6 +5,12 @@ import { EXIT, EXIT_CODES_HELP } from './runtime/exit-codes';
 import { CliExit } from './runtime/run-action';
 import { CLI_VERSION } from './version';
 
+const ENVIRONMENT_HELP = `
+Environment:
+  BBWS_API         API base URL when --api is not given (before the one \`bbws login\` kept)
+  BBWS_TOKEN       bearer token when --token is not given (before the one \`bbws login\` kept)
+  BBWS_CONFIG_DIR  where \`bbws login\` keeps them (default ~/.config/bbws)`;
+
 /** The whole `bbws` command tree, writing to `io`. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('bbws')
@@ -14,7 +20,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--token <jwt>', 'bearer token (else BBWS_TOKEN, else `bbws login`)')
     .option('--json', 'print JSON (for scripts) instead of tables')
     .option('-q, --quiet', 'print only the id of what was shown or created (for X=$(bbws … -q))')
-    .addHelpText('after', EXIT_CODES_HELP)
+    .addHelpText('after', `${ENVIRONMENT_HELP}\n${EXIT_CODES_HELP}`)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
