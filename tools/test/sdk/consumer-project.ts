@@ -36,7 +36,7 @@ main().catch((error: unknown) => {
 
 /** Mistakes the package's types must catch. */
 const MISTAKES = `
-import { createBbwsClient, unwrap } from '@bbws/sdk';
+import { createBbwsClient, paginate, unwrap } from '@bbws/sdk';
 
 export async function mistakes(): Promise<void> {
   const bbws = createBbwsClient();
@@ -44,6 +44,7 @@ export async function mistakes(): Promise<void> {
   const version: string = tenant.version;
   await bbws.tenants.POST('/v1.0/tenants', { body: { organizationName: 'Acme' } });
   await bbws.sites.GET('/v1.0/no-such-route', {});
+  paginate(bbws.sites, '/v1.0/tenants/{tenantId}/sites/{siteId}', { params: { path: { tenantId: 't', siteId: 's' } } });
   void version;
 }
 `;

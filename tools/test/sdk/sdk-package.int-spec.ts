@@ -65,10 +65,11 @@ describe('@bbws/sdk as a published package: build, pack, install, compile agains
 
     expect(refused.status).not.toBe(0);
     const errors = refused.stdout.split('\n').filter((line) => line.includes('error TS'));
-    expect(errors.map((line) => line.match(/mistakes\.ts\((\d+),/)?.[1])).toEqual(['7', '8', '9']);
+    expect(errors.map((line) => line.match(/mistakes\.ts\((\d+),/)?.[1])).toEqual(['7', '8', '9', '10']);
     expect(refused.stdout).toContain("error TS2322: Type 'number' is not assignable to type 'string'");
     expect(refused.stdout).toContain("Property 'contactEmail' is missing");
     expect(refused.stdout).toContain('"/v1.0/no-such-route"');
+    expect(refused.stdout).toContain('"/v1.0/tenants/{tenantId}/sites/{siteId}"');
   });
 
   it("runs the consumer's JS against the running platform", async () => {

@@ -35,7 +35,11 @@ export interface BbwsClient extends ServiceClients {
    * GET a URL the API handed out (a `Location` header or a `_links` href; relative to the service that
    * serves it), with the client's auth. Resolves to the parsed body; a non-2xx throws its typed error.
    */
-  follow<T = unknown>(href: string, service?: ServiceName): Promise<{ data: T; response: Response }>;
+  follow<T = unknown>(
+    href: string,
+    service?: ServiceName,
+    init?: { signal?: AbortSignal },
+  ): Promise<{ data: T; response: Response }>;
 }
 
 const networkErrors: Middleware = {
@@ -66,7 +70,11 @@ export function createBbwsClient(options: BbwsClientOptions = {}): BbwsClient {
     }),
   ) as unknown as ServiceClients;
 
-  async function follow<T>(href: string, service: ServiceName = 'operations') {
+  async function follow<T>(
+    href: string,
+    service: ServiceName = 'operations',
+    init: { signal?: AbortSignal } = {},
+  ) {
     const url = new URL(href, `${urlOf(service)}/`).toString();
     const token = await resolveToken(options.token);
     let response: Response;
@@ -74,9 +82,11 @@ export function createBbwsClient(options: BbwsClientOptions = {}): BbwsClient {
       response = await fetchImpl(
         new Request(url, {
           headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          signal: init.signal,
         }),
       );
     } catch (error) {
+      if (init.signal?.aborted) throw init.signal.reason;
       throw new BbwsNetworkError(url, error);
     }
     const text = await response.text();

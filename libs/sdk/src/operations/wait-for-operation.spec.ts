@@ -93,6 +93,18 @@ describe('waitForOperation', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('aborts a read in flight when its signal aborts', async () => {
+    const controller = new AbortController();
+    const hanging = (async (input: Request) =>
+      new Promise<Response>((_resolve, reject) =>
+        input.signal.addEventListener('abort', () => reject(input.signal.reason), { once: true }),
+      )) as typeof globalThis.fetch;
+    const bbws = createBbwsClient({ baseUrl: 'http://api.test', fetch: hanging, retry: false });
+    const waiting = waitForOperation(bbws, 'op-1', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop now')), 20);
+    await expect(waiting).rejects.toThrow('stop now');
+  });
+
   it('falls back to the operationId when the answer has no Location', async () => {
     const { bbws, seen } = clientAnswering(operation('COMPLETED', 100, null));
     await waitForOperation(bbws, {

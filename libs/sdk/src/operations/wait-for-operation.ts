@@ -58,7 +58,9 @@ export async function waitForOperation(
   let seen = '';
   for (;;) {
     options.signal?.throwIfAborted();
-    const { data: operation } = await client.follow<Operation>(location, 'operations');
+    const { data: operation } = await client.follow<Operation>(location, 'operations', {
+      signal: options.signal,
+    });
     const state = `${operation.status}|${operation.progress}|${operation.currentStep ?? ''}`;
     if (state !== seen) {
       seen = state;
