@@ -74,7 +74,7 @@ ${caseFunction(`_${name}_options`, nodes, (node) =>
 ${caseFunction(`_${name}_valued`, nodes, (node) => node.valued)}
 _${name}() {
   local cmdpath=${quote(name)} word i skip=0
-  local -a reply names
+  local -a reply names described
   for ((i = 2; i < CURRENT; i++)); do
     word=\${words[i]}
     if ((skip)); then skip=0; continue; fi
@@ -90,10 +90,12 @@ _${name}() {
   ((skip)) && return 1
   if [[ \${words[CURRENT]} == -* ]]; then
     _${name}_options "$cmdpath"
-    _describe -t options 'option' reply
+    described=("\${reply[@]}")
+    _describe -t options 'option' described
   else
     _${name}_subcommands "$cmdpath"
-    _describe -t commands 'command' reply
+    described=("\${reply[@]}")
+    _describe -t commands 'command' described
   fi
 }
 if [[ "\${funcstack[1]}" == "_${name}" ]]; then
