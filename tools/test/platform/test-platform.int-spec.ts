@@ -46,6 +46,15 @@ describe('test platform: the API apps, the front door and the workers in-process
     for (const list of answers.slice(1)) expect(list.body).toHaveProperty('items');
   });
 
+  it('publishes the keys its tokens are signed with, as the local front door does', async () => {
+    const jwks = (await (await fetch(`${platform.url}/.well-known/jwks.json`)).json()) as {
+      keys: Array<{ kid: string }>;
+    };
+    const token = await platform.adminToken();
+    const { kid } = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { kid: string };
+    expect(jwks.keys.map((key) => key.kid)).toContain(kid);
+  });
+
   it('verifies the tokens it hands out: an admin and a user with no tenant', async () => {
     const me = await call('/v1.0/users/me', { token: await platform.userToken('someone@example.com') });
     expect(me.status).toBe(200);

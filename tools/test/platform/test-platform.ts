@@ -88,9 +88,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       string
     >;
     if (options.workers?.length) workers = await startPlatformWorkers(options.workers, env);
+    // The test run's signing keys, served where the local front door serves its own.
+    const jwks = (await (await fetch(env.AUTH_JWKS_URL ?? '')).json()) as { keys: object[] };
     frontDoor = await buildFrontDoor({
       upstreams: serviceUrls,
-      identity: { issuer: env.AUTH_ISSUER ?? '', jwks: () => ({ keys: [] }) },
+      identity: { issuer: env.AUTH_ISSUER ?? '', jwks: () => jwks },
       logLevel: 'silent',
     });
     await frontDoor.listen({ host: '127.0.0.1', port: 0 });
