@@ -13,6 +13,8 @@ export interface CompletionNode {
 
 const flagsOf = (option: Option) =>
   [option.short, option.long].filter((flag): flag is string => Boolean(flag));
+/** The CLI's own version flag: only meaningful before any command. */
+const isVersion = (option: Option) => option.short === '-V' || option.long === '--version';
 const takesValue = (option: Option) => option.required || option.optional;
 const HELP = [
   { flag: '-h', description: 'display help for command' },
@@ -29,7 +31,7 @@ export function commandTree(program: Command): CompletionNode[] {
         ? globals
         : [
             ...command.options.filter((option) => !option.hidden),
-            ...globals.filter((option) => option.long !== '--version'),
+            ...globals.filter((option) => !isVersion(option)),
           ];
     nodes.push({
       path,

@@ -24,6 +24,8 @@ describe('completion scripts from the command tree', () => {
       expect.arrayContaining(['--status', '--limit', '--all', '--api', '--json', '-q', '--help']),
     );
     expect(list?.options.map((option) => option.flag)).not.toContain('--page-size');
+    expect(list?.options.map((option) => option.flag)).not.toContain('-V');
+    expect(nodes.find((node) => node.path === 'bbws')?.options.map((option) => option.flag)).toContain('-V');
     expect(list?.valued).toEqual(
       expect.arrayContaining(['--status', '--name', '--limit', '--api', '--token']),
     );
