@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import {
   BbwsApiError,
+  BbwsConflictError,
   BbwsForbiddenError,
   BbwsNetworkError,
   BbwsNotFoundError,
@@ -66,14 +67,14 @@ describe('@bbws/sdk against the running apps: typed errors', () => {
     expect(error).toBeInstanceOf(BbwsNotFoundError);
     expect(error).toMatchObject({ status: 404 });
     expect(error.requestId).toBeTruthy();
-    const forbidden = await failureOf(
+    const audit = await failureOf(
       unwrap(
         alice.tenants.GET('/v1.0/tenants/{tenantId}/audit', {
           params: { path: { tenantId: other.tenantId } },
         }),
       ),
     );
-    expect(forbidden).toBeInstanceOf(BbwsNotFoundError);
+    expect(audit).toBeInstanceOf(BbwsNotFoundError);
     const notAdmin = await failureOf(
       unwrap(
         alice.tenants.POST('/v1.0/tenants', {
@@ -83,6 +84,34 @@ describe('@bbws/sdk against the running apps: typed errors', () => {
     );
     expect(notAdmin).toBeInstanceOf(BbwsForbiddenError);
     expect(notAdmin).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
+
+  it('answers a conflict with BbwsConflictError and a broken rule (no ready instance) with BbwsValidationError, with their codes', async () => {
+    const tenant = await createTenant();
+    const email = `bob-${randomUUID().slice(0, 8)}@example.com`;
+    await platform.userToken(email);
+    const add = () =>
+      unwrap(
+        admin.tenants.POST('/v1.0/tenants/{tenantId}/members', {
+          params: { path: { tenantId: tenant.tenantId } },
+          body: { email, role: 'VIEWER' },
+        }),
+      );
+    await add();
+    const again = await failureOf(add());
+    expect(again).toBeInstanceOf(BbwsConflictError);
+    expect(again).toMatchObject({ status: 409, code: 'ALREADY_MEMBER' });
+
+    const site = await failureOf(
+      unwrap(
+        admin.sites.POST('/v1.0/tenants/{tenantId}/sites', {
+          params: { path: { tenantId: tenant.tenantId } },
+          body: { siteName: 'Shop', subdomain: `shop-${randomUUID().slice(0, 8)}` },
+        }),
+      ),
+    );
+    expect(site).toBeInstanceOf(BbwsValidationError);
+    expect(site).toMatchObject({ status: 422, code: 'INSTANCE_NOT_READY' });
   });
 
   it('answers a call without a token, or with a bad one, with BbwsUnauthorizedError', async () => {
