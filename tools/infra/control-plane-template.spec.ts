@@ -13,7 +13,7 @@ import {
 } from './control-plane/api-gateway-resources';
 import { ARTIFACTS_BUCKET_ID } from './control-plane/artifact-resources';
 import { controlPlaneTemplate } from './control-plane/control-plane-template';
-import { DEPLOYABLE_APPS, LOCAL_ONLY_APPS, deployNames } from './control-plane/deployable-apps';
+import { CLIENT_APPS, DEPLOYABLE_APPS, LOCAL_ONLY_APPS, deployNames } from './control-plane/deployable-apps';
 import {
   imageTagParameter,
   repositoryLogicalId,
@@ -216,8 +216,10 @@ describe('control-plane CloudFormation template', () => {
     expect(routeKeys('/v1.0/tenants')).toEqual(['ANY /v1.0/tenants', 'ANY /v1.0/tenants/{proxy+}']);
   });
 
-  it('gives every app under apps/ but the local-only front door a repository, task definition and service', () => {
-    expect([...DEPLOYABLE_APPS, ...LOCAL_ONLY_APPS].sort()).toEqual([...appDirectories].sort());
+  it('gives every app under apps/ but the local-only front door and the command line a repository, task definition and service', () => {
+    expect([...DEPLOYABLE_APPS, ...LOCAL_ONLY_APPS, ...CLIENT_APPS].sort()).toEqual(
+      [...appDirectories].sort(),
+    );
     for (const app of DEPLOYABLE_APPS) {
       expect(template.Resources[repositoryLogicalId(app)].Properties.RepositoryName).toBe(
         deployNames.repository('sit', app),
@@ -232,6 +234,7 @@ describe('control-plane CloudFormation template', () => {
     }
     expect(template.Resources.Cluster.Properties.ClusterName).toBe(deployNames.cluster('sit'));
     expect(JSON.stringify(template)).not.toContain('front-door');
+    expect(Object.keys(template.Resources).filter((id) => id.startsWith('Cli'))).toEqual([]);
   });
 
   it('configures every container so that the platform configuration validates in a cloud stage', () => {

@@ -11,6 +11,9 @@ export type DeployableApp = (typeof DEPLOYABLE_APPS)[number];
 /** Apps that run only locally (no image, no ECS service). */
 export const LOCAL_ONLY_APPS = ['front-door'] as const;
 
+/** Apps that are no service at all: `bbws` runs on its users' machines (its bundle: `nx build cli`). */
+export const CLIENT_APPS = ['cli'] as const;
+
 export function isApiApp(app: DeployableApp): app is LocalApiApp {
   return (LOCAL_API_APPS as readonly string[]).includes(app);
 }
