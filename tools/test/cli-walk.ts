@@ -61,7 +61,8 @@ async function invitationToken(dataDir: string, email: string): Promise<string> 
 /**
  * The README's "Getting started with bbws" walk: log in as the platform admin, a tenant for Harbour Cafe,
  * an ADMIN member, an invitation accepted from its email, a DEV instance and a site from a template with
- * a plugin (each `--wait`), a backup, the site's health, an operation followed with `operations watch`,
+ * a plugin (each `--wait`), a backup, the site's health, a restore, a promotion to a SIT instance, an
+ * operation followed with `operations watch`,
  * and the exit codes scripts rely on.
  */
 export async function walkCli(ctx: CliWalkContext): Promise<CliWalkResult> {
@@ -174,6 +175,29 @@ export async function walkCli(ctx: CliWalkContext): Promise<CliWalkResult> {
     expect.arrayContaining([expect.objectContaining({ name: 'home_page', status: 'PASS' })]),
   );
 
+  // A change, then a restore of the backup (a PRE_RESTORE backup is taken first); the site is ACTIVE again.
+  await run(['sites', 'update', t, siteId, '--set', 'tagline=Fresh coffee every morning', '--wait']);
+  const manual = (await json(['sites', 'backups', t, siteId])).find(
+    (b: { reason: string }) => b.reason === 'MANUAL',
+  );
+  const restored = await json(['sites', 'restore', t, siteId, manual.backupId, '--wait']);
+  expect(restored).toMatchObject({ siteId, status: 'ACTIVE' });
+  expect((await json(['sites', 'backups', t, siteId])).map((b: { reason: string }) => b.reason)).toEqual(
+    expect.arrayContaining(['MANUAL', 'PRE_RESTORE']),
+  );
+
+  // A SIT instance, then the site promoted to it: --wait -q prints the SIT site, whose URLs are SIT's.
+  await id(['instances', 'create', t, '--env', 'SIT', '--wait', '--timeout', '600']);
+  const sitSiteId = await id(['sites', 'promote', t, siteId, '--to', 'SIT', '--wait', '--timeout', '600']);
+  expect(await json(['sites', 'get', t, sitSiteId])).toMatchObject({
+    status: 'ACTIVE',
+    environment: 'SIT',
+    siteUrl: 'http://cafe.sit.localhost:3000',
+  });
+  const sitPage = await ctx.page('cafe.sit.localhost');
+  expect(sitPage.body).toContain('Services you can rely on');
+  expect(sitPage.body).not.toContain('dev.localhost');
+
   // An operation started without --wait (scaling to two tasks takes seconds), then watched: a line per
   // change naming the step, then the final state, exit 0.
   const scaling = await id(['instances', 'scale', t, instanceId, '2']);
@@ -188,7 +212,14 @@ export async function walkCli(ctx: CliWalkContext): Promise<CliWalkResult> {
   );
   const operations = await json(['operations', 'list', t]);
   expect(operations.map((operation: { type: string }) => operation.type)).toEqual(
-    expect.arrayContaining(['INSTANCE_PROVISION', 'SITE_CREATION', 'BACKUP', 'INSTANCE_SCALE']),
+    expect.arrayContaining([
+      'INSTANCE_PROVISION',
+      'SITE_CREATION',
+      'BACKUP',
+      'RESTORE',
+      'SITE_PROMOTION',
+      'INSTANCE_SCALE',
+    ]),
   );
 
   // Exit codes: another tenant's site is not found for Bob (4); a bad subdomain is invalid (6).
